@@ -1,0 +1,121 @@
+"""What ``mandate run`` prints: the month-by-month narrative and the JSON result document.
+
+The JSON document is a contract other tools read (documented in README.md): ``scenario``,
+``seed``, ``months_played``, ``outcome``, ``state_hash``, ``votes``, ``events`` and ``metrics``.
+Both forms are pure functions of the world, so the same scenario and seed print the same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.model import endings
+from sim.model.events import Event
+from sim.model.stance import POINTS_PER_UNIT
+from sim.model.world import VoteRecord, World
+
+QUIET_EVENTS = frozenset({"consultations"})
+
+
+def vote_json(vote: VoteRecord) -> dict[str, Any]:
+    """One vote as an entry of the ``votes`` list."""
+    return {
+        "month": vote.month,
+        "body": vote.body,
+        "draft": vote.draft,
+        "version": vote.version,
+        "clauses": vote.clauses.to_json(),
+        "yes": list(vote.tally.yes),
+        "no": list(vote.tally.no),
+        "abstain": list(vote.tally.abstain),
+        "passed": vote.tally.passed,
+        "vetoed_by": list(vote.tally.vetoed_by),
+        "stances": {actor: stance.to_json() for actor, stance in vote.stances.items()},
+    }
+
+
+def result_json(world: World, seed: int, state_hash: str, months_played: int) -> dict[str, Any]:
+    """The whole game as the ``mandate run --json`` document."""
+    outcome = world.outcome
+    return {
+        "scenario": world.scenario_id,
+        "seed": seed,
+        "months_played": months_played,
+        "outcome": {
+            "ending": outcome.ending if outcome else None,
+            "name": outcome.name if outcome else "Unfinished",
+            "month": outcome.month if outcome else None,
+            "reason": outcome.reason if outcome else "the game was stopped before an ending",
+            "score": endings.score(world),
+        },
+        "state_hash": state_hash,
+        "votes": [vote_json(v) for v in world.votes],
+        "events": [e.to_json() for e in world.events],
+        "metrics": {
+            "intensity": list(world.theatre.intensity_history),
+            "civilian_deaths": list(world.theatre.civilian_deaths),
+        },
+    }
+
+
+def _units(points: int) -> str:
+    return f"{points / POINTS_PER_UNIT:+.3f}"
+
+
+def vote_lines(world: World, vote: VoteRecord) -> list[str]:
+    """A vote's table: each member's choice and the two factors that weighed most."""
+    body = world.bodies[vote.body]
+    verdict = "ADOPTED" if vote.tally.passed else "FAILED"
+    if vote.tally.vetoed_by:
+        verdict += f" (veto: {', '.join(vote.tally.vetoed_by)})"
+    lines = [f"  Vote in the {body.name} on {vote.draft}: {vote.tally.counts()} {verdict}"]
+    for actor in sorted(vote.choices):
+        stance = vote.stances[actor]
+        top = sorted(stance.factors, key=lambda f: (-abs(f.points), f.name))[:2]
+        why = ", ".join(
+            f"{f.name.removeprefix('policy:')} {_units(f.points)}" for f in top if f.points
+        )
+        lines.append(f"    {actor:<4} {stance.choice:<8} {_units(stance.total)}  ({why})")
+    return lines
+
+
+def explain_lines(vote: VoteRecord, actor: str) -> list[str]:
+    """Every factor behind one actor's vote, summed against its thresholds."""
+    stance = vote.stances[actor]
+    lines = [f"  Why {actor} voted {stance.choice} on {vote.draft} (month {vote.month}):"]
+    for factor in stance.factors:
+        lines.append(f"    {factor.name:<28} {_units(factor.points)}")
+    lines.append(f"    {'= total':<28} {_units(stance.total)}")
+    lines.append(
+        f"    yes above {_units(stance.yes_above)}; no below {_units(stance.no_below)};"
+        " abstain in between"
+    )
+    return lines
+
+
+def month_lines(world: World, month: int, explain: str | None = None) -> list[str]:
+    """The narrative of one month: events in order, with vote tables where votes were held."""
+    lines = [f"Month {month}"]
+    votes = [v for v in world.votes if v.month == month]
+    events: list[Event] = [e for e in world.events if e.month == month]
+    for event in events:
+        if event.kind in QUIET_EVENTS:
+            continue
+        lines.append(f"  {event.text}")
+        if event.kind in ("resolution_adopted", "draft_vetoed", "draft_failed") and votes:
+            vote = votes.pop(0)
+            lines += vote_lines(world, vote)
+            if explain is not None and explain in vote.choices:
+                lines += explain_lines(vote, explain)
+    return lines
+
+
+def outcome_lines(world: World, state_hash: str) -> list[str]:
+    """The closing summary."""
+    outcome = world.outcome
+    if outcome is None:
+        head = f"Stopped after month {world.month - 1}: no ending reached yet."
+    else:
+        head = f"Outcome: {outcome.name} (month {outcome.month}). {outcome.reason}"
+    score = ", ".join(f"{k} {v}" for k, v in endings.score(world).items())
+    return [head, f"Score: {score}", f"State hash: {state_hash}"]

@@ -1,0 +1,288 @@
+"""The ``mandate`` command: play, run, check, power, replay and schema.
+
+Every subcommand reports bad input as a short message and a non-zero exit code, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from sim.scenario.loader import ScenarioError, load_scenario
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "tutorial.toml"
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    print(f"mandate: {message}", file=sys.stderr)
+    return code
+
+
+def _report_problems(error: ScenarioError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate scenario files; one line per file that passes, one per problem otherwise."""
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            scenario = load_scenario(name)
+        except ScenarioError as error:
+            status = _report_problems(error)
+            continue
+        print(
+            f"{name}: ok — '{scenario.title}', {len(scenario.states)} states,"
+            f" {len(scenario.bodies)} bodies, {len(scenario.drafts)} drafts,"
+            f" {scenario.months} months"
+        )
+    return status
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Play a scenario with AI in every seat and print what happened."""
+    from sim.analysis.report import month_lines, outcome_lines, result_json
+    from sim.model.engine import Engine
+    from sim.model.hashing import state_hash
+    from sim.model.play import default_agents, play
+    from sim.model.replay import log_to_json
+    from sim.scenario.build import build_world
+
+    try:
+        scenario = load_scenario(args.file)
+    except ScenarioError as error:
+        return _report_problems(error)
+    if args.explain is not None and args.explain not in {s.id for s in scenario.states}:
+        return _fail(f"--explain: no member state {args.explain!r} in {scenario.id}")
+    engine = Engine(build_world(scenario, args.seed))
+    world = engine.world
+
+    def narrate(month: int) -> None:
+        if not args.json:
+            print("\n".join(month_lines(world, month, args.explain)))
+
+    if not args.json:
+        print(f"{scenario.title} — scenario {scenario.id}, seed {args.seed}")
+    hashes = play(engine, default_agents(engine), months=args.months, on_month=narrate)
+    final_hash = state_hash(world)
+    if args.log is not None:
+        write_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
+    if args.json:
+        print(json.dumps(result_json(world, args.seed, final_hash, len(hashes)), indent=2))
+    else:
+        print("\n".join(outcome_lines(world, final_hash)))
+    return EXIT_OK
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Replay a command log and print the state hash after every month."""
+    from sim.model.engine import CommandRejected, Engine
+    from sim.model.replay import commands_from_log, replay
+    from sim.scenario.build import build_world
+
+    try:
+        scenario = load_scenario(args.file)
+    except ScenarioError as error:
+        return _report_problems(error)
+    try:
+        data = json.loads(Path(args.log).read_text(encoding="utf-8"))
+        commands = commands_from_log(data)
+        seed = int(data["seed"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _fail(f"{args.log}: not a readable command log ({exc})", EXIT_PROBLEMS)
+    if data.get("scenario") != scenario.id:
+        return _fail(f"{args.log} was recorded on scenario {data.get('scenario')!r}")
+    engine = Engine(build_world(scenario, seed))
+    try:
+        hashes = replay(engine, commands)
+    except CommandRejected as exc:
+        return _fail(f"{args.log}: {exc}", EXIT_PROBLEMS)
+    for month, digest in enumerate(hashes, start=1):
+        print(f"month {month}: {digest}")
+    return EXIT_OK
+
+
+def _power_rows(scenario: Any, body_id: str) -> list[dict[str, Any]]:
+    from sim.model.power import banzhaf, shapley_shubik
+    from sim.model.voting import make_body
+
+    spec = next(b for b in scenario.bodies if b.id == body_id)
+    body = make_body(
+        spec.id, spec.name, spec.rule, spec.members, weights=spec.weights, quota=spec.quota,
+        veto=spec.permanent, fraction=spec.fraction,
+    )  # fmt: skip
+    game = body.game()
+    ss, bz = shapley_shubik(game), banzhaf(game)
+    names = {s.id: s.name for s in scenario.states}
+    return [
+        {
+            "member": member,
+            "name": names[member],
+            "veto": member in body.veto,
+            "shapley_shubik": ss[i],
+            "banzhaf": bz[i],
+        }
+        for i, member in enumerate(body.members)
+    ]
+
+
+def _fraction_json(value: Fraction) -> dict[str, Any]:
+    return {"fraction": str(value), "decimal": float(value)}
+
+
+def cmd_power(args: argparse.Namespace) -> int:
+    """Print exact Shapley–Shubik and Banzhaf power of every member of a voting body."""
+    try:
+        scenario = load_scenario(args.file)
+    except ScenarioError as error:
+        return _report_problems(error)
+    bodies = [b.id for b in scenario.bodies]
+    if args.body not in bodies:
+        return _fail(f"--body: no body {args.body!r}; this scenario has {', '.join(bodies)}")
+    rows = _power_rows(scenario, args.body)
+    if args.json:
+        doc = {
+            "scenario": scenario.id,
+            "body": args.body,
+            "members": [
+                {
+                    "member": r["member"],
+                    "veto": r["veto"],
+                    "shapley_shubik": _fraction_json(r["shapley_shubik"]),
+                    "banzhaf": _fraction_json(r["banzhaf"]),
+                }
+                for r in rows
+            ],
+        }
+        print(json.dumps(doc, indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Voting power in {args.body} ({scenario.id})")
+    for column in ("Member", "Veto", "Shapley–Shubik", "", "Banzhaf (normalized)", ""):
+        table.add_column(column, justify="right" if column != "Member" else "left")
+    for r in rows:
+        table.add_row(
+            f"{r['member']} {r['name']}",
+            "yes" if r["veto"] else "",
+            str(r["shapley_shubik"]),
+            f"{float(r['shapley_shubik']):.6f}",
+            str(r["banzhaf"]),
+            f"{float(r['banzhaf']):.6f}",
+        )
+    Console(width=110).print(table)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the scenario JSON Schema that editors use for completion and checking."""
+    from sim.scenario.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """The desktop game is not built yet; say so and point at ``mandate run``."""
+    return _fail(
+        "the desktop game is not available in this version yet; watch the AI play with"
+        f" `mandate run {args.file or 'scenarios/tutorial.toml'}`",
+        EXIT_PROBLEMS,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with help for every subcommand and option."""
+    parser = argparse.ArgumentParser(
+        prog="mandate",
+        description="Mandate: steer a crisis through the UN Security Council.",
+        epilog="Start with: mandate run scenarios/tutorial.toml --seed 7",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("run", help="play a scenario with AI in every seat and print the story")
+    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--months", type=int, default=None, help="stop after N months")
+    p.add_argument("--json", action="store_true", help="print one JSON document instead")
+    p.add_argument("--explain", metavar="ACTOR", help="show every factor behind ACTOR's votes")
+    p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("check", help="validate scenario files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="scenario files (.toml)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("power", help="exact voting power of each member of a body")
+    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument("--body", required=True, help="id of the voting body, e.g. unsc")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_power)
+
+    p = sub.add_parser("replay", help="replay a command log and print the state hash monthly")
+    p.add_argument("file", help="scenario file the log was recorded on")
+    p.add_argument("log", help="command log written by `mandate run --log`")
+    p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("schema", help="write the scenario JSON Schema")
+    p.add_argument("--output", default="scenarios/schema.json", help="path, or - for stdout")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("play", help="play in a window (coming with the desktop game)")
+    p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")
+    p.set_defaults(func=cmd_play)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``mandate`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    if getattr(args, "months", None) is not None and args.months < 1:
+        return _fail("--months must be at least 1")
+    if getattr(args, "seed", 0) < 0:
+        return _fail("--seed must be a non-negative integer")
+    try:
+        code: int = args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

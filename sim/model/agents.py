@@ -1,0 +1,170 @@
+"""AI behaviour profiles: each class is one way of playing a seat, from a view to commands.
+
+Agents never change the world themselves: the engine applies what they return, after checking it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from sim.model.commands import (
+    AmendDraft,
+    CallVote,
+    Command,
+    Lobby,
+    OfferSidePayment,
+    RequestEndorsement,
+    TableDraft,
+)
+from sim.model.drafts import Clauses, Draft, Sanction
+from sim.model.view import WorldView
+
+MAX_SIDE_PAYMENT = 3.0
+STEP_TROOPS = 100
+
+
+def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
+    """Every single-clause concession a drafter can make, each with a short description."""
+    options: list[tuple[str, Clauses]] = []
+    if clauses.chapter == "VII":
+        options.append(("Chapter VI instead of VII", clauses.changed(chapter="VI")))
+    for task in clauses.tasks:
+        rest = tuple(t for t in clauses.tasks if t != task)
+        options.append((f"drops {task.replace('_', ' ')}", clauses.changed(tasks=rest)))
+    if clauses.troop_ceiling > 0:
+        troops = STEP_TROOPS * math.floor(clauses.troop_ceiling * 0.75 / STEP_TROOPS)
+        options.append((f"cuts troops to {troops:,}", clauses.changed(troop_ceiling=troops)))
+    if clauses.police_ceiling > 0:
+        police = STEP_TROOPS * math.floor(clauses.police_ceiling * 0.75 / STEP_TROOPS)
+        options.append((f"cuts police to {police:,}", clauses.changed(police_ceiling=police)))
+    if clauses.duration > 6:
+        months = max(6, clauses.duration - 6)
+        options.append(
+            (f"shortens the mandate to {months} months", clauses.changed(duration=months))
+        )
+    for sanction in clauses.sanctions:
+        rest_s: tuple[Sanction, ...] = tuple(s for s in clauses.sanctions if s != sanction)
+        options.append(
+            (f"drops the {sanction.kind.replace('_', ' ')}", clauses.changed(sanctions=rest_s))
+        )
+    if clauses.referral:
+        options.append(("drops the ICC referral", clauses.changed(referral=False)))
+    for demand in clauses.demands:
+        rest_d = tuple(d for d in clauses.demands if d != demand)
+        options.append((f"drops the demand for {demand.replace('_', ' ')}",
+                        clauses.changed(demands=rest_d)))  # fmt: skip
+    return options
+
+
+class PragmaticPenholder:
+    """A penholder that wants a resolution adopted more than it wants its exact wording.
+
+    Assumptions (the P3 drafting pattern described by Security Council Report's penholder studies
+    and by Voeten 2001): it tables its prepared drafts in order; first asks the regional
+    organizations of the theatre to endorse, but only where it expects a yes (and tables nothing
+    new while a resolution it drafted is in force in that body); while its draft is
+    forecast to fail it makes the one concession that most improves the forecast (removing veto
+    threats first, then gaining yes votes) and never waters a draft down below the status quo in
+    its own eyes; when concessions do not help it spends political capital on side deals (when a
+    small one suffices) or lobbying of the member closest to switching. It calls the vote as soon
+    as the draft is forecast to pass, and after ``patience`` months calls it anyway, putting any
+    veto on the record.
+    """
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+
+    def open_month(self, view: WorldView) -> list[Command]:
+        """Table the next prepared draft when the body is free and no mandate of ours runs."""
+        for template in view.due_templates(self.actor):
+            body_free = view.draft_in(template.body) is None
+            if body_free and not view.in_force(self.actor, template.body):
+                return [TableDraft(self.actor, template.id)]
+        return []
+
+    def consult(self, view: WorldView) -> list[Command]:
+        """One round of consultations: endorsement requests, then one concession or deal."""
+        commands: list[Command] = []
+        for draft in self._drafts(view):
+            commands += self._endorsements(view, draft)
+            if view.forecast(draft)[1].passed:
+                continue
+            amendment = self._best_concession(view, draft)
+            if amendment is not None:
+                commands.append(amendment)
+                continue
+            deal = self._persuade(view, draft)
+            if deal is not None:
+                commands.append(deal)
+        return commands
+
+    def close_month(self, view: WorldView) -> list[Command]:
+        """Call the vote when it is forecast to pass, or when patience has run out."""
+        commands: list[Command] = []
+        for draft in self._drafts(view):
+            months_open = view.month - draft.tabled_month + 1
+            if view.forecast(draft)[1].passed or months_open >= draft.patience:
+                commands.append(CallVote(self.actor, draft.id))
+        return commands
+
+    def _drafts(self, view: WorldView) -> list[Draft]:
+        return [d for d in view.drafts() if d.penholder == self.actor]
+
+    def _endorsements(self, view: WorldView, draft: Draft) -> list[Command]:
+        return [
+            RequestEndorsement(self.actor, draft.id, org)
+            for org in view.theatre_organizations()
+            if org not in draft.endorsements and view.organization_forecast(org, draft).passed
+        ]
+
+    def _best_concession(self, view: WorldView, draft: Draft) -> AmendDraft | None:
+        options = watered_down(draft.clauses)
+        if not options:
+            return None
+        candidates = [draft.clauses] + [c for _, c in options]
+        passes, threats, yes = view.candidate_outcomes(draft, candidates)
+        utility = view.own_utility(self.actor, candidates)
+        # Lexicographic: pass, fewer veto threats, more yes votes, keep more of what I want.
+        keys = [(int(passes[i]), -int(threats[i]), int(yes[i]), int(utility[i]))
+                for i in range(len(candidates))]  # fmt: skip
+        allowed = [i for i in range(1, len(candidates)) if utility[i] > 0]
+        if not allowed:
+            return None
+        best = max(allowed, key=lambda i: (keys[i], -i))
+        if keys[best][:3] <= keys[0][:3]:
+            return None
+        reason, clauses = options[best - 1]
+        return AmendDraft(self.actor, draft.id, clauses, reason)
+
+    def _persuade(self, view: WorldView, draft: Draft) -> Command | None:
+        result, _ = view.forecast(draft)
+        totals = result.totals
+        threats = [
+            (int(result.no_below[i] - totals[i]), v)
+            for i, v in enumerate(result.voters)
+            if result.veto[i] and totals[i] < result.no_below[i]
+        ]
+        waverers = [
+            (int(result.yes_above[i] + 1 - totals[i]), v)
+            for i, v in enumerate(result.voters)
+            if totals[i] <= result.yes_above[i] and v != self.actor
+        ]
+        targets = sorted(threats) or sorted(waverers)
+        if not targets:
+            return None
+        gap, target = targets[0]
+        per_capital = view.side_payment_points()
+        needed = math.ceil(gap / per_capital) if per_capital > 0 else math.inf
+        capital = view.capital(self.actor)
+        if needed <= min(MAX_SIDE_PAYMENT, capital):
+            return OfferSidePayment(self.actor, draft.id, target, float(needed))
+        if capital < view.lobby_cost():
+            return None
+        row = result.voters.index(target)
+        policy = result.points[row, : len(view.issue_ids())]
+        worst = int(np.argmin(policy))
+        if policy[worst] >= 0:
+            return None
+        return Lobby(self.actor, target, view.issue_ids()[worst])

@@ -1,0 +1,392 @@
+"""Commands: the only way anything changes the world.
+
+Each command is a frozen dataclass naming ids, never objects. ``check`` returns the reasons it
+cannot be applied now (and changes nothing); ``apply`` changes the world and returns events. The
+player, AI agents, replays and tests all submit the same commands through the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+import numpy as np
+
+from sim.model import endings
+from sim.model.bargaining import bargaining_round
+from sim.model.drafts import Clauses, Draft, clauses_from_json
+from sim.model.events import Event
+from sim.model.stance import ballot
+from sim.model.theatre import step_theatre
+from sim.model.world import Outcome, Resolution, VoteRecord, World
+
+
+class Command(Protocol):
+    """The contract every command meets."""
+
+    kind: ClassVar[str]
+
+    def check(self, world: World) -> list[str]:
+        """Reasons the command cannot be applied now; empty when it can."""
+        ...
+
+    def apply(self, world: World) -> list[Event]:
+        """Change the world; only called after ``check`` returned no reasons."""
+        ...
+
+    def to_json(self) -> dict[str, Any]:
+        """The command as log data; ``command_from_json`` reads it back."""
+        ...
+
+
+def _not_finished(world: World) -> list[str]:
+    return ["the game has ended"] if world.finished else []
+
+
+def _known_state(world: World, actor: str) -> list[str]:
+    return [] if actor in world.states.index else [f"unknown member state {actor!r}"]
+
+
+def _draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, list[str]]:
+    draft = world.drafts.get(draft_id)
+    if draft is None:
+        return None, [f"no draft {draft_id!r} is under consultation"]
+    if draft.penholder != actor:
+        return draft, [f"{actor} does not hold the pen on {draft_id}"]
+    return draft, []
+
+
+@dataclass(frozen=True)
+class TableDraft:
+    """Put a draft the scenario prepared before its body, optionally with other clauses."""
+
+    kind: ClassVar[str] = "table_draft"
+    actor: str
+    draft: str
+    clauses: Clauses | None = None
+
+    def check(self, world: World) -> list[str]:
+        reasons = _not_finished(world) + _known_state(world, self.actor)
+        template = next((t for t in world.templates if t.id == self.draft), None)
+        if template is None:
+            return reasons + [f"the scenario has no draft {self.draft!r}"]
+        if template.penholder != self.actor:
+            reasons.append(f"{self.actor} does not hold the pen on {self.draft}")
+        if self.draft in world.tabled:
+            reasons.append(f"{self.draft} has already been tabled")
+        if world.month < template.month:
+            reasons.append(f"{self.draft} cannot be tabled before month {template.month}")
+        if world.draft_in(template.body) is not None:
+            reasons.append(f"another draft is already before {template.body}")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        template = next(t for t in world.templates if t.id == self.draft)
+        clauses = self.clauses or template.clauses
+        world.tabled.add(template.id)
+        world.drafts[template.id] = Draft(
+            template.id, template.title, template.penholder, template.body, clauses,
+            tabled_month=world.month, patience=template.patience,
+        )  # fmt: skip
+        body = world.bodies[template.body].name
+        text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."
+        return [Event(world.month, "draft_tabled", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "draft": self.draft,
+            "clauses": None if self.clauses is None else self.clauses.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class AmendDraft:
+    """Replace the clauses of a draft under consultation (the penholder's pen)."""
+
+    kind: ClassVar[str] = "amend_draft"
+    actor: str
+    draft: str
+    clauses: Clauses
+    reason: str = ""
+
+    def check(self, world: World) -> list[str]:
+        draft, reasons = _draft_of(world, self.actor, self.draft)
+        if draft is not None and draft.clauses == self.clauses:
+            reasons.append("the amendment changes nothing")
+        return _not_finished(world) + reasons
+
+    def apply(self, world: World) -> list[Event]:
+        draft = world.drafts[self.draft]
+        draft.clauses = self.clauses
+        draft.version += 1
+        why = f" ({self.reason})" if self.reason else ""
+        text = f"{self.actor} amends {draft.id}{why}: {self.clauses.describe()}."
+        return [Event(world.month, "draft_amended", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "draft": self.draft,
+            "clauses": self.clauses.to_json(),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Lobby:
+    """Press a member to move toward the lobbyist's ideal on one dimension; costs capital."""
+
+    kind: ClassVar[str] = "lobby"
+    actor: str
+    target: str
+    dimension: str
+
+    def check(self, world: World) -> list[str]:
+        reasons = _not_finished(world) + _known_state(world, self.actor)
+        reasons += _known_state(world, self.target)
+        if self.dimension not in world.issues.index:
+            reasons.append(f"unknown issue dimension {self.dimension!r}")
+        if self.actor == self.target:
+            reasons.append("an actor cannot lobby itself")
+        if not reasons:
+            capital = world.states.capital[world.states.index[self.actor]]
+            if capital < world.coefficients.lobby_cost:
+                reasons.append(f"{self.actor} lacks the political capital to lobby")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        table = world.states
+        a, t = table.index[self.actor], table.index[self.target]
+        d = world.issues.index[self.dimension]
+        rate = world.coefficients.lobby_rate * (1.0 + table.relations[t, a]) / 2.0
+        table.ideal[t, d] += rate * (table.ideal[a, d] - table.ideal[t, d])
+        table.capital[a] -= world.coefficients.lobby_cost
+        name = world.issues.dimensions[d].name.lower()
+        text = f"{self.actor} lobbies {self.target} on {name}."
+        return [Event(world.month, "lobby", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "target": self.target,
+            "dimension": self.dimension,
+        }
+
+
+@dataclass(frozen=True)
+class OfferSidePayment:
+    """Offer a member a concession on another matter for its support of a draft."""
+
+    kind: ClassVar[str] = "side_payment"
+    actor: str
+    draft: str
+    target: str
+    amount: float
+
+    def check(self, world: World) -> list[str]:
+        _, reasons = _draft_of(world, self.actor, self.draft)
+        reasons = _not_finished(world) + reasons + _known_state(world, self.target)
+        if not (self.amount > 0 and np.isfinite(self.amount)):
+            reasons.append("a side payment must be a positive amount")
+        elif not reasons:
+            capital = world.states.capital[world.states.index[self.actor]]
+            if capital < self.amount:
+                reasons.append(f"{self.actor} has only {capital:.1f} political capital")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        draft = world.drafts[self.draft]
+        draft.side_payments[self.target] = draft.side_payments.get(self.target, 0.0) + self.amount
+        world.states.capital[world.states.index[self.actor]] -= self.amount
+        text = f"{self.actor} offers {self.target} a side deal for its support of {draft.id}."
+        return [Event(world.month, "side_payment", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "draft": self.draft,
+            "target": self.target,
+            "amount": self.amount,
+        }
+
+
+@dataclass(frozen=True)
+class RequestEndorsement:
+    """Ask a regional organization to endorse a draft; its own body decides by its own rule."""
+
+    kind: ClassVar[str] = "request_endorsement"
+    actor: str
+    draft: str
+    organization: str
+
+    def check(self, world: World) -> list[str]:
+        draft, reasons = _draft_of(world, self.actor, self.draft)
+        if self.organization not in world.organizations:
+            reasons.append(f"unknown regional organization {self.organization!r}")
+        elif draft is not None and self.organization in draft.endorsements:
+            reasons.append(f"{self.organization} has already decided on {self.draft}")
+        return _not_finished(world) + reasons
+
+    def apply(self, world: World) -> list[Event]:
+        draft = world.drafts[self.draft]
+        org = world.organizations[self.organization]
+        result = ballot(world, org.body, draft.clauses, draft.penholder, draft.side_payments)
+        tally = world.bodies[org.body].tally(result.choices())
+        draft.endorsements[org.id] = tally.passed
+        verdict = "endorses" if tally.passed else "refuses to endorse"
+        text = f"The {org.name} {verdict} {draft.id} ({tally.counts()})."
+        return [Event(world.month, "endorsement", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "draft": self.draft,
+            "organization": self.organization,
+        }
+
+
+@dataclass(frozen=True)
+class HoldConsultations:
+    """One consultation round on a draft: members' positions move toward the bargaining forecast.
+
+    One round of the expected-utility model (Scholz, Calbert & Smith 2011) is run per issue
+    dimension among the body's members, with capability × salience weights; each member then moves
+    ``bargaining_pull`` of the way to its forecast position.
+    """
+
+    kind: ClassVar[str] = "consult"
+    draft: str
+
+    def check(self, world: World) -> list[str]:
+        reasons = _not_finished(world)
+        if self.draft not in world.drafts:
+            reasons.append(f"no draft {self.draft!r} is under consultation")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        draft = world.drafts[self.draft]
+        table = world.states
+        rows = table.rows(sorted(world.bodies[draft.body].members))
+        pull = world.coefficients.bargaining_pull
+        moved = 0
+        for d in range(len(world.issues)):
+            x = table.ideal[rows, d]
+            result = bargaining_round(x, table.capability[rows], table.salience[rows, d])
+            shift = pull * (result.positions - x)
+            table.ideal[rows, d] = x + shift
+            moved += int(np.count_nonzero(np.abs(shift) > 1e-9))
+        text = f"Consultations on {draft.id}: {moved} positions shifted."
+        return [Event(world.month, "consultations", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.kind, "draft": self.draft}
+
+
+@dataclass(frozen=True)
+class CallVote:
+    """Put a draft to the vote in its body; it then leaves consultations, adopted or not."""
+
+    kind: ClassVar[str] = "call_vote"
+    actor: str
+    draft: str
+
+    def check(self, world: World) -> list[str]:
+        return _not_finished(world) + _draft_of(world, self.actor, self.draft)[1]
+
+    def apply(self, world: World) -> list[Event]:
+        draft = world.drafts.pop(self.draft)
+        body = world.bodies[draft.body]
+        result = ballot(
+            world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
+            draft.endorsements,
+        )  # fmt: skip
+        choices = result.choices()
+        tally = body.tally(choices)
+        stances = {v: result.stance(v) for v in result.voters}
+        world.votes.append(
+            VoteRecord(world.month, body.id, draft.id, draft.version, draft.clauses, tally,
+                       choices, stances)
+        )  # fmt: skip
+        if tally.passed:
+            world.resolutions.append(
+                Resolution(draft.id, draft.title, draft.clauses, world.month,
+                           world.month + draft.clauses.duration - 1)
+            )  # fmt: skip
+            text = f"The {body.name} adopts {draft.id}, '{draft.title}', {tally.counts()}."
+            return [Event(world.month, "resolution_adopted", text)]
+        if tally.vetoed_by:
+            text = f"{draft.id} fails {tally.counts()}: vetoed by {', '.join(tally.vetoed_by)}."
+            return [Event(world.month, "draft_vetoed", text)]
+        text = f"{draft.id} fails {tally.counts()}: too few votes in favour."
+        return [Event(world.month, "draft_failed", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.kind, "actor": self.actor, "draft": self.draft}
+
+
+@dataclass(frozen=True)
+class EndMonth:
+    """Close the month: the theatre moves, mandates expire, capital returns, endings are checked."""
+
+    kind: ClassVar[str] = "end_month"
+
+    def check(self, world: World) -> list[str]:
+        return _not_finished(world)
+
+    def apply(self, world: World) -> list[Event]:
+        events = step_theatre(world)
+        for res in world.resolutions:
+            if res.expires_month == world.month:
+                text = f"The mandate of {res.draft} expires."
+                events.append(Event(world.month, "mandate_expired", text))
+        table = world.states
+        regained = table.capital + world.coefficients.political_capital_per_month
+        table.capital = np.minimum(table.capital_max, regained)
+        ending = endings.reached(world)
+        if ending is not None:
+            reason = f"{ending.text} ({endings.CONDITIONS[ending.condition].meaning})"
+            world.outcome = Outcome(ending.id, ending.name, world.month, reason)
+            events.append(Event(world.month, "ending", f"{ending.name}: {ending.text}"))
+        else:
+            world.month += 1
+        return events
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.kind}
+
+
+COMMAND_TYPES: dict[str, type] = {
+    c.kind: c
+    for c in (
+        TableDraft,
+        AmendDraft,
+        Lobby,
+        OfferSidePayment,
+        RequestEndorsement,
+        HoldConsultations,
+        CallVote,
+        EndMonth,
+    )
+}
+
+
+def command_from_json(data: dict[str, Any]) -> Command:
+    """Rebuild a logged command; raises ValueError on unknown types or fields."""
+    fields = dict(data)
+    kind = fields.pop("type", None)
+    cls = COMMAND_TYPES.get(str(kind))
+    if cls is None:
+        raise ValueError(f"unknown command type {kind!r}")
+    if fields.get("clauses") is not None:
+        fields["clauses"] = clauses_from_json(fields["clauses"])
+    try:
+        command: Command = cls(**fields)
+    except TypeError as exc:
+        raise ValueError(f"bad fields for command {kind!r}: {exc}") from exc
+    return command

@@ -1,0 +1,161 @@
+"""Draft resolutions: the clauses a drafter can put on paper.
+
+A draft is data: which Charter chapter it invokes, which tasks it gives a mission, troop and police
+ceilings, duration, sanctions with their targets, a referral, and demands on the parties. Clauses
+turn into named *features* (``chapter_vii``, ``troops``, ``task:elections`` …) that the issue space
+maps onto positions on issue dimensions (see :mod:`sim.model.issues`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+CHAPTERS = ("VI", "VII")
+BUILTIN_TASKS = (
+    "protection_of_civilians",
+    "ceasefire_monitoring",
+    "elections",
+    "ddr",
+    "humanitarian_access",
+    "all_necessary_measures",
+)
+SANCTION_KINDS = ("arms_embargo", "asset_freeze", "travel_ban", "comprehensive_trade")
+SCALAR_FEATURES = {
+    "chapter_vii": "1 if the draft acts under Chapter VII, else 0",
+    "troops": "troop ceiling / 10,000",
+    "police": "police ceiling / 1,000",
+    "duration": "mandate duration in months / 12",
+    "referral": "1 if the draft refers the situation to the International Criminal Court",
+}
+TROOPS_PER_FEATURE_UNIT = 10_000
+POLICE_PER_FEATURE_UNIT = 1_000
+MONTHS_PER_FEATURE_UNIT = 12
+
+
+@dataclass(frozen=True, order=True)
+class Sanction:
+    """One sanctions measure and the conflict parties it targets (ids, sorted)."""
+
+    kind: str
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """The operative content of a draft resolution. Collections are kept sorted and unique."""
+
+    chapter: str = "VI"
+    tasks: tuple[str, ...] = ()
+    troop_ceiling: int = 0
+    police_ceiling: int = 0
+    duration: int = 12
+    sanctions: tuple[Sanction, ...] = ()
+    referral: bool = False
+    demands: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tasks", tuple(sorted(set(self.tasks))))
+        object.__setattr__(self, "demands", tuple(sorted(set(self.demands))))
+        by_kind = {s.kind: Sanction(s.kind, tuple(sorted(set(s.targets)))) for s in self.sanctions}
+        object.__setattr__(self, "sanctions", tuple(by_kind[k] for k in sorted(by_kind)))
+
+    def features(self) -> dict[str, float]:
+        """The draft's features, the inputs of the issue-space mapping. Absent features are 0."""
+        values: dict[str, float] = {
+            "chapter_vii": 1.0 if self.chapter == "VII" else 0.0,
+            "troops": self.troop_ceiling / TROOPS_PER_FEATURE_UNIT,
+            "police": self.police_ceiling / POLICE_PER_FEATURE_UNIT,
+            "duration": self.duration / MONTHS_PER_FEATURE_UNIT,
+            "referral": 1.0 if self.referral else 0.0,
+        }
+        for task in self.tasks:
+            values[f"task:{task}"] = 1.0
+        for sanction in self.sanctions:
+            values[f"sanction:{sanction.kind}"] = 1.0
+        for demand in self.demands:
+            values[f"demand:{demand}"] = 1.0
+        return values
+
+    def establishes_mission(self) -> bool:
+        """True when the draft authorizes uniformed personnel."""
+        return self.troop_ceiling > 0 or self.police_ceiling > 0
+
+    def describe(self) -> str:
+        """A one-line human summary, stable for identical clauses."""
+        parts = [f"Ch. {self.chapter}"]
+        if self.establishes_mission():
+            parts.append(
+                f"mission of {self.troop_ceiling:,} troops and {self.police_ceiling:,} police"
+                f" for {self.duration} months"
+            )
+        if self.tasks:
+            parts.append("tasks: " + ", ".join(t.replace("_", " ") for t in self.tasks))
+        for s in self.sanctions:
+            target = f" on {', '.join(s.targets)}" if s.targets else ""
+            parts.append(s.kind.replace("_", " ") + target)
+        if self.referral:
+            parts.append("ICC referral")
+        if self.demands:
+            parts.append("demands: " + ", ".join(d.replace("_", " ") for d in self.demands))
+        return "; ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON data; :func:`clauses_from_json` reads it back."""
+        return {
+            "chapter": self.chapter,
+            "tasks": list(self.tasks),
+            "troop_ceiling": self.troop_ceiling,
+            "police_ceiling": self.police_ceiling,
+            "duration": self.duration,
+            "sanctions": [{"kind": s.kind, "targets": list(s.targets)} for s in self.sanctions],
+            "referral": self.referral,
+            "demands": list(self.demands),
+        }
+
+    def changed(self, **changes: Any) -> Clauses:
+        """A copy with some clauses replaced."""
+        return replace(self, **changes)
+
+
+def clauses_from_json(data: dict[str, Any]) -> Clauses:
+    """Rebuild clauses written by :meth:`Clauses.to_json`."""
+    return Clauses(
+        chapter=str(data["chapter"]),
+        tasks=tuple(data["tasks"]),
+        troop_ceiling=int(data["troop_ceiling"]),
+        police_ceiling=int(data["police_ceiling"]),
+        duration=int(data["duration"]),
+        sanctions=tuple(Sanction(s["kind"], tuple(s["targets"])) for s in data["sanctions"]),
+        referral=bool(data["referral"]),
+        demands=tuple(data["demands"]),
+    )
+
+
+@dataclass(frozen=True)
+class DraftTemplate:
+    """A draft the scenario prepared: who holds the pen, in which body, from which month."""
+
+    id: str
+    title: str
+    penholder: str
+    body: str
+    month: int
+    clauses: Clauses
+    patience: int = 2
+
+
+@dataclass
+class Draft:
+    """A draft under consultation. ``version`` counts amendments; ``tabled_month`` when it began."""
+
+    id: str
+    title: str
+    penholder: str
+    body: str
+    clauses: Clauses
+    tabled_month: int
+    patience: int = 2
+    version: int = 1
+    side_payments: dict[str, float] = field(default_factory=dict)
+    endorsements: dict[str, bool] = field(default_factory=dict)

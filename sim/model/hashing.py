@@ -1,0 +1,47 @@
+"""A canonical snapshot of the world and its hash: the proof that two games are the same."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sim.model.world import World
+
+
+def snapshot(world: World) -> dict[str, Any]:
+    """Every piece of changing state as plain JSON data, in a stable order."""
+    table = world.states
+    return {
+        "month": world.month,
+        "ideal": table.ideal.tolist(),
+        "salience": table.salience.tolist(),
+        "capital": table.capital.tolist(),
+        "intensity": world.theatre.intensity,
+        "host_consent": world.theatre.host_consent,
+        "civilian_deaths": list(world.theatre.civilian_deaths),
+        "tabled": sorted(world.tabled),
+        "drafts": {
+            d.id: {
+                "clauses": d.clauses.to_json(),
+                "version": d.version,
+                "side_payments": dict(sorted(d.side_payments.items())),
+                "endorsements": dict(sorted(d.endorsements.items())),
+            }
+            for d in sorted(world.drafts.values(), key=lambda d: d.id)
+        },
+        "resolutions": [
+            [r.draft, r.clauses.to_json(), r.adopted_month, r.expires_month]
+            for r in world.resolutions
+        ],
+        "votes": [[v.month, v.draft, v.version, v.choices] for v in world.votes],
+        "events": len(world.events),
+        "outcome": None if world.outcome is None else world.outcome.ending,
+        "rng": world.streams.snapshot(),
+    }
+
+
+def state_hash(world: World) -> str:
+    """SHA-256 hex digest of the canonical snapshot."""
+    text = json.dumps(snapshot(world), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

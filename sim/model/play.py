@@ -1,0 +1,83 @@
+"""The month loop: which seat acts when, with every action submitted as a command.
+
+A month is: penholders may table drafts; ``consultation_rounds`` rounds in which each agent acts
+and then consultations move positions on every draft under consultation; penholders may call
+votes; the month ends (theatre, expiry, endings). Agents act in id order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from sim.model.agents import PragmaticPenholder
+from sim.model.commands import Command, EndMonth, HoldConsultations
+from sim.model.engine import Engine
+from sim.model.hashing import state_hash
+from sim.model.view import WorldView
+
+
+class Agent(Protocol):
+    """What the month loop asks of a seat's controller."""
+
+    actor: str
+
+    def open_month(self, view: WorldView) -> list[Command]:
+        """Commands at the start of the month."""
+        ...
+
+    def consult(self, view: WorldView) -> list[Command]:
+        """Commands in one consultation round."""
+        ...
+
+    def close_month(self, view: WorldView) -> list[Command]:
+        """Commands before the month ends."""
+        ...
+
+
+def default_agents(engine: Engine) -> list[Agent]:
+    """An AI penholder for every actor that holds the pen on a prepared draft, in id order."""
+    actors = sorted({t.penholder for t in engine.world.templates})
+    return [PragmaticPenholder(a) for a in actors]
+
+
+def _submit_valid(engine: Engine, commands: Sequence[Command]) -> None:
+    # An agent's plan may be overtaken by an earlier command this round; skip what no longer fits.
+    for command in commands:
+        if not engine.check(command):
+            engine.submit(command)
+
+
+def play_month(engine: Engine, agents: Sequence[Agent]) -> None:
+    """Play one month with the given agents."""
+    world = engine.world
+    view = WorldView(world)
+    for agent in agents:
+        _submit_valid(engine, agent.open_month(view))
+    for _ in range(world.coefficients.consultation_rounds):
+        for agent in agents:
+            _submit_valid(engine, agent.consult(view))
+        for draft_id in sorted(world.drafts):
+            engine.submit(HoldConsultations(draft_id))
+    for agent in agents:
+        _submit_valid(engine, agent.close_month(view))
+    engine.submit(EndMonth())
+
+
+def play(
+    engine: Engine,
+    agents: Sequence[Agent],
+    months: int | None = None,
+    on_month: Callable[[int], None] | None = None,
+) -> list[str]:
+    """Play until an ending (or ``months`` months); returns the state hash after each month."""
+    hashes: list[str] = []
+    played = 0
+    while not engine.world.finished and (months is None or played < months):
+        month = engine.world.month
+        play_month(engine, agents)
+        played += 1
+        hashes.append(state_hash(engine.world))
+        if on_month is not None:
+            on_month(month)
+    return hashes

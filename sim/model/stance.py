@@ -1,0 +1,167 @@
+"""Why an actor votes as it does: additive factors, summed and compared with thresholds.
+
+Every vote is the sum of a short list of named factors, each in *points* (thousandths of a
+utility unit, integers so that sums are exact):
+
+- ``policy:<dimension>`` — salience × (distance of the status quo from the actor's ideal − distance
+  of the draft from it), one factor per issue dimension (the spatial model);
+- ``relation`` — relation to the penholder × ``relation_weight``;
+- ``side_payment`` — concessions the actor was offered for this draft;
+- ``regional`` — endorsement (+) or refusal (−) by regional organizations the actor belongs to;
+- ``domestic`` — the actor's standing bias for or against Council action;
+- ``crisis`` — crisis intensity × the actor's concern × ``crisis_weight``.
+
+The choice is ``yes`` when the total exceeds the abstain band, ``no`` when it is below minus the
+actor's no-band (the wider ``veto_band`` for veto holders: a veto has a reputational cost), and
+``abstain`` in between. The same arrays serve one draft (with explanations) and many candidate
+drafts at once (for the AI drafter), so the explanation can never tell a different story than the
+vote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from sim.model.drafts import Clauses
+from sim.model.explain import POINTS_PER_UNIT, Factor, Stance, classify
+from sim.model.voting import Choice, VotingBody
+from sim.model.world import World
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+CONTEXT_FACTORS = ("relation", "side_payment", "regional", "domestic", "crisis")
+
+
+def to_points(values: FloatArray) -> IntArray:
+    """Round utility values to whole points (the model's resolution)."""
+    points: IntArray = np.rint(values * POINTS_PER_UNIT).astype(np.int64)
+    return points
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """What a body's members would do with a draft: factor points, totals, thresholds."""
+
+    voters: tuple[str, ...]
+    factor_names: tuple[str, ...]
+    points: IntArray  # voters × factors
+    yes_above: IntArray
+    no_below: IntArray
+    veto: tuple[bool, ...]
+
+    @property
+    def totals(self) -> IntArray:
+        """Each voter's total score in points."""
+        totals: IntArray = self.points.sum(axis=1)
+        return totals
+
+    def choices(self) -> dict[str, Choice]:
+        """Each voter's choice."""
+        totals = self.totals
+        return {
+            v: classify(int(totals[i]), int(self.yes_above[i]), int(self.no_below[i]))
+            for i, v in enumerate(self.voters)
+        }
+
+    def stance(self, actor: str) -> Stance:
+        """The full explanation of one voter's choice."""
+        i = self.voters.index(actor)
+        factors = tuple(
+            Factor(name, int(p)) for name, p in zip(self.factor_names, self.points[i], strict=True)
+        )
+        total = int(self.totals[i])
+        yes_above, no_below = int(self.yes_above[i]), int(self.no_below[i])
+        return Stance(
+            actor, factors, total, yes_above, no_below,
+            classify(total, yes_above, no_below), self.veto[i],
+        )  # fmt: skip
+
+
+def thresholds(world: World, body: VotingBody, voters: Sequence[str]) -> tuple[IntArray, IntArray]:
+    """Yes and no thresholds (points) of each voter in ``body``."""
+    coef = world.coefficients
+    abstain = int(round(coef.abstain_band * POINTS_PER_UNIT))
+    veto = int(round(coef.veto_band * POINTS_PER_UNIT))
+    yes_above = np.full(len(voters), abstain, dtype=np.int64)
+    no_below = np.array([-veto if v in body.veto else -abstain for v in voters], dtype=np.int64)
+    return yes_above, no_below
+
+
+def context_points(
+    world: World,
+    voters: Sequence[str],
+    penholder: str,
+    side_payments: Mapping[str, float],
+    endorsements: Mapping[str, bool],
+) -> IntArray:
+    """The draft-independent factors (voters × CONTEXT_FACTORS), in points."""
+    table = world.states
+    rows = table.rows(voters)
+    coef = world.coefficients
+    relation = table.relations[rows, table.index[penholder]] * coef.relation_weight
+    side = np.array([side_payments.get(v, 0.0) for v in voters]) * coef.side_payment_value
+    regional = np.zeros(len(voters))
+    for org_id in sorted(endorsements):
+        sign = 1.0 if endorsements[org_id] else -1.0
+        members = set(world.organizations[org_id].members)
+        regional += np.array([sign if v in members else 0.0 for v in voters])
+    regional *= coef.regional_weight
+    domestic = table.domestic[rows]
+    crisis = world.theatre.intensity * table.concern[rows] * coef.crisis_weight
+    return to_points(np.stack([relation, side, regional, domestic, crisis], axis=1))
+
+
+def policy_points(world: World, voters: Sequence[str], drafts: Sequence[Clauses]) -> IntArray:
+    """Per-dimension policy factors for several drafts (drafts × voters × dimensions)."""
+    table = world.states
+    rows = table.rows(voters)
+    ideal = table.ideal[rows]  # voters × dims
+    salience = table.salience[rows]
+    positions = world.issues.positions(drafts)  # drafts × dims
+    gain_sq = np.abs(ideal - world.issues.status_quo)  # voters × dims
+    dist = np.abs(ideal[None, :, :] - positions[:, None, :])
+    return to_points(salience[None, :, :] * (gain_sq[None, :, :] - dist))
+
+
+def ballot(
+    world: World,
+    body_id: str,
+    clauses: Clauses,
+    penholder: str,
+    side_payments: Mapping[str, float] | None = None,
+    endorsements: Mapping[str, bool] | None = None,
+) -> Ballot:
+    """How the members of ``body_id`` stand on one draft, with every factor."""
+    body = world.bodies[body_id]
+    voters = tuple(sorted(body.members))
+    policy = policy_points(world, voters, [clauses])[0]
+    context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
+    names = tuple(f"policy:{d}" for d in world.issues.ids) + CONTEXT_FACTORS
+    yes_above, no_below = thresholds(world, body, voters)
+    return Ballot(
+        voters, names, np.concatenate([policy, context], axis=1), yes_above, no_below,
+        tuple(v in body.veto for v in voters),
+    )  # fmt: skip
+
+
+def candidate_totals(
+    world: World,
+    body_id: str,
+    candidates: Sequence[Clauses],
+    penholder: str,
+    side_payments: Mapping[str, float] | None = None,
+    endorsements: Mapping[str, bool] | None = None,
+) -> IntArray:
+    """Total points of every member for every candidate draft (candidates × voters).
+
+    Equal, element for element, to ``ballot(...).totals`` for each candidate.
+    """
+    voters = tuple(sorted(world.bodies[body_id].members))
+    policy = policy_points(world, voters, candidates).sum(axis=2)
+    context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
+    totals: IntArray = policy + context.sum(axis=1)[None, :]
+    return totals

@@ -1,0 +1,147 @@
+"""Cross-reference checks a schema cannot express: unique ids, references, rules that can work.
+
+Each check reports ``(path, message)`` pairs so that the loader can point at the offending key's
+file, line and column. All problems are collected, not just the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, SCALAR_FEATURES
+from sim.model.voting import make_body
+from sim.scenario.schema import ScenarioFile
+
+Path = tuple[str | int, ...]
+Problem = tuple[Path, str]
+
+
+def _duplicates(section: str, ids: Sequence[str], what: str) -> list[Problem]:
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for i, item in enumerate(ids):
+        if item in seen:
+            problems.append(((section, i, "id"), f"duplicate {what} id {item!r}"))
+        seen.add(item)
+    return problems
+
+
+def _unknown(path: Path, refs: Iterable[str], known: Iterable[str], what: str) -> list[Problem]:
+    known_set = set(known)
+    return [
+        ((*path, i), f"unknown {what} {ref!r}")
+        for i, ref in enumerate(refs)
+        if ref not in known_set
+    ]
+
+
+def check_scenario(s: ScenarioFile) -> list[Problem]:
+    """Every cross-reference problem of a schema-valid scenario."""
+    problems: list[Problem] = []
+    dims = [d.id for d in s.dimensions]
+    states = [st.id for st in s.states]
+    bodies = {b.id: b for b in s.bodies}
+    parties = [p.id for p in s.theatre.parties]
+    orgs = [o.id for o in s.organizations]
+    tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
+    demands = set(s.clauses.demands)
+
+    problems += _duplicates("dimensions", dims, "dimension")
+    problems += _duplicates("states", states, "state")
+    problems += _duplicates("bodies", [b.id for b in s.bodies], "body")
+    problems += _duplicates("organizations", orgs, "organization")
+    problems += _duplicates("drafts", [d.id for d in s.drafts], "draft")
+    problems += _duplicates("endings", [e.id for e in s.endings], "ending")
+    for i, party in enumerate(s.theatre.parties):
+        if party.id in parties[:i]:
+            problems.append((("theatre", "parties", i, "id"), f"duplicate party id {party.id!r}"))
+
+    features = set(SCALAR_FEATURES)
+    features |= {f"task:{t}" for t in tasks} | {f"demand:{d}" for d in demands}
+    features |= {f"sanction:{k}" for k in SANCTION_KINDS}
+    for i, dim in enumerate(s.dimensions):
+        for key in dim.effects:
+            if key not in features:
+                problems.append(
+                    (("dimensions", i, "effects", key),
+                     f"unknown draft feature {key!r} (expected chapter_vii, troops, police,"
+                     " duration, referral, task:<task>, sanction:<kind> or demand:<demand>)")
+                )  # fmt: skip
+
+    for i, st in enumerate(s.states):
+        for table in ("ideal", "salience"):
+            values = getattr(st, table)
+            missing = [d for d in dims if d not in values]
+            if missing:
+                problems.append(
+                    (("states", i, table), f"no value for dimension(s) {', '.join(missing)}")
+                )
+            problems += [
+                (("states", i, table, key), f"unknown dimension {key!r}")
+                for key in values
+                if key not in dims
+            ]
+        for key in st.relations:
+            if key == st.id:
+                problems.append((("states", i, "relations", key), "a state's relation to itself"))
+            elif key not in states:
+                problems.append((("states", i, "relations", key), f"unknown state {key!r}"))
+
+    for i, body in enumerate(s.bodies):
+        problems += _unknown(("bodies", i, "members"), body.members, states, "state")
+        problems += _unknown(("bodies", i, "permanent"), body.permanent, body.members, "member")
+        if body.weights is not None and len(body.weights) != len(body.members):
+            problems.append(
+                (("bodies", i, "weights"),
+                 f"{len(body.weights)} weights for {len(body.members)} members")
+            )  # fmt: skip
+            continue
+        try:
+            make_body(
+                body.id, body.name, body.rule, body.members, weights=body.weights,
+                quota=body.quota, veto=body.permanent, fraction=body.fraction,
+            )  # fmt: skip
+        except ValueError as exc:
+            problems.append((("bodies", i, "rule"), str(exc)))
+
+    if s.council.body not in bodies:
+        problems.append((("council", "body"), f"unknown body {s.council.body!r}"))
+
+    for i, org in enumerate(s.organizations):
+        problems += _unknown(("organizations", i, "members"), org.members, states, "state")
+        if org.body not in bodies:
+            problems.append((("organizations", i, "body"), f"unknown body {org.body!r}"))
+        elif not set(bodies[org.body].members) <= set(org.members):
+            problems.append(
+                (("organizations", i, "body"),
+                 f"body {org.body!r} has members outside the organization")
+            )  # fmt: skip
+
+    theatre = s.theatre
+    if theatre.host not in parties:
+        problems.append((("theatre", "host"), f"unknown party {theatre.host!r}"))
+    problems += _unknown(("theatre", "organizations"), theatre.organizations, orgs, "organization")
+    for i, party in enumerate(theatre.parties):
+        problems += _unknown(("theatre", "parties", i, "patrons"), party.patrons, states, "state")
+
+    for i, draft in enumerate(s.drafts):
+        if draft.penholder not in states:
+            problems.append((("drafts", i, "penholder"), f"unknown state {draft.penholder!r}"))
+        if draft.body not in bodies:
+            problems.append((("drafts", i, "body"), f"unknown body {draft.body!r}"))
+        problems += _unknown(("drafts", i, "tasks"), draft.tasks, tasks, "task")
+        problems += _unknown(("drafts", i, "demands"), draft.demands, demands, "demand")
+        for j, sanction in enumerate(draft.sanctions):
+            path = ("drafts", i, "sanctions", j, "targets")
+            problems += _unknown(path, sanction.targets, parties, "party")
+        if draft.month > s.months:
+            problems.append(
+                (("drafts", i, "month"), f"month {draft.month} is after the last ({s.months})")
+            )
+
+    time_outs = [i for i, e in enumerate(s.endings) if e.when == "time_out"]
+    if len(time_outs) != 1:
+        problems.append(
+            (("endings",), f"exactly one ending must use when = 'time_out', found {len(time_outs)}")
+        )
+    return problems

@@ -1,0 +1,174 @@
+"""Reading scenario files: untrusted TOML in, a validated scenario or a list of clear problems out.
+
+A scenario file is data, never code. Loading is all or nothing: either every check passes and a
+:class:`~sim.scenario.schema.ScenarioFile` comes back, or :class:`ScenarioError` lists every
+problem as ``FILE:LINE:COL: field.path: what is wrong`` — never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sim.scenario.checks import check_scenario
+from sim.scenario.locate import locate_keys, nearest_location
+from sim.scenario.schema import ScenarioFile
+
+MAX_BYTES = 1_048_576
+MAX_DEPTH = 12
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, located as precisely as the file allows."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.file}:{self.line}:{self.column}:{field} {self.message}"
+
+
+class ScenarioError(Exception):
+    """A scenario that cannot be loaded, with every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = tuple(problems)
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """``("states", 3, "ideal", "force")`` → ``states[3].ideal.force``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _depth(value: Any, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def _model_at(path: Sequence[str | int]) -> type[BaseModel] | None:
+    """The pydantic model that owns the table at ``path``, for listing the keys it allows."""
+    model: Any = ScenarioFile
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _unwrap(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model inside ``list[M]``, ``M | None`` or ``Annotated[M, ...]``, else the annotation."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if not args:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    if kind == "extra_forbidden":
+        owner = _model_at(loc[:-1])
+        allowed = ", ".join(owner.model_fields) if owner else ""
+        hint = f" (expected one of: {allowed})" if allowed else ""
+        return f"unknown key{hint}"
+    if kind == "missing":
+        return "required key is missing"
+    message = str(error["msg"])
+    message = message[0].lower() + message[1:]
+    if "input" in error and kind not in ("missing",) and not isinstance(error["input"], dict):
+        shown = repr(error["input"])
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        message += f" (got {shown})"
+    return message
+
+
+def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
+    """Validate scenario text; raises :class:`ScenarioError` listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        reason = _TOML_POSITION.sub("", str(exc)).strip()
+        raise ScenarioError([Problem(file, line, col, "", f"not valid TOML: {reason}")]) from None
+    except RecursionError:
+        raise ScenarioError([Problem(file, 1, 1, "", "nesting is too deep")]) from None
+    if _depth(data) > MAX_DEPTH:
+        message = f"nesting is deeper than {MAX_DEPTH} levels"
+        raise ScenarioError([Problem(file, 1, 1, "", message)])
+    locations = locate_keys(text)
+
+    def problem(path: Sequence[str | int], message: str) -> Problem:
+        line, col = nearest_location(locations, path)
+        return Problem(file, line, col, format_path(path), message)
+
+    try:
+        scenario = ScenarioFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [problem(e["loc"], _message(e)) for e in exc.errors()]
+        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column))) from None
+    issues = check_scenario(scenario)
+    if issues:
+        problems = [problem(path, message) for path, message in issues]
+        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return scenario
+
+
+def load_scenario(path: str | Path) -> ScenarioFile:
+    """Read and validate a scenario file; raises :class:`ScenarioError` on any problem."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(
+            [Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")]
+        ) from None
+    if len(raw) > MAX_BYTES:
+        message = f"file is larger than the {MAX_BYTES // 1024} KiB limit for scenarios"
+        raise ScenarioError([Problem(name, 1, 1, "", message)])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScenarioError([Problem(name, line, 1, "", "file is not UTF-8 text")]) from None
+    return parse_scenario(text, name)
