@@ -231,34 +231,44 @@ def _vote_totals(x: FloatArray, w: FloatArray) -> tuple[FloatArray, FloatArray, 
     Returns ``(net, total, dist)`` with ``net[i, j] = Σ_k w_k (|x_k - x_j| - |x_k - x_i|)``,
     ``total[i, j] = Σ_k w_k ||x_k - x_j| - |x_k - x_i||`` and ``dist[i, j] = |x_i - x_j|``,
     in O(n^2 log n) (see the module docstring).
-    """
-    dist: FloatArray = np.abs(x[:, None] - x[None, :])
-    far = dist @ w  # far[j] = F(x_j) = Σ_k w_k |x_k - x_j|
-    net: FloatArray = far[None, :] - far[:, None]
 
-    # Denominator: Σ_k w_k min(b - a, 2 |m - x_k|) via prefix sums over sorted positions.
-    # Positions are centred first so the prefix sums of w·x stay small (less cancellation).
-    centre = 0.5 * (float(np.min(x)) + float(np.max(x)))
-    xc = x - centre
-    order = np.argsort(xc, kind="stable")
-    xs = xc[order]
+    For a pair at ``a < b`` (``h = b - a``, midpoint ``m``) an actor at or left of ``a`` votes
+    ``+h`` for the left one, an actor at or right of ``b`` votes ``-h``, and an actor strictly
+    inside votes ``2 (m - x_k)``.  Inside sums are taken from a table of prefix sums of
+    ``w_k (x_k - a)`` *relative to each possible left end* ``a``, so every rounding error
+    stays proportional to ``h`` rather than to the absolute positions.
+    """
+    n = x.size
+    dist: FloatArray = np.abs(x[:, None] - x[None, :])
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
     ws = w[order]
     cum_w = np.concatenate(([0.0], np.cumsum(ws)))
-    cum_wx = np.concatenate(([0.0], np.cumsum(ws * xs)))
     w_total = cum_w[-1]
+    # rel[p, t] = Σ_{p < k < t} w_k (x_k - xs[p]), over positions sorted ascending.
+    offsets = np.triu(ws[None, :] * (xs[None, :] - xs[:, None]), k=1)
+    rel = np.zeros((n, n + 1))
+    np.cumsum(offsets, axis=1, out=rel[:, 1:])
 
-    lo_pos = np.minimum(xc[:, None], xc[None, :])
-    hi_pos = np.maximum(xc[:, None], xc[None, :])
-    mid_pos = 0.5 * (lo_pos + hi_pos)
-    # Indices [lo, hi) are the actors strictly inside (a, b); [lo, mid) lie left of m.
-    lo = np.searchsorted(xs, lo_pos, side="right")
-    hi = np.maximum(np.searchsorted(xs, hi_pos, side="left"), lo)
-    mid = np.clip(np.searchsorted(xs, mid_pos, side="left"), lo, hi)
+    lower = np.minimum(x[:, None], x[None, :])
+    upper = np.maximum(x[:, None], x[None, :])
+    # Sorted indices: [0, lo) at or left of a, [lo, hi) strictly inside, [hi, n) at or right
+    # of b; [lo, mid) lie left of the midpoint.  xs[lo - 1] == a since a is a position.
+    lo = np.searchsorted(xs, lower, side="right")
+    hi = np.maximum(np.searchsorted(xs, upper, side="left"), lo)
+    mid = np.clip(np.searchsorted(xs, lower + 0.5 * dist, side="left"), lo, hi)
+    base = lo - 1
 
-    outside = cum_w[lo] + (w_total - cum_w[hi])
-    left = mid_pos * (cum_w[mid] - cum_w[lo]) - (cum_wx[mid] - cum_wx[lo])
-    right = (cum_wx[hi] - cum_wx[mid]) - mid_pos * (cum_w[hi] - cum_w[mid])
-    total: FloatArray = dist * outside + 2.0 * (np.maximum(left, 0.0) + np.maximum(right, 0.0))
+    outer_left = cum_w[lo]
+    outer_right = w_total - cum_w[hi]
+    rel_mid = rel[base, mid]
+    # Σ_{[lo, mid)} w_k (m - x_k) and Σ_{[mid, hi)} w_k (x_k - m), both >= 0 exactly.
+    left = np.maximum(0.5 * dist * (cum_w[mid] - cum_w[lo]) - rel_mid, 0.0)
+    right = np.maximum((rel[base, hi] - rel_mid) - 0.5 * dist * (cum_w[hi] - cum_w[mid]), 0.0)
+
+    toward_lower = dist * (outer_left - outer_right) + 2.0 * (left - right)
+    net: FloatArray = np.where(x[:, None] < x[None, :], toward_lower, -toward_lower)
+    total: FloatArray = dist * (outer_left + outer_right) + 2.0 * (left + right)
     return net, total, dist
 
 

@@ -15,6 +15,7 @@ from sim.model.commands import Command, EndMonth, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.view import WorldView
+from sim.model.world import World
 
 
 class Agent(Protocol):
@@ -48,10 +49,15 @@ def _submit_valid(engine: Engine, commands: Sequence[Command]) -> None:
             engine.submit(command)
 
 
-def play_month(engine: Engine, agents: Sequence[Agent]) -> None:
-    """Play one month with the given agents."""
+ViewFactory = Callable[[World], WorldView]
+
+
+def play_month(
+    engine: Engine, agents: Sequence[Agent], view_factory: ViewFactory = WorldView
+) -> None:
+    """Play one month with the given agents (seeing the world through ``view_factory``)."""
     world = engine.world
-    view = WorldView(world)
+    view = view_factory(world)
     for agent in agents:
         _submit_valid(engine, agent.open_month(view))
     for _ in range(world.coefficients.consultation_rounds):
@@ -69,13 +75,14 @@ def play(
     agents: Sequence[Agent],
     months: int | None = None,
     on_month: Callable[[int], None] | None = None,
+    view_factory: ViewFactory = WorldView,
 ) -> list[str]:
     """Play until an ending (or ``months`` months); returns the state hash after each month."""
     hashes: list[str] = []
     played = 0
     while not engine.world.finished and (months is None or played < months):
         month = engine.world.month
-        play_month(engine, agents)
+        play_month(engine, agents, view_factory)
         played += 1
         hashes.append(state_hash(engine.world))
         if on_month is not None:
