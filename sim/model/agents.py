@@ -58,6 +58,32 @@ def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
     return options
 
 
+def strengthened(clauses: Clauses, original: Clauses) -> list[tuple[str, Clauses]]:
+    """Every single clause of the original draft that a concession removed, put back."""
+    options: list[tuple[str, Clauses]] = []
+    if original.chapter == "VII" and clauses.chapter != "VII":
+        options.append(("restores Chapter VII", clauses.changed(chapter="VII")))
+    for task in sorted(set(original.tasks) - set(clauses.tasks)):
+        more = clauses.tasks + (task,)
+        options.append((f"restores {task.replace('_', ' ')}", clauses.changed(tasks=more)))
+    if clauses.troop_ceiling < original.troop_ceiling:
+        troops = original.troop_ceiling
+        options.append((f"restores troops to {troops:,}", clauses.changed(troop_ceiling=troops)))
+    present = {s.kind for s in clauses.sanctions}
+    for sanction in original.sanctions:
+        if sanction.kind not in present:
+            more_s = clauses.sanctions + (sanction,)
+            label = f"restores the {sanction.kind.replace('_', ' ')}"
+            options.append((label, clauses.changed(sanctions=more_s)))
+    if original.referral and not clauses.referral:
+        options.append(("restores the ICC referral", clauses.changed(referral=True)))
+    for demand in sorted(set(original.demands) - set(clauses.demands)):
+        more_d = clauses.demands + (demand,)
+        label = f"restores the demand for {demand.replace('_', ' ')}"
+        options.append((label, clauses.changed(demands=more_d)))
+    return options
+
+
 class PragmaticPenholder:
     """A penholder that wants a resolution adopted more than it wants its exact wording.
 
@@ -65,9 +91,10 @@ class PragmaticPenholder:
     and by Voeten 2001): it tables its prepared drafts in order; first asks the regional
     organizations of the theatre to endorse, but only where it expects a yes (and tables nothing
     new while a resolution it drafted is in force in that body); while its draft is
-    forecast to fail it makes the one concession that most improves the forecast (removing veto
-    threats first, then gaining yes votes) and never waters a draft down below the status quo in
-    its own eyes; when concessions do not help it spends political capital on side deals (when a
+    forecast to fail it makes the one change that most improves the forecast (removing veto
+    threats first, then gaining yes votes): a concession, or putting back a clause it conceded
+    earlier when positions have moved; it never waters a draft down below the status quo in its
+    own eyes; when concessions do not help it spends political capital on side deals (when a
     small one suffices) or lobbying of the member closest to switching. It calls the vote as soon
     as the draft is forecast to pass, and after ``patience`` months calls it anyway, putting any
     veto on the record.
@@ -120,7 +147,8 @@ class PragmaticPenholder:
         ]
 
     def _best_concession(self, view: WorldView, draft: Draft) -> AmendDraft | None:
-        options = watered_down(draft.clauses)
+        original = view.template(draft.id).clauses
+        options = watered_down(draft.clauses) + strengthened(draft.clauses, original)
         if not options:
             return None
         candidates = [draft.clauses] + [c for _, c in options]

@@ -257,7 +257,8 @@ class HoldConsultations:
 
     One round of the expected-utility model (Scholz, Calbert & Smith 2011) is run per issue
     dimension among the body's members, with capability × salience weights; each member then moves
-    ``bargaining_pull`` of the way to its forecast position.
+    ``bargaining_pull`` of the way to its forecast position. Members then signal where they
+    stand: the whip count, and any permanent member that threatens a veto.
     """
 
     kind: ClassVar[str] = "consult"
@@ -282,7 +283,19 @@ class HoldConsultations:
             table.ideal[rows, d] = x + shift
             moved += int(np.count_nonzero(np.abs(shift) > 1e-9))
         text = f"Consultations on {draft.id}: {moved} positions shifted."
-        return [Event(world.month, "consultations", text)]
+        events = [Event(world.month, "consultations", text)]
+        whip = ballot(
+            world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
+            draft.endorsements,
+        )  # fmt: skip
+        choices = whip.choices()
+        counts = {c: sum(1 for v in choices.values() if v == c) for c in ("yes", "no", "abstain")}
+        threats = [v for v in whip.voters if whip.stance(v).veto_threat]
+        signal = f"Whip count on {draft.id}: {counts['yes']} yes, {counts['no']} no,"
+        signal += f" {counts['abstain']} abstain"
+        signal += f"; veto threatened by {', '.join(threats)}." if threats else "."
+        events.append(Event(world.month, "whip_count", signal))
+        return events
 
     def to_json(self) -> dict[str, Any]:
         return {"type": self.kind, "draft": self.draft}

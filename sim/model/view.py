@@ -64,6 +64,10 @@ class WorldView:
             if t.penholder == penholder and t.id not in w.tabled and t.month <= w.month
         ]
 
+    def template(self, draft_id: str) -> DraftTemplate:
+        """The draft as the scenario prepared it."""
+        return next(t for t in self._world.templates if t.id == draft_id)
+
     def in_force(self, penholder: str, body_id: str) -> bool:
         """True while a resolution ``penholder`` drafted in ``body_id`` is in force."""
         w = self._world
