@@ -68,7 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from sim.analysis.report import month_lines, outcome_lines, result_json
     from sim.model.engine import Engine
     from sim.model.hashing import state_hash
-    from sim.model.play import default_agents, play
+    from sim.model.play import default_agents, play_game
     from sim.model.replay import log_to_json
     from sim.scenario.build import build_world
 
@@ -87,12 +87,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if not args.json:
         print(f"{scenario.title} — scenario {scenario.id}, seed {args.seed}")
-    hashes = play(engine, default_agents(engine), months=args.months, on_month=narrate)
+    played = play_game(engine, default_agents(engine), months=args.months, on_month=narrate)
     final_hash = state_hash(world)
     if args.log is not None:
         write_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
     if args.json:
-        print(json.dumps(result_json(world, args.seed, final_hash, len(hashes)), indent=2))
+        print(json.dumps(result_json(world, args.seed, final_hash, played), indent=2))
     else:
         print("\n".join(outcome_lines(world, final_hash)))
     return EXIT_OK

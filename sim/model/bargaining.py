@@ -8,15 +8,17 @@ the actor brings to a vote.  ``Δ = max(x) - min(x)`` is the range of the *curre
 (recomputed every round, so utilities are always normalised to the spread still in play).
 
 Everything is computed for all pairs at once.  A literal per-actor reconstruction is O(n^3)
-per round; here a round is O(n^2 log n):
-
-* the numerator of the win probability is linear in the votes, so with
-  ``F(y) = Σ_k w_k |x_k - y|`` it is ``F(x_j) - F(x_i)`` (one n x n matrix-vector product);
-* the denominator ``D_ij = Σ_k w_k ||x_k - x_j| - |x_k - x_i||`` equals
-  ``Σ_k w_k min(b - a, 2|m - x_k|)`` with ``a, b`` the pair's positions and ``m`` their
-  midpoint: actors outside ``[a, b]`` contribute ``w_k (b - a)``, actors inside contribute
-  ``2 w_k |m - x_k|``.  Both are range sums over positions sorted once, answered with prefix
-  sums of ``w`` and ``w x`` and ``np.searchsorted``.
+per round; here a round is O(n^2 log n).  For a pair at ``a < b`` (gap ``h = b - a``,
+midpoint ``m``) every actor's vote ``|x_k - x_j| - |x_k - x_i|`` is known in closed form:
+``±h`` for actors at or outside ``a`` and ``b``, ``±2 (m - x_k)`` for actors strictly inside.
+So both the net vote ``N_ij = Σ_k w_k (|x_k - x_j| - |x_k - x_i|)`` and the absolute vote
+``D_ij = Σ_k w_k ||x_k - x_j| - |x_k - x_i||`` are range sums over the positions sorted once:
+the weight outside each end (prefix sums of ``w``) and, inside, the sums of ``w_k`` and
+``w_k (x_k - a)`` left and right of ``m``.  The range ends come from ``np.searchsorted``; the
+inner sums come from an n x n table of prefix sums of ``w_k (x_k - x_p)`` taken relative to
+every possible left end ``x_p``, so rounding errors scale with ``h`` instead of with the
+absolute positions (plain prefix sums of ``w x`` lose accuracy for nearby pairs).  Weights
+are normalised to sum to one first; ``P`` does not depend on their scale.
 
 ``sim.analysis.reference_bargaining`` is the literal loop version; the tests check that both
 agree.
@@ -40,15 +42,16 @@ Condorcet winner of the pairwise votes ``v(j, k)``: on an exact even split every
 between the lower and the upper median ties, and the lower one is returned.  With zero total
 weight every actor counts equally (the plain lower median and plain mean are returned).
 
-Win probability.  As in the brief (and D. Masad's replication), the maximum is taken over the
-whole sum::
+Win probability.  The maximum is taken over the whole sum (as in D. Masad's replication
+code of Scholz et al.)::
 
     P_ij = max(0, Σ_k w_k (|x_k - x_j| - |x_k - x_i|)) / Σ_k w_k ||x_k - x_j| - |x_k - x_i||
 
 so at most one of ``P_ij``, ``P_ji`` is positive and ``P_ij + P_ji = |N_ij| / D_ij <= 1``,
 with equality only when no weighted actor votes against the favoured side.  (Scholz et al.
 print the sum of the *positive* votes only, ``Σ_{k: v_k > 0} v_k / Σ_k |v_k|``, which would
-give ``P_ij + P_ji = 1``; Masad reports that this form did not reproduce BDM's numbers.)
+give ``P_ij + P_ji = 1``; Masad's code notes that this form did not reproduce BDM's numbers.
+Switching would be one line here and one in the reference: ``P = (N + D) / (2 D)``.)
 When the denominator is (numerically) zero -- ``i == j``, equal positions, zero total weight,
 or all weight exactly at the pair's midpoint -- no actor prefers either side and
 ``P_ij = 0``, the same value the formula gives for a balanced vote.
@@ -75,9 +78,9 @@ Offers.  For an ordered pair (i, j), with ``A = EU_ij`` (i challenging j) and ``
 * confrontation: ``A > 0``, ``B > 0`` and ``B > A``: both expect to gain, j expects more,
   i loses and moves to ``x_j`` (equal expectations are a stalemate: nobody moves);
 * compromise: ``A < 0 < B`` and ``|A| < B``: i moves to ``x_i + (x_j - x_i) |A / B|``;
-* capitulation: ``A < 0 < B`` and ``|A| >= B``: i moves to ``x_j``.  (The brief leaves
-  ``|A| == B`` open; at that point the compromise formula also gives ``x_j``, so the new
-  position is continuous across the boundary and only the label changes.)
+* capitulation: ``A < 0 < B`` and ``|A| >= B``: i moves to ``x_j``.  (The boundary
+  ``|A| == B`` counts as capitulation; there the compromise formula also gives ``x_j``, so
+  the new position is continuous across the boundary and only the label changes.)
 
 The case ``A > 0 > B`` is j being pressed by i, i.e. the same rules for the pair (j, i).
 Each actor accepts the one offer that requires the smallest move; equally small moves go to
@@ -86,8 +89,11 @@ the round.  A round with ``Δ = 0`` (all positions equal) or zero total weight (
 exert any pressure) moves nobody.
 
 Forecast.  Rounds repeat until no position changes by more than ``tol`` (converged) or
-``max_rounds`` rounds have been played (not converged).  Some configurations cycle; the EC
-car-emissions dataset is one (see the tests), so the cap is essential.
+``max_rounds`` rounds have been played (not converged).  Some configurations never settle,
+so the cap is essential.  In the EC car-emissions dataset (BDM 1994) Belgium compromises
+toward the Netherlands (4) by a constant fraction each round; once it is within rounding
+distance it lands exactly on 4, is no longer shielded by the actors there (equal positions do
+not contest) and Greece pulls it back to 7, after which the approach starts again.
 """
 
 from __future__ import annotations
@@ -250,19 +256,22 @@ def _vote_totals(x: FloatArray, w: FloatArray) -> tuple[FloatArray, FloatArray, 
     rel = np.zeros((n, n + 1))
     np.cumsum(offsets, axis=1, out=rel[:, 1:])
 
-    lower = np.minimum(x[:, None], x[None, :])
-    upper = np.maximum(x[:, None], x[None, :])
     # Sorted indices: [0, lo) at or left of a, [lo, hi) strictly inside, [hi, n) at or right
     # of b; [lo, mid) lie left of the midpoint.  xs[lo - 1] == a since a is a position.
-    lo = np.searchsorted(xs, lower, side="right")
-    hi = np.maximum(np.searchsorted(xs, upper, side="left"), lo)
+    # The counts are monotone in position, so a pair's are the min / max of its actors'.
+    at_or_left = np.searchsorted(xs, x, side="right")
+    left_of = np.searchsorted(xs, x, side="left")
+    lo = np.minimum(at_or_left[:, None], at_or_left[None, :])
+    hi = np.maximum(np.maximum(left_of[:, None], left_of[None, :]), lo)
+    lower = np.minimum(x[:, None], x[None, :])
     mid = np.clip(np.searchsorted(xs, lower + 0.5 * dist, side="left"), lo, hi)
     base = lo - 1
 
     outer_left = cum_w[lo]
     outer_right = w_total - cum_w[hi]
     rel_mid = rel[base, mid]
-    # Σ_{[lo, mid)} w_k (m - x_k) and Σ_{[mid, hi)} w_k (x_k - m), both >= 0 exactly.
+    # Σ_{[lo, mid)} w_k (m - x_k) and Σ_{[mid, hi)} w_k (x_k - m): non-negative in exact
+    # arithmetic, clipped so rounding cannot make |net| exceed total.
     left = np.maximum(0.5 * dist * (cum_w[mid] - cum_w[lo]) - rel_mid, 0.0)
     right = np.maximum((rel[base, hi] - rel_mid) - 0.5 * dist * (cum_w[hi] - cum_w[mid]), 0.0)
 
@@ -281,6 +290,20 @@ def _probabilities(net: FloatArray, total: FloatArray, w: FloatArray, span: floa
     return np.clip(p, 0.0, 1.0)
 
 
+def _win_matrix(x: FloatArray, w: FloatArray, span: float) -> tuple[FloatArray, FloatArray]:
+    """Win probabilities and the distance matrix.
+
+    P is invariant to the scale of ``w``, so weights are normalised to sum to one first:
+    tiny (even subnormal) weights then lose no precision in the products with distances.
+    """
+    w_total = float(np.sum(w))
+    if not np.isfinite(w_total):
+        raise ValueError("total weight c * s overflows")
+    unit = w / w_total if w_total > 0.0 else w
+    net, total, dist = _vote_totals(x, unit)
+    return _probabilities(net, total, unit, span), dist
+
+
 def win_probabilities(x: npt.ArrayLike, w: npt.ArrayLike) -> FloatArray:
     """Matrix ``P[i, j]``: probability that i wins a contest against j (``w = c * s``).
 
@@ -291,8 +314,7 @@ def win_probabilities(x: npt.ArrayLike, w: npt.ArrayLike) -> FloatArray:
     ``P_ij``, ``P_ji`` is positive.
     """
     xa, wa = _positions_weights(x, w)
-    net, total, _ = _vote_totals(xa, wa)
-    return _probabilities(net, total, wa, _span(xa))
+    return _win_matrix(xa, wa, _span(xa))[0]
 
 
 # --------------------------------------------------------------------------------------
@@ -334,10 +356,8 @@ def expected_utilities(
     _same_length(x=xa, r=ra)
     if np.any(ra <= 0.0):
         raise ValueError("r (risk exponents) must be positive")
-    w = ca * sa
-    net, total, dist = _vote_totals(xa, w)
     span = _span(xa)
-    p = _probabilities(net, total, w, span)
+    p, dist = _win_matrix(xa, ca * sa, span)
     return _expected_utilities(p, dist, span, sa, ra)
 
 
@@ -362,10 +382,8 @@ def risk_exponents(x: npt.ArrayLike, c: npt.ArrayLike, s: npt.ArrayLike) -> Floa
     ``r < 1`` (risk acceptant); the most secure get ``r > 1`` (risk averse).
     """
     xa, ca, sa = _actors(x, c, s)
-    w = ca * sa
-    net, total, dist = _vote_totals(xa, w)
     span = _span(xa)
-    p = _probabilities(net, total, w, span)
+    p, dist = _win_matrix(xa, ca * sa, span)
     return _risk_from_security(_expected_utilities(p, dist, span, sa, np.ones_like(xa)))
 
 
@@ -402,7 +420,8 @@ class RoundResult:
 
 @dataclass(frozen=True, eq=False)
 class Forecast:
-    """A sequence of rounds; ``converged`` is True if the last round changed nothing."""
+    """A sequence of rounds (at least one); ``converged`` is True if the last round moved no
+    position by more than the forecast's ``tol``, False if ``max_rounds`` ran out first."""
 
     rounds: tuple[RoundResult, ...]
     converged: bool
@@ -457,8 +476,7 @@ def bargaining_round(x: npt.ArrayLike, c: npt.ArrayLike, s: npt.ArrayLike) -> Ro
     moves: list[Move] = []
     new_positions = xa.copy()
     if span > 0.0 and float(np.sum(w)) > 0.0:
-        net, total, dist = _vote_totals(xa, w)
-        p = _probabilities(net, total, w, span)
+        p, dist = _win_matrix(xa, w, span)
         r = _risk_from_security(_expected_utilities(p, dist, span, sa, np.ones_like(xa)))
         eu = _expected_utilities(p, dist, span, sa, r)
         new, confrontation, compromise, capitulation = _offers(xa, eu)

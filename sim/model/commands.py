@@ -288,9 +288,10 @@ class HoldConsultations:
             world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
             draft.endorsements,
         )  # fmt: skip
-        choices = whip.choices()
-        counts = {c: sum(1 for v in choices.values() if v == c) for c in ("yes", "no", "abstain")}
-        threats = [v for v in whip.voters if whip.stance(v).veto_threat]
+        choices = list(whip.choices().values())
+        counts = {c: choices.count(c) for c in ("yes", "no", "abstain")}
+        below = whip.totals < whip.no_below
+        threats = [v for i, v in enumerate(whip.voters) if whip.veto[i] and below[i]]
         signal = f"Whip count on {draft.id}: {counts['yes']} yes, {counts['no']} no,"
         signal += f" {counts['abstain']} abstain"
         signal += f"; veto threatened by {', '.join(threats)}." if threats else "."

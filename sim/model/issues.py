@@ -61,7 +61,10 @@ class IssueSpace:
 
     def positions(self, drafts: Sequence[Clauses]) -> FloatArray:
         """Positions of several drafts (drafts × dimensions), clipped to [0, 1]."""
-        raw = self.status_quo + self.feature_matrix(drafts) @ self._effects
+        # An explicit sum over features (not a matrix product) adds in the same order whatever the
+        # batch size, so a draft's position is bit-identical alone or among candidates.
+        contributions = self.feature_matrix(drafts)[:, :, None] * self._effects[None, :, :]
+        raw = self.status_quo + contributions.sum(axis=1)
         clipped: FloatArray = np.clip(raw, 0.0, 1.0)
         return clipped
 

@@ -70,6 +70,27 @@ def play_month(
     engine.submit(EndMonth())
 
 
+def play_game(
+    engine: Engine,
+    agents: Sequence[Agent],
+    months: int | None = None,
+    on_month: Callable[[int], None] | None = None,
+    view_factory: ViewFactory = WorldView,
+) -> int:
+    """Play until an ending (or ``months`` months); returns the number of months played.
+
+    ``on_month`` is called with the month's number after each month.
+    """
+    played = 0
+    while not engine.world.finished and (months is None or played < months):
+        month = engine.world.month
+        play_month(engine, agents, view_factory)
+        played += 1
+        if on_month is not None:
+            on_month(month)
+    return played
+
+
 def play(
     engine: Engine,
     agents: Sequence[Agent],
@@ -77,14 +98,13 @@ def play(
     on_month: Callable[[int], None] | None = None,
     view_factory: ViewFactory = WorldView,
 ) -> list[str]:
-    """Play until an ending (or ``months`` months); returns the state hash after each month."""
+    """Like :func:`play_game`, returning the state hash after each month (for replays)."""
     hashes: list[str] = []
-    played = 0
-    while not engine.world.finished and (months is None or played < months):
-        month = engine.world.month
-        play_month(engine, agents, view_factory)
-        played += 1
+
+    def record(month: int) -> None:
         hashes.append(state_hash(engine.world))
         if on_month is not None:
             on_month(month)
+
+    play_game(engine, agents, months, record, view_factory)
     return hashes
