@@ -101,7 +101,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a command log and print the state hash after every month."""
     from sim.model.engine import CommandRejected, Engine
-    from sim.model.replay import commands_from_log, replay
+    from sim.model.replay import commands_from_log, replay, seed_from_log
     from sim.scenario.build import build_world
 
     try:
@@ -111,7 +111,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     try:
         data = json.loads(Path(args.log).read_text(encoding="utf-8"))
         commands = commands_from_log(data)
-        seed = int(data["seed"])
+        seed = seed_from_log(data)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return _fail(f"{args.log}: not a readable command log ({exc})", EXIT_PROBLEMS)
     if data.get("scenario") != scenario.id:

@@ -29,13 +29,26 @@ def log_to_json(engine: Engine, seed: int) -> dict[str, Any]:
     }
 
 
-def commands_from_log(data: dict[str, Any]) -> list[Command]:
+def seed_from_log(data: object) -> int:
+    """The seed a log was recorded with; raises ValueError unless it is a non-negative integer."""
+    seed = data.get("seed") if isinstance(data, dict) else None
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise ValueError(f"the log's seed must be a non-negative integer, got {seed!r}")
+    return seed
+
+
+def commands_from_log(data: object) -> list[Command]:
     """The commands of a log document; raises ValueError for a wrong format or version."""
+    if not isinstance(data, dict):
+        raise ValueError("a command log is a JSON object")
     if data.get("format") != LOG_FORMAT:
         raise ValueError("not a Mandate command log")
     if data.get("version") != LOG_VERSION:
         raise ValueError(f"unsupported log version {data.get('version')!r}")
-    return [command_from_json(c) for c in data.get("commands", [])]
+    commands = data.get("commands", [])
+    if not isinstance(commands, list) or not all(isinstance(c, dict) for c in commands):
+        raise ValueError("the log's commands must be a list of objects")
+    return [command_from_json(c) for c in commands]
 
 
 def replay(engine: Engine, commands: Sequence[Command]) -> list[str]:

@@ -89,12 +89,20 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
 
     for i, body in enumerate(s.bodies):
         problems += _unknown(("bodies", i, "members"), body.members, states, "state")
-        problems += _unknown(("bodies", i, "permanent"), body.permanent, body.members, "member")
+        outsiders = _unknown(("bodies", i, "permanent"), body.permanent, body.members, "member")
+        problems += outsiders
+        if outsiders:
+            continue  # the rule cannot be checked, and would only repeat the problem
         if body.weights is not None and len(body.weights) != len(body.members):
             problems.append(
                 (("bodies", i, "weights"),
                  f"{len(body.weights)} weights for {len(body.members)} members")
             )  # fmt: skip
+            continue
+        total = sum(body.weights or ())
+        if body.rule == "weighted" and body.weights and body.quota and body.quota > total:
+            message = f"quota {body.quota} cannot be met by total weight {total}"
+            problems.append((("bodies", i, "quota"), message))
             continue
         try:
             make_body(

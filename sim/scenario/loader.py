@@ -8,6 +8,7 @@ problem as ``FILE:LINE:COL: field.path: what is wrong`` — never a traceback.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 import types
 import typing
@@ -114,11 +115,23 @@ def _message(error: Any) -> str:
     message = str(error["msg"])
     message = message[0].lower() + message[1:]
     if "input" in error and kind not in ("missing",) and not isinstance(error["input"], dict):
-        shown = repr(error["input"])
+        try:
+            shown = repr(error["input"])
+        except ValueError:  # an integer too long to convert to decimal text
+            shown = "a number with too many digits"
         if len(shown) > 60:
             shown = shown[:57] + "..."
         message += f" (got {shown})"
     return message
+
+
+def _long_number_position(text: str) -> tuple[int, int]:
+    """Where the first run of more digits than ``int()`` converts starts, else (1, 1)."""
+    match = re.search(rf"[0-9][0-9_]{{{sys.get_int_max_str_digits()},}}", text)
+    if match is None:
+        return 1, 1
+    start = match.start()
+    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
 
 
 def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
@@ -132,6 +145,10 @@ def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
         raise ScenarioError([Problem(file, line, col, "", f"not valid TOML: {reason}")]) from None
     except RecursionError:
         raise ScenarioError([Problem(file, 1, 1, "", "nesting is too deep")]) from None
+    except ValueError:  # not a TOMLDecodeError: int() refusing a number with too many digits
+        line, col = _long_number_position(text)
+        message = "not valid TOML: a number has too many digits"
+        raise ScenarioError([Problem(file, line, col, "", message)]) from None
     if _depth(data) > MAX_DEPTH:
         message = f"nesting is deeper than {MAX_DEPTH} levels"
         raise ScenarioError([Problem(file, 1, 1, "", message)])

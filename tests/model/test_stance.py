@@ -52,7 +52,9 @@ def random_worlds(draw: st.DrawFn, base: World) -> tuple[World, dict[str, float]
     world.theatre.intensity = draw(unit)
     voters = sorted(world.bodies["unsc"].members)
     payments = draw(st.dictionaries(st.sampled_from(voters), st.floats(0, 5), max_size=4))
-    endorsements = draw(st.dictionaries(st.sampled_from(sorted(world.organizations)), st.booleans()))
+    endorsements = draw(
+        st.dictionaries(st.sampled_from(sorted(world.organizations)), st.booleans())
+    )
     return world, payments, endorsements
 
 
@@ -119,7 +121,7 @@ def test_candidate_totals_equal_single_ballots(
 def test_veto_holders_abstain_before_they_veto(tutorial: ScenarioFile) -> None:
     world = build_world(tutorial, 0)
     result = ballot(world, "unsc", Clauses(), "ARN")
-    for i, voter in enumerate(result.voters):
+    for i in range(len(result.voters)):
         if result.veto[i]:
             assert result.no_below[i] < -result.yes_above[i]
         else:
