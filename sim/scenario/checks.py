@@ -147,6 +147,9 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 (("drafts", i, "month"), f"month {draft.month} is after the last ({s.months})")
             )
 
+    if s.player is not None and s.player not in states:
+        problems.append((("player",), f"unknown state {s.player!r}"))
+
     time_outs = [i for i, e in enumerate(s.endings) if e.when == "time_out"]
     if len(time_outs) != 1:
         problems.append(

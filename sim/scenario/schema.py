@@ -219,6 +219,11 @@ class ScenarioFile(Strict):
     difficulty: Literal["introductory", "intermediate", "advanced"] = "introductory"
     expected_minutes: Annotated[int, Field(ge=1, le=600)] = 30
     months: Annotated[int, Field(ge=1, le=120)] = Field(description="Months the game lasts.")
+    player: Id | None = Field(
+        None,
+        description="The member state the player holds in the desktop game (default: the"
+        " penholder of the first draft).",
+    )
     briefing: Text = ""
     assumptions: list[Text] = Field(
         default_factory=list, description="What is simplified here, in plain words."
