@@ -199,6 +199,32 @@ def cmd_power(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Simulate every stylized fact over many seeds and compare it with its published band."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from sim.analysis.calibrate import GENERIC, calibrate
+
+    path = Path(args.scenario) if args.scenario else GENERIC
+    try:
+        load_scenario(path)
+    except ScenarioError as error:
+        return _report_problems(error)
+    facts = calibrate(runs=args.runs, first_seed=args.seed, path=path)
+    last = args.seed + args.runs - 1
+    table = Table(title=f"Calibration: {args.runs} runs per experiment, seeds {args.seed}–{last}")
+    for column in ("Stylized fact", "Source", "Published band", "Simulated", ""):
+        table.add_column(column)
+    for fact in facts:
+        mark = "PASS" if fact.passed else "FAIL"
+        table.add_row(fact.name, fact.source, fact.band, fact.measured, mark)
+    Console(width=150).print(table)
+    failed = sum(not f.passed for f in facts)
+    print(f"{len(facts) - failed} passed, {failed} failed")
+    return EXIT_OK if not failed else EXIT_PROBLEMS
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the scenario JSON Schema that editors use for completion and checking."""
     from sim.scenario.schema import json_schema
@@ -212,13 +238,51 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+NO_DISPLAY = (
+    "no display to open the game window on ({why}). Play on a desktop session, or start a"
+    " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
+    " terminal with `mandate run {file} --seed 7`."
+)
+
+
+def _display_problem(headless: bool) -> str | None:
+    """Why no game window can be shown here (None when one can)."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "").lower()
+    if driver in ("dummy", "offscreen"):
+        # The dummy driver runs the game invisibly: only useful for a fixed number of frames.
+        return None if headless else f"SDL_VIDEODRIVER={driver} shows nothing; add --frames N"
+    if driver or not sys.platform.startswith("linux"):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return "neither DISPLAY nor WAYLAND_DISPLAY is set"
+    return None
+
+
 def cmd_play(args: argparse.Namespace) -> int:
-    """The desktop game is not built yet; say so and point at ``mandate run``."""
-    return _fail(
-        "the desktop game is not available in this version yet; watch the AI play with"
-        f" `mandate run {args.file or 'scenarios/tutorial.toml'}`",
-        EXIT_PROBLEMS,
-    )
+    """Open the desktop game (the tutorial unless a scenario file is given)."""
+    path = Path(args.file) if args.file else DEFAULT_SCENARIO
+    shown = args.file or "scenarios/tutorial.toml"
+    try:
+        load_scenario(path)
+    except ScenarioError as error:
+        return _report_problems(error)
+    if args.frames is not None and args.frames < 1:
+        return _fail("--frames must be at least 1")
+    why = _display_problem(args.frames is not None)
+    if why is not None:
+        return _fail(NO_DISPLAY.format(why=why, file=shown), EXIT_PROBLEMS)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from sim.ui.app import NoDisplay, run_app
+
+    try:
+        return run_app(
+            path,
+            seed=args.seed,
+            frames=args.frames,
+            screenshot=Path(args.screenshot) if args.screenshot else None,
+        )
+    except NoDisplay as exc:
+        return _fail(NO_DISPLAY.format(why=exc, file=shown), EXIT_PROBLEMS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -254,12 +318,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("log", help="command log written by `mandate run --log`")
     p.set_defaults(func=cmd_replay)
 
+    p = sub.add_parser(
+        "calibrate", help="check the model against published effect sizes over many seeds"
+    )
+    p.add_argument("--runs", type=int, default=200, help="runs per experiment (default 200)")
+    p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
+    p.add_argument("--scenario", help="calibration scenario (default: the bundled generic one)")
+    p.set_defaults(func=cmd_calibrate)
+
     p = sub.add_parser("schema", help="write the scenario JSON Schema")
     p.add_argument("--output", default="scenarios/schema.json", help="path, or - for stdout")
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("play", help="play in a window (coming with the desktop game)")
+    p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")
+    p.add_argument("--seed", type=int, default=None, help="seed of new games (default: random)")
+    p.add_argument(
+        "--frames", type=int, default=None, help="run N frames and stop (headless smoke runs)"
+    )
+    p.add_argument("--screenshot", metavar="PNG", help="with --frames: save the last frame")
     p.set_defaults(func=cmd_play)
     return parser
 
@@ -269,11 +346,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        # No command: open the game; where no window can open, show the help instead.
+        why = _display_problem(headless=False)
+        if why is not None:
+            parser.print_help()
+            print(f"mandate: {NO_DISPLAY.format(why=why, file='scenarios/tutorial.toml')}",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_OK
+        args = parser.parse_args(["play"])
     if getattr(args, "months", None) is not None and args.months < 1:
         return _fail("--months must be at least 1")
-    if getattr(args, "seed", 0) < 0:
+    if getattr(args, "runs", 1) < 1:
+        return _fail("--runs must be at least 1")
+    if (getattr(args, "seed", 0) or 0) < 0:
         return _fail("--seed must be a non-negative integer")
     try:
         code: int = args.func(args)

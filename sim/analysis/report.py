@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.model import endings
+from sim.model import endings, objectives
 from sim.model.events import Event
+from sim.model.metrics import METRICS
 from sim.model.stance import POINTS_PER_UNIT
 from sim.model.world import VoteRecord, World
 
@@ -51,10 +52,8 @@ def result_json(world: World, seed: int, state_hash: str, months_played: int) ->
         "state_hash": state_hash,
         "votes": [vote_json(v) for v in world.votes],
         "events": [e.to_json() for e in world.events],
-        "metrics": {
-            "intensity": list(world.theatre.intensity_history),
-            "civilian_deaths": list(world.theatre.civilian_deaths),
-        },
+        "objectives": objectives.report(world, final=world.finished),
+        "metrics": {name: list(world.metrics.get(name, [])) for name in METRICS},
     }
 
 
@@ -118,4 +117,7 @@ def outcome_lines(world: World, state_hash: str) -> list[str]:
     else:
         head = f"Outcome: {outcome.name} (month {outcome.month}). {outcome.reason}"
     score = ", ".join(f"{k} {v}" for k, v in endings.score(world).items())
-    return [head, f"Score: {score}", f"State hash: {state_hash}"]
+    lines = [head]
+    for row in objectives.report(world, final=world.finished):
+        lines.append(f"  Objective '{row['name']}': {row['status']} — {row['reason']}")
+    return lines + [f"Score: {score}", f"State hash: {state_hash}"]

@@ -17,12 +17,19 @@ from sim.model.commands import (
     OfferSidePayment,
     RequestEndorsement,
     TableDraft,
+    TableRenewal,
 )
 from sim.model.drafts import Clauses, Draft, Sanction
+from sim.model.operations import DeployRegionalForce, PledgeTroops, WithdrawConsent
 from sim.model.view import WorldView
+from sim.model.world import PERSONNEL, Mission
 
 MAX_SIDE_PAYMENT = 3.0
 STEP_TROOPS = 100
+
+
+def _rounded(troops: float) -> int:
+    return int(STEP_TROOPS * round(troops / STEP_TROOPS))
 
 
 def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
@@ -104,12 +111,34 @@ class PragmaticPenholder:
         self.actor = actor
 
     def open_month(self, view: WorldView) -> list[Command]:
-        """Table the next prepared draft when the body is free and no mandate of ours runs."""
+        """Renew expiring mandates; table the next prepared draft when the body is free."""
+        for mission in view.expiring_missions(self.actor):
+            if view.host_consent:
+                return [TableRenewal(self.actor, mission.id, self.renewal(view, mission))]
         for template in view.due_templates(self.actor):
             body_free = view.draft_in(template.body) is None
             if body_free and not view.in_force(self.actor, template.body):
                 return [TableDraft(self.actor, template.id)]
         return []
+
+    def renewal(self, view: WorldView, mission: Mission) -> Clauses:
+        """The renewal the Secretary-General's report suggests.
+
+        Expand by a quarter when the fighting is heavy and the mission nearly full; halve the
+        troops once a peace agreement has calmed the theatre; otherwise roll it over. Sanctions
+        on parties that conceded are lifted.
+        """
+        clauses = view.last_clauses(mission.id)
+        if view.phase == "peace" and view.intensity < 0.2:
+            clauses = clauses.changed(troop_ceiling=_rounded(clauses.troop_ceiling * 0.5))
+        elif view.intensity >= 0.5 and view.deployment_share() >= 0.8:
+            clauses = clauses.changed(troop_ceiling=_rounded(clauses.troop_ceiling * 1.25))
+        conceded = view.conceded_targets()
+        kept = tuple(
+            Sanction(s.kind, tuple(t for t in s.targets if t not in conceded))
+            for s in clauses.sanctions
+        )
+        return clauses.changed(sanctions=tuple(s for s in kept if s.targets))
 
     def consult(self, view: WorldView) -> list[Command]:
         """One round of consultations: endorsement requests, then one concession or deal."""
@@ -140,6 +169,8 @@ class PragmaticPenholder:
         return [d for d in view.drafts() if d.penholder == self.actor]
 
     def _endorsements(self, view: WorldView, draft: Draft) -> list[Command]:
+        if draft.renews is not None:
+            return []
         return [
             RequestEndorsement(self.actor, draft.id, org)
             for org in view.theatre_organizations()
@@ -147,7 +178,10 @@ class PragmaticPenholder:
         ]
 
     def _best_concession(self, view: WorldView, draft: Draft) -> AmendDraft | None:
-        original = view.template(draft.id).clauses
+        if draft.renews is not None:
+            original = view.last_clauses(draft.renews)
+        else:
+            original = view.template(draft.id).clauses
         options = watered_down(draft.clauses) + strengthened(draft.clauses, original)
         if not options:
             return None
@@ -196,3 +230,81 @@ class PragmaticPenholder:
         if policy[worst] >= 0:
             return None
         return Lobby(self.actor, target, view.issue_ids()[worst])
+
+
+class Bystander:
+    """A seat with nothing to decide in a phase: the base of the non-drafting profiles."""
+
+    actor: str
+
+    def open_month(self, view: WorldView) -> list[Command]:
+        """Nothing at the start of the month."""
+        return []
+
+    def consult(self, view: WorldView) -> list[Command]:
+        """Nothing in consultations."""
+        return []
+
+    def close_month(self, view: WorldView) -> list[Command]:
+        """Nothing before the month ends."""
+        return []
+
+
+class TroopContributor(Bystander):
+    """A state that sends uniformed personnel when the terms suit it.
+
+    Assumptions: it weighs reimbursement, regional proximity and its relation with the host
+    state against the risk to its soldiers (intensity × (1 − casualty tolerance)); it refuses
+    missions whose tasks it has a caveat against; it pledges a share of its spare capacity each
+    month rather than all at once (Gaibulloev et al. 2015; Bove & Elia 2011). See
+    :func:`sim.model.forces.willingness`.
+    """
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+
+    def open_month(self, view: WorldView) -> list[Command]:
+        """Pledge to every mission that needs personnel it is willing to send."""
+        commands: list[Command] = []
+        for mission in view.recruiting_missions():
+            for kind in PERSONNEL:
+                size = view.pledge_size(self.actor, mission, kind)
+                if size > 0:
+                    commands.append(PledgeTroops(self.actor, mission.id, kind, size))
+        return commands
+
+
+class RegionalOrganization(Bystander):
+    """A regional organization that acts before the UN when the crisis is grave enough.
+
+    Assumptions (the AU and ECOWAS pattern of Mali 2012–13 and Somalia 2007): once intensity
+    passes its threshold and no UN troops are on the ground, it puts a bridging force to its own
+    body's vote, and asks the Council to authorize and take it over. It does not deploy twice.
+    """
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+
+    def open_month(self, view: WorldView) -> list[Command]:
+        """Deploy the bridging force when its body would approve."""
+        if view.regional_force_wanted(self.actor):
+            return [DeployRegionalForce(self.actor)]
+        return []
+
+
+class HostGovernment(Bystander):
+    """The host government, which tolerates foreign missions until its grievance is too great.
+
+    Assumptions: Chapter VII missions, sanctions on the government and a referral to the ICC
+    each add grievance (coefficients ``grievance_*``); at the theatre's ``consent_tolerance`` it
+    withdraws consent, as Sudan refused UNMIS in Darfur (2006) and Mali ended MINUSMA (2023).
+    """
+
+    def __init__(self, actor: str) -> None:
+        self.actor = actor
+
+    def close_month(self, view: WorldView) -> list[Command]:
+        """Withdraw consent when the grievance reaches the tolerance."""
+        if view.host_consent and view.host_grievance() >= view.consent_tolerance():
+            return [WithdrawConsent(self.actor)]
+        return []

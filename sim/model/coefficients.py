@@ -29,10 +29,55 @@ class Coefficients:
     consultation_rounds: int
     political_capital_per_month: float
     lobby_cost: float
+    reference_intensity: float
+    civilian_deaths_reference: float
+    troop_civilian_decay: float
+    police_civilian_decay: float
+    observer_civilian_increase: float
+    battle_deaths_reference: float
+    troop_battle_decay: float
+    regional_troop_effectiveness: float
     intensity_drift: float
     intensity_noise: float
-    mission_effect_per_10k_troops: float
-    civilian_deaths_at_full_intensity: float
+    ceasefire_hazard: float
+    ceasefire_mission_factor: float
+    peace_agreement_hazard: float
+    recurrence_hazard: float
+    recurrence_mission_reduction: float
+    ceasefire_intensity: float
+    displacement_at_full_intensity: float
+    return_rate: float
+    access_loss: float
+    access_gain: float
+    control_rate: float
+    resource_recovery: float
+    pledge_rate: float
+    pledge_threshold: float
+    reimbursement_weight: float
+    proximity_weight: float
+    risk_weight: float
+    extra_lag_mean: float
+    fatality_rate: float
+    withdrawal_fatalities: float
+    withdrawal_months: int
+    bite_arms_embargo: float
+    bite_asset_freeze: float
+    bite_travel_ban: float
+    bite_comprehensive_trade: float
+    patron_evasion: float
+    max_evasion: float
+    coercion_hazard: float
+    constraint_threshold: float
+    signalling_votes: int
+    comprehensive_harm: float
+    grievance_chapter_vii: float
+    grievance_sanctions: float
+    grievance_referral: float
+
+    def bite(self, kind: str) -> float:
+        """Monthly resource loss a sanctions measure of ``kind`` inflicts before evasion."""
+        value: float = getattr(self, f"bite_{kind}")
+        return value
 
     def with_overrides(self, overrides: dict[str, Any]) -> Coefficients:
         """A copy with the named coefficients replaced (names must exist)."""

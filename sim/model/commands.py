@@ -12,13 +12,12 @@ from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
-from sim.model import endings
+from sim.model.adoption import adopt
 from sim.model.bargaining import bargaining_round
-from sim.model.drafts import Clauses, Draft, clauses_from_json
+from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.stance import ballot
-from sim.model.theatre import step_theatre
-from sim.model.world import Outcome, Resolution, VoteRecord, World
+from sim.model.world import VoteRecord, World
 
 
 class Command(Protocol):
@@ -98,6 +97,58 @@ class TableDraft:
             "actor": self.actor,
             "draft": self.draft,
             "clauses": None if self.clauses is None else self.clauses.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class TableRenewal:
+    """Put a draft renewing (and perhaps resizing) a mission before the body that created it."""
+
+    kind: ClassVar[str] = "table_renewal"
+    actor: str
+    mission: str
+    clauses: Clauses
+
+    def draft_id(self, world: World) -> str:
+        """The renewal draft's id: the mission's id and the renewal's number."""
+        mission = world.mission(self.mission)
+        return f"{self.mission}-renewal-{(mission.renewals if mission else 0) + 1}"
+
+    def check(self, world: World) -> list[str]:
+        reasons = _not_finished(world) + _known_state(world, self.actor)
+        mission = world.mission(self.mission)
+        original = next((r for r in world.resolutions if r.draft == self.mission), None)
+        if mission is None or original is None or mission.kind == "regional":
+            return reasons + [f"no Council mission {self.mission!r} to renew"]
+        template = next((t for t in world.templates if t.id == self.mission), None)
+        penholder = template.penholder if template else None
+        if penholder != self.actor:
+            reasons.append(f"{self.actor} does not hold the pen on {self.mission}")
+        if mission.withdrawing:
+            reasons.append(f"{self.mission} is already withdrawing")
+        if self.draft_id(world) in world.drafts:
+            reasons.append("a renewal is already under consultation")
+        body = template.body if template else world.council
+        if world.draft_in(body) is not None:
+            reasons.append(f"another draft is already before {body}")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        template = next(t for t in world.templates if t.id == self.mission)
+        draft_id = self.draft_id(world)
+        world.drafts[draft_id] = Draft(
+            draft_id, f"Renewal of {template.title}", self.actor, template.body, self.clauses,
+            tabled_month=world.month, patience=1, renews=self.mission,
+        )  # fmt: skip
+        text = f"{self.actor} circulates a renewal of {self.mission}: {self.clauses.describe()}."
+        return [Event(world.month, "draft_tabled", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "mission": self.mission,
+            "clauses": self.clauses.to_json(),
         }
 
 
@@ -328,12 +379,8 @@ class CallVote:
                        choices, stances)
         )  # fmt: skip
         if tally.passed:
-            world.resolutions.append(
-                Resolution(draft.id, draft.title, draft.clauses, world.month,
-                           world.month + draft.clauses.duration - 1)
-            )  # fmt: skip
             text = f"The {body.name} adopts {draft.id}, '{draft.title}', {tally.counts()}."
-            return [Event(world.month, "resolution_adopted", text)]
+            return [Event(world.month, "resolution_adopted", text), *adopt(world, draft, tally)]
         if tally.vetoed_by:
             text = f"{draft.id} fails {tally.counts()}: vetoed by {', '.join(tally.vetoed_by)}."
             return [Event(world.month, "draft_vetoed", text)]
@@ -344,63 +391,8 @@ class CallVote:
         return {"type": self.kind, "actor": self.actor, "draft": self.draft}
 
 
-@dataclass(frozen=True)
-class EndMonth:
-    """Close the month: the theatre moves, mandates expire, capital returns, endings are checked."""
-
-    kind: ClassVar[str] = "end_month"
-
-    def check(self, world: World) -> list[str]:
-        return _not_finished(world)
-
-    def apply(self, world: World) -> list[Event]:
-        events = step_theatre(world)
-        for res in world.resolutions:
-            if res.expires_month == world.month:
-                text = f"The mandate of {res.draft} expires."
-                events.append(Event(world.month, "mandate_expired", text))
-        table = world.states
-        regained = table.capital + world.coefficients.political_capital_per_month
-        table.capital = np.minimum(table.capital_max, regained)
-        ending = endings.reached(world)
-        if ending is not None:
-            reason = f"{ending.text} ({endings.CONDITIONS[ending.condition].meaning})"
-            world.outcome = Outcome(ending.id, ending.name, world.month, reason)
-            events.append(Event(world.month, "ending", f"{ending.name}: {ending.text}"))
-        else:
-            world.month += 1
-        return events
-
-    def to_json(self) -> dict[str, Any]:
-        return {"type": self.kind}
-
-
-COMMAND_TYPES: dict[str, type] = {
-    c.kind: c
-    for c in (
-        TableDraft,
-        AmendDraft,
-        Lobby,
-        OfferSidePayment,
-        RequestEndorsement,
-        HoldConsultations,
-        CallVote,
-        EndMonth,
-    )
-}
-
-
 def command_from_json(data: dict[str, Any]) -> Command:
-    """Rebuild a logged command; raises ValueError on unknown types or fields."""
-    fields = dict(data)
-    kind = fields.pop("type", None)
-    cls = COMMAND_TYPES.get(str(kind))
-    if cls is None:
-        raise ValueError(f"unknown command type {kind!r}")
-    if fields.get("clauses") is not None:
-        fields["clauses"] = clauses_from_json(fields["clauses"])
-    try:
-        command: Command = cls(**fields)
-    except TypeError as exc:
-        raise ValueError(f"bad fields for command {kind!r}: {exc}") from exc
-    return command
+    """Rebuild a logged command of any kind (see :func:`sim.model.replay.command_from_json`)."""
+    from sim.model.replay import command_from_json as parse  # replay imports this module
+
+    return parse(data)

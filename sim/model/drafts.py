@@ -25,6 +25,7 @@ SCALAR_FEATURES = {
     "chapter_vii": "1 if the draft acts under Chapter VII, else 0",
     "troops": "troop ceiling / 10,000",
     "police": "police ceiling / 1,000",
+    "observers": "military observer ceiling / 1,000",
     "duration": "mandate duration in months / 12",
     "referral": "1 if the draft refers the situation to the International Criminal Court",
 }
@@ -49,6 +50,7 @@ class Clauses:
     tasks: tuple[str, ...] = ()
     troop_ceiling: int = 0
     police_ceiling: int = 0
+    observer_ceiling: int = 0
     duration: int = 12
     sanctions: tuple[Sanction, ...] = ()
     referral: bool = False
@@ -66,6 +68,7 @@ class Clauses:
             "chapter_vii": 1.0 if self.chapter == "VII" else 0.0,
             "troops": self.troop_ceiling / TROOPS_PER_FEATURE_UNIT,
             "police": self.police_ceiling / POLICE_PER_FEATURE_UNIT,
+            "observers": self.observer_ceiling / POLICE_PER_FEATURE_UNIT,
             "duration": self.duration / MONTHS_PER_FEATURE_UNIT,
             "referral": 1.0 if self.referral else 0.0,
         }
@@ -79,15 +82,24 @@ class Clauses:
 
     def establishes_mission(self) -> bool:
         """True when the draft authorizes uniformed personnel."""
-        return self.troop_ceiling > 0 or self.police_ceiling > 0
+        return self.troop_ceiling > 0 or self.police_ceiling > 0 or self.observer_ceiling > 0
+
+    def ceilings(self) -> dict[str, int]:
+        """Authorized strength by kind of personnel."""
+        return {
+            "troops": self.troop_ceiling,
+            "police": self.police_ceiling,
+            "observers": self.observer_ceiling,
+        }
 
     def describe(self) -> str:
         """A one-line human summary, stable for identical clauses."""
         parts = [f"Ch. {self.chapter}"]
         if self.establishes_mission():
+            observers = f", {self.observer_ceiling:,} observers" if self.observer_ceiling else ""
             parts.append(
-                f"mission of {self.troop_ceiling:,} troops and {self.police_ceiling:,} police"
-                f" for {self.duration} months"
+                f"mission of {self.troop_ceiling:,} troops, {self.police_ceiling:,} police"
+                f"{observers} for {self.duration} months"
             )
         if self.tasks:
             parts.append("tasks: " + ", ".join(t.replace("_", " ") for t in self.tasks))
@@ -107,6 +119,7 @@ class Clauses:
             "tasks": list(self.tasks),
             "troop_ceiling": self.troop_ceiling,
             "police_ceiling": self.police_ceiling,
+            "observer_ceiling": self.observer_ceiling,
             "duration": self.duration,
             "sanctions": [{"kind": s.kind, "targets": list(s.targets)} for s in self.sanctions],
             "referral": self.referral,
@@ -125,6 +138,7 @@ def clauses_from_json(data: dict[str, Any]) -> Clauses:
         tasks=tuple(data["tasks"]),
         troop_ceiling=int(data["troop_ceiling"]),
         police_ceiling=int(data["police_ceiling"]),
+        observer_ceiling=int(data.get("observer_ceiling", 0)),
         duration=int(data["duration"]),
         sanctions=tuple(Sanction(s["kind"], tuple(s["targets"])) for s in data["sanctions"]),
         referral=bool(data["referral"]),
@@ -143,6 +157,8 @@ class DraftTemplate:
     month: int
     clauses: Clauses
     patience: int = 2
+    rehat_from: str | None = None
+    hybrid_with: str | None = None
 
 
 @dataclass
@@ -156,6 +172,7 @@ class Draft:
     clauses: Clauses
     tabled_month: int
     patience: int = 2
+    renews: str | None = None
     version: int = 1
     side_payments: dict[str, float] = field(default_factory=dict)
     endorsements: dict[str, bool] = field(default_factory=dict)

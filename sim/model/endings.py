@@ -1,8 +1,9 @@
 """The registry of ending conditions a scenario may name.
 
 Each condition is a documented function of the world; scenario files name one and give its
-threshold, never an expression. Endings are checked at the end of every month in file order; the
-first one met ends the game. ``time_out`` is met when the last month has been played.
+threshold (or the objectives it concerns), never an expression. Endings are checked at the end
+of every month in file order; the first one met ends the game. ``time_out`` is met when the last
+month has been played.
 """
 
 from __future__ import annotations
@@ -10,57 +11,75 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sim.model import objectives
 from sim.model.world import Ending, World
 
 
 @dataclass(frozen=True)
 class Condition:
-    """A named test of the world with a threshold, and what it means."""
+    """A named test of the world for an ending, and what it means."""
 
     name: str
     meaning: str
-    test: Callable[[World, float], bool]
+    test: Callable[[World, Ending], bool]
 
 
 def _vetoes(world: World) -> int:
     return sum(len(v.tally.vetoed_by) for v in world.votes)
 
 
+def _objectives(world: World, ending: Ending, status: str, final: bool) -> list[bool]:
+    wanted = set(ending.objectives)
+    return [
+        objectives.judge(world, o, final)[0] == status for o in world.objectives if o.id in wanted
+    ]
+
+
+def _last_month(world: World) -> bool:
+    return world.month >= world.months
+
+
 CONDITIONS: dict[str, Condition] = {
     c.name: c
     for c in (
         Condition(
-            "intensity_below",
-            "theatre intensity is below the threshold",
-            lambda w, t: w.theatre.intensity < t,
+            "intensity_below", "theatre intensity is below the threshold",
+            lambda w, e: w.theatre.intensity < e.threshold,
         ),
         Condition(
-            "intensity_above",
-            "theatre intensity is above the threshold",
-            lambda w, t: w.theatre.intensity > t,
+            "intensity_above", "theatre intensity is above the threshold",
+            lambda w, e: w.theatre.intensity > e.threshold,
         ),
         Condition(
-            "resolutions_adopted",
-            "at least `threshold` resolutions have been adopted",
-            lambda w, t: len(w.resolutions) >= t,
+            "resolutions_adopted", "at least `threshold` resolutions have been adopted",
+            lambda w, e: len(w.resolutions) >= e.threshold,
         ),
         Condition(
-            "vetoes_cast",
-            "at least `threshold` vetoes have been cast",
-            lambda w, t: _vetoes(w) >= t,
+            "vetoes_cast", "at least `threshold` vetoes have been cast",
+            lambda w, e: _vetoes(w) >= e.threshold,
         ),
         Condition(
-            "civilian_deaths_above",
-            "total civilian deaths exceed the threshold",
-            lambda w, t: sum(w.theatre.civilian_deaths) > t,
+            "civilian_deaths_above", "total civilian deaths exceed the threshold",
+            lambda w, e: sum(w.metrics.get("civilian_deaths", [])) > e.threshold,
         ),
         Condition(
-            "time_out",
-            "the scenario's last month has been played",
-            lambda w, t: w.month >= w.months,
+            "objectives_met", "every objective listed in `objectives` is met",
+            lambda w, e: all(_objectives(w, e, "met", _last_month(w))),
+        ),
+        Condition(
+            "objectives_failed", "an objective listed in `objectives` has failed",
+            lambda w, e: any(_objectives(w, e, "failed", _last_month(w))),
+        ),
+        Condition(
+            "consent_withdrawn", "the host government has withdrawn its consent",
+            lambda w, e: not w.theatre.host_consent,
+        ),
+        Condition(
+            "time_out", "the scenario's last month has been played",
+            lambda w, e: _last_month(w),
         ),
     )
-}
+}  # fmt: skip
 
 
 def reached(world: World) -> Ending | None:
@@ -68,17 +87,20 @@ def reached(world: World) -> Ending | None:
     for ending in world.endings:
         if world.month < ending.from_month:
             continue
-        if CONDITIONS[ending.condition].test(world, ending.threshold):
+        if CONDITIONS[ending.condition].test(world, ending):
             return ending
     return None
 
 
 def score(world: World) -> dict[str, float | int]:
     """The outcome's score fields (same keys for every scenario)."""
+    series = world.metrics
     return {
         "resolutions_adopted": len(world.resolutions),
         "vetoes_cast": _vetoes(world),
         "votes_held": len(world.votes),
-        "civilian_deaths": sum(world.theatre.civilian_deaths),
+        "civilian_deaths": int(sum(series.get("civilian_deaths", []))),
+        "battle_deaths": int(sum(series.get("battle_deaths", []))),
+        "peacekeeper_fatalities": int(sum(series.get("peacekeeper_fatalities", []))),
         "final_intensity": round(world.theatre.intensity, 6),
     }

@@ -17,9 +17,34 @@ def snapshot(world: World) -> dict[str, Any]:
         "ideal": table.ideal.tolist(),
         "salience": table.salience.tolist(),
         "capital": table.capital.tolist(),
-        "intensity": world.theatre.intensity,
-        "host_consent": world.theatre.host_consent,
-        "civilian_deaths": list(world.theatre.civilian_deaths),
+        "theatre": {
+            "intensity": world.theatre.intensity,
+            "phase": world.theatre.phase,
+            "host_consent": world.theatre.host_consent,
+            "displaced": world.theatre.displaced,
+            "access": world.theatre.access,
+            "government_control": world.theatre.government_control,
+            "resources": dict(sorted(world.theatre.resources.items())),
+        },
+        "metrics": world.metrics,
+        "missions": [
+            {
+                "id": m.id,
+                "ceilings": m.ceilings,
+                "expires": m.expires_month,
+                "withdrawing": m.withdrawing,
+                "contingents": [
+                    [c.contributor, c.kind, c.deployed, c.arriving, c.fatalities, c.withdrawing]
+                    for c in m.contingents
+                ],
+            }
+            for m in world.missions
+        ],
+        "sanctions": [
+            [e.id, e.end_month, e.losses, e.conceded, e.ended, list(e.outcomes)]
+            for e in world.sanctions
+        ],
+        "fired": sorted(world.fired),
         "tabled": sorted(world.tabled),
         "drafts": {
             d.id: {

@@ -10,10 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from sim.model.agents import PragmaticPenholder
-from sim.model.commands import Command, EndMonth, HoldConsultations
+from sim.model.agents import (
+    HostGovernment,
+    PragmaticPenholder,
+    RegionalOrganization,
+    TroopContributor,
+)
+from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
+from sim.model.month import EndMonth
 from sim.model.view import WorldView
 from sim.model.world import World
 
@@ -37,9 +43,19 @@ class Agent(Protocol):
 
 
 def default_agents(engine: Engine) -> list[Agent]:
-    """An AI penholder for every actor that holds the pen on a prepared draft, in id order."""
-    actors = sorted({t.penholder for t in engine.world.templates})
-    return [PragmaticPenholder(a) for a in actors]
+    """AI for every seat that decides something, each group in id order.
+
+    Penholders of prepared drafts, regional organizations with a bridging force, troop
+    contributors, and the host government.
+    """
+    world = engine.world
+    agents: list[Agent] = [
+        PragmaticPenholder(a) for a in sorted({t.penholder for t in world.templates})
+    ]
+    agents += [RegionalOrganization(o) for o in sorted(world.regional)]
+    agents += [TroopContributor(c) for c in sorted(world.contributors)]
+    agents.append(HostGovernment(world.theatre.host))
+    return agents
 
 
 def _submit_valid(engine: Engine, commands: Sequence[Command]) -> None:

@@ -18,9 +18,10 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sim.model.commands import Command, EndMonth, HoldConsultations
+from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
+from sim.model.month import EndMonth
 from sim.model.play import Agent
 from sim.model.view import WorldView
 

@@ -10,8 +10,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from sim.model import forces
 from sim.model.drafts import Clauses, Draft, DraftTemplate
 from sim.model.explain import POINTS_PER_UNIT
+from sim.model.operations import bridging_clauses, host_grievance
 from sim.model.stance import (
     Ballot,
     IntArray,
@@ -21,7 +23,7 @@ from sim.model.stance import (
     thresholds,
 )
 from sim.model.voting import Tally, VotingBody
-from sim.model.world import World
+from sim.model.world import Mission, World
 
 
 class WorldView:
@@ -72,7 +74,7 @@ class WorldView:
         """True while a resolution ``penholder`` drafted in ``body_id`` is in force."""
         w = self._world
         drafted = {t.id for t in w.templates if t.penholder == penholder and t.body == body_id}
-        return any(r.draft in drafted for r in w.resolutions_in_force())
+        return any(r.draft in drafted or r.mission in drafted for r in w.resolutions_in_force())
 
     def capital(self, actor: str) -> float:
         """Political capital an actor has left."""
@@ -120,6 +122,80 @@ class WorldView:
         """An actor's policy score (points) for each candidate against the status quo."""
         points: IntArray = policy_points(self._world, [actor], candidates)[:, 0, :].sum(axis=1)
         return points
+
+    # The ground: missions, contributors, regional forces, host consent.
+
+    @property
+    def intensity(self) -> float:
+        """The theatre's intensity now."""
+        return self._world.theatre.intensity
+
+    @property
+    def phase(self) -> str:
+        """The theatre's phase: war, ceasefire or peace."""
+        return self._world.theatre.phase
+
+    @property
+    def host_consent(self) -> bool:
+        """Whether the host government consents to missions."""
+        return self._world.theatre.host_consent
+
+    @property
+    def host(self) -> str:
+        """The host government's party id."""
+        return self._world.theatre.host
+
+    def recruiting_missions(self) -> list[Mission]:
+        """UN and hybrid missions that still take pledges (treat as read-only)."""
+        return [
+            m for m in self._world.active_missions() if m.kind != "regional" and not m.withdrawing
+        ]
+
+    def pledge_size(self, contributor: str, mission: Mission, kind: str) -> int:
+        """What a contributor would pledge of ``kind`` to ``mission`` this month."""
+        return forces.pledge_size(self._world, contributor, mission, kind)
+
+    def deployment_share(self) -> float:
+        """Deployed personnel as a share of the ceilings of UN and hybrid missions."""
+        return forces.deployment_share(self._world)
+
+    def regional_force_wanted(self, organization: str) -> bool:
+        """Whether a regional organization's own body would vote to deploy its force now."""
+        w = self._world
+        capacity = w.regional.get(organization)
+        if capacity is None or w.theatre.intensity <= capacity.deploy_above:
+            return False
+        if any(m.authority == organization and m.active for m in w.missions):
+            return False
+        if any(m.kind != "regional" and m.strength("troops") > 0 for m in w.active_missions()):
+            return False
+        org = w.organizations[organization]
+        result = ballot(w, org.body, bridging_clauses(w, organization), capacity.lead)
+        return w.bodies[org.body].tally(result.choices()).passed
+
+    def host_grievance(self) -> float:
+        """The host government's grievance against the Council's measures."""
+        return host_grievance(self._world)
+
+    def consent_tolerance(self) -> float:
+        """The grievance at which the host withdraws consent."""
+        return self._world.theatre.consent_tolerance
+
+    def expiring_missions(self, penholder: str) -> list[Mission]:
+        """Missions this penholder created whose mandate ends this month."""
+        w = self._world
+        mine = {t.id for t in w.templates if t.penholder == penholder}
+        return [
+            m for m in self.recruiting_missions() if m.id in mine and m.expires_month == w.month
+        ]
+
+    def last_clauses(self, mission_id: str) -> Clauses:
+        """The clauses of the latest resolution that created or renewed a mission."""
+        return [r for r in self._world.resolutions if r.mission == mission_id][-1].clauses
+
+    def conceded_targets(self) -> set[str]:
+        """Parties that conceded under sanctions."""
+        return {e.target for e in self._world.sanctions if e.conceded}
 
     def issue_ids(self) -> tuple[str, ...]:
         """Issue dimension ids in order."""

@@ -81,9 +81,16 @@ class ConflictParty:
     patrons: tuple[str, ...]
 
 
+PHASES = ("war", "ceasefire", "peace")
+
+
 @dataclass
 class Theatre:
-    """The crisis on the ground (a deliberately simple model until force generation arrives)."""
+    """The crisis on the ground: fighting, its toll, who controls what, and host consent.
+
+    ``phase`` is ``war``, ``ceasefire`` or ``peace`` (a peace agreement). ``resources`` holds each
+    party's current means to fight (its base strength, worn down by sanctions).
+    """
 
     id: str
     name: str
@@ -92,8 +99,118 @@ class Theatre:
     host_consent: bool
     parties: tuple[ConflictParty, ...]
     organizations: tuple[str, ...]
-    civilian_deaths: list[int] = field(default_factory=list)
-    intensity_history: list[float] = field(default_factory=list)
+    phase: str = "war"
+    displaced: float = 0.0
+    access: float = 0.5
+    government_control: float = 0.5
+    consent_tolerance: float = 1.0
+    host_state: str = ""
+    resources: dict[str, float] = field(default_factory=dict)
+    months_in_phase: int = 0
+
+    def party(self, party_id: str) -> ConflictParty:
+        """A party by id."""
+        return next(p for p in self.parties if p.id == party_id)
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A member state's readiness to send uniformed personnel to missions.
+
+    Capacities are the most it will have deployed at once; ``casualty_tolerance`` (0–1) is how many
+    losses it accepts before withdrawing; ``reimbursement`` (0–1) how much UN payments attract it;
+    ``lag`` the months its contingents need to arrive; ``caveats`` tasks it refuses to serve under.
+    """
+
+    state: str
+    troops: int
+    police: int
+    observers: int
+    casualty_tolerance: float
+    reimbursement: float
+    lag: int
+    caveats: tuple[str, ...]
+
+
+PERSONNEL = ("troops", "police", "observers")
+
+
+@dataclass
+class Contingent:
+    """Personnel of one contributor in one mission: arrived, on the way, and lost."""
+
+    contributor: str
+    kind: str
+    deployed: int = 0
+    arriving: list[tuple[int, int]] = field(default_factory=list)  # (month, size)
+    fatalities: int = 0
+    withdrawing: bool = False
+    withdraw_step: int = 0
+
+
+@dataclass
+class Mission:
+    """A peace operation in the theatre: UN, regional (a bridging force) or hybrid.
+
+    ``ceilings`` are the authorized strengths by kind of personnel; contingents fill them over
+    time. A mission whose mandate ended (or lost consent) is ``withdrawing`` until it is empty.
+    """
+
+    id: str
+    kind: str
+    authority: str
+    chapter: str
+    tasks: tuple[str, ...]
+    ceilings: dict[str, int]
+    start_month: int
+    expires_month: int
+    contingents: list[Contingent] = field(default_factory=list)
+    withdrawing: bool = False
+    renewals: int = 0
+
+    def strength(self, kind: str) -> int:
+        """Personnel of ``kind`` deployed now."""
+        return sum(c.deployed for c in self.contingents if c.kind == kind)
+
+    def pipeline(self, kind: str) -> int:
+        """Personnel of ``kind`` pledged and on the way."""
+        return sum(size for c in self.contingents if c.kind == kind for _, size in c.arriving)
+
+    def contingent(self, contributor: str, kind: str) -> Contingent:
+        """The contingent of a contributor, created empty on first use."""
+        for c in self.contingents:
+            if c.contributor == contributor and c.kind == kind:
+                return c
+        contingent = Contingent(contributor, kind)
+        self.contingents.append(contingent)
+        return contingent
+
+    @property
+    def active(self) -> bool:
+        """True while the mission has a mandate or personnel on the ground."""
+        return not self.withdrawing or any(c.deployed or c.arriving for c in self.contingents)
+
+
+@dataclass
+class SanctionEpisode:
+    """A sanctions measure in force against one party, and what it achieved.
+
+    ``losses`` records the party's resource shortfall against its starting level each month.
+    ``outcomes`` is filled when the episode ends: coercion, constraint, signalling.
+    """
+
+    id: str
+    resolution: str
+    kind: str
+    target: str
+    start_month: int
+    end_month: int
+    baseline: float
+    yes_votes: int
+    losses: list[float] = field(default_factory=list)
+    conceded: bool = False
+    ended: bool = False
+    outcomes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,13 +229,25 @@ class VoteRecord:
 
 @dataclass(frozen=True)
 class Resolution:
-    """An adopted resolution and when its mandate expires."""
+    """An adopted resolution, when its mandate expires, and the mission it created or renewed."""
 
     draft: str
     title: str
     clauses: Clauses
     adopted_month: int
     expires_month: int
+    mission: str | None = None
+    yes_votes: int = 0
+
+
+@dataclass(frozen=True)
+class RegionalCapacity:
+    """What a regional organization can do on its own: lead state, bridging force, threshold."""
+
+    organization: str
+    lead: str
+    bridging_troops: int
+    deploy_above: float
 
 
 @dataclass(frozen=True)
@@ -131,6 +260,48 @@ class Ending:
     condition: str
     threshold: float
     from_month: int
+    objectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One effect of a trigger, from the effects registry (:mod:`sim.model.triggers`)."""
+
+    kind: str
+    actor: str = ""
+    other: str = ""
+    dimension: str = ""
+    name: str = ""
+    value: float = 0.0
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A scenario event: when its condition holds at the end of a month, its effects apply."""
+
+    id: str
+    when: str
+    effects: tuple[Effect, ...]
+    metric: str = ""
+    threshold: float = 0.0
+    month: int = 0
+    draft: str = ""
+    phase: str = ""
+    once: bool = True
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A goal the scenario sets, judged by a condition from the objectives registry."""
+
+    id: str
+    name: str
+    kind: str
+    metric: str = ""
+    threshold: float = 0.0
+    by_month: int = 0
+    phase: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,7 +331,15 @@ class World:
     streams: Streams
     templates: tuple[DraftTemplate, ...]
     endings: tuple[Ending, ...]
+    contributors: dict[str, Contributor] = field(default_factory=dict)
+    regional: dict[str, RegionalCapacity] = field(default_factory=dict)
+    triggers: tuple[Trigger, ...] = ()
+    objectives: tuple[Objective, ...] = ()
     month: int = 1
+    missions: list[Mission] = field(default_factory=list)
+    sanctions: list[SanctionEpisode] = field(default_factory=list)
+    fired: set[str] = field(default_factory=set)
+    metrics: dict[str, list[float]] = field(default_factory=dict)
     tabled: set[str] = field(default_factory=set)
     drafts: dict[str, Draft] = field(default_factory=dict)
     resolutions: list[Resolution] = field(default_factory=list)
@@ -180,3 +359,11 @@ class World:
     def resolutions_in_force(self) -> list[Resolution]:
         """Resolutions whose mandate has not expired."""
         return [r for r in self.resolutions if r.expires_month >= self.month]
+
+    def mission(self, mission_id: str) -> Mission | None:
+        """A mission by id."""
+        return next((m for m in self.missions if m.id == mission_id), None)
+
+    def active_missions(self) -> list[Mission]:
+        """Missions with a mandate or personnel on the ground, in creation order."""
+        return [m for m in self.missions if m.active]

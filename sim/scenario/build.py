@@ -6,11 +6,24 @@ import numpy as np
 
 from sim.model.coefficients import default_coefficients
 from sim.model.drafts import Clauses, DraftTemplate, Sanction
+from sim.model.forces import create_mission
 from sim.model.issues import Dimension, IssueSpace
 from sim.model.rng import Streams
 from sim.model.voting import make_body
-from sim.model.world import ConflictParty, Ending, Organization, StateTable, Theatre, World
-from sim.scenario.schema import DraftSpec, ScenarioFile
+from sim.model.world import (
+    ConflictParty,
+    Contributor,
+    Effect,
+    Ending,
+    Objective,
+    Organization,
+    RegionalCapacity,
+    StateTable,
+    Theatre,
+    Trigger,
+    World,
+)
+from sim.scenario.schema import DraftSpec, MissionSpec, ScenarioFile, TriggerSpec
 
 
 def draft_clauses(spec: DraftSpec) -> Clauses:
@@ -20,6 +33,7 @@ def draft_clauses(spec: DraftSpec) -> Clauses:
         tasks=tuple(spec.tasks),
         troop_ceiling=spec.troop_ceiling,
         police_ceiling=spec.police_ceiling,
+        observer_ceiling=spec.observer_ceiling,
         duration=spec.duration,
         sanctions=tuple(Sanction(s.kind, tuple(s.targets)) for s in spec.sanctions),
         referral=spec.referral,
@@ -78,8 +92,14 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
             ConflictParty(p.id, p.name, p.kind, p.strength, tuple(p.patrons)) for p in t.parties
         ),
         organizations=tuple(t.organizations),
+        phase=t.phase,
+        displaced=float(t.displaced),
+        government_control=t.government_control,
+        consent_tolerance=t.consent_tolerance,
+        host_state=t.host_state or "",
+        resources={p.id: p.strength for p in t.parties},
     )
-    return World(
+    world = World(
         scenario_id=scenario.id,
         title=scenario.title,
         months=scenario.months,
@@ -95,11 +115,80 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         coefficients=default_coefficients().with_overrides(overrides),
         streams=Streams(seed),
         templates=tuple(
-            DraftTemplate(d.id, d.title, d.penholder, d.body, d.month, draft_clauses(d), d.patience)
+            DraftTemplate(
+                d.id,
+                d.title,
+                d.penholder,
+                d.body,
+                d.month,
+                draft_clauses(d),
+                d.patience,
+                d.rehat_from,
+                d.hybrid_with,
+            )  # fmt: skip
             for d in scenario.drafts
         ),
         endings=tuple(
-            Ending(e.id, e.name, e.text, e.when, e.threshold, e.from_month)
+            Ending(e.id, e.name, e.text, e.when, e.threshold, e.from_month, tuple(e.objectives))
             for e in scenario.endings
         ),
+        contributors={
+            s.id: Contributor(
+                s.id,
+                c.troops,
+                c.police,
+                c.observers,
+                c.casualty_tolerance,
+                c.reimbursement,
+                c.lag_months,
+                tuple(c.caveats),
+            )  # fmt: skip
+            for s in specs
+            if (c := s.contributor) is not None
+        },
+        regional={
+            o.id: RegionalCapacity(o.id, o.lead, o.bridging_troops, o.deploy_above)
+            for o in scenario.organizations
+            if o.lead is not None and o.bridging_troops > 0
+        },
+        triggers=tuple(_trigger(t) for t in scenario.triggers),
+        objectives=tuple(
+            Objective(o.id, o.name, o.kind, o.metric or "", o.threshold, o.by_month, o.phase or "")
+            for o in scenario.objectives
+        ),
     )
+    for spec in t.missions:
+        _initial_mission(world, spec)
+    return world
+
+
+def _initial_mission(world: World, spec: MissionSpec) -> None:
+    """A mission present from the start, its personnel already deployed."""
+    clauses = Clauses(
+        chapter=spec.chapter,
+        tasks=tuple(spec.tasks),
+        troop_ceiling=spec.troops if spec.troop_ceiling is None else spec.troop_ceiling,
+        police_ceiling=spec.police if spec.police_ceiling is None else spec.police_ceiling,
+        observer_ceiling=(
+            spec.observers if spec.observer_ceiling is None else spec.observer_ceiling
+        ),
+        duration=spec.expires_month,
+    )
+    mission = create_mission(world, spec.id, clauses, spec.kind, spec.authority)
+    for kind in ("troops", "police", "observers"):
+        size = getattr(spec, kind)
+        if size:
+            mission.contingent(spec.contributor, kind).deployed = size
+
+
+def _trigger(spec: TriggerSpec) -> Trigger:
+    effects = tuple(
+        Effect(
+            e.kind, e.actor or "", e.other or "", e.dimension or "", e.name or "", e.value, e.text
+        )
+        for e in spec.effects
+    )
+    return Trigger(
+        spec.id, spec.when, effects, spec.metric or "", spec.threshold, spec.month,
+        spec.draft or "", spec.phase or "", spec.once,
+    )  # fmt: skip

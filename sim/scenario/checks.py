@@ -6,9 +6,15 @@ file, line and column. All problems are collected, not just the first.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
+from sim.model.coefficients import Coefficients
 from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, SCALAR_FEATURES
+from sim.model.metrics import METRICS
+from sim.model.objectives import KINDS as OBJECTIVE_KINDS
+from sim.model.triggers import CONDITIONS as TRIGGER_CONDITIONS
+from sim.model.triggers import EFFECTS
 from sim.model.voting import make_body
 from sim.scenario.schema import ScenarioFile
 
@@ -147,6 +153,10 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 (("drafts", i, "month"), f"month {draft.month} is after the last ({s.months})")
             )
 
+    problems += _operations(s, states, orgs, parties)
+    problems += _triggers(s, states, dims)
+    problems += _objectives(s)
+
     if s.player is not None and s.player not in states:
         problems.append((("player",), f"unknown state {s.player!r}"))
 
@@ -155,4 +165,106 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
         problems.append(
             (("endings",), f"exactly one ending must use when = 'time_out', found {len(time_outs)}")
         )
+    return problems
+
+
+def _operations(
+    s: ScenarioFile, states: list[str], orgs: list[str], parties: list[str]
+) -> list[Problem]:
+    """Contributors, regional forces, the host state, and drafts that rehat or hybridize."""
+    problems: list[Problem] = []
+    tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
+    for i, st in enumerate(s.states):
+        if st.contributor is not None:
+            caveats: Path = ("states", i, "contributor", "caveats")
+            problems += _unknown(caveats, st.contributor.caveats, tasks, "task")
+    by_id = {o.id: o for o in s.organizations}
+    for i, org in enumerate(s.organizations):
+        if org.lead is not None and org.lead not in org.members:
+            problems.append((("organizations", i, "lead"), f"{org.lead!r} is not a member"))
+        if org.bridging_troops > 0 and org.lead is None:
+            problems.append(
+                (("organizations", i, "lead"), "an organization with a bridging force needs a lead")
+            )
+    bodies = {b.id for b in s.bodies}
+    for i, mission in enumerate(s.theatre.missions):
+        path: Path = ("theatre", "missions", i)
+        if mission.contributor not in states:
+            problems.append(((*path, "contributor"), f"unknown state {mission.contributor!r}"))
+        authorities = set(orgs) if mission.kind == "regional" else bodies
+        if mission.authority not in authorities:
+            what = "organization" if mission.kind == "regional" else "body"
+            problems.append(((*path, "authority"), f"unknown {what} {mission.authority!r}"))
+        problems += _unknown((*path, "tasks"), mission.tasks, tasks, "task")
+        for kind in ("troops", "police", "observers"):
+            ceiling = getattr(mission, f"{kind.rstrip('s')}_ceiling")
+            if ceiling is not None and ceiling < getattr(mission, kind):
+                problems.append(
+                    ((*path, f"{kind.rstrip('s')}_ceiling"), f"below the {kind} deployed")
+                )
+    if s.theatre.host_state is not None and s.theatre.host_state not in states:
+        problems.append((("theatre", "host_state"), f"unknown state {s.theatre.host_state!r}"))
+    for i, draft in enumerate(s.drafts):
+        for key in ("rehat_from", "hybrid_with"):
+            org_id = getattr(draft, key)
+            if org_id is None:
+                continue
+            if org_id not in by_id:
+                problems.append((("drafts", i, key), f"unknown organization {org_id!r}"))
+            elif key == "rehat_from" and by_id[org_id].bridging_troops == 0:
+                problems.append((("drafts", i, key), f"{org_id!r} has no bridging force"))
+    return problems
+
+
+def _missing(path: Path, kind: str, fields: tuple[str, ...], spec: object) -> list[Problem]:
+    """Fields a registry entry needs that the spec left empty (numbers may be zero)."""
+    needed = [f for f in fields if f not in ("threshold", "value")]
+    return [
+        ((*path, f), f"required key is missing: {kind!r} needs {f!r}")
+        for f in needed
+        if getattr(spec, f, None) in (None, "", 0)
+    ]
+
+
+def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Problem]:
+    """Triggers: fields their condition and effects need, and what they refer to."""
+    problems = _duplicates("triggers", [t.id for t in s.triggers], "trigger")
+    drafts = {d.id for d in s.drafts}
+    coefficients = {f.name for f in dataclasses.fields(Coefficients)}
+    for i, trigger in enumerate(s.triggers):
+        path: Path = ("triggers", i)
+        problems += _missing(path, trigger.when, TRIGGER_CONDITIONS[trigger.when].fields, trigger)
+        if trigger.metric is not None and trigger.metric not in METRICS:
+            problems.append(((*path, "metric"), f"unknown metric {trigger.metric!r}"))
+        if trigger.draft is not None and trigger.draft not in drafts:
+            problems.append(((*path, "draft"), f"unknown draft {trigger.draft!r}"))
+        for j, effect in enumerate(trigger.effects):
+            epath: Path = (*path, "effects", j)
+            problems += _missing(epath, effect.kind, EFFECTS[effect.kind].fields, effect)
+            for key in ("actor", "other"):
+                ref = getattr(effect, key)
+                if ref is not None and ref not in states:
+                    problems.append(((*epath, key), f"unknown state {ref!r}"))
+            if effect.dimension is not None and effect.dimension not in dims:
+                problems.append(((*epath, "dimension"), f"unknown dimension {effect.dimension!r}"))
+            if effect.name is not None and effect.name not in coefficients:
+                problems.append(((*epath, "name"), f"unknown coefficient {effect.name!r}"))
+    return problems
+
+
+def _objectives(s: ScenarioFile) -> list[Problem]:
+    """Objectives and the endings that refer to them."""
+    problems = _duplicates("objectives", [o.id for o in s.objectives], "objective")
+    for i, objective in enumerate(s.objectives):
+        path: Path = ("objectives", i)
+        kind = OBJECTIVE_KINDS[objective.kind]
+        problems += _missing(path, objective.kind, kind.fields, objective)
+        if objective.metric is not None and objective.metric not in METRICS:
+            problems.append(((*path, "metric"), f"unknown metric {objective.metric!r}"))
+    ids = {o.id for o in s.objectives}
+    for i, ending in enumerate(s.endings):
+        problems += _unknown(("endings", i, "objectives"), ending.objectives, ids, "objective")
+        if ending.when in ("objectives_met", "objectives_failed") and not ending.objectives:
+            message = f"required key is missing: {ending.when!r} needs objectives"
+            problems.append((("endings", i, "objectives"), message))
     return problems

@@ -17,6 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_mod
 from sim.model.coefficients import Coefficients, coefficient_info
 from sim.model.drafts import SANCTION_KINDS
 from sim.model.endings import CONDITIONS
+from sim.model.objectives import KINDS as OBJECTIVES
+from sim.model.triggers import CONDITIONS as TRIGGERS
+from sim.model.triggers import EFFECTS
 from sim.model.voting import RULES
 
 FORMAT_VERSION = 1
@@ -39,11 +42,47 @@ ConditionName = Literal[
     "resolutions_adopted",
     "vetoes_cast",
     "civilian_deaths_above",
+    "objectives_met",
+    "objectives_failed",
+    "consent_withdrawn",
     "time_out",
 ]
+TriggerName = Literal[
+    "month_reached",
+    "metric_above",
+    "metric_below",
+    "total_above",
+    "draft_adopted",
+    "draft_failed",
+    "draft_vetoed",
+    "phase_is",
+    "consent_withdrawn",
+]
+EffectName = Literal[
+    "event",
+    "shift_position",
+    "shift_salience",
+    "set_relation",
+    "set_coefficient",
+    "crisis",
+    "withdraw_consent",
+]
+ObjectiveName = Literal[
+    "metric_below",
+    "metric_above",
+    "total_below",
+    "reaches",
+    "phase_at_least",
+    "no_veto",
+    "resolutions_adopted",
+]
+Phase = Literal["war", "ceasefire", "peace"]
 assert set(SanctionKind.__args__) == set(SANCTION_KINDS)  # type: ignore[attr-defined]
 assert set(Rule.__args__) == set(RULES)  # type: ignore[attr-defined]
 assert set(ConditionName.__args__) == set(CONDITIONS)  # type: ignore[attr-defined]
+assert set(TriggerName.__args__) == set(TRIGGERS)  # type: ignore[attr-defined]
+assert set(EffectName.__args__) == set(EFFECTS)  # type: ignore[attr-defined]
+assert set(ObjectiveName.__args__) == set(OBJECTIVES)  # type: ignore[attr-defined]
 
 
 class Strict(BaseModel):
@@ -69,6 +108,20 @@ class DimensionSpec(Strict):
     )
 
 
+class ContributorSpec(Strict):
+    """A state's readiness to send uniformed personnel to missions."""
+
+    troops: Annotated[int, Field(ge=0, le=200_000)] = 0
+    police: Annotated[int, Field(ge=0, le=50_000)] = 0
+    observers: Annotated[int, Field(ge=0, le=5_000)] = 0
+    casualty_tolerance: Unit = Field(0.5, description="0 leaves at the first loss, 1 stays.")
+    reimbursement: Unit = Field(0.5, description="How much UN reimbursement attracts it.")
+    lag_months: Annotated[int, Field(ge=0, le=24)] = Field(
+        3, description="Months its contingents need to arrive once pledged."
+    )
+    caveats: list[Id] = Field(default_factory=list, description="Tasks it refuses to serve under.")
+
+
 class StateSpec(Strict):
     """A member state: capability, ideal positions and salience per dimension, relations."""
 
@@ -83,6 +136,9 @@ class StateSpec(Strict):
     salience: dict[str, Unit] = Field(description="How much each dimension matters (by id).")
     relations: dict[str, Signed] = Field(
         default_factory=dict, description="How this state regards others (−1 hostile … 1 close)."
+    )
+    contributor: ContributorSpec | None = Field(
+        None, description="Present when the state may contribute troops, police or observers."
     )
 
 
@@ -114,6 +170,13 @@ class OrganizationSpec(Strict):
     name: Name
     members: list[Id] = Field(min_length=1, max_length=250)
     body: Id
+    lead: Id | None = Field(None, description="The member state that leads its forces.")
+    bridging_troops: Annotated[int, Field(ge=0, le=100_000)] = Field(
+        0, description="Troops it can deploy on its own before the UN acts (0: none)."
+    )
+    deploy_above: Unit = Field(
+        1.0, description="Intensity above which it considers deploying its bridging force."
+    )
 
 
 class PartySpec(Strict):
@@ -124,6 +187,28 @@ class PartySpec(Strict):
     kind: Literal["government", "armed_group"]
     strength: Unit
     patrons: list[Id] = Field(default_factory=list)
+
+
+class MissionSpec(Strict):
+    """A mission already in the theatre when the scenario starts (AMIS in Darfur, say)."""
+
+    id: Id
+    kind: Literal["un", "regional", "hybrid"]
+    authority: Id = Field(description="The body (UN) or organization (regional) it answers to.")
+    contributor: Id = Field(description="The member state that provides its personnel.")
+    chapter: Literal["VI", "VII"] = "VI"
+    tasks: list[Id] = Field(default_factory=list)
+    troops: Annotated[int, Field(ge=0, le=200_000)] = 0
+    police: Annotated[int, Field(ge=0, le=50_000)] = 0
+    observers: Annotated[int, Field(ge=0, le=5_000)] = 0
+    troop_ceiling: Annotated[int, Field(ge=0, le=200_000)] | None = Field(
+        None, description="Authorized troops (default: the troops deployed)."
+    )
+    police_ceiling: Annotated[int, Field(ge=0, le=50_000)] | None = None
+    observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] | None = None
+    expires_month: Annotated[int, Field(ge=1, le=120)] = Field(
+        12, description="The last month of its current mandate."
+    )
 
 
 class TheatreSpec(Strict):
@@ -137,7 +222,15 @@ class TheatreSpec(Strict):
     organizations: list[Id] = Field(
         default_factory=list, description="Regional organizations with standing in the crisis."
     )
+    host_state: Id | None = Field(None, description="The member state where the war is fought.")
+    consent_tolerance: Annotated[float, Field(ge=0.0, le=10.0)] = Field(
+        1.0, description="Grievance at which the host withdraws consent (see the guide)."
+    )
+    phase: Phase = "war"
+    displaced: Annotated[int, Field(ge=0, le=100_000_000)] = 0
+    government_control: Unit = 0.5
     parties: list[PartySpec] = Field(min_length=1, max_length=20)
+    missions: list[MissionSpec] = Field(default_factory=list, max_length=10)
 
 
 class SanctionSpec(Strict):
@@ -162,10 +255,55 @@ class DraftSpec(Strict):
     tasks: list[Id] = Field(default_factory=list)
     troop_ceiling: Annotated[int, Field(ge=0, le=200_000)] = 0
     police_ceiling: Annotated[int, Field(ge=0, le=50_000)] = 0
+    observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] = 0
     duration: Annotated[int, Field(ge=1, le=60)] = 12
     sanctions: list[SanctionSpec] = Field(default_factory=list)
     referral: bool = False
     demands: list[Id] = Field(default_factory=list)
+    rehat_from: Id | None = Field(
+        None, description="A regional organization whose bridging force the mission takes over."
+    )
+    hybrid_with: Id | None = Field(
+        None, description="A regional organization the mission is a hybrid with."
+    )
+
+
+class EffectSpec(Strict):
+    """One effect of a trigger; which fields it needs depends on its kind (see the guide)."""
+
+    kind: EffectName
+    actor: Id | None = None
+    other: Id | None = None
+    dimension: Id | None = None
+    name: Id | None = None
+    value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
+    text: Text = ""
+
+
+class TriggerSpec(Strict):
+    """A scenario event: a condition from the registry and the effects it has."""
+
+    id: Id
+    when: TriggerName
+    metric: Id | None = None
+    threshold: float = 0.0
+    month: Annotated[int, Field(ge=0, le=120)] = 0
+    draft: Id | None = None
+    phase: Phase | None = None
+    once: bool = True
+    effects: list[EffectSpec] = Field(min_length=1, max_length=20)
+
+
+class ObjectiveSpec(Strict):
+    """A goal of the scenario, judged by a kind from the objectives registry."""
+
+    id: Id
+    name: Name
+    kind: ObjectiveName
+    metric: Id | None = None
+    threshold: float = 0.0
+    by_month: Annotated[int, Field(ge=0, le=120)] = 0
+    phase: Phase | None = None
 
 
 class EndingSpec(Strict):
@@ -177,6 +315,9 @@ class EndingSpec(Strict):
     when: ConditionName
     threshold: float = 0.0
     from_month: Annotated[int, Field(ge=1, le=120)] = 1
+    objectives: list[Id] = Field(
+        default_factory=list, description="For objectives_met and objectives_failed."
+    )
 
 
 class ClauseVocabulary(Strict):
@@ -193,7 +334,7 @@ def _coefficient_field(name: str, kind: type) -> tuple[Any, Any]:
         return (Annotated[int, Field(ge=1, le=20)] | None, Field(None, description=description))
     lower = -1.0 if name == "intensity_drift" else 0.0
     return (
-        Annotated[float, Field(ge=lower, le=1000.0)] | None,
+        Annotated[float, Field(ge=lower, le=1_000_000.0)] | None,
         Field(None, description=description),
     )
 
@@ -238,6 +379,8 @@ class ScenarioFile(Strict):
     organizations: list[OrganizationSpec] = Field(default_factory=list, max_length=20)
     theatre: TheatreSpec
     drafts: list[DraftSpec] = Field(default_factory=list, max_length=50)
+    triggers: list[TriggerSpec] = Field(default_factory=list, max_length=100)
+    objectives: list[ObjectiveSpec] = Field(default_factory=list, max_length=30)
     endings: list[EndingSpec] = Field(min_length=1, max_length=20)
 
 

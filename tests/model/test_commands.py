@@ -7,7 +7,6 @@ import pytest
 from sim.model.commands import (
     AmendDraft,
     CallVote,
-    EndMonth,
     HoldConsultations,
     Lobby,
     OfferSidePayment,
@@ -16,6 +15,7 @@ from sim.model.commands import (
 )
 from sim.model.engine import CommandRejected, Engine
 from sim.model.hashing import state_hash
+from sim.model.month import EndMonth
 
 
 def test_refused_commands_name_their_reasons_and_change_nothing(engine: Engine) -> None:

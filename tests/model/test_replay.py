@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from sim.model.commands import command_from_json
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents, play
-from sim.model.replay import commands_from_log, log_to_json, replay
+from sim.model.replay import command_from_json, commands_from_log, log_to_json, replay
 from sim.scenario.build import build_world
 from sim.scenario.schema import ScenarioFile
 

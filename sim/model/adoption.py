@@ -1,0 +1,85 @@
+"""What an adopted resolution sets in motion: a mission, its renewal, sanctions episodes.
+
+A new draft that authorizes personnel creates a mission (``hybrid`` when the scenario prepared
+it with a regional organization; a draft with ``rehat_from`` takes over that organization's
+bridging force, whose soldiers change helmets at once). A renewal extends its mission's mandate,
+applies new ceilings, and lifts measures it no longer carries. Sanctions open episodes
+(:mod:`sim.model.sanctions`).
+"""
+
+from __future__ import annotations
+
+from sim.model import forces, sanctions
+from sim.model.drafts import Draft
+from sim.model.events import Event
+from sim.model.voting import Tally
+from sim.model.world import Mission, Resolution, World
+
+
+def adopt(world: World, draft: Draft, tally: Tally) -> list[Event]:
+    """Put an adopted draft into force."""
+    clauses = draft.clauses
+    until = world.month + clauses.duration - 1
+    events: list[Event] = []
+    mission_id: str | None = None
+    if draft.renews is not None:
+        mission = world.mission(draft.renews)
+        if mission is not None:
+            mission_id = mission.id
+            mission.expires_month = until
+            mission.renewals += 1
+            mission.tasks = clauses.tasks
+            mission.chapter = clauses.chapter
+            events += forces.apply_ceilings(world, mission, clauses.ceilings())
+        kept = {(s.kind, t) for s in clauses.sanctions for t in s.targets}
+        events += sanctions.lift(world, kept, draft.renews)
+    elif clauses.establishes_mission():
+        mission_id = draft.id
+        events += _new_mission(world, draft)
+    regime = draft.renews or draft.id
+    events += sanctions.open_episodes(world, regime, clauses, len(tally.yes), until)
+    world.resolutions.append(
+        Resolution(draft.id, draft.title, clauses, world.month, until, mission_id, len(tally.yes))
+    )
+    return events
+
+
+def _new_mission(world: World, draft: Draft) -> list[Event]:
+    template = next((t for t in world.templates if t.id == draft.id), None)
+    hybrid = template.hybrid_with if template else None
+    kind = "hybrid" if hybrid else "un"
+    mission = forces.create_mission(world, draft.id, draft.clauses, kind, draft.body)
+    events = [
+        Event(
+            world.month,
+            "mission",
+            f"{draft.id} establishes a {'hybrid ' if hybrid else ''}mission: ceilings of"
+            f" {mission.ceilings['troops']:,} troops and {mission.ceilings['police']:,} police.",
+        )
+    ]
+    if template is not None and template.rehat_from:
+        events += _rehat(world, template.rehat_from, mission)
+    return events
+
+
+def _rehat(world: World, organization: str, mission: Mission) -> list[Event]:
+    """The organization's bridging force joins the UN mission under blue helmets."""
+    for regional in world.active_missions():
+        if regional.kind != "regional" or regional.authority != organization:
+            continue
+        moved = 0
+        for contingent in regional.contingents:
+            if contingent.deployed <= 0:
+                continue
+            room = mission.ceilings.get(contingent.kind, 0) - mission.strength(contingent.kind)
+            size = min(contingent.deployed, max(0, room))
+            mission.contingent(contingent.contributor, contingent.kind).deployed += size
+            contingent.deployed -= size
+            moved += size
+        regional.withdrawing = True
+        for contingent in regional.contingents:
+            forces.start_withdrawal(world, contingent)
+        name = world.organizations[organization].name
+        text = f"{moved:,} soldiers of the {name} force change to blue helmets in {mission.id}."
+        return [Event(world.month, "rehatting", text)]
+    return []

@@ -1,0 +1,237 @@
+"""Force generation: missions, contingents that arrive late and leave early.
+
+A resolution authorizes ceilings; troop contributors decide each month whether to pledge (see
+:class:`sim.model.agents.TroopContributor`), and pledged contingents arrive after the
+contributor's lag plus a random delay. Deployed personnel take fatalities in proportion to the
+fighting; a contributor whose losses exceed what its casualty tolerance accepts withdraws (as
+Belgium left UNAMIR in April 1994). A mission whose mandate lapses, or whose host withdraws
+consent, draws down over ``withdrawal_months``. "Authorized but undeployed" is a real state: the
+death rates in :mod:`sim.model.conflict` respond to deployed strength, never to ceilings.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sim.model.drafts import Clauses
+from sim.model.events import Event
+from sim.model.world import PERSONNEL, Contingent, Mission, World
+
+MIN_PLEDGE = 50
+
+
+def create_mission(
+    world: World, mission_id: str, clauses: Clauses, kind: str, authority: str
+) -> Mission:
+    """A new mission with the clauses' ceilings and no personnel yet."""
+    mission = Mission(
+        id=mission_id,
+        kind=kind,
+        authority=authority,
+        chapter=clauses.chapter,
+        tasks=clauses.tasks,
+        ceilings=clauses.ceilings(),
+        start_month=world.month,
+        expires_month=world.month + clauses.duration - 1,
+    )
+    world.missions.append(mission)
+    return mission
+
+
+def gap(mission: Mission, kind: str) -> int:
+    """Personnel of ``kind`` still missing: ceiling minus deployed minus on the way."""
+    return max(0, mission.ceilings.get(kind, 0) - mission.strength(kind) - mission.pipeline(kind))
+
+
+def deployment_share(world: World) -> float:
+    """Deployed uniformed personnel as a share of the ceilings of UN and hybrid missions."""
+    ceiling = deployed = 0
+    for mission in world.active_missions():
+        if mission.kind == "regional" or mission.withdrawing:
+            continue
+        for kind in PERSONNEL:
+            ceiling += mission.ceilings.get(kind, 0)
+            deployed += mission.strength(kind)
+    return deployed / ceiling if ceiling else 0.0
+
+
+def willingness(world: World, contributor_id: str, mission: Mission) -> float:
+    """How keen a contributor is to send personnel to a mission now (pledges above a threshold).
+
+    Reimbursement attracts, regional proximity attracts, a good relation with the theatre's host
+    state attracts; risk (intensity × (1 − casualty tolerance)) repels; a mission task the
+    contributor has a caveat against rules it out.
+    """
+    coef = world.coefficients
+    contributor = world.contributors[contributor_id]
+    if set(contributor.caveats) & set(mission.tasks):
+        return 0.0
+    if not world.theatre.host_consent or mission.withdrawing:
+        return 0.0
+    score = coef.reimbursement_weight * contributor.reimbursement
+    members = {m for org in world.theatre.organizations for m in world.organizations[org].members}
+    if contributor_id in members:
+        score += coef.proximity_weight
+    host_state = world.theatre.host_state
+    if host_state:
+        table = world.states
+        score += (
+            coef.relation_weight
+            * table.relations[table.index[contributor_id], table.index[host_state]]
+        )
+    risk = world.theatre.intensity * (1.0 - contributor.casualty_tolerance)
+    score -= coef.risk_weight * risk
+    if any(c.withdrawing for c in mission.contingents if c.contributor == contributor_id):
+        return 0.0
+    return max(0.0, score)
+
+
+def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) -> int:
+    """What a contributor would pledge of ``kind`` this month (0 when unwilling or full)."""
+    coef = world.coefficients
+    contributor = world.contributors[contributor_id]
+    keen = willingness(world, contributor_id, mission)
+    if keen <= coef.pledge_threshold:
+        return 0
+    committed = sum(
+        c.deployed + sum(size for _, size in c.arriving)
+        for m in world.active_missions()
+        for c in m.contingents
+        if c.contributor == contributor_id and c.kind == kind
+    )
+    remaining = max(0, getattr(contributor, kind) - committed)
+    size = min(gap(mission, kind), math.floor(coef.pledge_rate * keen * remaining))
+    return size if size >= MIN_PLEDGE else 0
+
+
+def schedule_pledge(
+    world: World, mission: Mission, contributor_id: str, kind: str, size: int
+) -> int:
+    """Book a pledge to arrive after the contributor's lag plus a random delay; the month."""
+    contributor = world.contributors[contributor_id]
+    delay = int(world.streams.get("forces").poisson(world.coefficients.extra_lag_mean))
+    month = world.month + max(1, contributor.lag) + delay
+    mission.contingent(contributor_id, kind).arriving.append((month, size))
+    return month
+
+
+def arrivals(world: World) -> list[Event]:
+    """Contingents due this month join their missions."""
+    events: list[Event] = []
+    for mission in world.active_missions():
+        for contingent in mission.contingents:
+            due = [(m, n) for m, n in contingent.arriving if m <= world.month]
+            if not due:
+                continue
+            contingent.arriving = [(m, n) for m, n in contingent.arriving if m > world.month]
+            if mission.withdrawing or contingent.withdrawing:
+                continue
+            size = sum(n for _, n in due)
+            contingent.deployed += size
+            events.append(
+                Event(
+                    world.month,
+                    "deployment",
+                    f"{size:,} {contingent.kind} from {contingent.contributor} arrive in"
+                    f" {mission.id}: {mission.strength('troops'):,} of"
+                    f" {mission.ceilings.get('troops', 0):,} troops deployed.",
+                )
+            )
+    return events
+
+
+def fatalities(world: World) -> tuple[list[Event], int]:
+    """Peacekeeper losses this month, and withdrawals they provoke."""
+    coef = world.coefficients
+    rng = world.streams.get("fatalities")
+    events: list[Event] = []
+    total = 0
+    for mission in world.active_missions():
+        for contingent in mission.contingents:
+            if contingent.deployed <= 0:
+                continue
+            mean = coef.fatality_rate * contingent.deployed * world.theatre.intensity
+            lost = min(contingent.deployed, int(rng.poisson(mean)))
+            if not lost:
+                continue
+            contingent.deployed -= lost
+            contingent.fatalities += lost
+            total += lost
+            events.append(
+                Event(
+                    world.month,
+                    "fatalities",
+                    f"{lost} peacekeepers of {contingent.contributor} killed in {mission.id}.",
+                )
+            )
+            tolerance = world.contributors[contingent.contributor].casualty_tolerance
+            # A tolerance of 1 means the contributor never leaves over losses.
+            limit = (
+                math.inf
+                if tolerance >= 1.0
+                else max(1.0, coef.withdrawal_fatalities * (1.0 - tolerance))
+            )
+            if contingent.fatalities >= limit and not contingent.withdrawing:
+                start_withdrawal(world, contingent)
+                events.append(
+                    Event(
+                        world.month,
+                        "withdrawal",
+                        f"{contingent.contributor} withdraws its {contingent.kind} from"
+                        f" {mission.id} after losing {contingent.fatalities}.",
+                    )
+                )
+    return events, total
+
+
+def start_withdrawal(world: World, contingent: Contingent) -> None:
+    """Send a contingent home over ``withdrawal_months``; pledges on the way are cancelled."""
+    contingent.withdrawing = True
+    contingent.arriving = []
+    months = max(1, world.coefficients.withdrawal_months)
+    contingent.withdraw_step = max(1, math.ceil(contingent.deployed / months))
+
+
+def withdraw_mission(world: World, mission: Mission, reason: str) -> Event:
+    """Begin the exit of a whole mission."""
+    mission.withdrawing = True
+    for contingent in mission.contingents:
+        start_withdrawal(world, contingent)
+    return Event(world.month, "mission_withdrawal", f"{mission.id} begins to withdraw: {reason}.")
+
+
+def drawdowns(world: World) -> None:
+    """Withdrawing contingents shrink by their monthly step."""
+    for mission in world.active_missions():
+        for contingent in mission.contingents:
+            if contingent.withdrawing and contingent.deployed > 0:
+                contingent.deployed = max(0, contingent.deployed - contingent.withdraw_step)
+
+
+def apply_ceilings(world: World, mission: Mission, ceilings: dict[str, int]) -> list[Event]:
+    """New ceilings for a mission (renewal): excess personnel go home at once."""
+    mission.ceilings = dict(ceilings)
+    events: list[Event] = []
+    for kind in PERSONNEL:
+        excess = mission.strength(kind) - ceilings.get(kind, 0)
+        if excess <= 0:
+            continue
+        for contingent in sorted(mission.contingents, key=lambda c: (-c.deployed, c.contributor)):
+            if contingent.kind != kind or excess <= 0:
+                continue
+            cut = min(contingent.deployed, excess)
+            contingent.deployed -= cut
+            excess -= cut
+        events.append(
+            Event(world.month, "drawdown", f"{mission.id} repatriates {kind} above its ceiling.")
+        )
+    return events
+
+
+def expire_mandates(world: World) -> list[Event]:
+    """Missions whose mandate ends this month begin to withdraw."""
+    return [
+        withdraw_mission(world, mission, "its mandate has expired")
+        for mission in world.active_missions()
+        if mission.expires_month == world.month and not mission.withdrawing
+    ]

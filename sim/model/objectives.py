@@ -1,0 +1,139 @@
+"""Scenario objectives: documented tests of the outcome, judged month by month and at the end.
+
+An objective is ``met``, ``failed`` or still ``pending``. Deadlines (``by_month``) turn a pending
+objective into met or failed; at the end of the game every pending objective is judged on the
+final state. Endings may require objectives to be met (``objectives_met``) or end the game when
+one fails (``objectives_failed``); the debrief lists every objective with its status and reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sim.model import metrics
+from sim.model.world import Objective, World
+
+Status = tuple[str, str]  # ("met" | "failed" | "pending", reason)
+
+
+@dataclass(frozen=True)
+class ObjectiveKind:
+    """An objective kind: its meaning, the fields it reads, and its judgement."""
+
+    name: str
+    meaning: str
+    fields: tuple[str, ...]
+    judge: Callable[[World, Objective, bool], Status]
+
+
+def _deadline(world: World, objective: Objective, final: bool) -> bool:
+    """True once the objective's deadline (or the end of the game) has come."""
+    return final or (objective.by_month > 0 and world.month >= objective.by_month)
+
+
+def _latest_below(world: World, o: Objective, final: bool) -> Status:
+    value = metrics.latest(world, o.metric)
+    reason = f"{o.metric} is {value:,.2f} (target below {o.threshold:,.2f})"
+    if not _deadline(world, o, final):
+        return "pending", reason
+    return ("met" if value < o.threshold else "failed"), reason
+
+
+def _latest_above(world: World, o: Objective, final: bool) -> Status:
+    value = metrics.latest(world, o.metric)
+    reason = f"{o.metric} is {value:,.2f} (target above {o.threshold:,.2f})"
+    if not _deadline(world, o, final):
+        return "pending", reason
+    return ("met" if value > o.threshold else "failed"), reason
+
+
+def _total_below(world: World, o: Objective, final: bool) -> Status:
+    value = metrics.total(world, o.metric)
+    reason = f"{o.metric} total {value:,.0f} (limit {o.threshold:,.0f})"
+    if value >= o.threshold:
+        return "failed", reason
+    return ("met" if _deadline(world, o, final) else "pending"), reason
+
+
+def _reached_at_least(world: World, o: Objective, final: bool) -> Status:
+    series = world.metrics.get(o.metric, [])
+    best = max(series, default=0.0)
+    reason = f"{o.metric} reached {best:,.2f} at best (target {o.threshold:,.2f})"
+    if best >= o.threshold:
+        return "met", reason
+    return ("failed" if _deadline(world, o, final) else "pending"), reason
+
+
+def _phase_holds(world: World, o: Objective, final: bool) -> Status:
+    order = ("war", "ceasefire", "peace")
+    phase = world.theatre.phase
+    reason = f"the theatre is in {phase} (target: {o.phase} or better)"
+    if not _deadline(world, o, final):
+        return "pending", reason
+    return ("met" if order.index(phase) >= order.index(o.phase) else "failed"), reason
+
+
+def _no_veto(world: World, o: Objective, final: bool) -> Status:
+    vetoes = [v for v in world.votes if v.tally.vetoed_by]
+    if vetoes:
+        first = vetoes[0]
+        by = ", ".join(first.tally.vetoed_by)
+        return "failed", f"{by} vetoed {first.draft} in month {first.month}"
+    return ("met" if final else "pending"), "no veto has been cast"
+
+
+def _adopted_at_least(world: World, o: Objective, final: bool) -> Status:
+    count = len(world.resolutions)
+    reason = f"{count} resolution(s) adopted (target {o.threshold:.0f})"
+    if count >= o.threshold:
+        return "met", reason
+    return ("failed" if _deadline(world, o, final) else "pending"), reason
+
+
+KINDS: dict[str, ObjectiveKind] = {
+    k.name: k
+    for k in (
+        ObjectiveKind(
+            "metric_below", "the latest `metric` is below `threshold` by `by_month`",
+            ("metric", "threshold"), _latest_below,
+        ),
+        ObjectiveKind(
+            "metric_above", "the latest `metric` is above `threshold` by `by_month`",
+            ("metric", "threshold"), _latest_above,
+        ),
+        ObjectiveKind(
+            "total_below", "the sum of `metric` stays below `threshold` (a budget)",
+            ("metric", "threshold"), _total_below,
+        ),
+        ObjectiveKind(
+            "reaches", "`metric` reaches `threshold` at some point by `by_month`",
+            ("metric", "threshold"), _reached_at_least,
+        ),
+        ObjectiveKind(
+            "phase_at_least", "the theatre is in `phase` or a better one by `by_month`",
+            ("phase",), _phase_holds,
+        ),
+        ObjectiveKind("no_veto", "no veto is cast in the whole game", (), _no_veto),
+        ObjectiveKind(
+            "resolutions_adopted", "at least `threshold` resolutions are adopted",
+            ("threshold",), _adopted_at_least,
+        ),
+    )
+}  # fmt: skip
+
+
+def judge(world: World, objective: Objective, final: bool = False) -> Status:
+    """The status of one objective now (``final``: the game is over, judge what is pending)."""
+    return KINDS[objective.kind].judge(world, objective, final)
+
+
+def report(world: World, final: bool) -> list[dict[str, str]]:
+    """Every objective with its status and reason, in scenario order."""
+    rows = []
+    for objective in world.objectives:
+        status, reason = judge(world, objective, final)
+        rows.append(
+            {"id": objective.id, "name": objective.name, "status": status, "reason": reason}
+        )
+    return rows
