@@ -204,6 +204,19 @@ def _ids(ids: list[str]) -> str:
     return ", ".join(f'"{i}"' for i in ids)
 
 
+def _contributor(draws: np.ndarray, i: int) -> str:
+    """A contributor table for about a third of the states (none for the host)."""
+    capacity, tolerance, reimbursement, lag = draws[i]
+    if capacity < 0 or i % 3:
+        return ""
+    troops = 500 + 100 * int(capacity * 40)
+    return (
+        f"contributor = {{ troops = {troops}, police = {troops // 10},"
+        f" casualty_tolerance = {_num(0.2 + 0.7 * tolerance)},"
+        f" reimbursement = {_num(reimbursement)}, lag_months = {1 + int(lag * 4)} }}\n"
+    )
+
+
 def _scaled(size: int, n_states: int) -> int:
     return max(3, round(size * n_states / 193))
 
@@ -285,6 +298,9 @@ def generate_scenario_text(
     elected = sorted(int(i) for i in rng.choice(eligible, COUNCIL_SIZE - PERMANENT, False))
     council = list(range(PERMANENT)) + elected
 
+    # A separate generator, so that adding contributors left every other draw as it was.
+    contributors = np.random.default_rng([seed, 1]).random((n_states, 4))
+    contributors[host] = -1.0
     parts = [HEADER.format(id=f"generated-{n_states}-{seed}", n=n_states, months=months, seed=seed)]
     for i, sid in enumerate(ids):
         parts.append(
@@ -299,6 +315,7 @@ def generate_scenario_text(
             f"ideal = {_table(dict(zip(DIMENSIONS, ideal[i], strict=True)))}\n"
             f"salience = {_table(dict(zip(DIMENSIONS, salience[i], strict=True)))}\n"
             f"relations = {_table({ids[j]: v for j, v in relations[i].items()})}\n"
+            + _contributor(contributors, i)
         )
     parts.append(
         "[[bodies]]\n"

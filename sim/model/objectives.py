@@ -28,8 +28,9 @@ class ObjectiveKind:
 
 
 def _deadline(world: World, objective: Objective, final: bool) -> bool:
-    """True once the objective's deadline (or the end of the game) has come."""
-    return final or (objective.by_month > 0 and world.month >= objective.by_month)
+    """True once the month ``by_month`` has been played (or the game is over)."""
+    played = len(world.metrics.get("intensity", []))
+    return final or (objective.by_month > 0 and played >= objective.by_month)
 
 
 def _latest_below(world: World, o: Objective, final: bool) -> Status:

@@ -1,0 +1,81 @@
+"""Scenario triggers fire from data; objectives and endings judge the outcome."""
+
+from __future__ import annotations
+
+from sim.analysis.calibrate import base_data, variant
+from sim.model import objectives
+from sim.model.engine import Engine
+from sim.model.month import EndMonth
+from sim.scenario.build import build_world
+
+BASE = base_data()
+
+
+def test_a_trigger_fires_once_with_all_its_effects() -> None:
+    trigger = {
+        "id": "shock",
+        "when": "month_reached",
+        "month": 2,
+        "effects": [
+            {"kind": "crisis", "value": 0.3, "text": "A massacre in the capital."},
+            {"kind": "shift_position", "actor": "G01", "dimension": "force", "value": 0.2},
+            {"kind": "set_relation", "actor": "G01", "other": "G02", "value": -0.5},
+            {"kind": "set_coefficient", "name": "crisis_weight", "value": 0.3},
+        ],
+    }
+    engine = Engine(build_world(variant(BASE, triggers=[trigger]), 0))
+    world = engine.world
+    table = world.states
+    g01, force = table.index["G01"], world.issues.index["force"]
+    before = table.ideal[g01, force]
+    engine.submit(EndMonth())
+    assert "shock" not in world.fired
+    engine.submit(EndMonth())
+    assert "shock" in world.fired
+    assert [e.text for e in world.events if e.kind == "trigger"] == ["A massacre in the capital."]
+    assert table.ideal[g01, force] == min(1.0, before + 0.2)
+    assert table.relations[g01, table.index["G02"]] == -0.5
+    assert world.coefficients.crisis_weight == 0.3
+    engine.submit(EndMonth())
+    assert sum(e.kind == "trigger" for e in world.events) == 1
+
+
+def test_a_metric_trigger_watches_the_recorded_series() -> None:
+    trigger = {
+        "id": "deaths",
+        "when": "total_above",
+        "metric": "civilian_deaths",
+        "threshold": 0,
+        "effects": [{"kind": "event", "text": "The toll mounts."}],
+    }
+    engine = Engine(build_world(variant(BASE, triggers=[trigger]), 0))
+    engine.submit(EndMonth())
+    assert "deaths" in engine.world.fired
+
+
+def test_objectives_are_pending_until_their_deadline_then_met_or_failed() -> None:
+    goals = [
+        {"id": "calm", "name": "Calm", "kind": "metric_below", "metric": "intensity",
+         "threshold": 0.01, "by_month": 2},
+        {"id": "unity", "name": "Unity", "kind": "no_veto"},
+        {"id": "budget", "name": "Budget", "kind": "total_below", "metric": "civilian_deaths",
+         "threshold": 1_000_000},
+    ]  # fmt: skip
+    endings = [
+        {"id": "lost", "name": "Lost", "text": "Lost.", "when": "objectives_failed",
+         "objectives": ["calm"]},
+        {"id": "end", "name": "End", "text": "End.", "when": "time_out"},
+    ]  # fmt: skip
+    engine = Engine(build_world(variant(BASE, objectives=goals, endings=endings), 0))
+    world = engine.world
+    engine.submit(EndMonth())
+    assert [r["status"] for r in objectives.report(world, final=False)] == [
+        "pending",
+        "pending",
+        "pending",
+    ]
+    engine.submit(EndMonth())
+    assert world.outcome is not None and world.outcome.ending == "lost"
+    final = objectives.report(world, final=True)
+    assert [r["status"] for r in final] == ["failed", "met", "met"]
+    assert "intensity" in final[0]["reason"]
