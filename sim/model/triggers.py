@@ -1,6 +1,8 @@
 """Scenario triggers: documented conditions and effects, named in data, never code.
 
-A trigger fires at the end of a month when its condition holds (once, unless ``once = false``).
+A trigger fires at the end of a month when its condition holds (once, unless ``once = false``);
+with ``chance`` below 1 it is a stochastic event that fires in a month where its condition holds
+with that probability, drawn from the world's ``events`` stream.
 Conditions and effects are registries: a scenario names one and fills its fields; the loader
 rejects unknown names and references to missing actors, dimensions, metrics or drafts.
 """
@@ -168,10 +170,13 @@ EFFECTS: dict[str, EffectKind] = {
 def fire(world: World) -> list[Event]:
     """Apply every trigger whose condition holds now (each ``once`` trigger only once)."""
     events: list[Event] = []
+    rng = world.streams.get("events")
     for trigger in world.triggers:
+        # One draw per trigger per month, used or not, keeps the stream aligned across runs.
+        draw = float(rng.random())
         if trigger.once and trigger.id in world.fired:
             continue
-        if not CONDITIONS[trigger.when].test(world, trigger):
+        if not CONDITIONS[trigger.when].test(world, trigger) or draw >= trigger.chance:
             continue
         world.fired.add(trigger.id)
         for effect in trigger.effects:

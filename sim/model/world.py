@@ -289,6 +289,7 @@ class Trigger:
     draft: str = ""
     phase: str = ""
     once: bool = True
+    chance: float = 1.0
 
 
 @dataclass(frozen=True)

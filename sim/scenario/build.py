@@ -190,5 +190,5 @@ def _trigger(spec: TriggerSpec) -> Trigger:
     )
     return Trigger(
         spec.id, spec.when, effects, spec.metric or "", spec.threshold, spec.month,
-        spec.draft or "", spec.phase or "", spec.once,
+        spec.draft or "", spec.phase or "", spec.once, spec.chance,
     )  # fmt: skip

@@ -291,6 +291,9 @@ class TriggerSpec(Strict):
     draft: Id | None = None
     phase: Phase | None = None
     once: bool = True
+    chance: Unit = Field(
+        1.0, description="Probability that it fires in a month where its condition holds."
+    )
     effects: list[EffectSpec] = Field(min_length=1, max_length=20)
 
 

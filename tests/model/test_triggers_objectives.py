@@ -79,3 +79,20 @@ def test_objectives_are_pending_until_their_deadline_then_met_or_failed() -> Non
     final = objectives.report(world, final=True)
     assert [r["status"] for r in final] == ["failed", "met", "met"]
     assert "intensity" in final[0]["reason"]
+
+
+def test_a_stochastic_event_fires_in_some_seeds_and_not_others() -> None:
+    trigger = {
+        "id": "storm",
+        "when": "month_reached",
+        "month": 1,
+        "chance": 0.3,
+        "effects": [{"kind": "event", "text": "A storm."}],
+    }
+    scenario = variant(BASE, triggers=[trigger])
+    fired = []
+    for seed in range(20):
+        engine = Engine(build_world(scenario, seed))
+        engine.submit(EndMonth())
+        fired.append("storm" in engine.world.fired)
+    assert 0 < sum(fired) < 20
