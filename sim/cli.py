@@ -87,7 +87,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if not args.json:
         print(f"{scenario.title} — scenario {scenario.id}, seed {args.seed}")
-    played = play_game(engine, default_agents(engine), months=args.months, on_month=narrate)
+    agents = default_agents(engine, historical=args.historical)
+    played = play_game(engine, agents, months=args.months, on_month=narrate)
     final_hash = state_hash(world)
     if args.log is not None:
         write_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
@@ -301,6 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
     p.add_argument("--explain", metavar="ACTOR", help="show every factor behind ACTOR's votes")
     p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
+    p.add_argument(
+        "--historical",
+        action="store_true",
+        help="table each of the scenario's drafts as written, in its month (replay history)",
+    )
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("check", help="validate scenario files")

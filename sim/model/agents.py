@@ -232,6 +232,31 @@ class PragmaticPenholder:
         return Lobby(self.actor, target, view.issue_ids()[worst])
 
 
+class HistoricalPenholder(PragmaticPenholder):
+    """A penholder that tables each prepared draft exactly as written, in its month, and calls
+    the vote at once: for replaying history (``mandate run --historical``).
+
+    Assumptions: the scenario's drafts are the texts as they were put to the vote, and their
+    ``month`` is when they were voted; consultations before that are history, already reflected
+    in the positions the scenario gives. Mandates it created are renewed as a pragmatic
+    penholder would.
+    """
+
+    def open_month(self, view: WorldView) -> list[Command]:
+        """Renew what expires, else table and vote this month's historical draft."""
+        renewals = super().open_month(view)
+        if any(isinstance(c, TableRenewal) for c in renewals):
+            return renewals
+        for template in view.due_templates(self.actor):
+            if template.month == view.month and view.draft_in(template.body) is None:
+                return [TableDraft(self.actor, template.id), CallVote(self.actor, template.id)]
+        return []
+
+    def consult(self, view: WorldView) -> list[Command]:
+        """Only renewals are negotiated."""
+        return [] if not any(d.renews for d in self._drafts(view)) else super().consult(view)
+
+
 class Bystander:
     """A seat with nothing to decide in a phase: the base of the non-drafting profiles."""
 

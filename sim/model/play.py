@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sim.model.agents import (
+    HistoricalPenholder,
     HostGovernment,
     PragmaticPenholder,
     RegionalOrganization,
@@ -42,16 +43,17 @@ class Agent(Protocol):
         ...
 
 
-def default_agents(engine: Engine) -> list[Agent]:
+def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     """AI for every seat that decides something, each group in id order.
 
-    Penholders of prepared drafts, regional organizations with a bridging force, troop
-    contributors, and the host government.
+    Penholders of prepared drafts (with ``historical``, penholders that table each draft as
+    written in its month), regional organizations with a bridging force, troop contributors, and
+    the host government.
     """
     world = engine.world
-    agents: list[Agent] = [
-        PragmaticPenholder(a) for a in sorted({t.penholder for t in world.templates})
-    ]
+    penholders = sorted({t.penholder for t in world.templates})
+    profile = HistoricalPenholder if historical else PragmaticPenholder
+    agents: list[Agent] = [profile(a) for a in penholders]
     agents += [RegionalOrganization(o) for o in sorted(world.regional)]
     agents += [TroopContributor(c) for c in sorted(world.contributors)]
     agents.append(HostGovernment(world.theatre.host))

@@ -56,7 +56,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
     capital = np.array([s.political_capital for s in specs], dtype=float)
     states = StateTable(
         ids=ids,
-        names=tuple(s.name for s in specs),
+        names=tuple(s.name or s.id for s in specs),
         blocs=tuple(s.bloc for s in specs),
         capability=np.array([s.capability for s in specs], dtype=float),
         ideal=np.array([[s.ideal[d] for d in issues.ids] for s in specs], dtype=float),

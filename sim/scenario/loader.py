@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from sim.scenario.checks import check_scenario
 from sim.scenario.locate import locate_keys, nearest_location
+from sim.scenario.roster import RosterError, load_roster, resolve
 from sim.scenario.schema import ScenarioFile
 
 MAX_BYTES = 1_048_576
@@ -164,10 +165,35 @@ def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
         problems = [problem(e["loc"], _message(e)) for e in exc.errors()]
         raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column))) from None
     issues = check_scenario(scenario)
+    if not issues:
+        scenario, issues = _with_roster(scenario, Path(file).parent)
     if issues:
         problems = [problem(path, message) for path, message in issues]
         raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
     return scenario
+
+
+def _with_roster(
+    scenario: ScenarioFile, folder: Path
+) -> tuple[ScenarioFile, list[tuple[tuple[str | int, ...], str]]]:
+    """Check state ids against the included roster and fill in names the scenario omits."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    members = {}
+    if scenario.roster is not None:
+        try:
+            members = load_roster(resolve(scenario.roster, folder))
+        except (RosterError, OSError) as exc:
+            return scenario, [(("roster",), str(exc))]
+    states = []
+    for i, state in enumerate(scenario.states):
+        if scenario.roster is not None and state.id not in members:
+            problems.append((("states", i, "id"), f"{state.id!r} is not a UN member in the roster"))
+        elif state.name is None and scenario.roster is None:
+            problems.append((("states", i, "name"), "required key is missing (or use a roster)"))
+        elif state.name is None:
+            state = state.model_copy(update={"name": members[state.id].name})
+        states.append(state)
+    return scenario.model_copy(update={"states": states}), problems
 
 
 def load_scenario(path: str | Path) -> ScenarioFile:

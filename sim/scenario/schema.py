@@ -126,7 +126,7 @@ class StateSpec(Strict):
     """A member state: capability, ideal positions and salience per dimension, relations."""
 
     id: Id = Field(description="Stable id; ISO 3166 alpha-3 codes for real states.")
-    name: Name
+    name: Name | None = Field(None, description="Display name (default: the roster's).")
     capability: Unit = Field(description="Relative power to shape outcomes (0–1).")
     bloc: Annotated[str, StringConstraints(max_length=64)] = ""
     domestic: Signed = Field(0.0, description="Standing bias for (+) or against (−) action.")
@@ -363,6 +363,11 @@ class ScenarioFile(Strict):
     difficulty: Literal["introductory", "intermediate", "advanced"] = "introductory"
     expected_minutes: Annotated[int, Field(ge=1, le=600)] = 30
     months: Annotated[int, Field(ge=1, le=120)] = Field(description="Months the game lasts.")
+    roster: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        None,
+        description="Path (relative to this file) of a world roster whose ids the states must"
+        " use and whose names they may omit, e.g. data/world_roster.toml.",
+    )
     player: Id | None = Field(
         None,
         description="The member state the player holds in the desktop game (default: the"
