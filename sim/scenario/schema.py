@@ -373,7 +373,13 @@ class ScenarioFile(Strict):
         description="The member state the player holds in the desktop game (default: the"
         " penholder of the first draft).",
     )
+    start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = Field(
+        None, description="The calendar month of month 1, as YYYY-MM (for display)."
+    )
     briefing: Text = ""
+    history: Text = Field(
+        "", description="What really happened, shown in the debrief of historical scenarios."
+    )
     assumptions: list[Text] = Field(
         default_factory=list, description="What is simplified here, in plain words."
     )
