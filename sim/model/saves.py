@@ -1,0 +1,259 @@
+"""Saved games: versioned JSON (never pickle), written atomically, restored by replaying.
+
+A save is not a snapshot of objects: it is the scenario (id and path), the seed, the player's
+seat, the full command log (the same entries as a ``mandate-log``), and which of those commands
+the player submitted in each of its turns. Loading rebuilds the world from the scenario and
+seed, runs a fresh :class:`~sim.model.session.Session` and feeds it the player's commands at the
+player's turns; the AI seats and the system commands come out again by themselves because the
+game is deterministic. The restored command log and state hash must equal the saved ones, so a
+save made on a scenario file that has since changed is refused with a clear message instead of
+resuming a different game.
+
+Document: ``{"format": "mandate-save", "version": 1, "scenario": id, "scenario_path": str,
+"seed": n, "player": id, "label": str, "saved_at": str, "turn": {"month", "phase", "round"},
+"player_turns": [[i, ...], ...], "current_turn": [i, ...], "state_hash": hex,
+"commands": [...]}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sim.model.commands import Command, command_from_json
+from sim.model.engine import CommandRejected, Engine
+from sim.model.hashing import state_hash
+from sim.model.play import Agent
+from sim.model.session import Session, Turn
+
+SAVE_FORMAT = "mandate-save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+
+
+class SaveError(ValueError):
+    """A save that cannot be read or does not restore to the game it recorded."""
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class TurnRecord:
+    """Which log entries the player submitted, turn by turn (what a save needs to resume)."""
+
+    completed: list[list[int]] = field(default_factory=list)
+    current: list[int] = field(default_factory=list)
+
+    def submitted(self, index: int) -> None:
+        """The player's command landed at ``index`` of the engine's log."""
+        self.current.append(index)
+
+    def ended(self) -> None:
+        """The player ended its turn."""
+        self.completed.append(self.current)
+        self.current = []
+
+
+@dataclass(frozen=True)
+class SavedGame:
+    """Everything needed to resume a game exactly where it was saved."""
+
+    scenario_id: str
+    scenario_path: str
+    seed: int
+    player: str
+    turn: Turn
+    player_turns: tuple[tuple[int, ...], ...]
+    current_turn: tuple[int, ...]
+    commands: tuple[dict[str, Any], ...]
+    state_hash: str
+    label: str = ""
+    saved_at: str = ""
+
+
+def capture(
+    session: Session,
+    record: TurnRecord,
+    scenario_path: str,
+    seed: int,
+    label: str = "",
+    saved_at: str = "",
+) -> SavedGame:
+    """The save of a session paused on the player's turn (``saved_at`` comes from the caller)."""
+    if session.player is None:
+        raise SaveError("a game without a player seat cannot be saved")
+    world = session.engine.world
+    return SavedGame(
+        scenario_id=world.scenario_id,
+        scenario_path=scenario_path,
+        seed=seed,
+        player=session.player,
+        turn=session.turn,
+        player_turns=tuple(tuple(t) for t in record.completed),
+        current_turn=tuple(record.current),
+        commands=tuple(c.to_json() for c in session.engine.log),
+        state_hash=state_hash(world),
+        label=label,
+        saved_at=saved_at,
+    )
+
+
+def to_json(save: SavedGame) -> dict[str, Any]:
+    """The save as a JSON document."""
+    return {
+        "format": SAVE_FORMAT,
+        "version": SAVE_VERSION,
+        "scenario": save.scenario_id,
+        "scenario_path": save.scenario_path,
+        "seed": save.seed,
+        "player": save.player,
+        "label": save.label,
+        "saved_at": save.saved_at,
+        "turn": {"month": save.turn.month, "phase": save.turn.phase, "round": save.turn.round},
+        "player_turns": [list(t) for t in save.player_turns],
+        "current_turn": list(save.current_turn),
+        "state_hash": save.state_hash,
+        "commands": list(save.commands),
+    }
+
+
+def _int(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SaveError(f"{name} must be a non-negative integer, got {value!r}")
+    return value
+
+
+def _str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise SaveError(f"{name} must be text, got {value!r}")
+    return value
+
+
+def _indices(value: object, name: str) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        raise SaveError(f"{name} must be a list of command numbers")
+    return tuple(_int(v, name) for v in value)
+
+
+def from_json(data: object) -> SavedGame:
+    """Read a save document; raises :class:`SaveError` naming what is wrong."""
+    if not isinstance(data, dict):
+        raise SaveError("a saved game is a JSON object")
+    if data.get("format") != SAVE_FORMAT:
+        raise SaveError("not a Mandate saved game")
+    if data.get("version") != SAVE_VERSION:
+        raise SaveError(f"unsupported save version {data.get('version')!r}")
+    turn = data.get("turn")
+    if not isinstance(turn, dict):
+        raise SaveError("turn must be an object with month, phase and round")
+    phase = _str(turn.get("phase"), "turn.phase")
+    if phase not in ("open", "consult", "close", "end"):
+        raise SaveError(f"turn.phase must be open, consult, close or end, got {phase!r}")
+    turns = data.get("player_turns")
+    if not isinstance(turns, list):
+        raise SaveError("player_turns must be a list of lists")
+    commands = data.get("commands")
+    if not isinstance(commands, list) or not all(isinstance(c, dict) for c in commands):
+        raise SaveError("commands must be a list of objects")
+    return SavedGame(
+        scenario_id=_str(data.get("scenario"), "scenario"),
+        scenario_path=_str(data.get("scenario_path"), "scenario_path"),
+        seed=_int(data.get("seed"), "seed"),
+        player=_str(data.get("player"), "player"),
+        turn=Turn(_int(turn.get("month"), "turn.month"), phase, _int(turn.get("round"), "round")),
+        player_turns=tuple(_indices(t, "player_turns") for t in turns),
+        current_turn=_indices(data.get("current_turn", []), "current_turn"),
+        commands=tuple(commands),
+        state_hash=_str(data.get("state_hash"), "state_hash"),
+        label=_str(data.get("label", ""), "label"),
+        saved_at=_str(data.get("saved_at", ""), "saved_at"),
+    )
+
+
+def write_save(path: Path, save: SavedGame) -> None:
+    """Write a save atomically."""
+    write_text_atomic(path, json.dumps(to_json(save), indent=1) + "\n")
+
+
+def read_save(path: Path) -> SavedGame:
+    """Read a save file; raises :class:`SaveError` (never a traceback for the player)."""
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            raise SaveError(f"{path}: larger than any saved game")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise SaveError(f"{path}: not JSON ({exc})") from exc
+    return from_json(data)
+
+
+def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[Session, TurnRecord]:
+    """Resume a saved game on ``engine`` (freshly built from the save's scenario and seed)."""
+    if engine.world.scenario_id != save.scenario_id:
+        raise SaveError(
+            f"the save is of scenario {save.scenario_id!r}, not {engine.world.scenario_id!r}"
+        )
+    try:
+        commands = [command_from_json(c) for c in save.commands]
+    except ValueError as exc:
+        raise SaveError(f"unreadable command in the save: {exc}") from exc
+    session = Session(engine, agents, player=save.player)
+    record = TurnRecord()
+
+    def mismatch(why: str) -> SaveError:
+        return SaveError(
+            f"the save does not replay on this scenario file ({why}); was the scenario changed?"
+        )
+
+    def submit(index: int) -> None:
+        if index >= len(commands) or len(engine.log) != index:
+            raise mismatch(f"the player's command {index} is out of place")
+        if _as_json(engine.log) != list(save.commands[:index]):
+            raise mismatch(f"the game differs before command {index}")
+        try:
+            session.submit(commands[index])
+        except CommandRejected as exc:
+            raise mismatch(str(exc)) from exc
+        record.submitted(index)
+
+    for turn in save.player_turns:
+        session.run_until_player()
+        if not session.awaiting_player:
+            raise mismatch("the game ended before the player's saved turns")
+        for index in turn:
+            submit(index)
+        session.end_turn()
+        record.ended()
+    session.run_until_player()
+    for index in save.current_turn:
+        submit(index)
+    if _as_json(engine.log) != list(save.commands):
+        raise mismatch("the command log differs")
+    if state_hash(engine.world) != save.state_hash:
+        raise mismatch("the state hash differs")
+    if session.turn != save.turn:
+        raise mismatch(f"the turn is {session.turn}, the save says {save.turn}")
+    return session, record
+
+
+def _as_json(log: Sequence[Command]) -> list[dict[str, Any]]:
+    return [c.to_json() for c in log]

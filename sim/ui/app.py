@@ -1,0 +1,360 @@
+"""The desktop game's loop: window, clock, screen stack, and the game stepped under a budget.
+
+Each frame: read input (global keys first: F1 help, F2 pause, F5 quick save, F11 fullscreen;
+then the top screen), step the session for at most ``STEP_BUDGET`` seconds so the frame never
+freezes, open the screens that game events call for (a vote, the month's news, the debrief),
+autosave once a month, and draw.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import warnings
+from collections import deque
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from sim.model.saves import SaveError
+from sim.ui import theme
+from sim.ui.game import AUTOSAVE, Game
+from sim.ui.screens.base import Screen
+from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
+
+STEP_BUDGET = 0.004
+#: When the AI plays every seat, one step every so often, so the player can watch it negotiate.
+WATCH_PACE = 0.15
+FPS = 60
+MIN_SIZE = (800, 560)
+
+
+class App:
+    """The running game: owns the window, the UI manager and the stack of screens."""
+
+    def __init__(
+        self,
+        scenario: Path | None = None,
+        size: tuple[int, int] | None = None,
+        settings: Settings | None = None,
+        seed: int | None = None,
+    ) -> None:
+        started = time.perf_counter()
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = settings or load_settings()
+        if size is None:
+            size = (self.settings.window_width, self.settings.window_height)
+        self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        pygame.display.set_caption("Mandate")
+        pygame.key.set_repeat(400, 40)
+        self.size = self.window.get_size()
+        self.scale = self.settings.ui_scale
+        self.text = theme.Text(self.scale)
+        self.manager = self._manager()
+        self.stack: list[Screen] = []
+        self.game: Game | None = None
+        self.scenario = scenario
+        self.seed = seed
+        self.paused = False
+        self.show_help = False
+        self.message = ""
+        self.message_time = 0.0
+        self.running = True
+        self.autosaved: tuple[int, str] | None = None
+        self.watch_clock = 0.0
+        self.clock = pygame.time.Clock()
+        self.frame_ms: deque[float] = deque(maxlen=600)
+        from sim.ui.screens.title import TitleScreen
+
+        self.push(TitleScreen(self))
+        self.startup_seconds = time.perf_counter() - started
+
+    def _manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(self.size, theme.theme_data(self.scale))
+        sizes = {round(n * self.scale) for n in (13, 14, 15, 16, 22)} | {14}
+        with warnings.catch_warnings():
+            # The theme loads some of these itself; preloading the rest avoids stalls later.
+            warnings.simplefilter("ignore", UserWarning)
+            manager.preload_fonts(
+                [{"name": "noto_sans", "point_size": p, "style": st} for p in sizes
+                 for st in ("regular", "bold", "italic")]
+            )  # fmt: skip
+        return manager
+
+    # Screens ------------------------------------------------------------------------------
+
+    @property
+    def screen(self) -> Screen:
+        """The screen on top."""
+        return self.stack[-1]
+
+    def push(self, screen: Screen) -> None:
+        """Open a screen above the current one."""
+        if self.stack:
+            self.stack[-1].suspend()
+        self.stack.append(screen)
+        screen.open()
+
+    def pop(self) -> None:
+        """Close the top screen and return to the one below (never below the last)."""
+        if len(self.stack) <= 1:
+            return
+        self.stack.pop().close()
+        self.stack[-1].resume()
+
+    def replace(self, screen: Screen) -> None:
+        """Swap the top screen."""
+        self.stack.pop().close()
+        self.stack.append(screen)
+        screen.open()
+
+    def reset(self, *screens: Screen) -> None:
+        """Replace the whole stack (e.g. title → game, game → debrief)."""
+        while self.stack:
+            self.stack.pop().close()
+        for screen in screens:
+            self.stack.append(screen)
+        self.stack[-1].open()
+
+    def find(self, name: str) -> Screen | None:
+        """The nearest screen of that name on the stack."""
+        return next((s for s in reversed(self.stack) if s.name == name), None)
+
+    # Game ---------------------------------------------------------------------------------
+
+    def start(self, game: Game) -> None:
+        """Begin playing ``game``: the chamber is the home screen."""
+        from sim.ui.screens.chamber import ChamberScreen
+
+        self.game = game
+        self.autosaved = None
+        self.paused = False
+        self.reset(ChamberScreen(self))
+
+    def new_seed(self) -> int:
+        """The seed of a new game: the one given on the command line, else a fresh one."""
+        return self.seed if self.seed is not None else random.randrange(1_000_000)
+
+    def notify(self, message: str) -> None:
+        """A short message at the bottom of the window for a few seconds."""
+        self.message = message
+        self.message_time = 3.5
+
+    def save_to(self, path: Path) -> bool:
+        """Save the game; reports the outcome in the message line."""
+        if self.game is None:
+            return False
+        try:
+            self.game.save(path)
+        except (SaveError, OSError) as exc:
+            self.notify(f"Not saved: {exc}")
+            return False
+        self.notify(f"Saved to {path}")
+        return True
+
+    def _autosave(self) -> None:
+        game = self.game
+        if game is None or not game.can_save():
+            return
+        key = (game.world.month, game.world.scenario_id)
+        if key == self.autosaved:
+            return
+        try:
+            game.save(saves_dir() / AUTOSAVE, label="Autosave")
+        except (SaveError, OSError) as exc:
+            self.notify(f"Autosave failed: {exc}")
+        self.autosaved = key
+
+    def _watch_game(self) -> None:
+        """Open the screens that what happened calls for, on top of the chamber."""
+        game = self.game
+        if game is None or not self.screen.interruptible:
+            return
+        from sim.ui.screens.news import NewsScreen
+        from sim.ui.screens.vote import VoteScreen
+
+        world = game.world
+        if game.seen.votes < len(world.votes):
+            record = world.votes[game.seen.votes]
+            game.seen.votes += 1
+            self.push(VoteScreen(self, record))
+            return
+        if world.month != game.seen.month or (world.finished and not self.find("debrief")):
+            month = game.seen.month
+            game.seen.month = world.month
+            if world.finished or month != world.month:
+                self.push(NewsScreen(self, month, final=world.finished))
+
+    def show_debrief(self) -> None:
+        """The game is over: the debrief replaces everything."""
+        from sim.ui.screens.debrief import DebriefScreen
+
+        self.reset(DebriefScreen(self))
+
+    def quit_to_title(self) -> None:
+        """Leave the game (the autosave keeps it) and go back to the title."""
+        from sim.ui.screens.title import TitleScreen
+
+        self.game = None
+        self.paused = False
+        self.reset(TitleScreen(self))
+
+    # Settings, window ---------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings: rebuild the theme and screens if the scale changed; persist."""
+        rescale = settings.ui_scale != self.scale
+        self.settings = settings
+        save_settings(settings)
+        if rescale:
+            self.scale = settings.ui_scale
+            self.text = theme.Text(self.scale)
+            for screen in self.stack:
+                screen.close()
+            self.manager = self._manager()
+            self.screen.open()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """The window changed size: lay the screen out again and remember the size."""
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if size == self.size:
+            return
+        if pygame.display.get_surface().get_size() != size:
+            self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.size = size
+        self.manager.set_window_resolution(size)
+        self.screen.open()
+        self.settings = self.settings.changed(window_width=size[0], window_height=size[1])
+        save_settings(self.settings)
+
+    # Loop ---------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """One event: window, global keys, the help overlay, widgets, then the screen."""
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+            return
+        if event.type == pygame.KEYDOWN:
+            if self.show_help:
+                if event.key in (pygame.K_F1, pygame.K_ESCAPE, pygame.K_RETURN):
+                    self.show_help = False
+                return
+            if event.key == pygame.K_F1:
+                self.show_help = True
+                return
+            if event.key == pygame.K_F2 and self.game is not None:
+                self.paused = not self.paused
+                return
+            if event.key == pygame.K_F5 and self.game is not None:
+                self.save_to(saves_dir() / "quicksave.json")
+                return
+        self.manager.process_events(event)
+        self.screen.handle(event)
+
+    def frame(self, dt: float) -> None:
+        """Process input, step the game, draw; one frame."""
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        if self.game is not None and not self.paused:
+            if self.game.player is None:
+                self.watch_clock += dt
+                if self.watch_clock >= WATCH_PACE and self.screen.interruptible:
+                    self.watch_clock = 0.0
+                    self.game.pump(STEP_BUDGET, max_steps=1)
+            else:
+                self.game.pump(STEP_BUDGET)
+            self._autosave()
+            self._watch_game()
+        if not self.paused:
+            self.screen.update(dt)
+        self.manager.update(dt)
+        self.message_time = max(0.0, self.message_time - dt)
+        self.draw()
+
+    def draw(self) -> None:
+        """Paint the whole window."""
+        self.window.fill(theme.BG)
+        self.screen.draw(self.window)
+        self.manager.draw_ui(self.window)
+        if self.message_time > 0:
+            self._draw_message()
+        if self.paused:
+            self._draw_banner("Paused — F2 to resume")
+        if self.show_help:
+            from sim.ui.screens.help import draw_help
+
+            draw_help(self, self.window)
+        if self.settings.show_fps:
+            fps = self.text.render(f"{self.clock.get_fps():.0f} fps", 13, theme.MUTED)
+            self.window.blit(fps, (self.size[0] - fps.get_width() - 6, 4))
+
+    def _draw_message(self) -> None:
+        pad = round(8 * self.scale)
+        lines = self.text.wrap(self.message, 14, self.size[0] * 3 // 5)
+        if len(lines) > 2:
+            lines = [lines[0], self.text.fit(lines[1] + " " + lines[2], 14, self.size[0] * 3 // 5)]
+        surfaces = [self.text.render(line, 14, theme.TEXT) for line in lines]
+        width = max(s.get_width() for s in surfaces)
+        height = sum(s.get_height() for s in surfaces)
+        box = pygame.Rect(0, 0, width + 2 * pad, height + pad)
+        # Above the row of buttons at the bottom of most screens.
+        box.midbottom = (self.size[0] // 2, self.size[1] - round(76 * self.scale))
+        pygame.draw.rect(self.window, theme.PANEL, box, border_radius=pad // 2)
+        pygame.draw.rect(self.window, theme.ACCENT, box, 1, border_radius=pad // 2)
+        y = box.y + pad // 2
+        for surface in surfaces:
+            self.window.blit(surface, surface.get_rect(midtop=(box.centerx, y)))
+            y += surface.get_height()
+
+    def _draw_banner(self, message: str) -> None:
+        shade = pygame.Surface(self.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 140))
+        self.window.blit(shade, (0, 0))
+        text = self.text.render(message, 28, theme.ACCENT, bold=True)
+        self.window.blit(text, text.get_rect(center=(self.size[0] // 2, self.size[1] // 2)))
+
+    def run(self) -> None:
+        """The main loop, until the window closes."""
+        while self.running:
+            dt = self.clock.tick(FPS) / 1000.0
+            started = time.perf_counter()
+            self.frame(min(dt, 0.1))
+            pygame.display.flip()
+            self.frame_ms.append((time.perf_counter() - started) * 1000.0)
+        pygame.quit()
+
+
+class NoDisplay(Exception):
+    """The window could not be opened."""
+
+
+def run_app(
+    scenario: Path | None = None,
+    seed: int | None = None,
+    frames: int | None = None,
+    screenshot: Path | None = None,
+) -> int:
+    """Open the game; with ``frames``, run that many frames and stop (headless smoke runs)."""
+    try:
+        app = App(scenario, seed=seed)
+    except pygame.error as exc:
+        raise NoDisplay(str(exc)) from exc
+    if frames is None:
+        app.run()
+        return 0
+    for _ in range(frames):
+        app.frame(1 / FPS)
+        pygame.display.flip()
+        if not app.running:
+            break
+    if screenshot is not None:
+        pygame.image.save(app.window, str(screenshot))
+    pygame.quit()
+    return 0

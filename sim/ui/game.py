@@ -1,0 +1,258 @@
+"""The game in progress as the screens see it: a session, stepped under a time budget.
+
+Screens never change the world: they ask this object questions (through
+:class:`~sim.model.view.WorldView` and read-only attributes) and hand it commands, which go to
+the session exactly as an AI seat's would. It also keeps what a save needs (which commands the
+player gave in which turn) and writes the autosave each month.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sim.model.agents import PragmaticPenholder
+from sim.model.commands import Command
+from sim.model.drafts import Draft
+from sim.model.engine import CommandRejected, Engine
+from sim.model.events import Event
+from sim.model.play import default_agents
+from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
+from sim.model.saves import write_save as _write_save
+from sim.model.session import Session
+from sim.model.stance import Ballot
+from sim.model.view import WorldView
+from sim.model.voting import Tally
+from sim.model.world import World
+from sim.scenario.build import build_world
+from sim.scenario.loader import ScenarioError, load_scenario
+from sim.scenario.schema import ScenarioFile
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+AUTOSAVE = "autosave.json"
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What the title screen lists for one scenario file."""
+
+    path: Path
+    id: str
+    title: str
+    summary: str
+    difficulty: str
+    minutes: int
+    problem: str = ""
+
+
+def find_scenarios(folder: Path = SCENARIOS) -> list[ScenarioInfo]:
+    """Scenario files in ``folder``, the tutorial first; broken files listed with their problem."""
+    paths = sorted(folder.glob("*.toml"), key=lambda p: (p.stem != "tutorial", p.name))
+    return [find_scenarios_file(p) for p in paths]
+
+
+def find_scenarios_file(path: Path) -> ScenarioInfo:
+    """The title screen's entry for one scenario file."""
+    try:
+        s = load_scenario(path)
+    except ScenarioError as error:
+        first = str(error.problems[0]) if error.problems else "cannot be loaded"
+        return ScenarioInfo(path, path.stem, path.stem, "", "", 0, first)
+    return ScenarioInfo(
+        path, s.id, s.title, _attr(s, "summary", ""), _attr(s, "difficulty", ""),
+        int(_attr(s, "expected_minutes", 0) or 0),
+    )  # fmt: skip
+
+
+def _attr(obj: object, name: str, default: Any) -> Any:
+    value = getattr(obj, name, default)
+    return default if value is None else value
+
+
+@dataclass
+class Seen:
+    """How much of the world's history the screens have already shown."""
+
+    events: int = 0
+    votes: int = 0
+    month: int = 1
+
+
+@dataclass
+class Game:
+    """A scenario being played: session, seed, player seat, and save bookkeeping."""
+
+    scenario_path: Path
+    scenario: ScenarioFile
+    seed: int
+    session: Session
+    record: TurnRecord = field(default_factory=TurnRecord)
+    seen: Seen = field(default_factory=Seen)
+    _forecast_key: tuple[Any, ...] | None = None
+    _forecast: tuple[Draft, Ballot, Tally] | None = None
+
+    # Starting and resuming ----------------------------------------------------------------
+
+    @classmethod
+    def new(cls, path: Path, seed: int, observer: bool = False) -> Game:
+        """A fresh game; the player holds the scenario's seat unless ``observer``."""
+        scenario = load_scenario(path)
+        engine = Engine(build_world(scenario, seed))
+        player = None if observer else _attr(scenario, "player", None)
+        if player is None and not observer:
+            player = sorted({d.penholder for d in scenario.drafts})[0]
+        session = Session(engine, default_agents(engine), player=player)
+        game = cls(path, scenario, seed, session)
+        game.seen.month = engine.world.month
+        return game
+
+    @classmethod
+    def load(cls, save_path: Path) -> Game:
+        """Resume a saved game; raises SaveError or ScenarioError with a readable message."""
+        save = read_save(save_path)
+        path = Path(save.scenario_path)
+        if not path.exists():
+            path = SCENARIOS / f"{save.scenario_id}.toml"
+        scenario = load_scenario(path)
+        engine = Engine(build_world(scenario, save.seed))
+        session, record = restore(engine, default_agents(engine), save)
+        game = cls(path, scenario, save.seed, session, record)
+        world = engine.world
+        game.seen = Seen(len(world.events), len(world.votes), world.month)
+        return game
+
+    # Reading ------------------------------------------------------------------------------
+
+    @property
+    def world(self) -> World:
+        """The world, for reading only (sim.ui never assigns to it; a test checks)."""
+        return self.session.engine.world
+
+    @property
+    def view(self) -> WorldView:
+        """The read-only view agents use."""
+        return self.session.view
+
+    @property
+    def player(self) -> str | None:
+        """The player's seat (None when watching the AI play)."""
+        return self.session.player
+
+    @property
+    def awaiting(self) -> bool:
+        """True when it is the player's turn."""
+        return self.session.awaiting_player and not self.session.finished
+
+    def council_draft(self) -> Draft | None:
+        """The draft before the Council, or the player's next prepared draft (not yet tabled)."""
+        world = self.world
+        draft = self.view.draft_in(world.council)
+        if draft is not None:
+            return draft
+        if self.player is not None:
+            for template in self.view.due_templates(self.player):
+                return template_draft(self, template.id)
+        return None
+
+    def forecast(self, draft: Draft | None = None) -> tuple[Draft, Ballot, Tally] | None:
+        """How the Council would vote on ``draft`` (default: the draft before it), cached."""
+        draft = draft or self.council_draft()
+        if draft is None:
+            return None
+        key = (len(self.session.engine.log), draft.id, draft.clauses, len(draft.side_payments))
+        if key != self._forecast_key or self._forecast is None:
+            ballot, tally = self.view.forecast(draft)
+            self._forecast = (draft, ballot, tally)
+            self._forecast_key = key
+        return self._forecast
+
+    def what_if(self, draft: Draft) -> tuple[Ballot, Tally]:
+        """The forecast for a draft with edited clauses (not cached)."""
+        return self.view.forecast(draft)
+
+    # Acting -------------------------------------------------------------------------------
+
+    def check(self, command: Command) -> list[str]:
+        """Why the command would be refused now."""
+        return self.session.check(command)
+
+    def submit(self, command: Command) -> list[Event]:
+        """Submit one of the player's commands; raises CommandRejected."""
+        events = self.session.submit(command)
+        self.record.submitted(len(self.session.engine.log) - 1)
+        return events
+
+    def end_turn(self) -> None:
+        """The player is done for this phase."""
+        if self.awaiting:
+            self.session.end_turn()
+            self.record.ended()
+
+    def advise(self) -> list[Command]:
+        """What the AI penholder would do in the player's seat this phase."""
+        if self.player is None or not self.awaiting:
+            return []
+        agent = PragmaticPenholder(self.player)
+        phase = self.session.turn.phase
+        act = {"open": agent.open_month, "consult": agent.consult, "close": agent.close_month}
+        return list(act[phase](self.view)) if phase in act else []
+
+    def play_advice(self) -> list[Event]:
+        """Submit the advisor's commands for this phase (those still valid) and end the turn."""
+        events: list[Event] = []
+        for command in self.advise():
+            if not self.check(command):
+                try:
+                    events += self.submit(command)
+                except CommandRejected:
+                    continue
+        self.end_turn()
+        return events
+
+    def pump(self, budget: float, max_steps: int = 1_000_000) -> int:
+        """Step until the player's turn, the end, ``budget`` seconds or ``max_steps``."""
+        deadline = time.perf_counter() + budget
+        steps = 0
+        while steps < max_steps and time.perf_counter() < deadline:
+            if not self.session.step():
+                break
+            steps += 1
+        return steps
+
+    # Saving -------------------------------------------------------------------------------
+
+    def can_save(self) -> bool:
+        """Saves are made between the player's actions."""
+        return self.player is not None and self.awaiting
+
+    def save(self, path: Path, label: str = "") -> SavedGame:
+        """Write a save atomically; raises SaveError when the game cannot be saved now."""
+        if not self.can_save():
+            raise SaveError("the game can be saved on your turn")
+        turn = self.session.turn
+        label = label or f"{self.world.title} — month {turn.month}, {turn.phase}"
+        stamp = datetime.now().isoformat(timespec="seconds")
+        saved = capture(self.session, self.record, str(self.scenario_path), self.seed, label, stamp)
+        _write_save(path, saved)
+        return saved
+
+
+def template_draft(game: Game, draft_id: str) -> Draft:
+    """The prepared draft as it would stand if tabled now (a new object; version 0 = not tabled)."""
+    template = game.view.template(draft_id)
+    return Draft(
+        template.id, template.title, template.penholder, template.body, template.clauses,
+        tabled_month=game.view.month, patience=template.patience, version=0,
+    )  # fmt: skip
+
+
+def edited(draft: Draft, clauses: Any) -> Draft:
+    """A new draft object with other clauses, for what-if forecasts (the world is untouched)."""
+    return Draft(
+        draft.id, draft.title, draft.penholder, draft.body, clauses, draft.tabled_month,
+        patience=draft.patience, version=draft.version,
+        side_payments=dict(draft.side_payments), endorsements=dict(draft.endorsements),
+    )  # fmt: skip

@@ -1,0 +1,271 @@
+"""What every screen shares: widgets it owns, keyboard focus, shortcuts, scaled layout.
+
+A screen is a state (DESIGN §2 rule 6): it builds pygame_gui widgets, turns their events and key
+presses into actions (a command for the game, or a change of screen), and draws a read-only
+picture of the world. Every button is in a focus ring (Tab / Shift-Tab, Enter activates) and may
+have a shortcut key, shown in its tooltip and in the F1 help.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+Action = Callable[[], None]
+
+
+@dataclass
+class Binding:
+    """A button's action and its shortcut."""
+
+    action: Action
+    key: int | None
+    label: str
+
+
+def key_label(key: int) -> str:
+    """How a key is written in tooltips and help ("Enter", "Space", "E")."""
+    names = {pygame.K_RETURN: "Enter", pygame.K_SPACE: "Space", pygame.K_ESCAPE: "Esc"}
+    return names.get(key, pygame.key.name(key).upper() if key < 256 else pygame.key.name(key))
+
+
+class Screen:
+    """Base class of every screen."""
+
+    name = "screen"
+    #: Game events (votes, month news) may open on top of this screen.
+    interruptible = False
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.elements: list[Any] = []
+        self.bindings: dict[Any, Binding] = {}
+        self.ring: list[UIButton] = []
+        self.keys: dict[int, UIButton] = {}
+        self.focus = -1
+        self.default: UIButton | None = None
+        self.built = False
+        self.layout: tuple[object, ...] = ()
+
+    # Layout in logical pixels (1280×720 at UI scale 1.0), scaled to the window.
+
+    @property
+    def scale(self) -> float:
+        return self.app.scale
+
+    @property
+    def W(self) -> int:  # noqa: N802 - layout constants read better in capitals
+        return int(self.app.size[0] / self.scale)
+
+    @property
+    def H(self) -> int:  # noqa: N802
+        return int(self.app.size[1] / self.scale)
+
+    def s(self, value: float) -> int:
+        """Logical pixels to window pixels."""
+        return round(value * self.scale)
+
+    def r(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
+        """A logical rectangle in window pixels."""
+        return pygame.Rect(self.s(x), self.s(y), self.s(w), self.s(h))
+
+    # Lifecycle.
+
+    def open(self) -> None:
+        """Create the widgets (on entering, after resize, after a screen above closes)."""
+        self.close()
+        self.build()
+        self.built = True
+        self.layout = (self.app.size, self.app.scale)
+        if 0 <= self.focus < len(self.ring):
+            self.ring[self.focus].select()
+        else:
+            self.focus = -1
+
+    def close(self) -> None:
+        """Remove the widgets."""
+        for element in self.elements:
+            element.kill()
+        self.elements.clear()
+        self.bindings.clear()
+        self.ring.clear()
+        self.keys.clear()
+        self.default = None
+        self.built = False
+
+    def build(self) -> None:
+        """Subclasses create their widgets here."""
+
+    def suspend(self) -> None:
+        """Another screen opens on top: hide the widgets (cheaper than rebuilding them)."""
+        for element in self.elements:
+            element.hide()
+
+    def resume(self) -> None:
+        """Back on top: show the widgets again, or rebuild them if the window changed."""
+        if not self.built or self.layout != (self.app.size, self.app.scale):
+            self.open()
+            return
+        for element in self.elements:
+            element.show()
+        self.sync()
+
+    def sync(self) -> None:
+        """Bring the widgets up to date with the world (default: rebuild them)."""
+        self.open()
+
+    def refresh(self) -> None:
+        """Rebuild the widgets, keeping keyboard focus (after the world changed)."""
+        self.open()
+
+    def back(self) -> None:
+        """Esc: leave the screen."""
+        self.app.pop()
+
+    def update(self, dt: float) -> None:
+        """Advance animations."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Custom drawing under the widgets."""
+
+    def help(self) -> list[tuple[str, str]]:
+        """(key, what it does) for the F1 overlay."""
+        out = [(key_label(k), self.bindings[b].label) for k, b in self.keys.items()]
+        return sorted(out, key=lambda kv: kv[0])
+
+    # Widgets.
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        action: Action,
+        key: int | None = None,
+        tip: str = "",
+        object_id: str | None = None,
+        enabled: bool = True,
+        default: bool = False,
+        focusable: bool = True,
+    ) -> UIButton:
+        """A button in the focus ring, with an optional shortcut shown in its tooltip."""
+        hint = f"Shortcut: {key_label(key)}" if key is not None else ""
+        tooltip = "<br>".join(t for t in (tip, hint) if t) or None
+        button = UIButton(
+            rect,
+            text,
+            self.app.manager,
+            tool_tip_text=tooltip,
+            object_id=ObjectID(object_id=object_id) if object_id else None,
+        )
+        if not enabled:
+            button.disable()
+        self.elements.append(button)
+        self.bindings[button] = Binding(action, key, text if not tip else f"{text}: {tip}")
+        if focusable:
+            self.ring.append(button)
+        if key is not None:
+            self.keys[key] = button
+        if default:
+            self.default = button
+        return button
+
+    def metric_buttons(
+        self,
+        series: dict[str, list[float]],
+        selected: list[str],
+        on_toggle: Callable[[str], None],
+        x: float,
+        y: float,
+        w: float,
+        columns: int,
+    ) -> float:
+        """Toggle buttons choosing which monthly series to chart; returns the y below them."""
+        from sim.ui.charts import title_of
+
+        col_w = (w - 6 * (columns - 1)) / columns
+        for n, (name, values) in enumerate(series.items()):
+            last = f"{values[-1]:,.2f}".rstrip("0").rstrip(".") if values else "—"
+            self.button(
+                self.r(x + (n % columns) * (col_w + 6), y + (n // columns) * 30, col_w, 26),
+                f"{title_of(name)}: {last}", lambda m=name: on_toggle(m),
+                object_id="#toggle_on" if name in selected else "#small",
+                tip="Show or hide its chart (four at most)",
+            )  # fmt: skip
+        return y + 30 * ((len(series) + columns - 1) // columns)
+
+    def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
+        """A one-line label."""
+        label = UILabel(rect, text, self.app.manager, object_id=ObjectID(object_id=object_id))
+        self.elements.append(label)
+        return label
+
+    def textbox(self, rect: pygame.Rect, html: str) -> UITextBox:
+        """A scrolling box of HTML-subset text."""
+        box = UITextBox(html, rect, self.app.manager)
+        self.elements.append(box)
+        return box
+
+    # Input.
+
+    def activate(self, button: UIButton) -> None:
+        """Run a button's action (click, Enter on focus, or its shortcut)."""
+        binding = self.bindings.get(button)
+        if binding is not None and button.is_enabled:
+            binding.action()
+
+    def move_focus(self, step: int) -> None:
+        """Tab / Shift-Tab through the enabled buttons."""
+        candidates = [i for i, b in enumerate(self.ring) if b.is_enabled and b.visible]
+        if not candidates:
+            return
+        if 0 <= self.focus < len(self.ring):
+            self.ring[self.focus].unselect()
+        if self.focus not in candidates:
+            self.focus = candidates[0] if step > 0 else candidates[-1]
+        else:
+            at = candidates.index(self.focus)
+            self.focus = candidates[(at + step) % len(candidates)]
+        self.ring[self.focus].select()
+
+    def focused(self) -> UIButton | None:
+        """The button with keyboard focus."""
+        return self.ring[self.focus] if 0 <= self.focus < len(self.ring) else None
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """One input event; True when it was used."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.bindings:
+            self.activate(event.ui_element)
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key == pygame.K_TAB:
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            target = self.focused() or self.default
+            if target is not None:
+                self.activate(target)
+            return True
+        if event.key == pygame.K_ESCAPE:
+            self.back()
+            return True
+        if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            return False
+        button = self.keys.get(event.key)
+        if button is not None:
+            self.activate(button)
+            return True
+        return self.on_key(event)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Keys beyond shortcuts (arrow keys and the like)."""
+        return False

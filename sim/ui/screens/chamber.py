@@ -1,0 +1,392 @@
+"""The Council chamber, the main screen: the horseshoe with every member's forecast vote.
+
+Around the table: each member, its forecast vote on the draft before the Council (or on the
+player's next prepared draft) and how sure that forecast is. On the right: what the player can
+do in this phase, and the latest news. Clicking a seat opens the member's profile.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from sim.model.commands import CallVote, TableDraft
+from sim.model.engine import CommandRejected
+from sim.ui import theme
+from sim.ui.game import Game
+from sim.ui.screens.base import Screen
+from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
+from sim.ui.widgets.symbols import WORDS, draw_symbol
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+PHASES = {
+    "open": "Opening of the month",
+    "consult": "Consultations",
+    "close": "Close of the month",
+    "end": "End of the month",
+}
+QUIET = frozenset({"consultations"})
+REFRESH_SECONDS = 0.25
+
+
+def phase_text(game: Game) -> str:
+    """``Month 2 of 24 · Consultations, round 1 of 3``."""
+    turn = game.session.turn
+    rounds = game.world.coefficients.consultation_rounds
+    text = f"Month {turn.month} of {game.world.months} · {PHASES.get(turn.phase, turn.phase)}"
+    if turn.phase == "consult":
+        text += f", round {turn.round} of {rounds}"
+    return text
+
+
+def verdict(tally_passed: bool, vetoed_by: tuple[str, ...], yes: int, quota: int) -> str:
+    """How the forecast vote would end, in words."""
+    if tally_passed:
+        return "Would be ADOPTED"
+    if vetoed_by:
+        return f"Would FAIL: veto by {', '.join(vetoed_by)}"
+    return f"Would FAIL: {yes} yes of {quota} needed"
+
+
+class ChamberScreen(Screen):
+    """Main screen of a game."""
+
+    name = "chamber"
+    interruptible = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        assert app.game is not None
+        self.game: Game = app.game
+        self.state_key: tuple[object, ...] = ()
+        self.since_refresh = 0.0
+        self.seat_rects: list[pygame.Rect] = []
+        self.seats: list[Seat] = []
+        self.table: pygame.Surface | None = None
+        self.wrapped: dict[int, list[str]] = {}
+        self.seat_buttons: dict[str, UIButton] = {}
+        self.actions: dict[str, UIButton] = {}
+
+    # Layout -------------------------------------------------------------------------------
+
+    def _key(self) -> tuple[object, ...]:
+        g = self.game
+        return (len(g.session.engine.log), g.session.turn, g.awaiting, g.session.finished)
+
+    def build(self) -> None:
+        W = self.W
+        right = W - 400
+        self.table_area = pygame.Rect(20, 96, right - 50, self.H - 170)
+        council = self.game.world.bodies[self.game.world.council]
+        self.seat_rects = horseshoe(len(council.members), self.table_area, (92, 72))
+        self.seat_buttons = {}
+        for actor, rect in zip(sorted(council.members), self.seat_rects, strict=True):
+            self.seat_buttons[actor] = self.button(
+                self.r(rect.x, rect.y, rect.w, rect.h), "", lambda a=actor: self.profile(a),
+                tip=actor, object_id="#seat",
+            )  # fmt: skip
+        self._build_actions(right)
+        self.sync()
+
+    def _build_actions(self, x: int) -> None:
+        w, y = 360, 96
+        self.status = self.label(self.r(x, y, w, 30), "", "#heading")
+        y += 38
+        half = (w - 10) / 2
+        rows = [
+            ("table", "Table draft", self.table_draft, pygame.K_t,
+             "Put your prepared draft before the Council as it stands", None),
+            ("edit", "Edit draft", self.edit, pygame.K_e,
+             "Change clauses and see the whip count move", None),
+            ("consult", "Consultations", self.consult, pygame.K_c,
+             "Lobby, offer side deals, ask for endorsements", None),
+            ("vote", "Call the vote", self.call_vote, pygame.K_v,
+             "Put the draft to the vote now", None),
+            ("end", "End turn", self.end_turn, pygame.K_SPACE,
+             "Let the Council move on to the next phase", "#primary"),
+            ("advise", "Advisor acts", self.advise, pygame.K_a,
+             "Do what the AI penholder would do this phase, then end the turn", None),
+        ]  # fmt: skip
+        self.actions = {}
+        for n, (name, text, action, key, tip, oid) in enumerate(rows):
+            rect = self.r(x + (n % 2) * (half + 10), y + (n // 2) * 48, half, 40)
+            self.actions[name] = self.button(rect, text, action, key=key, tip=tip, object_id=oid)
+        y += 3 * 48
+        third = (w - 20) / 3
+        self.button(self.r(x, y, third, 36), "Theatre", self.theatre, key=pygame.K_h,
+                    tip="The crisis on the ground: metrics and charts")  # fmt: skip
+        self.button(self.r(x + third + 10, y, third, 36), "News", self.news, key=pygame.K_n,
+                    tip="Every event so far")  # fmt: skip
+        self.button(self.r(x + 2 * third + 20, y, third, 36), "Menu", self.back,
+                    tip="Save, load, settings, quit (Esc)")  # fmt: skip
+        y += 46
+        self.hint = self.label(self.r(x, y, w, 22), "", "#small")
+        y += 26
+        self.feed_area = pygame.Rect(x, y, w, self.H - y - 16)
+
+    def sync(self) -> None:
+        """Seats, enabled actions and labels after the world moved (no widget is rebuilt)."""
+        g = self.game
+        self.state_key = self._key()
+        self.since_refresh = 0.0
+        world = g.world
+        council = world.bodies[world.council]
+        forecast = g.forecast()
+        ballot = forecast[1] if forecast else None
+        names = {m: world.states.name(m) for m in council.members}
+        self.seats = seats(list(council.members), names, council.veto, g.player, ballot)
+        self.table = None
+        for seat in self.seats:
+            tip = f"<b>{html.escape(seat.name)}</b> ({seat.actor})"
+            if seat.choice is not None:
+                tip += f"<br>Forecast: {WORDS[seat.kind]}, {seat.certainty}"
+                tip += f" (score {seat.total / 1000:+.3f})"
+            tip += "<br>Click or Enter for the profile: priorities, relations, why."
+            self.seat_buttons[seat.actor].tool_tip_text = tip
+        awaiting = g.awaiting
+        draft = g.council_draft()
+        tabled = draft is not None and draft.version > 0
+        player = g.player
+        can_table = (
+            draft is not None and player is not None and not tabled and awaiting
+            and not g.check(TableDraft(player, draft.id))
+        )  # fmt: skip
+        vote_ok = (
+            draft is not None and tabled and awaiting and player is not None
+            and not g.check(CallVote(player, draft.id))
+        )  # fmt: skip
+        enabled = {
+            "table": can_table,
+            "edit": draft is not None and draft.penholder == player,
+            "consult": awaiting,
+            "vote": vote_ok,
+            "end": awaiting,
+            "advise": awaiting,
+        }
+        for name, on in enabled.items():
+            button = self.actions[name]
+            if on and not button.is_enabled:
+                button.enable()
+            elif not on and button.is_enabled:
+                button.disable()
+        status = "Your turn" if awaiting else "The Council is at work…"
+        if player is None:
+            status = "Watching the AI play"
+        if g.session.finished:
+            status = "The game has ended"
+        if self.status.text != status:
+            self.status.set_text(status)
+        hint = self._hint(g.session.turn.phase, can_table, vote_ok) if awaiting else ""
+        if self.hint.text != hint:
+            self.hint.set_text(hint)
+
+    def _hint(self, phase: str, can_table: bool, vote_ok: bool) -> str:
+        if phase == "open":
+            return (
+                "Table your draft (T) or end the turn (Space)."
+                if can_table
+                else ("Nothing to table now: end the turn (Space).")
+            )
+        if phase == "consult":
+            return "Lobby or bargain (C), edit (E), then end the turn."
+        if phase == "close":
+            return (
+                "Call the vote (V) or keep consulting next month."
+                if vote_ok
+                else ("End the turn to close the month.")
+            )
+        return ""
+
+    # Drawing ------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.since_refresh += dt
+        key = self._key()
+        if key != self.state_key:
+            awaiting_changed = key[2] != self.state_key[2]
+            if awaiting_changed or self.since_refresh >= REFRESH_SECONDS:
+                self.sync()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        g = self.game
+        text = self.app.text
+        s = self.s
+        surface.blit(text.render(phase_text(g), 20, theme.TEXT, bold=True), (s(20), s(16)))
+        info = []
+        if g.player is not None:
+            info.append(f"{g.world.states.name(g.player)} ({g.player})")
+            info.append(f"political capital {g.view.capital(g.player):.1f}")
+        intensity = getattr(g.world.theatre, "intensity", None)
+        if isinstance(intensity, float):
+            info.append(f"fighting in {g.world.theatre.name}: intensity {intensity:.2f}")
+        surface.blit(text.render(" · ".join(info), 15, theme.MUTED), (s(20), s(48)))
+        pygame.draw.line(surface, theme.PANEL_EDGE, (0, s(80)), (self.app.size[0], s(80)))
+        if self.table is None:
+            self.table = self._render_table()
+        surface.blit(self.table, (0, 0))
+        self._draw_feed(surface)
+
+    def _draw_feed(self, surface: pygame.Surface) -> None:
+        """The latest events, newest first, drawn from cached lines (cheap every frame)."""
+        text = self.app.text
+        area = self.r(*self.feed_area)
+        pygame.draw.rect(surface, theme.PANEL, area)
+        pygame.draw.rect(surface, theme.PANEL_EDGE, area, 1)
+        pad = self.s(8)
+        y = area.y + pad
+        width = area.width - 2 * pad
+        events = self.game.world.events
+        shown = 0
+        for index in range(len(events) - 1, -1, -1):
+            event = events[index]
+            if event.kind in QUIET:
+                continue
+            lines = self.wrapped.get(index)
+            if lines is None:
+                lines = text.wrap(f"M{event.month}  {event.text}", 13, width)
+                self.wrapped[index] = lines
+            for n, line in enumerate(lines):
+                if y + self.s(18) > area.bottom - pad:
+                    return
+                colour = theme.TEXT if n or shown else theme.ACCENT
+                surface.blit(text.render(line, 13, colour), (area.x + pad, y))
+                y += self.s(18)
+            y += self.s(6)
+            shown += 1
+        if not shown:
+            surface.blit(text.render("Nothing has happened yet.", 13, theme.MUTED),
+                         (area.x + pad, y))  # fmt: skip
+
+    def _render_table(self) -> pygame.Surface:
+        table = pygame.Surface(self.app.size, pygame.SRCALPHA)
+        scale = self.scale
+        area = self.table_area
+        # The table itself: a thick horseshoe line inside the seats.
+        inner = self.r(area.x + 60, area.y + 50, area.w - 120, (area.h - 40) * 2)
+        pygame.draw.arc(table, (52, 64, 78), inner, 0.0, 3.1416, max(6, self.s(16)))
+        for seat, rect in zip(self.seats, self.seat_rects, strict=True):
+            draw_card(table, self.app.text, seat, self.r(rect.x, rect.y, rect.w, rect.h), scale)
+        self._draw_centre(table)
+        self._draw_legend(table)
+        return table
+
+    def _draw_centre(self, table: pygame.Surface) -> None:
+        g = self.game
+        text = self.app.text
+        area = self.table_area
+        cx = self.s(area.centerx)
+        y = self.s(area.y + area.h * 0.3)
+        width = self.s(area.w * 0.58)
+        forecast = g.forecast()
+
+        def line(t: str, size: int, colour: tuple[int, int, int], bold: bool = False) -> None:
+            nonlocal y
+            surf = text.render(text.fit(t, size, width, bold), size, colour, bold)
+            table.blit(surf, surf.get_rect(midtop=(cx, y)))
+            y += surf.get_height() + self.s(2)
+
+        if forecast is None:
+            line("No draft before the Council", 18, theme.MUTED, True)
+            return
+        draft, ballot, tally = forecast
+        state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
+        line(draft.title, 18, theme.TEXT, True)
+        line(f"{draft.id} · {state}" + (f" · version {draft.version}" if draft.version else ""),
+             13, theme.MUTED)  # fmt: skip
+        for part in text.wrap(draft.clauses.describe(), 13, width)[:4]:
+            line(part, 13, theme.MUTED)
+        y += self.s(8)
+        body = g.world.bodies[draft.body]
+        counts = (
+            f"Forecast: {len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
+        )
+        line(counts, 17, theme.TEXT, True)
+        ok = tally.passed
+        line(verdict(ok, tally.vetoed_by, len(tally.yes), body.quota), 17,
+             theme.YES if ok else theme.NO, True)  # fmt: skip
+        del ballot
+
+    def _draw_legend(self, table: pygame.Surface) -> None:
+        text = self.app.text
+        size = self.s(16)
+        kinds = (("yes", "Yes"), ("no", "No"), ("abstain", "Abstain"), ("veto", "Veto threat"))
+        width = sum(size + text.render(w, 13, theme.MUTED).get_width() + self.s(22)
+                    for _, w in kinds)  # fmt: skip
+        x = self.s(self.table_area.centerx) - width // 2
+        y = self.s(self.table_area.bottom - 40)
+        for kind, word in kinds:
+            draw_symbol(table, kind, (x + size // 2, y + size // 2), size)
+            label = text.render(word, 13, theme.MUTED)
+            table.blit(label, (x + size + self.s(5), y + (size - label.get_height()) // 2))
+            x += size + label.get_width() + self.s(22)
+        sure = text.render("Bar: how far from changing its vote", 13, theme.MUTED)
+        table.blit(sure, sure.get_rect(midtop=(self.s(self.table_area.centerx), y + size + 4)))
+
+    # Actions ------------------------------------------------------------------------------
+
+    def _submit(self, command: object) -> None:
+        try:
+            events = self.game.submit(command)  # type: ignore[arg-type]
+        except CommandRejected as exc:
+            self.app.notify("; ".join(exc.reasons))
+            return
+        if events:
+            self.app.notify(events[-1].text)
+        self.sync()
+
+    def profile(self, actor: str) -> None:
+        from sim.ui.screens.profile import ProfileScreen
+
+        self.app.push(ProfileScreen(self.app, actor))
+
+    def table_draft(self) -> None:
+        draft = self.game.council_draft()
+        if draft is not None and self.game.player is not None:
+            self._submit(TableDraft(self.game.player, draft.id))
+
+    def edit(self) -> None:
+        from sim.ui.screens.draft import DraftScreen
+
+        draft = self.game.council_draft()
+        if draft is not None:
+            self.app.push(DraftScreen(self.app, draft))
+
+    def consult(self) -> None:
+        from sim.ui.screens.consult import ConsultScreen
+
+        self.app.push(ConsultScreen(self.app))
+
+    def call_vote(self) -> None:
+        draft = self.game.council_draft()
+        if draft is not None and self.game.player is not None:
+            self._submit(CallVote(self.game.player, draft.id))
+
+    def end_turn(self) -> None:
+        self.game.end_turn()
+        self.sync()
+
+    def advise(self) -> None:
+        events = self.game.play_advice()
+        shown = [e for e in events if e.kind not in QUIET]
+        self.app.notify(shown[-1].text if shown else "The advisor ends the turn.")
+        self.sync()
+
+    def theatre(self) -> None:
+        from sim.ui.screens.theatre import TheatreScreen
+
+        self.app.push(TheatreScreen(self.app))
+
+    def news(self) -> None:
+        from sim.ui.screens.news import NewsScreen
+
+        self.app.push(NewsScreen(self.app, None))
+
+    def back(self) -> None:
+        from sim.ui.screens.menu import MenuScreen
+
+        self.app.push(MenuScreen(self.app))

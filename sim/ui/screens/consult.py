@@ -1,0 +1,215 @@
+"""Consultations: spend political capital to lobby, offer side deals, ask for endorsements.
+
+Each button submits one command (Lobby, OfferSidePayment, RequestEndorsement); the replies are
+the events it returns, and the whip count with veto threats is shown beside them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.model.commands import Command, Lobby, OfferSidePayment, RequestEndorsement
+from sim.model.engine import CommandRejected
+from sim.ui import theme
+from sim.ui.screens.base import Screen
+from sim.ui.screens.chamber import verdict
+from sim.ui.screens.profile import units
+from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+REPLIES = frozenset({"lobby", "side_payment", "endorsement", "whip_count", "draft_amended"})
+AMOUNT_STEP = 0.5
+
+
+class ConsultScreen(Screen):
+    """Lobbying, side deals and endorsement requests."""
+
+    name = "consult"
+
+    def __init__(self, app: App, target: str | None = None) -> None:
+        super().__init__(app)
+        assert app.game is not None
+        self.game = app.game
+        members = self.members()
+        self.target = target if target in members else (members[0] if members else "")
+        self.dimension = self.game.view.issue_ids()[0]
+        self.amount = 1.0
+
+    def members(self) -> list[str]:
+        world = self.game.world
+        return [m for m in sorted(world.bodies[world.council].members) if m != self.game.player]
+
+    def build(self) -> None:
+        g = self.game
+        W, H = self.W, self.H
+        x, y = 30, 84
+        self.rows = {"target": y - 24}
+        for n, member in enumerate(self.members()):
+            col, row = n % 7, n // 7
+            self.button(
+                self.r(x + col * 92, y + row * 42, 86, 36), member,
+                lambda m=member: self.pick_target(m), tip=g.world.states.name(member),
+                object_id="#toggle_on" if member == self.target else None,
+            )  # fmt: skip
+        y += 42 * ((len(self.members()) + 6) // 7) + 40
+        self.rows["lobby"] = y - 24
+        dims = g.world.issues.dimensions
+        for n, dim in enumerate(dims):
+            self.button(
+                self.r(x + n * 160, y, 152, 36), dim.name, lambda d=dim.id: self.pick_dim(d),
+                object_id="#toggle_on" if dim.id == self.dimension else None,
+                tip=dim.name,
+            )  # fmt: skip
+        y += 46
+        player = g.player or ""
+        cost = g.view.lobby_cost()
+        self.button(
+            self.r(x, y, 420, 40), f"Lobby {self.target} on {self.dim_name()} ({cost:g} capital)",
+            lambda: self.send(Lobby(player, self.target, self.dimension)), key=pygame.K_l,
+            enabled=self.ok(Lobby(player, self.target, self.dimension)),
+            tip="Press the member to move toward your position on this issue",
+        )  # fmt: skip
+        y += 80
+        self.rows["deal"] = y - 24
+        draft = g.council_draft()
+        tabled = draft is not None and draft.version > 0
+        draft_id = draft.id if draft is not None else ""
+        self.button(self.r(x, y, 44, 40), "−", lambda: self.bump(-1), tip="Offer less")
+        self.button(self.r(x + 150, y, 44, 40), "+", lambda: self.bump(1), tip="Offer more")
+        self.amount_pos = (x + 97, y + 20)
+        deal = OfferSidePayment(player, draft_id, self.target, self.amount)
+        self.button(
+            self.r(x + 210, y, 330, 40), f"Offer {self.target} a side deal",
+            lambda: self.send(deal), key=pygame.K_o, enabled=tabled and self.ok(deal),
+            tip="A concession on another matter for its support of your draft",
+        )  # fmt: skip
+        y += 80
+        self.rows["endorse"] = y - 24
+        for n, org_id in enumerate(g.view.theatre_organizations()):
+            org = g.world.organizations[org_id]
+            request = RequestEndorsement(player, draft_id, org_id)
+            note = ""
+            if draft is not None and tabled:
+                if org_id in draft.endorsements:
+                    note = " — endorsed" if draft.endorsements[org_id] else " — refused"
+                else:
+                    forecast = g.view.organization_forecast(org_id, draft)
+                    word = "would endorse" if forecast.passed else "would refuse"
+                    note = f" — {word} ({forecast.counts()})"
+            self.button(
+                self.r(x, y + n * 46, 640, 40), f"Ask the {org.name} to endorse{note}",
+                lambda c=request: self.send(c), key=pygame.K_1 + n if n < 9 else None,
+                enabled=tabled and self.ok(request),
+                tip="Its own body decides by its own rule; a refusal counts against you",
+            )  # fmt: skip
+        self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
+        self.button(
+            self.r(W - 400, H - 60, 220, 44), f"Profile of {self.target}", self.profile,
+            key=pygame.K_p, tip="Priorities, relations and the factors of its stance",
+        )  # fmt: skip
+        replies = [e for e in g.world.events if e.kind in REPLIES][-10:]
+        body = "<br>".join(f"<b>M{e.month}</b> {html.escape(e.text)}" for e in reversed(replies))
+        self.textbox(self.r(W - 430, 300, 400, H - 380), body or "<i>No replies yet.</i>")
+
+    def dim_name(self) -> str:
+        world = self.game.world
+        return world.issues.dimensions[world.issues.index[self.dimension]].name.lower()
+
+    def ok(self, command: Command) -> bool:
+        return self.game.awaiting and not self.game.check(command)
+
+    def pick_target(self, member: str) -> None:
+        self.target = member
+        self.refresh()
+
+    def pick_dim(self, dim: str) -> None:
+        self.dimension = dim
+        self.refresh()
+
+    def bump(self, direction: int) -> None:
+        self.amount = max(AMOUNT_STEP, min(10.0, self.amount + direction * AMOUNT_STEP))
+        self.refresh()
+
+    def profile(self) -> None:
+        from sim.ui.screens.profile import ProfileScreen
+
+        self.app.replace(ProfileScreen(self.app, self.target))
+
+    def send(self, command: Command) -> None:
+        try:
+            events = self.game.submit(command)
+        except CommandRejected as exc:
+            self.app.notify("; ".join(exc.reasons))
+            return
+        self.app.notify(events[-1].text if events else "Done.")
+        self.refresh()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        g = self.game
+        text = self.app.text
+        s = self.s
+        title = "Consultations"
+        if g.player is not None:
+            title += f" — political capital {g.view.capital(g.player):.1f}"
+        surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
+        labels = {
+            "target": "Member to work on",
+            "lobby": "Lobby on an issue",
+            "deal": "Side deal (capital offered)",
+            "endorse": "Regional endorsement of your draft",
+        }
+        for key, label in labels.items():
+            surface.blit(text.render(label, 15, theme.MUTED, True), (s(30), s(self.rows[key])))
+        amount = text.render(f"{self.amount:.1f}", 16, theme.TEXT, True)
+        surface.blit(amount, amount.get_rect(center=(s(self.amount_pos[0]), s(self.amount_pos[1]))))
+        self._target_panel(surface)
+
+    def _target_panel(self, surface: pygame.Surface) -> None:
+        g = self.game
+        text = self.app.text
+        s = self.s
+        x, y, w = self.W - 430, 70, 400
+        forecast = g.forecast()
+        panel = self.r(x - 10, y - 10, w + 20, 216)
+        pygame.draw.rect(surface, theme.PANEL, panel, border_radius=s(6))
+        pygame.draw.rect(surface, theme.PANEL_EDGE, panel, 1, border_radius=s(6))
+        if forecast is None:
+            surface.blit(text.render("No draft before the Council.", 16, theme.MUTED), (s(x), s(y)))
+            return
+        draft, ballot, tally = forecast
+        quota = g.world.bodies[draft.body].quota
+        counts = (
+            f"Whip count: {len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abst."
+        )
+        surface.blit(text.render(counts, 15, theme.TEXT, True), (s(x), s(y)))
+        v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota)
+        surface.blit(text.render(v, 15, theme.YES if tally.passed else theme.NO, True),
+                     (s(x), s(y + 24)))  # fmt: skip
+        threats = [a for i, a in enumerate(ballot.voters)
+                   if ballot.veto[i] and ballot.choices()[a] == "no"]  # fmt: skip
+        line = "Veto threats: " + (", ".join(threats) if threats else "none")
+        surface.blit(
+            text.render(line, 14, theme.VETO if threats else theme.MUTED), (s(x), s(y + 48))
+        )
+        if self.target in ballot.voters:
+            stance = ballot.stance(self.target)
+            kind = kind_of(stance.choice, stance.veto_holder)
+            size = s(18)
+            top = s(y + 84)
+            draw_symbol(surface, kind, (s(x) + size // 2, top + size // 2), size)
+            head = f"{g.world.states.name(self.target)}: {WORDS[kind]} ({units(stance.total)})"
+            surface.blit(text.render(text.fit(head, 15, s(w - 30), True), 15, COLOURS[kind], True),
+                         (s(x + 26), top))  # fmt: skip
+            gap = stance.yes_above + 1 - stance.total
+            need = (f"needs {units(gap)} more to vote yes" if gap > 0
+                    else "would vote yes")  # fmt: skip
+            surface.blit(text.render(need, 14, theme.MUTED), (s(x), s(y + 112)))
+            worst = sorted(stance.factors, key=lambda f: f.points)[:2]
+            for n, f in enumerate(worst):
+                label = f"{f.name}: {units(f.points)}"
+                surface.blit(text.render(label, 14, theme.TEXT), (s(x), s(y + 136 + 22 * n)))

@@ -1,0 +1,292 @@
+"""Draft editor: clauses as controls, with the whip count recomputed on every edit.
+
+The forecast is the model's own (:meth:`WorldView.forecast` on a copy of the draft with the
+edited clauses); nothing changes in the world until the player tables or amends, which submits
+``TableDraft`` or ``AmendDraft`` with the clauses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.model.commands import AmendDraft, TableDraft
+from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Draft, Sanction
+from sim.model.engine import CommandRejected
+from sim.model.stance import Ballot
+from sim.model.voting import Tally
+from sim.ui import theme
+from sim.ui.game import edited
+from sim.ui.screens.base import Screen
+from sim.ui.screens.chamber import verdict
+from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+STEPS = {"troop_ceiling": 500, "police_ceiling": 100, "observer_ceiling": 50, "duration": 3}
+LIMITS = {
+    "troop_ceiling": (0, 30_000),
+    "police_ceiling": (0, 5_000),
+    "observer_ceiling": (0, 2_000),
+    "duration": (3, 36),
+}
+LABELS = {
+    "troop_ceiling": "Troops",
+    "police_ceiling": "Police",
+    "observer_ceiling": "Observers",
+    "duration": "Months",
+}
+
+
+def nice(word: str) -> str:
+    """``protection_of_civilians`` → ``Protection of civilians``."""
+    text = word.replace("_", " ").capitalize()
+    return {"Ddr": "DDR (disarmament, demobilization, reintegration)"}.get(text, text)
+
+
+class DraftScreen(Screen):
+    """Edit the clauses of the player's draft."""
+
+    name = "draft"
+
+    def __init__(self, app: App, draft: Draft) -> None:
+        super().__init__(app)
+        assert app.game is not None
+        self.game = app.game
+        self.draft = draft
+        self.clauses: Clauses = draft.clauses
+        self._forecast: tuple[Clauses, Ballot, Tally] | None = None
+        self._before: Ballot | None = None
+
+    def forecast(self) -> tuple[Ballot, Tally]:
+        if self._forecast is None or self._forecast[0] != self.clauses:
+            ballot, tally = self.game.what_if(edited(self.draft, self.clauses))
+            self._forecast = (self.clauses, ballot, tally)
+        return self._forecast[1], self._forecast[2]
+
+    # Vocabulary of this scenario.
+
+    def tasks(self) -> list[str]:
+        extra = list(getattr(getattr(self.game.scenario, "clauses", None), "tasks", []) or [])
+        return list(dict.fromkeys([*BUILTIN_TASKS, *extra, *self.draft.clauses.tasks]))
+
+    def demands(self) -> list[str]:
+        extra = list(getattr(getattr(self.game.scenario, "clauses", None), "demands", []) or [])
+        return list(dict.fromkeys([*extra, *self.draft.clauses.demands]))
+
+    def parties(self) -> list[str]:
+        return [p.id for p in self.game.world.theatre.parties]
+
+    def numbers(self) -> list[str]:
+        names = [f.name for f in dataclasses.fields(Clauses)]
+        return [n for n in names if n.endswith("_ceiling")] + ["duration"]
+
+    # Layout.
+
+    def build(self) -> None:
+        c = self.clauses
+        x, y = 30, 70
+        tabled = self.draft.version > 0
+        self.button(
+            self.r(x, y, 200, 36), f"Chapter {c.chapter}", self.toggle_chapter, key=pygame.K_h,
+            tip="Chapter VI (consent-based) or VII (enforcement)",
+            object_id="#toggle_on" if c.chapter == "VII" else None,
+        )  # fmt: skip
+        self.button(
+            self.r(x + 210, y, 200, 36), "ICC referral: " + ("yes" if c.referral else "no"),
+            self.toggle_referral, tip="Refer the situation to the International Criminal Court",
+            object_id="#toggle_on" if c.referral else None,
+        )  # fmt: skip
+        y += 52
+        self.section_y = {"tasks": y}
+        y += 24
+        for n, task in enumerate(self.tasks()):
+            col, row = n % 3, n // 3
+            on = task in c.tasks
+            self.button(
+                self.r(x + col * 240, y + row * 42, 230, 36), nice(task),
+                lambda t=task: self.toggle_task(t), object_id="#toggle_on" if on else None,
+                tip=("On" if on else "Off") + " — click to toggle",
+            )  # fmt: skip
+        y += 42 * ((len(self.tasks()) + 2) // 3) + 10
+        self.section_y["numbers"] = y
+        y += 24
+        for n, field in enumerate(self.numbers()):
+            col, row = n % 2, n // 2
+            bx, by = x + col * 360, y + row * 42
+            self.button(self.r(bx + 150, by, 44, 36), "−", lambda f=field: self.bump(f, -1),
+                        tip=f"Fewer {LABELS.get(field, field).lower()}")  # fmt: skip
+            self.button(self.r(bx + 300, by, 44, 36), "+", lambda f=field: self.bump(f, 1),
+                        tip=f"More {LABELS.get(field, field).lower()}")  # fmt: skip
+        self.number_rows = y
+        y += 42 * ((len(self.numbers()) + 1) // 2) + 10
+        self.section_y["sanctions"] = y
+        y += 24
+        targets = {s.kind: s.targets for s in c.sanctions}
+        for n, kind in enumerate(SANCTION_KINDS):
+            by = y + n * 42
+            on = kind in targets
+            self.button(
+                self.r(x, by, 230, 36), nice(kind), lambda k=kind: self.toggle_sanction(k),
+                object_id="#toggle_on" if on else None,
+            )  # fmt: skip
+            for m, party in enumerate(self.parties()):
+                hit = party in targets.get(kind, ())
+                self.button(
+                    self.r(x + 240 + m * 120, by, 110, 36), f"on {party}",
+                    lambda k=kind, p=party: self.toggle_target(k, p),
+                    object_id="#toggle_on" if hit else None, enabled=on,
+                    tip=self.game.world.theatre.party(party).name
+                    if hasattr(self.game.world.theatre, "party") else party,
+                )  # fmt: skip
+        y += 42 * len(SANCTION_KINDS) + 10
+        self.section_y["demands"] = y
+        y += 24
+        for n, demand in enumerate(self.demands()):
+            on = demand in c.demands
+            self.button(
+                self.r(x + n * 240, y, 230, 36), nice(demand),
+                lambda d=demand: self.toggle_demand(d), object_id="#toggle_on" if on else None,
+            )  # fmt: skip
+        W, H = self.W, self.H
+        verb = "Amend the draft" if tabled else "Table with these clauses"
+        self.button(
+            self.r(W - 430, H - 60, 250, 44), verb, self.submit, key=pygame.K_RETURN,
+            object_id="#primary", default=True, enabled=self.game.awaiting and self.changed(),
+            tip="Submit to the Council",
+        )  # fmt: skip
+        self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc")
+        self.button(self.r(W - 600, H - 60, 160, 44), "Undo edits", self.reset, key=pygame.K_r,
+                    tip="Back to the clauses as they stand")  # fmt: skip
+
+    def changed(self) -> bool:
+        return self.clauses != self.draft.clauses or self.draft.version == 0
+
+    # Edits.
+
+    def set(self, **changes: object) -> None:
+        self.clauses = self.clauses.changed(**changes)
+        self.refresh()
+
+    def toggle_chapter(self) -> None:
+        self.set(chapter="VI" if self.clauses.chapter == "VII" else "VII")
+
+    def toggle_referral(self) -> None:
+        self.set(referral=not self.clauses.referral)
+
+    def toggle_task(self, task: str) -> None:
+        tasks = set(self.clauses.tasks) ^ {task}
+        self.set(tasks=tuple(sorted(tasks)))
+
+    def toggle_demand(self, demand: str) -> None:
+        self.set(demands=tuple(sorted(set(self.clauses.demands) ^ {demand})))
+
+    def bump(self, field: str, direction: int) -> None:
+        low, high = LIMITS.get(field, (0, 100_000))
+        value = getattr(self.clauses, field) + direction * STEPS.get(field, 100)
+        self.set(**{field: max(low, min(high, value))})
+
+    def toggle_sanction(self, kind: str) -> None:
+        current = {s.kind: s for s in self.clauses.sanctions}
+        if kind in current:
+            del current[kind]
+        else:
+            current[kind] = Sanction(kind, tuple(self.parties()))
+        self.set(sanctions=tuple(current.values()))
+
+    def toggle_target(self, kind: str, party: str) -> None:
+        sanctions = []
+        for s in self.clauses.sanctions:
+            if s.kind == kind:
+                s = Sanction(kind, tuple(sorted(set(s.targets) ^ {party})))
+            sanctions.append(s)
+        self.set(sanctions=tuple(sanctions))
+
+    def reset(self) -> None:
+        self.clauses = self.draft.clauses
+        self.refresh()
+
+    def submit(self) -> None:
+        player = self.game.player
+        if player is None:
+            return
+        command: TableDraft | AmendDraft
+        if self.draft.version == 0:
+            command = TableDraft(player, self.draft.id, self.clauses)
+        else:
+            command = AmendDraft(player, self.draft.id, self.clauses, "the penholder's edit")
+        try:
+            events = self.game.submit(command)
+        except CommandRejected as exc:
+            self.app.notify("; ".join(exc.reasons))
+            return
+        self.app.notify(events[-1].text if events else "Done.")
+        self.app.pop()
+
+    # Drawing.
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        s = self.s
+        title = f"Draft {self.draft.id}: {self.draft.title}"
+        surface.blit(text.render(text.fit(title, 22, s(760), True), 22, theme.TEXT, True),
+                     (s(30), s(18)))  # fmt: skip
+        for key, label in (
+            ("tasks", "Tasks of the mission"),
+            ("numbers", "Ceilings and duration"),
+            ("sanctions", "Sanctions and their targets"),
+            ("demands", "Demands"),
+        ):
+            surface.blit(text.render(label, 15, theme.MUTED, True),
+                         (s(30), s(self.section_y[key])))  # fmt: skip
+        for n, field in enumerate(self.numbers()):
+            col, row = n % 2, n // 2
+            bx, by = 30 + col * 360, self.number_rows + row * 42
+            surface.blit(text.render(LABELS.get(field, nice(field)), 15, theme.TEXT),
+                         (s(bx), s(by + 7)))  # fmt: skip
+            value = text.render(f"{getattr(self.clauses, field):,}", 16, theme.TEXT, True)
+            surface.blit(value, value.get_rect(center=(s(bx + 247), s(by + 18))))
+        self._whip(surface)
+
+    def _whip(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        s = self.s
+        x, w = self.W - 430, 400
+        y = 70
+        panel = self.r(x - 10, y - 10, w + 20, self.H - 150)
+        pygame.draw.rect(surface, theme.PANEL, panel, border_radius=s(6))
+        pygame.draw.rect(surface, theme.PANEL_EDGE, panel, 1, border_radius=s(6))
+        ballot, tally = self.forecast()
+        if self._before is None:
+            self._before = self.game.what_if(self.draft)[0]
+        before = self._before
+        surface.blit(text.render("Whip count on these clauses", 17, theme.TEXT, True), (s(x), s(y)))
+        y += 28
+        counts = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
+        surface.blit(text.render(counts, 16, theme.TEXT, True), (s(x), s(y)))
+        y += 24
+        quota = self.game.world.bodies[self.draft.body].quota
+        v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota)
+        surface.blit(text.render(v, 16, theme.YES if tally.passed else theme.NO, True),
+                     (s(x), s(y)))  # fmt: skip
+        y += 32
+        choices = ballot.choices()
+        totals = ballot.totals
+        old = dict(zip(before.voters, before.totals, strict=True))
+        size = s(14)
+        row_h = min(24, (self.H - 150 - (y - 70) - 20) // max(1, len(ballot.voters)))
+        for i, actor in enumerate(ballot.voters):
+            kind = kind_of(choices[actor], ballot.veto[i])
+            draw_symbol(surface, kind, (s(x) + size // 2, s(y) + size // 2 + s(2)), size)
+            surface.blit(text.render(actor, 14, theme.TEXT, True), (s(x + 22), s(y)))
+            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 80), s(y)))
+            total = int(totals[i])
+            surface.blit(text.render(f"{total / 1000:+.3f}", 14, theme.TEXT), (s(x + 190), s(y)))
+            delta = total - int(old[actor])
+            if delta:
+                colour = theme.YES if delta > 0 else theme.NO
+                surface.blit(text.render(f"{delta / 1000:+.3f}", 13, colour), (s(x + 270), s(y)))
+            y += row_h

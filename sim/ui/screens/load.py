@@ -1,0 +1,62 @@
+"""Load a saved game: the saves folder, newest first (the autosave included)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+
+from sim.ui import theme
+from sim.ui.screens.base import Screen
+from sim.ui.settings import saves_dir
+
+MAX_LISTED = 9
+
+
+def list_saves(folder: Path | None = None) -> list[tuple[Path, str]]:
+    """(path, description) of saves, newest first; unreadable files are described as such."""
+    folder = folder or saves_dir()
+    if not folder.exists():
+        return []
+    paths = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    out = []
+    for path in paths[:MAX_LISTED]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            label = f"{data.get('label') or path.stem} · {data.get('saved_at', '')}"
+        except (OSError, ValueError, AttributeError):
+            label = f"{path.name} (unreadable)"
+        out.append((path, label))
+    return out
+
+
+class LoadScreen(Screen):
+    """Choose a save."""
+
+    name = "load"
+
+    def build(self) -> None:
+        from sim.ui.screens.title import load_game
+
+        saves = list_saves()
+        y = 90
+        for n, (path, label) in enumerate(saves):
+            self.button(
+                self.r(60, y + n * 52, self.W - 120, 44), f"{path.name} — {label}",
+                lambda p=path: load_game(self.app, p), key=pygame.K_1 + n,
+                default=n == 0,
+            )  # fmt: skip
+        self.button(self.r(self.W - 200, self.H - 64, 160, 44), "Back", self.back, tip="Esc")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        surface.blit(
+            text.render("Load a saved game", 24, theme.TEXT, True), (self.s(60), self.s(30))
+        )
+        if not list_saves():
+            surface.blit(
+                text.render("No saved games yet.", 16, theme.MUTED), (self.s(60), self.s(90))
+            )
+        where = text.render(f"Folder: {saves_dir()}", 13, theme.MUTED)
+        surface.blit(where, (self.s(60), self.s(self.H - 50)))

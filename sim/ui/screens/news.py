@@ -1,0 +1,79 @@
+"""Month advance and event log: what happened, in the words of the events."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.ui import theme
+from sim.ui.screens.base import Screen
+from sim.ui.screens.chamber import QUIET
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+EMPHASIS = {
+    "resolution_adopted": "#56B4E9",
+    "draft_vetoed": "#CC79A7",
+    "draft_failed": "#D55E00",
+    "ending": "#F0E442",
+}
+
+
+class NewsScreen(Screen):
+    """The news of one month (``month``), or every event so far (``month=None``)."""
+
+    name = "news"
+
+    def __init__(self, app: App, month: int | None, final: bool = False) -> None:
+        super().__init__(app)
+        self.month = month
+        self.final = final
+
+    def build(self) -> None:
+        game = self.app.game
+        assert game is not None
+        W, H = self.W, self.H
+        events = [e for e in game.world.events if e.kind not in QUIET]
+        if self.month is not None:
+            events = [e for e in events if e.month == self.month]
+        lines = []
+        current = None
+        for e in events:
+            if self.month is None and e.month != current:
+                current = e.month
+                lines.append(f"<br><b>Month {e.month}</b>")
+            text = html.escape(e.text)
+            colour = EMPHASIS.get(e.kind)
+            lines.append(f"<font color='{colour}'><b>{text}</b></font>" if colour else text)
+        body = "<br>".join(lines).removeprefix("<br>") or "<i>No news.</i>"
+        self.textbox(self.r(40, 80, W - 80, H - 170), body)
+        label = "See the debrief" if self.final else "Continue"
+        self.button(
+            self.r(W - 280, H - 66, 240, 46), label, self.proceed, object_id="#primary",
+            default=True, tip="Enter",
+        )  # fmt: skip
+
+    def proceed(self) -> None:
+        if self.final:
+            self.app.show_debrief()
+        else:
+            self.app.pop()
+
+    def back(self) -> None:
+        self.proceed()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        game = self.app.game
+        text = self.app.text
+        if self.month is None:
+            title = "Everything that has happened"
+        elif self.final:
+            title = f"Month {self.month}: the end of the story"
+        else:
+            title = f"News of month {self.month}"
+            if game is not None and not game.world.finished:
+                title += f" — month {game.world.month} begins"
+        surface.blit(text.render(title, 24, theme.TEXT, True), (self.s(40), self.s(24)))

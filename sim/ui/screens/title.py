@@ -1,0 +1,133 @@
+"""Title screen: scenarios found in scenarios/, new game, continue, load, settings, quit."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.model.saves import SaveError
+from sim.scenario.loader import ScenarioError
+from sim.ui import theme
+from sim.ui.game import AUTOSAVE, Game, ScenarioInfo, find_scenarios, find_scenarios_file
+from sim.ui.screens.base import Screen
+from sim.ui.settings import saves_dir
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+
+def load_game(app: App, path: Path) -> None:
+    """Resume a save (shared by Continue and the load screen)."""
+    try:
+        game = Game.load(path)
+    except (SaveError, ScenarioError, OSError) as exc:
+        app.notify(f"Cannot load {path.name}: {str(exc).splitlines()[0]}")
+        return
+    app.start(game)
+    app.notify(f"Resumed: month {game.world.month}, {game.session.turn.phase}")
+
+
+class TitleScreen(Screen):
+    """The first screen."""
+
+    name = "title"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.scenarios: list[ScenarioInfo] = find_scenarios()
+        self.chosen = 0
+        if app.scenario is not None:
+            given = app.scenario.resolve()
+            found = [i for i, s in enumerate(self.scenarios) if s.path.resolve() == given]
+            if found:
+                self.chosen = found[0]
+            else:
+                self.scenarios.insert(0, find_scenarios_file(given))
+
+    def build(self) -> None:
+        self.label(self.r(60, 36, 700, 64), "MANDATE", "#title")
+        self.label(
+            self.r(62, 100, 760, 28),
+            "Steer a crisis through the UN Security Council: draft, negotiate, vote, live with it.",
+        )
+        self.label(self.r(60, 150, 600, 32), "Scenarios", "#heading")
+        y = 190
+        for i, info in enumerate(self.scenarios[:6]):
+            extra = f" — {info.difficulty}, about {info.minutes} min" if info.minutes else ""
+            text = f"{info.title}{extra}" if not info.problem else f"{info.title} (broken)"
+            self.button(
+                self.r(60, y, 680, 44), text, lambda i=i: self.choose(i),
+                key=pygame.K_1 + i if i < 9 else None,
+                tip="Choose this scenario", object_id="#toggle_on" if i == self.chosen else None,
+                enabled=not info.problem,
+            )  # fmt: skip
+            y += 52
+        info = self.scenarios[self.chosen] if self.scenarios else None
+        if info is not None:
+            body = html.escape(info.problem or info.summary or "")
+            self.textbox(
+                self.r(60, y + 10, 680, 120), f"<b>{html.escape(info.title)}</b><br>{body}"
+            )
+        x, w = 820, 380
+        autosave = saves_dir() / AUTOSAVE
+        has_saves = saves_dir().exists() and any(saves_dir().glob("*.json"))
+        self.button(
+            self.r(x, 190, w, 50), "New game", self.new_game, key=pygame.K_n,
+            tip="Start the chosen scenario (Enter)", object_id="#primary", default=True,
+            enabled=bool(self.scenarios) and not self.scenarios[self.chosen].problem,
+        )  # fmt: skip
+        self.button(
+            self.r(x, 250, w, 44), "Continue", lambda: load_game(self.app, autosave),
+            key=pygame.K_c, tip="Resume the last autosave", enabled=autosave.exists(),
+        )  # fmt: skip
+        self.button(
+            self.r(x, 302, w, 44), "Load a saved game", self.load, key=pygame.K_l,
+            tip="Choose a saved game", enabled=has_saves,
+        )  # fmt: skip
+        self.button(
+            self.r(x, 354, w, 44), "Watch the AI play", self.watch, key=pygame.K_w,
+            tip="Every seat played by the AI (no saving)",
+        )  # fmt: skip
+        self.button(self.r(x, 406, w, 44), "Settings", self.settings, key=pygame.K_s)
+        self.button(self.r(x, 458, w, 44), "Quit", self.back, key=pygame.K_q, tip="Esc")
+        self.label(self.r(x, 520, w, 24), "F1: keys and help · Tab: move · Enter: choose", "#small")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pygame.draw.line(
+            surface, theme.PANEL_EDGE, (self.s(60), self.s(140)), (self.s(1200), self.s(140))
+        )
+
+    def choose(self, i: int) -> None:
+        self.chosen = i
+        self.refresh()
+
+    def new_game(self) -> None:
+        from sim.ui.screens.briefing import BriefingScreen
+
+        info = self.scenarios[self.chosen]
+        try:
+            game = Game.new(info.path, self.app.new_seed())
+        except ScenarioError as exc:
+            self.app.notify(str(exc.problems[0]) if exc.problems else "cannot load the scenario")
+            return
+        self.app.push(BriefingScreen(self.app, game))
+
+    def watch(self) -> None:
+        info = self.scenarios[self.chosen]
+        self.app.start(Game.new(info.path, self.app.new_seed(), observer=True))
+
+    def load(self) -> None:
+        from sim.ui.screens.load import LoadScreen
+
+        self.app.push(LoadScreen(self.app))
+
+    def settings(self) -> None:
+        from sim.ui.screens.settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def back(self) -> None:
+        self.app.running = False

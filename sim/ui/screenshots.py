@@ -1,0 +1,126 @@
+"""Save a PNG of every screen, driven by real events under the dummy driver.
+
+    python -m sim.ui.screenshots OUTDIR [--size 1920x1080] [--scale 1.5] [--seed 7]
+
+Plays the tutorial from the title screen to the debrief (the advisor acting for the player),
+saving each screen on the way. Settings and saves go to a temporary folder unless
+``MANDATE_CONFIG_DIR`` is set. Look at every picture: a screen nobody looked at is not done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pygame
+
+from sim.ui.charts import charts
+from sim.ui.driver import Driver
+
+
+def play_to_debrief(d: Driver, limit: int = 400) -> None:
+    """Let the advisor play every turn, pressing Enter through votes and news."""
+    for _ in range(limit):
+        name = d.screen()
+        if name == "debrief":
+            return
+        if name in ("vote", "news"):
+            d.key(pygame.K_RETURN)
+        elif name == "chamber" and d.app.game is not None and d.app.game.awaiting:
+            d.key(pygame.K_a)
+        else:
+            d.frames(1)
+    raise RuntimeError(f"the game did not reach the debrief (stuck on {d.screen()})")
+
+
+def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path]:
+    """Every screen, in the order a player meets them."""
+    d = Driver.start(size, scale, seed)
+    shots: list[Path] = []
+
+    def shot(name: str) -> None:
+        shots.append(d.shot(out / f"{name}.png"))
+
+    shot("01-title")
+    d.key(pygame.K_s)
+    shot("02-settings")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_RETURN)
+    shot("03-briefing")
+    d.key(pygame.K_RETURN)
+    d.until(lambda: d.app.game is not None and d.app.game.awaiting)
+    d.frames(2)
+    shot("04-chamber-open")
+    d.key(pygame.K_F1)
+    shot("05-help")
+    d.key(pygame.K_F1)
+    d.key(pygame.K_e)
+    shot("06-draft-editor")
+    d.click(d.button("Chapter"))
+    d.click(d.button("ICC referral"))
+    shot("07-draft-edited")
+    d.key(pygame.K_RETURN)  # tables the draft with the edited clauses
+    d.frames(2)
+    shot("08-chamber-tabled")
+    d.key(pygame.K_SPACE)
+    d.until(lambda: d.app.game is not None and d.app.game.awaiting)
+    d.frames(2)
+    seat = next(b for b in d.buttons() if "CAL" in (b.tool_tip_text or ""))
+    d.click(seat)
+    shot("09-profile")
+    d.key(pygame.K_l)
+    shot("10-consultations")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_h)
+    charts().wait()
+    d.frames(2)
+    shot("11-theatre")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_ESCAPE)
+    shot("12-menu")
+    d.key(pygame.K_ESCAPE)
+    # Advisor plays until the first vote; catch the count mid-way and at the end.
+    for _ in range(200):
+        if d.screen() == "vote":
+            break
+        if d.screen() == "news":
+            d.key(pygame.K_RETURN)
+        elif d.app.game is not None and d.app.game.awaiting:
+            d.key(pygame.K_a)
+        else:
+            d.frames(1)
+    d.frames(40)
+    shot("13-vote-counting")
+    d.key(pygame.K_RETURN)
+    shot("14-vote-result")
+    d.key(pygame.K_RETURN)
+    d.until(lambda: d.screen() == "news", 100)
+    shot("15-news")
+    play_to_debrief(d)
+    charts().wait()
+    d.frames(3)
+    shot("16-debrief")
+    return shots
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m sim.ui.screenshots", description=__doc__)
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--size", default="1280x720", help="window size WxH")
+    parser.add_argument("--scale", type=float, default=1.0, help="UI scale")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    os.environ.setdefault("MANDATE_CONFIG_DIR", tempfile.mkdtemp(prefix="mandate-shots-"))
+    for path in take(args.out, (width, height), args.scale, args.seed):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

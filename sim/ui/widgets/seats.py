@@ -1,0 +1,151 @@
+"""The Council's horseshoe table: where each member sits and how its seat card looks.
+
+A seat card shows the member, its forecast vote on the current draft (colour, shape and word)
+and how sure the forecast is: the distance of the member's total from the nearest threshold of
+its decision rule, as a bar and a word (firm, likely, wavering).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from sim.model.stance import Ballot
+from sim.ui import theme
+from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+
+FIRM_POINTS = 150
+LIKELY_POINTS = 50
+BAR_FULL_POINTS = 300
+
+
+@dataclass(frozen=True)
+class Seat:
+    """What a seat card shows."""
+
+    actor: str
+    name: str
+    veto_holder: bool
+    choice: str | None
+    margin: int
+    total: int
+    player: bool
+
+    @property
+    def kind(self) -> str | None:
+        """Symbol kind: yes, no, abstain, veto (a permanent member's no) or None."""
+        return kind_of(self.choice, self.veto_holder)
+
+    @property
+    def certainty(self) -> str:
+        """How sure the forecast is, in a word."""
+        if self.choice is None:
+            return ""
+        if self.margin >= FIRM_POINTS:
+            return "firm"
+        if self.margin >= LIKELY_POINTS:
+            return "likely"
+        return "wavering"
+
+
+def margin(total: int, yes_above: int, no_below: int, choice: str) -> int:
+    """Points between the total and the nearest threshold that would change the choice."""
+    if choice == "yes":
+        return total - yes_above
+    if choice == "no":
+        return no_below - total
+    return min(yes_above - total, total - no_below)
+
+
+def seats(
+    members: list[str],
+    names: dict[str, str],
+    veto: frozenset[str],
+    player: str | None,
+    ballot: Ballot | None,
+) -> list[Seat]:
+    """Seat cards for the members in id order (the Council sits alphabetically)."""
+    choices = ballot.choices() if ballot is not None else {}
+    out: list[Seat] = []
+    for actor in sorted(members):
+        if ballot is not None and actor in ballot.voters:
+            i = ballot.voters.index(actor)
+            total = int(ballot.totals[i])
+            choice = choices[actor]
+            m = margin(total, int(ballot.yes_above[i]), int(ballot.no_below[i]), choice)
+        else:
+            total, choice, m = 0, None, 0
+        out.append(Seat(actor, names[actor], actor in veto, choice, m, total, actor == player))
+    return out
+
+
+def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.Rect]:
+    """Rectangles of ``n`` seat cards spaced evenly along a horseshoe open toward the bottom."""
+    cw, ch = card
+    spread = 22
+    rx = (area.width - cw) / 2
+    ry = (area.height - ch) / (1 + math.sin(math.radians(spread)))
+    cx, cy = area.centerx, area.top + ch / 2 + ry
+    start, end = math.radians(180 + spread), math.radians(-spread)
+    samples = 720
+    points = []
+    for k in range(samples + 1):
+        a = start + (end - start) * k / samples
+        points.append((cx + rx * math.cos(a), cy - ry * math.sin(a)))
+    lengths = [0.0]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        lengths.append(lengths[-1] + math.hypot(x1 - x0, y1 - y0))
+    rects = []
+    for i in range(n):
+        target = lengths[-1] * i / max(1, n - 1)
+        k = min(range(len(lengths)), key=lambda j: abs(lengths[j] - target))
+        rect = pygame.Rect(0, 0, cw, ch)
+        rect.center = (round(points[k][0]), round(points[k][1]))
+        rects.append(rect)
+    return rects
+
+
+def draw_card(
+    surface: pygame.Surface, text: theme.Text, seat: Seat, rect: pygame.Rect, scale: float
+) -> None:
+    """One seat card."""
+    s = scale
+    kind = seat.kind
+    colour = COLOURS[kind]
+    radius = round(6 * s)
+    pygame.draw.rect(surface, theme.PANEL, rect, border_radius=radius)
+    pygame.draw.rect(surface, colour, rect, max(2, round(3 * s)), border_radius=radius)
+    pad = round(7 * s)
+    x, y = rect.left + pad, rect.top + round(4 * s)
+    ident = text.render(seat.actor, 15, theme.TEXT, bold=True)
+    surface.blit(ident, (x, y))
+    tag_x = x + ident.get_width() + round(5 * s)
+    if seat.veto_holder:
+        tag = text.render("P5", 11, theme.BG, bold=True)
+        box = tag.get_rect(topleft=(tag_x, y + round(3 * s))).inflate(round(6 * s), round(2 * s))
+        pygame.draw.rect(surface, theme.MUTED, box, border_radius=round(3 * s))
+        surface.blit(tag, tag.get_rect(center=box.center))
+        tag_x = box.right + round(4 * s)
+    if seat.player:
+        you = text.render("YOU", 11, theme.ACCENT, bold=True)
+        surface.blit(you, (rect.right - pad - you.get_width(), y + round(3 * s)))
+    y += ident.get_height()
+    size = round(16 * s)
+    draw_symbol(surface, kind, (x + size // 2, y + size // 2 + round(1 * s)), size)
+    word = text.render(WORDS[kind], 14, colour, bold=True)
+    surface.blit(
+        word, (x + size + round(6 * s), y + (size - word.get_height()) // 2 + round(1 * s))
+    )
+    y += size + round(5 * s)
+    if seat.choice is not None:
+        bar_w = rect.width - 2 * pad
+        bar_h = max(3, round(4 * s))
+        fill = min(1.0, max(0.0, seat.margin / BAR_FULL_POINTS))
+        pygame.draw.rect(surface, theme.PANEL_EDGE, (x, y, bar_w, bar_h), border_radius=2)
+        pygame.draw.rect(
+            surface, colour, (x, y, max(2, round(bar_w * fill)), bar_h), border_radius=2
+        )
+        sure = text.render(seat.certainty, 12, theme.MUTED)
+        surface.blit(sure, (x, y + bar_h + round(1 * s)))
