@@ -423,7 +423,10 @@ def test_play_without_a_display(run: Run, monkeypatch: pytest.MonkeyPatch) -> No
     _no_traceback(out, err)
 
 
-def test_no_command_prints_help(run: Run) -> None:
+def test_no_command_prints_help(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With no display `mandate` alone explains itself instead of opening the game window.
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     code, out, _ = run()
     assert code == 0
     assert "usage: mandate" in out

@@ -92,6 +92,19 @@ def reached(world: World) -> Ending | None:
     return None
 
 
+def explain(world: World, ending: Ending) -> str:
+    """Why the game ended, in plain words: the ending's text and the condition that held."""
+    meaning = CONDITIONS[ending.condition].meaning
+    meaning = meaning.replace("`threshold`", f"{ending.threshold:g}").replace(
+        "the threshold", f"{ending.threshold:g}"
+    )
+    if ending.objectives:
+        names = {o.id: o.name for o in world.objectives}
+        listed = "; ".join(names.get(o, o) for o in ending.objectives)
+        meaning = meaning.replace("listed in `objectives`", f"({listed})")
+    return f"{ending.text} ({meaning.replace('`', '')})"
+
+
 def score(world: World) -> dict[str, float | int]:
     """The outcome's score fields (same keys for every scenario)."""
     series = world.metrics

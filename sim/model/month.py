@@ -68,7 +68,7 @@ class EndMonth:
         ending = endings.reached(world)
         if ending is not None:
             sanctions.close_all(world)
-            reason = f"{ending.text} ({endings.CONDITIONS[ending.condition].meaning})"
+            reason = endings.explain(world, ending)
             world.outcome = Outcome(ending.id, ending.name, world.month, reason)
             events.append(Event(world.month, "ending", f"{ending.name}: {ending.text}"))
         else:

@@ -33,6 +33,25 @@ class WorldView:
         self._world = world
 
     @property
+    def council(self) -> str:
+        """The id of the body that is the scenario's Security Council."""
+        return self._world.council
+
+    def what_if(self, draft_id: str, clauses: Clauses) -> tuple[Ballot, Tally]:
+        """How the draft's body would vote if the draft (under consultation or prepared) read
+        ``clauses``; nothing changes."""
+        w = self._world
+        current = w.drafts.get(draft_id)
+        if current is not None:
+            body, penholder = current.body, current.penholder
+            side, endorsed = current.side_payments, current.endorsements
+        else:
+            template = self.template(draft_id)
+            body, penholder, side, endorsed = template.body, template.penholder, {}, {}
+        result = ballot(w, body, clauses, penholder, side, endorsed)
+        return result, w.bodies[body].tally(result.choices())
+
+    @property
     def month(self) -> int:
         """The month being played (1-based)."""
         return self._world.month
