@@ -21,24 +21,18 @@ import math
 from statistics import NormalDist
 
 from sim.model.events import Event
+from sim.model.forces import on_the_ground
 from sim.model.world import World
 
 ARMED_TROOPS_FOR_EFFECT = 1000
 
 
 def effective_strength(world: World) -> dict[str, float]:
-    """Personnel on the ground by kind, regional troops discounted by their effectiveness."""
-    coef = world.coefficients
-    totals = {"troops": 0.0, "police": 0.0, "observers": 0.0, "regional": 0.0}
-    for mission in world.active_missions():
-        if mission.kind == "regional":
-            totals["regional"] += mission.strength("troops")
-            continue
-        for kind in ("troops", "police", "observers"):
-            totals[kind] += mission.strength(kind)
-    totals["troops_effective"] = (
-        totals["troops"] + coef.regional_troop_effectiveness * totals["regional"]
-    )
+    """Personnel on the ground by kind, plus ``troops_effective``: UN troops and regional troops
+    discounted by their effectiveness."""
+    totals: dict[str, float] = {k: float(v) for k, v in on_the_ground(world).items()}
+    regional = world.coefficients.regional_troop_effectiveness * totals["regional"]
+    totals["troops_effective"] = totals["troops"] + regional
     return totals
 
 

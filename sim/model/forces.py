@@ -43,6 +43,18 @@ def gap(mission: Mission, kind: str) -> int:
     return max(0, mission.ceilings.get(kind, 0) - mission.strength(kind) - mission.pipeline(kind))
 
 
+def on_the_ground(world: World) -> dict[str, int]:
+    """Personnel deployed now: UN and hybrid troops, police and observers, regional troops."""
+    totals = {"troops": 0, "police": 0, "observers": 0, "regional": 0}
+    for mission in world.active_missions():
+        if mission.kind == "regional":
+            totals["regional"] += mission.strength("troops")
+            continue
+        for kind in PERSONNEL:
+            totals[kind] += mission.strength(kind)
+    return totals
+
+
 def deployment_share(world: World) -> float:
     """Deployed uniformed personnel as a share of the ceilings of UN and hybrid missions."""
     ceiling = deployed = 0

@@ -6,7 +6,7 @@ names triggers and objectives may refer to.
 
 from __future__ import annotations
 
-from sim.model.forces import deployment_share
+from sim.model.forces import deployment_share, on_the_ground
 from sim.model.world import PHASES, World
 
 METRICS: dict[str, str] = {
@@ -35,15 +35,10 @@ METRICS: dict[str, str] = {
 def record(world: World, tolls: dict[str, float]) -> None:
     """Append this month's value of every metric to ``world.metrics``."""
     theatre = world.theatre
-    totals = {"troops": 0, "police": 0, "observers": 0, "regional": 0}
+    totals = on_the_ground(world)
     ceilings = {"troops": 0, "police": 0}
     for mission in world.active_missions():
-        if mission.kind == "regional":
-            totals["regional"] += mission.strength("troops")
-            continue
-        for kind in ("troops", "police", "observers"):
-            totals[kind] += mission.strength(kind)
-        if not mission.withdrawing:
+        if mission.kind != "regional" and not mission.withdrawing:
             for kind in ceilings:
                 ceilings[kind] += mission.ceilings.get(kind, 0)
     resources = theatre.resources
