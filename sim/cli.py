@@ -47,7 +47,13 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate scenario files; one line per file that passes, one per problem otherwise."""
+    """Validate scenario files; one line per file that passes, one per problem otherwise.
+
+    With ``--strict`` the lint warnings of :mod:`sim.scenario.lint` are problems too, printed
+    as ``FILE:LINE:COL: field.path: warning: ...``; without it a passing file's line counts them.
+    """
+    from sim.scenario.lint import lint_file
+
     status = EXIT_OK
     for name in args.files:
         try:
@@ -55,10 +61,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         except ScenarioError as error:
             status = _report_problems(error)
             continue
+        warnings = lint_file(name, scenario)
+        if args.strict and warnings:
+            for warning in warnings:
+                print(warning, file=sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
+        note = f"; {len(warnings)} warning(s), see --strict" if warnings else ""
         print(
             f"{name}: ok — '{scenario.title}', {len(scenario.states)} states,"
             f" {len(scenario.bodies)} bodies, {len(scenario.drafts)} drafts,"
-            f" {scenario.months} months"
+            f" {scenario.months} months{note}"
         )
     return status
 
@@ -239,6 +252,32 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a commented skeleton scenario that passes ``check --strict``, never over a file."""
+    from sim.scenario.skeleton import ID_MAX, schema_reference, skeleton, valid_name
+
+    if not valid_name(args.name):
+        return _fail(
+            f"{args.name!r} is not a valid scenario id: a letter, then letters, digits, _ or -"
+            f" (at most {ID_MAX} characters)"
+        )
+    path = Path(args.output) if args.output else Path("scenarios") / f"{args.name}.toml"
+    if path.exists():
+        return _fail(f"{path} already exists; not overwriting it", EXIT_PROBLEMS)
+    text = skeleton(args.name, schema_reference(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return _fail(f"{path} already exists; not overwriting it", EXIT_PROBLEMS)
+    except OSError as exc:
+        return _fail(f"cannot write {path}: {exc.strerror or exc}", EXIT_PROBLEMS)
+    print(f"wrote {path}")
+    print(f"next: mandate check --strict {path}, then mandate run {path} --seed 1")
+    return EXIT_OK
+
+
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
     " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
@@ -311,6 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="validate scenario files")
     p.add_argument("files", nargs="+", metavar="FILE", help="scenario files (.toml)")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="also report lint warnings (unused states, objectives nothing can affect, endings"
+        " that can never be reached...) and fail on any",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("power", help="exact voting power of each member of a body")
@@ -335,6 +380,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the scenario JSON Schema")
     p.add_argument("--output", default="scenarios/schema.json", help="path, or - for stdout")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new", help="write a commented skeleton scenario to start from")
+    p.add_argument("name", metavar="NAME", help="the new scenario's id (letters, digits, _, -)")
+    p.add_argument(
+        "--output", metavar="PATH", help="where to write it (default: scenarios/NAME.toml)"
+    )
+    p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")

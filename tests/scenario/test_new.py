@@ -1,0 +1,147 @@
+"""Tests for ``mandate new``: a commented skeleton that passes ``check --strict`` and plays to an
+ending, with the right ``#:schema`` line, never written over an existing file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.model.engine import Engine
+from sim.model.play import default_agents, play_game
+from sim.scenario.build import build_world
+from sim.scenario.lint import lint_scenario
+from sim.scenario.loader import load_scenario
+from sim.scenario.skeleton import schema_reference, skeleton, title_of, valid_name
+
+REPO = Path(__file__).resolve().parent.parent.parent
+SCHEMA = REPO / "scenarios" / "schema.json"
+
+
+def _new(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["new", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_writes_a_scenario_that_passes_strict_and_plays_to_an_ending(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "my-crisis.toml"
+    code, out, err = _new(capsys, "my-crisis", "--output", str(path))
+    assert code == 0, err
+    assert f"wrote {path}" in out
+    scenario = load_scenario(path)
+    assert scenario.id == "my-crisis" and scenario.title == "My crisis"
+    assert lint_scenario(scenario) == []
+    assert main(["check", "--strict", str(path)]) == 0
+    engine = Engine(build_world(scenario, 1))
+    played = play_game(engine, default_agents(engine))
+    outcome = engine.world.outcome
+    assert outcome is not None and outcome.ending in {e.id for e in scenario.endings}
+    assert 1 <= played <= scenario.months
+
+
+def test_new_skeleton_runs_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "skeleton.toml"
+    assert _new(capsys, "skeleton", "--output", str(path))[0] == 0
+    assert main(["run", str(path), "--seed", "1"]) == 0
+    out, _ = capsys.readouterr()
+    assert "Outcome:" in out
+
+
+def test_new_skeleton_is_commented(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.toml"
+    _new(capsys, "c", "--output", str(path))
+    text = path.read_text(encoding="utf-8")
+    for section in ("[[dimensions]]", "[[states]]", "[[bodies]]", "[council]", "[theatre]",
+                    "[[drafts]]", "[[triggers]]", "[[objectives]]", "[[endings]]"):  # fmt: skip
+        before = text[: text.index(section)].rstrip().splitlines()[-1]
+        assert before.startswith("#"), f"{section} has no comment above it"
+    assert "scenarios/README.md" in text
+
+
+def test_no_schema_line_outside_a_scenarios_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "plain.toml"
+    _new(capsys, "plain", "--output", str(path))
+    assert not path.read_text(encoding="utf-8").startswith("#:schema")
+
+
+@pytest.mark.parametrize(("folder", "expected"), [("", "./schema.json"), ("sub", "../schema.json")])
+def test_schema_line_is_relative_to_where_the_file_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str, expected: str
+) -> None:
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    shutil.copy(SCHEMA, scenarios / "schema.json")
+    path = scenarios / folder / "x.toml" if folder else scenarios / "x.toml"
+    assert _new(capsys, "x", "--output", str(path))[0] == 0
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"#:schema {expected}"
+    assert (path.parent / expected).resolve() == (scenarios / "schema.json").resolve()
+    load_scenario(path)
+
+
+def test_a_schema_json_that_is_not_ours_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "schema.json").write_text('{"$id": "https://example.invalid/other"}')
+    assert schema_reference(tmp_path / "x.toml") is None
+    (tmp_path / "schema.json").write_text("not json")
+    assert schema_reference(tmp_path / "x.toml") is None
+
+
+def test_default_output_is_scenarios_name_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "scenarios").mkdir()
+    shutil.copy(SCHEMA, tmp_path / "scenarios" / "schema.json")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _new(capsys, "harbour")
+    assert code == 0
+    path = tmp_path / "scenarios" / "harbour.toml"
+    assert path.read_text(encoding="utf-8").startswith("#:schema ./schema.json\n")
+    assert "scenarios/harbour.toml" in out
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "taken.toml"
+    path.write_text("# mine\n", encoding="utf-8")
+    code, out, err = _new(capsys, "taken", "--output", str(path))
+    assert code == 1
+    assert "already exists" in err and out == ""
+    assert path.read_text(encoding="utf-8") == "# mine\n"
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "name", ["1st", "my crisis", "../escape", "a/b", "x.toml", "", "é", "a" * 65]
+)
+def test_new_refuses_bad_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = tmp_path / "out.toml"
+    code, out, err = _new(capsys, name, "--output", str(path))
+    assert code == 2
+    assert "not a valid scenario id" in err and out == ""
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("name", ["a", "Z9", "my-crisis", "darfur_2006", "a" * 64])
+def test_valid_names_make_loadable_skeletons(name: str) -> None:
+    from sim.scenario.loader import parse_scenario
+
+    assert valid_name(name)
+    scenario = parse_scenario(skeleton(name), f"{name}.toml")
+    assert scenario.id == name
+    assert scenario.title == title_of(name)
+
+
+def test_skeleton_refuses_a_bad_name_itself() -> None:
+    with pytest.raises(ValueError):
+        skeleton("no good")
