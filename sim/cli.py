@@ -305,7 +305,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     try:
         load_scenario(path)
     except ScenarioError as error:
-        return _report_problems(error)
+        if not args.designer:
+            return _report_problems(error)
+        # Designer mode: the window opens anyway and shows the problems; F5 reloads the file.
+        _report_problems(error)
     if args.frames is not None and args.frames < 1:
         return _fail("--frames must be at least 1")
     why = _display_problem(args.frames is not None)
@@ -320,6 +323,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             seed=args.seed,
             frames=args.frames,
             screenshot=Path(args.screenshot) if args.screenshot else None,
+            designer=args.designer,
         )
     except NoDisplay as exc:
         return _fail(NO_DISPLAY.format(why=exc, file=shown), EXIT_PROBLEMS)
@@ -395,6 +399,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--frames", type=int, default=None, help="run N frames and stop (headless smoke runs)"
     )
     p.add_argument("--screenshot", metavar="PNG", help="with --frames: save the last frame")
+    p.add_argument(
+        "--designer",
+        action="store_true",
+        help="designer mode: F5 reloads FILE from disk, keeping the month while the file still"
+        " fits; load problems (FILE:LINE:COL) show in the window",
+    )
     p.set_defaults(func=cmd_play)
     return parser
 

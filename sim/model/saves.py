@@ -12,7 +12,8 @@ resuming a different game.
 Document: ``{"format": "mandate-save", "version": 1, "scenario": id, "scenario_path": str,
 "seed": n, "player": id, "label": str, "saved_at": str, "turn": {"month", "phase", "round"},
 "player_turns": [[i, ...], ...], "current_turn": [i, ...], "state_hash": hex,
-"commands": [...]}``.
+"commands": [...], "steps": n}``. A game the AI plays alone has ``player`` "" and is resumed by
+taking its ``steps`` (the session's units of work) again.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class SavedGame:
     state_hash: str
     label: str = ""
     saved_at: str = ""
+    #: Games the AI plays alone (``player`` is ""): the session's steps taken so far.
+    steps: int = 0
 
 
 def capture(
@@ -96,16 +99,18 @@ def capture(
     seed: int,
     label: str = "",
     saved_at: str = "",
+    steps: int | None = None,
 ) -> SavedGame:
-    """The save of a session paused on the player's turn (``saved_at`` comes from the caller)."""
-    if session.player is None:
-        raise SaveError("a game without a player seat cannot be saved")
+    """The save of a session paused on the player's turn (``saved_at`` comes from the caller);
+    a game the AI plays alone is saved with the number of ``steps`` the session has taken."""
+    if session.player is None and steps is None:
+        raise SaveError("a game without a player seat is saved with its step count")
     world = session.engine.world
     return SavedGame(
         scenario_id=world.scenario_id,
         scenario_path=scenario_path,
         seed=seed,
-        player=session.player,
+        player=session.player or "",
         turn=session.turn,
         player_turns=tuple(tuple(t) for t in record.completed),
         current_turn=tuple(record.current),
@@ -113,6 +118,7 @@ def capture(
         state_hash=state_hash(world),
         label=label,
         saved_at=saved_at,
+        steps=steps or 0,
     )
 
 
@@ -132,6 +138,7 @@ def to_json(save: SavedGame) -> dict[str, Any]:
         "current_turn": list(save.current_turn),
         "state_hash": save.state_hash,
         "commands": list(save.commands),
+        "steps": save.steps,
     }
 
 
@@ -185,6 +192,7 @@ def from_json(data: object) -> SavedGame:
         state_hash=_str(data.get("state_hash"), "state_hash"),
         label=_str(data.get("label", ""), "label"),
         saved_at=_str(data.get("saved_at", ""), "saved_at"),
+        steps=_int(data.get("steps", 0), "steps"),
     )
 
 
@@ -216,7 +224,7 @@ def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[S
         commands = [command_from_json(c) for c in save.commands]
     except ValueError as exc:
         raise SaveError(f"unreadable command in the save: {exc}") from exc
-    session = Session(engine, agents, player=save.player)
+    session = Session(engine, agents, player=save.player or None)
     record = TurnRecord()
 
     def mismatch(why: str) -> SaveError:
@@ -235,6 +243,10 @@ def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[S
             raise mismatch(str(exc)) from exc
         record.submitted(index)
 
+    if not save.player:  # the AI played alone: take the same steps again
+        for _ in range(save.steps):
+            if not session.step():
+                break
     for turn in save.player_turns:
         session.run_until_player()
         if not session.awaiting_player:
@@ -243,7 +255,8 @@ def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[S
             submit(index)
         session.end_turn()
         record.ended()
-    session.run_until_player()
+    if save.player:
+        session.run_until_player()
     for index in save.current_turn:
         submit(index)
     if _as_json(engine.log) != list(save.commands):
@@ -252,6 +265,72 @@ def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[S
         raise mismatch("the state hash differs")
     if session.turn != save.turn:
         raise mismatch(f"the turn is {session.turn}, the save says {save.turn}")
+    return session, record
+
+
+class ReplayMismatch(SaveError):
+    """The player's commands no longer apply to the (changed) scenario; ``turn`` says where."""
+
+    def __init__(self, message: str, month: int) -> None:
+        super().__init__(message)
+        self.month = month
+
+
+def player_turns(session: Session, record: TurnRecord) -> tuple[list[list[Command]], list[Command]]:
+    """The player's commands, turn by turn, and those of the turn in progress."""
+    log = session.engine.log
+    return [[log[i] for i in turn] for turn in record.completed], [log[i] for i in record.current]
+
+
+def replay_turns(
+    engine: Engine,
+    agents: Sequence[Agent],
+    player: str | None,
+    turns: Sequence[Sequence[Command]],
+    current: Sequence[Command] = (),
+    until: Turn | None = None,
+    max_steps: int = 200_000,
+) -> tuple[Session, TurnRecord]:
+    """Play a session again on ``engine`` (perhaps built from an edited scenario): the AI seats
+    act anew, and the player's commands are submitted at the player's turns as before.
+
+    Used by the designer's reload, which keeps going as long as the file still fits: raises
+    :class:`ReplayMismatch` naming the first command that no longer applies (or the turn the
+    game no longer reaches). Without a player (an AI-only game) the session is stepped until
+    ``until``, the turn it had reached.
+    """
+    session = Session(engine, agents, player=player)
+    record = TurnRecord()
+
+    def submit(command: Command) -> None:
+        try:
+            session.submit(command)
+        except CommandRejected as exc:
+            raise ReplayMismatch(
+                f"your {command.kind.replace('_', ' ')} of month {engine.world.month} no longer"
+                f" applies: {'; '.join(exc.reasons)}",
+                engine.world.month,
+            ) from exc
+        record.submitted(len(engine.log) - 1)
+
+    for turn in turns:
+        session.run_until_player()
+        if not session.awaiting_player:
+            raise ReplayMismatch("the game ends before the player's turns", engine.world.month)
+        for command in turn:
+            submit(command)
+        session.end_turn()
+        record.ended()
+    if player is None and until is not None:
+        for _ in range(max_steps):
+            if session.turn == until or session.finished or not session.step():
+                break
+    else:
+        session.run_until_player()
+    for command in current:
+        if not session.awaiting_player:
+            raise ReplayMismatch("the game ends before the player's turn", engine.world.month)
+        submit(command)
     return session, record
 
 

@@ -39,8 +39,13 @@ class App:
         size: tuple[int, int] | None = None,
         settings: Settings | None = None,
         seed: int | None = None,
+        designer: bool = False,
     ) -> None:
         started = time.perf_counter()
+        #: Designer mode: F5 reloads the scenario from disk; load problems show in the window.
+        self.designer = designer
+        self.load_problems: list[str] = []
+        self.problem_lines: dict[str, str] = {}
         pygame.display.init()
         pygame.font.init()
         self.settings = settings or load_settings()
@@ -156,8 +161,8 @@ class App:
 
     def _autosave(self) -> None:
         game = self.game
-        if game is None or not game.can_save():
-            return
+        if game is None or game.player is None or not game.can_save():
+            return  # games the AI plays alone are saved from the menu, never over the autosave
         key = (game.world.month, game.world.scenario_id)
         if key == self.autosaved:
             return
@@ -186,6 +191,40 @@ class App:
             game.seen.month = world.month
             if world.finished or month != world.month:
                 self.push(NewsScreen(self, month, final=world.finished))
+
+    # Designer mode ------------------------------------------------------------------------
+
+    def reload_scenario(self) -> None:
+        """F5 in designer mode: load the scenario file again; keep playing where the file still
+        fits; show its problems (FILE:LINE:COL) in the window when it does not load."""
+        from sim.scenario.loader import ScenarioError, load_scenario
+
+        path = self.game.scenario_path if self.game is not None else self.scenario
+        if path is None:
+            self.notify("Designer mode: give a scenario file (mandate play FILE --designer)")
+            return
+        try:
+            if self.game is None:
+                load_scenario(path)
+            else:
+                game, note = self.game.reloaded()
+        except ScenarioError as error:
+            self.load_problems = [str(p) for p in error.problems] or ["the file cannot be loaded"]
+            self.problem_lines = _source_lines(path, error)
+            return
+        except OSError as exc:
+            self.load_problems = [f"{path}: cannot read ({exc})"]
+            self.problem_lines = {}
+            return
+        self.load_problems = []
+        if self.game is None:
+            from sim.ui.screens.title import TitleScreen
+
+            self.reset(TitleScreen(self))
+            self.notify(f"Reloaded {path.name}: it loads")
+            return
+        self.start(game)
+        self.notify(note)
 
     def show_debrief(self) -> None:
         """The game is over: the debrief replaces everything."""
@@ -250,8 +289,14 @@ class App:
             if event.key == pygame.K_F2 and self.game is not None:
                 self.paused = not self.paused
                 return
+            if event.key == pygame.K_F5 and self.designer:
+                self.reload_scenario()
+                return
             if event.key == pygame.K_F5 and self.game is not None:
                 self.save_to(saves_dir() / "quicksave.json")
+                return
+            if event.key == pygame.K_ESCAPE and self.load_problems:
+                self.load_problems = []
                 return
         self.manager.process_events(event)
         self.screen.handle(event)
@@ -287,6 +332,8 @@ class App:
             self._draw_message()
         if self.paused:
             self._draw_banner("Paused — F2 to resume")
+        if self.load_problems:
+            self._draw_problems()
         if self.show_help:
             from sim.ui.screens.help import draw_help
 
@@ -295,22 +342,65 @@ class App:
             fps = self.text.render(f"{self.clock.get_fps():.0f} fps", 13, theme.MUTED)
             self.window.blit(fps, (self.size[0] - fps.get_width() - 6, 4))
 
+    def message_layout(self) -> tuple[pygame.Rect, list[pygame.Surface]]:
+        """Where the message line goes and its rendered lines: a free stretch of the bottom row
+        (:meth:`Screen.toast_area`), never over controls or the screen's busy areas."""
+        pad = round(8 * self.scale)
+        area = self.screen.toast_area()
+        if area.w < round(220 * self.scale):
+            # No room at the bottom: a strip across the top edge, over the screen's title.
+            area = pygame.Rect(self.size[0] // 5, 0, self.size[0] * 3 // 5, round(48 * self.scale))
+        width = area.w - 2 * pad
+        lines = self.text.wrap(self.message, 14, width)
+        if len(lines) > 2:
+            lines = [lines[0], self.text.fit(" ".join(lines[1:]), 14, width)]
+        surfaces = [self.text.render(line, 14, theme.TEXT) for line in lines]
+        box = pygame.Rect(0, 0, max(s.get_width() for s in surfaces) + 2 * pad,
+                          sum(s.get_height() for s in surfaces) + pad)  # fmt: skip
+        box.center = area.center
+        return box, surfaces
+
     def _draw_message(self) -> None:
         pad = round(8 * self.scale)
-        lines = self.text.wrap(self.message, 14, self.size[0] * 3 // 5)
-        if len(lines) > 2:
-            lines = [lines[0], self.text.fit(lines[1] + " " + lines[2], 14, self.size[0] * 3 // 5)]
-        surfaces = [self.text.render(line, 14, theme.TEXT) for line in lines]
-        width = max(s.get_width() for s in surfaces)
-        height = sum(s.get_height() for s in surfaces)
-        box = pygame.Rect(0, 0, width + 2 * pad, height + pad)
-        # Above the row of buttons at the bottom of most screens.
-        box.midbottom = (self.size[0] // 2, self.size[1] - round(76 * self.scale))
+        box, surfaces = self.message_layout()
         pygame.draw.rect(self.window, theme.PANEL, box, border_radius=pad // 2)
         pygame.draw.rect(self.window, theme.ACCENT, box, 1, border_radius=pad // 2)
         y = box.y + pad // 2
         for surface in surfaces:
             self.window.blit(surface, surface.get_rect(midtop=(box.centerx, y)))
+            y += surface.get_height()
+
+    def _draw_problems(self) -> None:
+        """The designer's panel: why the scenario file does not load, line by line."""
+        s = self.scale
+        pad = round(14 * s)
+        box = pygame.Rect(0, 0, self.size[0] * 4 // 5, 0)
+        width = box.w - 2 * pad
+        rows: list[tuple[str, tuple[int, int, int], int, bool]] = [
+            ("The scenario file does not load — the game goes on with the last good version.",
+             theme.NO, 16, True),
+        ]  # fmt: skip
+        for problem in self.load_problems[:8]:
+            for n, line in enumerate(self.text.wrap(problem, 14, width)[:3]):
+                rows.append((line, theme.TEXT, 14, n == 0))
+            source = self.problem_lines.get(problem)
+            if source:
+                rows.append(
+                    ("    " + self.text.fit(source, 13, width - pad), theme.ACCENT, 13, False)
+                )
+        if len(self.load_problems) > 8:
+            rows.append((f"… and {len(self.load_problems) - 8} more", theme.MUTED, 14, False))
+        rows.append(
+            ("Fix the file and press F5 again; Esc hides this panel.", theme.MUTED, 13, False)
+        )
+        surfaces = [self.text.render(t, size, colour, bold) for t, colour, size, bold in rows]
+        box.h = sum(x.get_height() for x in surfaces) + 2 * pad
+        box.midtop = (self.size[0] // 2, round(60 * s))
+        pygame.draw.rect(self.window, theme.PANEL, box, border_radius=round(8 * s))
+        pygame.draw.rect(self.window, theme.NO, box, 2, border_radius=round(8 * s))
+        y = box.y + pad
+        for surface in surfaces:
+            self.window.blit(surface, (box.x + pad, y))
             y += surface.get_height()
 
     def _draw_banner(self, message: str) -> None:
@@ -331,6 +421,19 @@ class App:
         pygame.quit()
 
 
+def _source_lines(path: Path, error: Exception) -> dict[str, str]:
+    """The text of the line each problem points at, keyed by the problem's message."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out = {}
+    for problem in getattr(error, "problems", ()):
+        if 1 <= problem.line <= len(lines) and not lines[problem.line - 1].lstrip().startswith("#"):
+            out[str(problem)] = f"line {problem.line}: {lines[problem.line - 1].strip()}"
+    return out
+
+
 class NoDisplay(Exception):
     """The window could not be opened."""
 
@@ -340,12 +443,15 @@ def run_app(
     seed: int | None = None,
     frames: int | None = None,
     screenshot: Path | None = None,
+    designer: bool = False,
 ) -> int:
     """Open the game; with ``frames``, run that many frames and stop (headless smoke runs)."""
     try:
-        app = App(scenario, seed=seed)
+        app = App(scenario, seed=seed, designer=designer)
     except pygame.error as exc:
         raise NoDisplay(str(exc)) from exc
+    if designer and scenario is not None:
+        app.reload_scenario()  # a broken file shows its problems in the window
     if frames is None:
         app.run()
         return 0

@@ -40,11 +40,12 @@ class Driver:
         scale: float = 1.0,
         seed: int | None = 7,
         scenario: Path | None = None,
+        designer: bool = False,
     ) -> Driver:
         """A new app under the dummy driver."""
         headless()
         settings = Settings(ui_scale=scale, window_width=size[0], window_height=size[1])
-        app = App(scenario, size=size, settings=settings, seed=seed)
+        app = App(scenario, size=size, settings=settings, seed=seed, designer=designer)
         driver = cls(app)
         driver.frames(2)
         return driver

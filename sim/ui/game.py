@@ -19,11 +19,22 @@ from sim.model.commands import Command
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
+from sim.model.explain import POINTS_PER_UNIT, classify
 from sim.model.play import default_agents
-from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
+from sim.model.saves import (
+    ReplayMismatch,
+    SavedGame,
+    SaveError,
+    TurnRecord,
+    capture,
+    player_turns,
+    read_save,
+    replay_turns,
+    restore,
+)
 from sim.model.saves import write_save as _write_save
 from sim.model.session import Session
-from sim.model.stance import Ballot
+from sim.model.stance import Ballot, context_points, policy_points
 from sim.model.view import WorldView
 from sim.model.voting import Tally
 from sim.model.world import World
@@ -67,6 +78,24 @@ def find_scenarios_file(path: Path) -> ScenarioInfo:
     )  # fmt: skip
 
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def calendar_month(start: str | None, month: int) -> str:
+    """The calendar month of game month ``month`` ("October 1993"), or "" without ``start``."""
+    if not start:
+        return ""
+    try:
+        year, first = (int(part) for part in start.split("-"))
+    except ValueError:
+        return ""
+    index = first - 1 + month - 1
+    return f"{MONTH_NAMES[index % 12]} {year + index // 12}"
+
+
 def _attr(obj: object, name: str, default: Any) -> Any:
     value = getattr(obj, name, default)
     return default if value is None else value
@@ -93,6 +122,10 @@ class Game:
     seen: Seen = field(default_factory=Seen)
     _forecast_key: tuple[Any, ...] | None = None
     _forecast: tuple[Draft, Ballot, Tally] | None = None
+    _leanings_key: tuple[Any, ...] | None = None
+    _leanings: dict[str, str] = field(default_factory=dict)
+    #: Units of work the session has done (what a save of an AI-only game resumes from).
+    steps: int = 0
 
     # Starting and resuming ----------------------------------------------------------------
 
@@ -119,10 +152,47 @@ class Game:
         scenario = load_scenario(path)
         engine = Engine(build_world(scenario, save.seed))
         session, record = restore(engine, default_agents(engine), save)
-        game = cls(path, scenario, save.seed, session, record)
+        game = cls(path, scenario, save.seed, session, record, steps=save.steps)
         world = engine.world
         game.seen = Seen(len(world.events), len(world.votes), world.month)
         return game
+
+    def reloaded(self) -> tuple[Game, str]:
+        """This game on its scenario file as it is on disk now (the designer's F5).
+
+        The player's commands are submitted again at the player's turns on the new world (the
+        AI seats act anew): while the file still fits, the game is back where it was. If one of
+        those commands no longer applies, a new game starts at month 1 and the note says why.
+        Raises :class:`ScenarioError` (with FILE:LINE:COL problems) when the file does not load.
+        """
+        scenario = load_scenario(self.scenario_path)
+        name = self.scenario_path.name
+        turns, current = player_turns(self.session, self.record)
+        engine = Engine(build_world(scenario, self.seed))
+        player = self.player
+        if player is not None and player not in engine.world.states.index:
+            game = Game.new(self.scenario_path, self.seed)
+            return game, f"Reloaded {name}: {player} is gone, so a new game starts at month 1"
+        try:
+            session, record = replay_turns(
+                engine, default_agents(engine), player, turns, current, until=self.session.turn
+            )
+        except ReplayMismatch as exc:
+            engine = Engine(build_world(scenario, self.seed))
+            session, record = Session(engine, default_agents(engine), player=player), TurnRecord()
+            note = f"Reloaded {name}, but {exc}: restarted at month 1"
+        else:
+            turn, was = session.turn, self.session.turn
+            words = {"open": "opening", "consult": "consultations", "close": "closing"}
+            note = (
+                f"Reloaded {name}: back at month {turn.month}, {words.get(turn.phase, turn.phase)}"
+            )
+            if (turn.month, turn.phase) != (was.month, was.phase):
+                note += f" (it was month {was.month}, {words.get(was.phase, was.phase)})"
+        game = Game(self.scenario_path, scenario, self.seed, session, record)
+        world = engine.world
+        game.seen = Seen(len(world.events), len(world.votes), world.month)
+        return game, note
 
     # Reading ------------------------------------------------------------------------------
 
@@ -140,6 +210,16 @@ class Game:
     def player(self) -> str | None:
         """The player's seat (None when watching the AI play)."""
         return self.session.player
+
+    def calendar(self, month: int | None = None) -> str:
+        """The calendar month of ``month`` (default: now) when the scenario sets ``start``."""
+        return calendar_month(_attr(self.scenario, "start", None), month or self.world.month)
+
+    def month_title(self, month: int | None = None) -> str:
+        """ "Month 3 (April 2011)" or "Month 3"."""
+        month = month or self.world.month
+        when = self.calendar(month)
+        return f"Month {month} ({when})" if when else f"Month {month}"
 
     @property
     def awaiting(self) -> bool:
@@ -168,6 +248,29 @@ class Game:
             self._forecast = (draft, ballot, tally)
             self._forecast_key = key
         return self._forecast
+
+    def leanings(self, draft: Draft) -> dict[str, str]:
+        """How every member state of the scenario leans on ``draft``: yes, no or abstain.
+
+        The same additive factors as a vote (:mod:`sim.model.stance`), read-only, with the
+        ordinary abstain band on both sides (no veto band: states off the Council cast no vote
+        there). Council members' forecast votes come from :meth:`forecast`, not from here.
+        """
+        world = self.world
+        key = (len(self.session.engine.log), draft.id, draft.clauses, len(draft.side_payments))
+        if self._leanings_key == key:
+            return self._leanings
+        ids = world.states.ids
+        policy = policy_points(world, ids, [draft.clauses])[0].sum(axis=1)
+        context = context_points(
+            world, ids, draft.penholder, draft.side_payments, draft.endorsements
+        ).sum(axis=1)
+        band = int(round(world.coefficients.abstain_band * POINTS_PER_UNIT))
+        totals = policy + context
+        pairs = zip(ids, totals, strict=True)
+        self._leanings = {a: classify(int(t), band, -band) for a, t in pairs}
+        self._leanings_key = key
+        return self._leanings
 
     def what_if(self, draft: Draft) -> tuple[Ballot, Tally]:
         """The forecast for a draft with edited clauses (not cached)."""
@@ -220,13 +323,14 @@ class Game:
             if not self.session.step():
                 break
             steps += 1
+        self.steps += steps
         return steps
 
     # Saving -------------------------------------------------------------------------------
 
     def can_save(self) -> bool:
-        """Saves are made between the player's actions."""
-        return self.player is not None and self.awaiting
+        """Saves are made between the player's actions (any time when the AI plays alone)."""
+        return self.awaiting if self.player is not None else True
 
     def save(self, path: Path, label: str = "") -> SavedGame:
         """Write a save atomically; raises SaveError when the game cannot be saved now."""
@@ -234,8 +338,13 @@ class Game:
             raise SaveError("the game can be saved on your turn")
         turn = self.session.turn
         label = label or f"{self.world.title} — month {turn.month}, {turn.phase}"
+        if self.player is None and label:
+            label += " (the AI plays every seat)"
         stamp = datetime.now().isoformat(timespec="seconds")
-        saved = capture(self.session, self.record, str(self.scenario_path), self.seed, label, stamp)
+        steps = self.steps if self.player is None else None
+        saved = capture(
+            self.session, self.record, str(self.scenario_path), self.seed, label, stamp, steps
+        )
         _write_save(path, saved)
         return saved
 

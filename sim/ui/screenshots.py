@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pygame
@@ -35,6 +35,22 @@ def play_to_debrief(d: Driver, limit: int = 400) -> None:
         else:
             d.frames(1)
     raise RuntimeError(f"the game did not reach the debrief (stuck on {d.screen()})")
+
+
+def play_until(d: Driver, done: Callable[[], bool], limit: int = 400) -> None:
+    """Let the advisor play until ``done()`` holds on the player's turn in the chamber."""
+    for _ in range(limit):
+        name = d.screen()
+        if name == "chamber" and d.app.game is not None and d.app.game.awaiting and done():
+            return
+        if name in ("vote", "news"):
+            d.key(pygame.K_RETURN)
+        elif name == "chamber" and d.app.game is not None and d.app.game.awaiting:
+            d.key(pygame.K_a)
+        elif name == "debrief":
+            return
+        else:
+            d.frames(1)
 
 
 def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path]:
@@ -80,6 +96,9 @@ def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path
     d.frames(2)
     shot("11-theatre")
     d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_w)
+    shot("11b-world-fictional")
+    d.key(pygame.K_ESCAPE)
     d.key(pygame.K_ESCAPE)
     shot("12-menu")
     d.key(pygame.K_ESCAPE)
@@ -100,6 +119,14 @@ def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path
     d.key(pygame.K_RETURN)
     d.until(lambda: d.screen() == "news", 100)
     shot("15-news")
+    play_until(d, lambda: d.app.game is not None and d.app.game.world.month >= 9)
+    d.key(pygame.K_h)
+    charts().wait()
+    d.frames(2)
+    shot("15b-theatre-missions")
+    d.key(pygame.K_PAGEDOWN)
+    shot("15c-theatre-scrolled")
+    d.key(pygame.K_ESCAPE)
     play_to_debrief(d)
     charts().wait()
     d.frames(3)

@@ -13,12 +13,15 @@ from sim.model.hashing import state_hash
 from sim.model.play import default_agents
 from sim.model.saves import (
     SAVE_VERSION,
+    ReplayMismatch,
     SavedGame,
     SaveError,
     TurnRecord,
     capture,
     from_json,
+    player_turns,
     read_save,
+    replay_turns,
     restore,
     to_json,
     write_save,
@@ -137,3 +140,37 @@ def test_atomic_write_replaces_whole_and_leaves_no_temporary_files(tmp_path: Pat
 def test_saves_never_use_pickle() -> None:
     source = (Path(__file__).resolve().parents[2] / "sim" / "model" / "saves.py").read_text()
     assert "pickle" not in source.replace("never pickle", "")
+
+
+def test_replay_turns_plays_the_player_turns_again(tutorial: ScenarioFile) -> None:
+    session, record = _mid_game(tutorial)
+    turns, current = player_turns(session, record)
+    engine = _fresh(tutorial)
+    again, again_record = replay_turns(engine, default_agents(engine), "ARN", turns, current)
+    assert [c.to_json() for c in engine.log] == [c.to_json() for c in session.engine.log]
+    assert state_hash(engine.world) == state_hash(session.engine.world)
+    assert again.turn == session.turn and again_record.completed == record.completed
+
+
+def test_replay_turns_names_the_command_that_no_longer_applies(tutorial: ScenarioFile) -> None:
+    session, record = _mid_game(tutorial)
+    turns, current = player_turns(session, record)
+    drafts = [tutorial.drafts[0].model_copy(update={"id": "renamed"}), *tutorial.drafts[1:]]
+    edited = tutorial.model_copy(update={"drafts": drafts})
+    engine = Engine(build_world(edited, 3))
+    with pytest.raises(ReplayMismatch, match="table draft of month 1 no longer applies"):
+        replay_turns(engine, default_agents(engine), "ARN", turns, current)
+
+
+def test_an_ai_only_game_saves_its_steps_and_resumes(tutorial: ScenarioFile) -> None:
+    engine = _fresh(tutorial)
+    session = Session(engine, default_agents(engine), player=None)
+    for _ in range(57):
+        session.step()
+    save = from_json(to_json(capture(session, TurnRecord(), "t.toml", 3, steps=57)))
+    assert save.player == "" and save.steps == 57
+    fresh = _fresh(tutorial)
+    resumed, _ = restore(fresh, default_agents(fresh), save)
+    assert state_hash(fresh.world) == state_hash(engine.world) and resumed.turn == session.turn
+    with pytest.raises(SaveError, match="step count"):
+        capture(session, TurnRecord(), "t.toml", 3)

@@ -6,7 +6,7 @@ import pygame
 
 from sim.model.hashing import state_hash
 from sim.ui.driver import Driver
-from sim.ui.game import AUTOSAVE
+from sim.ui.game import AUTOSAVE, Game
 from sim.ui.settings import saves_dir
 
 
@@ -56,3 +56,31 @@ def test_autosave_each_month_and_continue_after_a_crash(chamber: Driver) -> None
         assert resumed.world.month == 2 and state_hash(resumed.world) == digest
     finally:
         pygame.quit()
+
+
+def test_a_game_the_ai_plays_alone_can_be_saved_and_resumed(driver: Driver) -> None:
+    driver.key(pygame.K_w)  # Watch the AI play
+    game = driver.app.game
+    assert game is not None and game.player is None
+    assert driver.until(lambda: game.steps >= 40, 3000)
+    driver.key(pygame.K_ESCAPE)
+    assert driver.screen() == "menu"
+    assert not (saves_dir() / AUTOSAVE).exists(), "watching never writes the autosave"
+    digest, steps, turn = state_hash(game.world), game.steps, game.session.turn
+    driver.click(driver.button("Save game"))
+    saved = sorted(saves_dir().glob("save-*.json"))
+    assert len(saved) == 1, driver.app.message
+    assert driver.screen() == "chamber"
+    driver.frames(30)  # the AI plays on
+    for _ in range(10):
+        if driver.screen() in ("vote", "news"):
+            driver.key(pygame.K_RETURN)
+    driver.key(pygame.K_ESCAPE)
+    driver.click(driver.button("Load a saved game"))
+    driver.click(next(b for b in driver.buttons() if b.text.startswith(saved[0].name)))
+    loaded = driver.app.game
+    assert loaded is not None and loaded is not game and loaded.player is None
+    assert loaded.steps >= steps  # it plays on at once
+    again = Game.load(saved[0])  # the save itself resumes exactly where it was made
+    assert state_hash(again.world) == digest and again.steps == steps
+    assert again.session.turn == turn

@@ -137,6 +137,26 @@ class Screen:
     def draw(self, surface: pygame.Surface) -> None:
         """Custom drawing under the widgets."""
 
+    def busy_rects(self) -> list[pygame.Rect]:
+        """Custom-drawn areas (window pixels) the message line must not cover."""
+        return []
+
+    def toast_area(self) -> pygame.Rect:
+        """Where the message line goes: the widest stretch of the bottom row that no control or
+        busy area covers (window pixels). Screens whose bottom row is full may override it."""
+        band = self.r(16, self.H - 72, self.W - 32, 60)
+        busy = [e.rect for e in self.elements if getattr(e, "visible", True)]
+        busy += self.busy_rects()
+        edges = sorted((r.left, r.right) for r in busy if r.colliderect(band))
+        best = pygame.Rect(band.x, band.y, 0, band.h)
+        x = band.left
+        for left, right in edges + [(band.right, band.right)]:
+            if left - x > best.w:
+                best = pygame.Rect(x, band.y, left - x, band.h)
+            x = max(x, right)
+        pad = self.s(12)
+        return best.inflate(-2 * pad, 0) if best.w > 2 * pad else best
+
     def help(self) -> list[tuple[str, str]]:
         """(key, what it does) for the F1 overlay."""
         out = [(key_label(k), self.bindings[b].label) for k, b in self.keys.items()]

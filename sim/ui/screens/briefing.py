@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from sim.model import endings
+from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
+from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
 
 if TYPE_CHECKING:
     from sim.ui.app import App
@@ -49,16 +51,22 @@ def seat_html(game: Game) -> str:
     )
 
 
-def objectives_html(game: Game) -> str:
-    """The scenario's endings, in the order they are checked."""
+def endings_html(game: Game) -> str:
+    """The scenario's endings, in the order they are checked, in plain words."""
     lines = []
+    names = {o.id: o.name for o in game.world.objectives}
     for ending in game.world.endings:
-        meaning = endings.CONDITIONS[ending.condition].meaning.replace("`threshold`", "threshold")
+        meaning = endings.CONDITIONS[ending.condition].meaning
+        meaning = meaning.replace("`threshold`", f"{ending.threshold:g}").replace(
+            "the threshold", f"{ending.threshold:g}"
+        )
+        if ending.objectives:
+            listed = "; ".join(names.get(o, o) for o in ending.objectives)
+            meaning = meaning.replace("listed in `objectives`", f"({listed})")
         when = f" (from month {ending.from_month})" if ending.from_month > 1 else ""
-        threshold = f", threshold {ending.threshold:g}" if ending.condition != "time_out" else ""
         lines.append(
-            f"• <b>{_e(ending.name)}</b>: {_e(ending.text)} <i>When {_e(meaning)}"
-            f"{threshold}{when}.</i>"
+            f"• <b>{_e(ending.name)}</b>: {_e(ending.text)} <i>When {_e(meaning.replace('`', ''))}"
+            f"{when}.</i>"
         )
     return "<br>".join(lines)
 
@@ -71,12 +79,17 @@ class BriefingScreen(Screen):
     def __init__(self, app: App, game: Game) -> None:
         super().__init__(app)
         self.game = game
+        self.rows = objective_rows(game.world, final=False)
+        self.objectives_top = 90
+        self.objectives_area: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     def build(self) -> None:
         s = self.game.scenario
         W, H = self.W, self.H
         self.label(self.r(40, 20, W - 80, 40), _e(s.title), "#heading")
-        seed = f"Scenario {s.id} · seed {self.game.seed} · {s.months} months at most"
+        when = self.game.calendar(1)
+        start = f" from {when}" if when else ""
+        seed = f"Scenario {s.id} · seed {self.game.seed} · {s.months} months at most{start}"
         self.label(self.r(40, 58, W - 80, 24), seed, "#small")
         briefing = getattr(s, "briefing", "") or getattr(s, "summary", "")
         assumptions = "".join(f"<br>• {_e(a)}" for a in getattr(s, "assumptions", []) or [])
@@ -87,9 +100,14 @@ class BriefingScreen(Screen):
             "<b>Situation</b><br>" + _e(" ".join(briefing.split()))
             + "<br><br><b>Your seat</b><br>" + seat_html(self.game),
         )  # fmt: skip
+        self.rows = objective_rows(self.game.world, final=False)
+        self.objectives_top = 90
+        height = min(objectives_height(self.rows, 1.0, True) + 30, (H - 170) // 2)
+        self.objectives_area = (60 + col, 90 + 30, col, height - 30)
         self.textbox(
-            self.r(60 + col, 90, col, H - 170),
-            "<b>Objectives</b><br>" + objectives_html(self.game)
+            self.r(60 + col, 90 + height + 10, col, H - 170 - height - 10),
+            "<b>How the game can end</b> (checked every month, in this order)<br>"
+            + endings_html(self.game)
             + ("<br><br><b>Assumptions</b>" + assumptions if assumptions else "")
             + ("<br><br><b>Sources</b>" + sources if sources else ""),
         )  # fmt: skip
@@ -98,6 +116,13 @@ class BriefingScreen(Screen):
             tip="Go to the Council chamber (Enter)", object_id="#primary", default=True,
         )  # fmt: skip
         self.button(self.r(40, H - 66, 160, 46), "Back", self.back, tip="Esc")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        x, y, w, h = self.objectives_area
+        text = self.app.text
+        title = text.render("Objectives", 16, theme.TEXT, True)
+        surface.blit(title, (self.s(x), self.s(self.objectives_top)))
+        draw_objectives(surface, text, self.rows, self.r(x, y, w, h), self.scale, True)
 
     def begin(self) -> None:
         self.app.start(self.game)

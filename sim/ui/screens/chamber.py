@@ -35,10 +35,14 @@ REFRESH_SECONDS = 0.25
 
 
 def phase_text(game: Game) -> str:
-    """``Month 2 of 24 · Consultations, round 1 of 3``."""
+    """``Month 2 of 24 · Consultations, round 1 of 3``; with a calendar, ``October 1993 · month
+    1 of 12 · …``."""
     turn = game.session.turn
     rounds = game.world.coefficients.consultation_rounds
-    text = f"Month {turn.month} of {game.world.months} · {PHASES.get(turn.phase, turn.phase)}"
+    month = f"month {turn.month} of {game.world.months}"
+    when = game.calendar(turn.month)
+    month = f"{when} · {month}" if when else month.capitalize()
+    text = f"{month} · {PHASES.get(turn.phase, turn.phase)}"
     if turn.phase == "consult":
         text += f", round {turn.round} of {rounds}"
     return text
@@ -117,13 +121,18 @@ class ChamberScreen(Screen):
             rect = self.r(x + (n % 2) * (half + 10), y + (n // 2) * 48, half, 40)
             self.actions[name] = self.button(rect, text, action, key=key, tip=tip, object_id=oid)
         y += 3 * 48
-        third = (w - 20) / 3
-        self.button(self.r(x, y, third, 36), "Theatre", self.theatre, key=pygame.K_h,
-                    tip="The crisis on the ground: metrics and charts")  # fmt: skip
-        self.button(self.r(x + third + 10, y, third, 36), "News", self.news, key=pygame.K_n,
-                    tip="Every event so far")  # fmt: skip
-        self.button(self.r(x + 2 * third + 20, y, third, 36), "Menu", self.back,
-                    tip="Save, load, settings, quit (Esc)")  # fmt: skip
+        quarter = (w - 24) / 4
+        row = [
+            ("Theatre", self.theatre, pygame.K_h,
+             "The crisis on the ground: missions, sanctions, charts"),
+            ("World", self.world_view, pygame.K_w,
+             "Every member state on a world map by its stance"),
+            ("News", self.news, pygame.K_n, "Every event so far"),
+            ("Menu", self.back, None, "Save, load, settings, quit (Esc)"),
+        ]  # fmt: skip
+        for n, (label, action, key, tip) in enumerate(row):
+            self.button(self.r(x + n * (quarter + 8), y, quarter, 36), label, action, key=key,
+                        tip=tip)  # fmt: skip
         y += 46
         self.hint = self.label(self.r(x, y, w, 22), "", "#small")
         y += 26
@@ -203,6 +212,9 @@ class ChamberScreen(Screen):
         return ""
 
     # Drawing ------------------------------------------------------------------------------
+
+    def busy_rects(self) -> list[pygame.Rect]:
+        return [self.r(*self.feed_area)]
 
     def update(self, dt: float) -> None:
         self.since_refresh += dt
@@ -380,6 +392,11 @@ class ChamberScreen(Screen):
         from sim.ui.screens.theatre import TheatreScreen
 
         self.app.push(TheatreScreen(self.app))
+
+    def world_view(self) -> None:
+        from sim.ui.screens.world import WorldScreen
+
+        self.app.push(WorldScreen(self.app))
 
     def news(self) -> None:
         from sim.ui.screens.news import NewsScreen

@@ -1,4 +1,5 @@
-"""Debrief: the ending and why, the score, charts of the crisis, key votes with explanations.
+"""Debrief: the ending and why, the score, each objective, what really happened (historical
+scenarios), sanctions episodes and their outcomes, charts of the crisis, key votes explained.
 
 The vote tables are :func:`sim.analysis.report.vote_lines`, the lines ``mandate run`` prints, so
 the debrief tells exactly the story of the command line.
@@ -13,9 +14,12 @@ import pygame
 
 from sim.analysis.report import vote_lines
 from sim.model import endings
+from sim.model.world import World
 from sim.ui import theme
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
+from sim.ui.game import Game
 from sim.ui.screens.base import Screen
+from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
 
 if TYPE_CHECKING:
     from sim.ui.app import App
@@ -33,6 +37,9 @@ class DebriefScreen(Screen):
         self.series = metrics(self.game.world, self.game.seed)
         self.selected = default_selection(self.series)
         self.chart_top = 40.0
+        self.rows = objective_rows(self.game.world, final=self.game.world.finished)
+        self.objectives_top = 196
+        self.objectives_bottom = 300
 
     def ending(self) -> tuple[str, str]:
         """(name, reason) of the outcome, as ``mandate run`` reports it."""
@@ -44,16 +51,11 @@ class DebriefScreen(Screen):
     def build(self) -> None:
         W, H = self.W, self.H
         world = self.game.world
-        parts = []
-        for vote in world.votes:
-            lines = vote_lines(world, vote)
-            head = html.escape(lines[0].strip())
-            rows = "<br>".join(html.escape(line.strip()) for line in lines[1:])
-            parts.append(f"<b>Month {vote.month}: {head}</b><br>{rows}")
-        body = "<br><br>".join(parts) or "<i>No vote was held.</i>"
-        score_rows = (len(endings.score(world)) + 1) // 2
-        top = 156 + 22 * score_rows
-        self.textbox(self.r(40, top, 600, H - top - 80), "<b>Key votes and why</b><br>" + body)
+        self.rows = objective_rows(world, final=world.finished)
+        self.objectives_top = 196
+        top = self.objectives_top + 26 + objectives_height(self.rows, 1.0, False)
+        self.objectives_bottom = top - 6
+        self.textbox(self.r(40, top, 600, H - top - 80), debrief_html(self.game))
         self.chart_top = (
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
         )
@@ -80,21 +82,84 @@ class DebriefScreen(Screen):
         s = self.s
         name, reason = self.ending()
         outcome = self.game.world.outcome
-        when = f" — month {outcome.month}" if outcome is not None else ""
+        when = f" — {self.game.month_title(outcome.month).lower()}" if outcome is not None else ""
         surface.blit(text.render("Debrief", 16, theme.MUTED, True), (s(40), s(18)))
-        surface.blit(text.render(name + when, 32, theme.ACCENT, True), (s(40), s(40)))
-        y = s(92)
-        for line in text.wrap(reason, 16, s(600))[:2]:
-            surface.blit(text.render(line, 16, theme.TEXT), (s(40), y))
-            y += s(24)
+        title = text.fit(name + when, 30, s(600), True)
+        surface.blit(text.render(title, 30, theme.ACCENT, True), (s(40), s(40)))
+        y = s(86)
+        for line in text.wrap(reason, 15, s(600))[:3]:
+            surface.blit(text.render(line, 15, theme.TEXT), (s(40), y))
+            y += s(21)
         score = endings.score(self.game.world)
-        items = [f"{k.replace('_', ' ')}: {v:,}" if isinstance(v, int) else
-                 f"{k.replace('_', ' ')}: {v:.2f}" for k, v in score.items()]  # fmt: skip
-        y = s(150)
-        for n, item in enumerate(items):
-            surface.blit(text.render(item, 14, theme.MUTED), (s(40 + (n % 2) * 300), y))
-            if n % 2:
-                y += s(22)
+        items = [f"{k.replace('_', ' ')} {v:,}" if isinstance(v, int) else
+                 f"{k.replace('_', ' ')} {v:.2f}" for k, v in score.items()]  # fmt: skip
+        y = s(154)
+        for line in text.wrap(" · ".join(items), 13, s(600))[:2]:
+            surface.blit(text.render(line, 13, theme.MUTED), (s(40), y))
+            y += s(18)
+        heading = text.render("Objectives", 16, theme.TEXT, True)
+        surface.blit(heading, (s(40), s(self.objectives_top)))
+        area = self.r(40, self.objectives_top + 26, 600,
+                      self.objectives_bottom - self.objectives_top - 26)  # fmt: skip
+        draw_objectives(surface, text, self.rows, area, self.scale)
         area = self.r(680, self.chart_top, self.W - 720, self.H - 90 - self.chart_top)
         shown = {n: self.series[n] for n in self.selected}
         draw_charts(surface, text, shown, area, columns=2)
+
+
+OUTCOME_WORDS = {
+    "coercion": "coercion (the target gave in)",
+    "constraint": "constraint (its means to fight were cut)",
+    "signalling": "signalling (the Council spoke with a broad majority)",
+}
+
+
+def sanctions_html(world: World) -> str:
+    """Every sanctions episode: measure, target, months, and what it achieved (or so far)."""
+    rows = []
+    for e in world.sanctions:
+        measure = e.kind.replace("_", " ").capitalize()
+        try:
+            target = world.theatre.party(e.target).name
+        except StopIteration:
+            target = e.target
+        months = f"months {e.start_month}–{e.end_month}"
+        if e.ended:
+            achieved = ", ".join(OUTCOME_WORDS.get(o, o) for o in e.outcomes)
+            result = f"achieved {achieved}" if achieved else "achieved nothing measurable"
+        else:
+            loss = sum(e.losses) / len(e.losses) if e.losses else 0.0
+            result = f"still in force; means cut by {loss:.0%} on average so far"
+        conceded = " The target conceded." if e.conceded and not e.ended else ""
+        rows.append(
+            f"• <b>{html.escape(measure)}</b> on {html.escape(target)} ({months},"
+            f" {html.escape(e.resolution)}): {html.escape(result)}.{conceded}"
+        )
+    return "<br>".join(rows)
+
+
+def debrief_html(game: Game) -> str:
+    """What really happened (historical scenarios), sanctions and their outcomes, key votes."""
+    world = game.world
+    parts = []
+    history = str(getattr(game.scenario, "history", "") or "").strip()
+    if history:
+        paragraphs = [" ".join(p.split()) for p in history.split("\n\n") if p.strip()]
+        parts.append(
+            "<b>What really happened</b><br>" + "<br><br>".join(html.escape(p) for p in paragraphs)
+        )
+    if world.sanctions:
+        parts.append(
+            "<b>Sanctions and what they achieved</b> (Targeted Sanctions Consortium's purposes)"
+            "<br>" + sanctions_html(world)
+        )
+    votes = []
+    for vote in world.votes:
+        lines = vote_lines(world, vote)
+        head = html.escape(lines[0].strip())
+        rows = "<br>".join(html.escape(line.strip()) for line in lines[1:])
+        votes.append(f"<b>{html.escape(game.month_title(vote.month))}: {head}</b><br>{rows}")
+    parts.append(
+        "<b>Key votes and why</b><br>" + ("<br><br>".join(votes) or "<i>No vote was held.</i>")
+    )
+    return "<br><br>".join(parts)

@@ -28,7 +28,12 @@ def draw_help(app: App, surface: pygame.Surface) -> None:
     shade = pygame.Surface(app.size, pygame.SRCALPHA)
     shade.fill((0, 0, 0, 190))
     surface.blit(shade, (0, 0))
-    rows = GLOBAL_KEYS + [("", "")] + [(k, v) for k, v in app.screen.help()]
+    keys = GLOBAL_KEYS
+    if app.designer:
+        keys = [k for k in keys if k[0] != "F5"] + [
+            ("F5", "Designer: reload the scenario file (keeps the month if it still fits)")
+        ]
+    rows = keys + [("", "")] + [(k, v) for k, v in app.screen.help()]
     width = round(820 * s)
     line_h = round(24 * s)
     height = round(90 * s) + line_h * len(rows)

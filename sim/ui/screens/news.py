@@ -44,7 +44,7 @@ class NewsScreen(Screen):
         for e in events:
             if self.month is None and e.month != current:
                 current = e.month
-                lines.append(f"<br><b>Month {e.month}</b>")
+                lines.append(f"<br><b>{html.escape(game.month_title(e.month))}</b>")
             text = html.escape(e.text)
             colour = EMPHASIS.get(e.kind)
             lines.append(f"<font color='{colour}'><b>{text}</b></font>" if colour else text)
@@ -55,6 +55,11 @@ class NewsScreen(Screen):
             self.r(W - 280, H - 66, 240, 46), label, self.proceed, object_id="#primary",
             default=True, tip="Enter",
         )  # fmt: skip
+
+    def title_of(self, month: int) -> str:
+        """ "Month 3 (April 2011)" or "Month 3"."""
+        game = self.app.game
+        return game.month_title(month) if game is not None else f"Month {month}"
 
     def proceed(self) -> None:
         if self.final:
@@ -71,9 +76,9 @@ class NewsScreen(Screen):
         if self.month is None:
             title = "Everything that has happened"
         elif self.final:
-            title = f"Month {self.month}: the end of the story"
+            title = f"{self.title_of(self.month)}: the end of the story"
         else:
-            title = f"News of month {self.month}"
+            title = f"News of {self.title_of(self.month).lower()}"
             if game is not None and not game.world.finished:
-                title += f" — month {game.world.month} begins"
+                title += f" — {self.title_of(game.world.month).lower()} begins"
         surface.blit(text.render(title, 24, theme.TEXT, True), (self.s(40), self.s(24)))

@@ -39,6 +39,7 @@ class TitleScreen(Screen):
         super().__init__(app)
         self.scenarios: list[ScenarioInfo] = find_scenarios()
         self.chosen = 0
+        self.top = 0
         if app.scenario is not None:
             given = app.scenario.resolve()
             found = [i for i, s in enumerate(self.scenarios) if s.path.resolve() == given]
@@ -53,23 +54,45 @@ class TitleScreen(Screen):
             self.r(62, 100, 760, 28),
             "Steer a crisis through the UN Security Council: draft, negotiate, vote, live with it.",
         )
-        self.label(self.r(60, 150, 600, 32), "Scenarios", "#heading")
+        count = len(self.scenarios)
+        rows = self.visible_rows()
+        self.keep_visible()
+        heading = f"Scenarios ({count})" if count > 1 else "Scenarios"
+        if count > rows:
+            heading = f"Scenarios — {self.top + 1} to {self.top + rows} of {count}"
+        self.label(self.r(60, 150, 600, 32), heading, "#heading")
         y = 190
-        for i, info in enumerate(self.scenarios[:6]):
+        for i in range(self.top, min(count, self.top + rows)):
+            info = self.scenarios[i]
             extra = f" — {info.difficulty}, about {info.minutes} min" if info.minutes else ""
             text = f"{info.title}{extra}" if not info.problem else f"{info.title} (broken)"
+            n = i - self.top
             self.button(
                 self.r(60, y, 680, 44), text, lambda i=i: self.choose(i),
-                key=pygame.K_1 + i if i < 9 else None,
-                tip="Choose this scenario", object_id="#toggle_on" if i == self.chosen else None,
+                key=pygame.K_1 + n if n < 9 else None,
+                tip="Choose this scenario (Up/Down arrows move the choice)",
+                object_id="#toggle_on" if i == self.chosen else None,
                 enabled=not info.problem,
             )  # fmt: skip
             y += 52
+        if count > rows:
+            self.button(
+                self.r(748, 190, 56, 44), "Up", lambda: self.scroll_by(-1),
+                enabled=self.top > 0, tip="Earlier scenarios (Page Up, mouse wheel)",
+                focusable=False,
+            )  # fmt: skip
+            below = count - self.top - rows
+            self.button(
+                self.r(748, 190 + 52 * (rows - 1), 56, 44), "Down", lambda: self.scroll_by(1),
+                enabled=below > 0, focusable=False,
+                tip=f"{max(0, below)} more scenario(s) below (Page Down, mouse wheel)",
+            )  # fmt: skip
         info = self.scenarios[self.chosen] if self.scenarios else None
         if info is not None:
             body = html.escape(info.problem or info.summary or "")
             self.textbox(
-                self.r(60, y + 10, 680, 120), f"<b>{html.escape(info.title)}</b><br>{body}"
+                self.r(60, y + 10, 680, max(60, self.H - y - 30)),
+                f"<b>{html.escape(info.title)}</b><br>{body}",
             )
         x, w = 820, 380
         autosave = saves_dir() / AUTOSAVE
@@ -89,7 +112,7 @@ class TitleScreen(Screen):
         )  # fmt: skip
         self.button(
             self.r(x, 354, w, 44), "Watch the AI play", self.watch, key=pygame.K_w,
-            tip="Every seat played by the AI (no saving)",
+            tip="Every seat played by the AI (save it from the menu, Esc)",
         )  # fmt: skip
         self.button(self.r(x, 406, w, 44), "Settings", self.settings, key=pygame.K_s)
         self.button(self.r(x, 458, w, 44), "Quit", self.back, key=pygame.K_q, tip="Esc")
@@ -100,9 +123,47 @@ class TitleScreen(Screen):
             surface, theme.PANEL_EDGE, (self.s(60), self.s(140)), (self.s(1200), self.s(140))
         )
 
+    def visible_rows(self) -> int:
+        """How many scenario buttons fit above the summary box."""
+        return max(3, min(len(self.scenarios), (self.H - 190 - 130) // 52))
+
+    def keep_visible(self) -> None:
+        rows = self.visible_rows()
+        if self.chosen < self.top:
+            self.top = self.chosen
+        elif self.chosen >= self.top + rows:
+            self.top = self.chosen - rows + 1
+        self.top = max(0, min(self.top, len(self.scenarios) - rows))
+
+    def scroll_by(self, step: int) -> None:
+        rows = self.visible_rows()
+        top = max(0, min(len(self.scenarios) - rows, self.top + step))
+        if top != self.top:
+            self.top = top
+            if not self.top <= self.chosen < self.top + rows:
+                self.chosen = self.top if step > 0 else self.top + rows - 1
+            self.refresh()
+
     def choose(self, i: int) -> None:
         self.chosen = i
         self.refresh()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        moves = {pygame.K_UP: -1, pygame.K_DOWN: 1}
+        if event.key in moves and self.scenarios:
+            self.choose(max(0, min(len(self.scenarios) - 1, self.chosen + moves[event.key])))
+            return True
+        pages = {pygame.K_PAGEUP: -1, pygame.K_PAGEDOWN: 1}
+        if event.key in pages:
+            self.scroll_by(pages[event.key] * self.visible_rows())
+            return True
+        return False
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y)
+            return True
+        return super().handle(event)
 
     def new_game(self) -> None:
         from sim.ui.screens.briefing import BriefingScreen

@@ -82,7 +82,8 @@ class VoteScreen(Screen):
         text = self.app.text
         s = self.s
         rec = self.record
-        title = f"Vote on {rec.draft} (version {rec.version}), month {rec.month}"
+        when = self.app.game.month_title(rec.month) if self.app.game else f"Month {rec.month}"
+        title = f"Vote on {rec.draft} (version {rec.version}), {when[0].lower()}{when[1:]}"
         surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
         surface.blit(text.render(text.fit(rec.clauses.describe(), 14, s(self.W - 60)), 14,
                                  theme.MUTED), (s(30), s(52)))  # fmt: skip

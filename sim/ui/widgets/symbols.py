@@ -68,3 +68,32 @@ def draw_symbol(
         )
     else:
         pygame.draw.circle(surface, colour, center, r, max(1, size // 10))
+
+
+# Objective status: met (green disc with a tick), failed (vermillion square with a cross),
+# pending (grey ring with a bar: not decided yet). Each also has its word.
+STATUS_WORDS = {"met": "MET", "failed": "FAILED", "pending": "PENDING"}
+STATUS_COLOURS = {"met": theme.GOOD, "failed": theme.NO, "pending": theme.MUTED}
+
+
+def draw_status(surface: pygame.Surface, status: str, center: tuple[int, int], size: int) -> None:
+    """Draw the shape of an objective's status centred at ``center`` within a ``size`` square."""
+    colour = STATUS_COLOURS.get(status, theme.NEUTRAL)
+    cx, cy = center
+    r = size // 2
+    dark = (20, 20, 20)
+    width = max(2, size // 8)
+    if status == "met":
+        pygame.draw.circle(surface, colour, center, r)
+        pts = [(cx - r * 0.5, cy), (cx - r * 0.1, cy + r * 0.4), (cx + r * 0.55, cy - r * 0.4)]
+        pygame.draw.lines(surface, dark, False, pts, width)
+    elif status == "failed":
+        rect = pygame.Rect(0, 0, size - 2, size - 2)
+        rect.center = center
+        pygame.draw.rect(surface, colour, rect, border_radius=max(1, size // 8))
+        d = r * 0.45
+        pygame.draw.line(surface, dark, (cx - d, cy - d), (cx + d, cy + d), width)
+        pygame.draw.line(surface, dark, (cx - d, cy + d), (cx + d, cy - d), width)
+    else:
+        pygame.draw.circle(surface, colour, center, r, max(2, size // 7))
+        pygame.draw.line(surface, colour, (cx - r * 0.4, cy), (cx + r * 0.4, cy), width)

@@ -1,0 +1,106 @@
+"""The scenario's objectives, one by one: status (shape, colour and word), name, and the reason.
+
+Statuses and reasons are :func:`sim.model.objectives.report`'s, the same the command line and
+the debrief data use; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pygame
+
+from sim.model import objectives
+from sim.model.world import World
+from sim.ui import theme
+from sim.ui.widgets.symbols import STATUS_COLOURS, STATUS_WORDS, draw_status
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    """One objective as the screens show it."""
+
+    id: str
+    name: str
+    status: str
+    reason: str
+    definition: str
+
+
+def readable(text: str) -> str:
+    """Metric ids in a reason (``civilian_deaths is 2.00``) as words (``civilian deaths``)."""
+    return re.sub(r"\b([a-z]+(?:_[a-z]+)+)\b", lambda m: m.group(1).replace("_", " "), text)
+
+
+def definition(world: World, objective_id: str) -> str:
+    """What the objective asks, in words (its kind's meaning with the scenario's values)."""
+    o = next(o for o in world.objectives if o.id == objective_id)
+    meaning = objectives.KINDS[o.kind].meaning
+    by = f"month {o.by_month}" if o.by_month else "the end"
+    values = {
+        "metric": o.metric.replace("_", " "),
+        "threshold": f"{o.threshold:,g}",
+        "by_month": by,
+        "phase": o.phase,
+    }
+    return re.sub(r"`(\w+)`", lambda m: values.get(m.group(1), m.group(1)), meaning)
+
+
+def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:
+    """Every objective of the scenario with its status now (``final``: the game is over)."""
+    return [
+        ObjectiveRow(
+            r["id"], r["name"], r["status"], readable(r["reason"]), definition(world, r["id"])
+        )
+        for r in objectives.report(world, final)
+    ]
+
+
+def draw_objectives(
+    surface: pygame.Surface,
+    text: theme.Text,
+    rows: list[ObjectiveRow],
+    rect: pygame.Rect,
+    scale: float,
+    show_definition: bool = False,
+) -> int:
+    """Draw the rows inside ``rect`` (window pixels); returns the height used."""
+    if not rows:
+        note = text.render("This scenario sets no objectives.", 14, theme.MUTED, italic=True)
+        surface.blit(note, rect.topleft)
+        return note.get_height()
+    size = round(16 * scale)
+    gap = round(8 * scale)
+    indent = size + round(8 * scale)
+    y = rect.y
+    for row in rows:
+        if y + size > rect.bottom:
+            more = text.render("…", 14, theme.MUTED)
+            surface.blit(more, (rect.x, y - round(4 * scale)))
+            break
+        colour = STATUS_COLOURS.get(row.status, theme.NEUTRAL)
+        draw_status(surface, row.status, (rect.x + size // 2, y + size // 2 + 2), size)
+        word = text.render(STATUS_WORDS.get(row.status, row.status.upper()), 14, colour, True)
+        surface.blit(word, (rect.x + indent, y))
+        name_x = rect.x + indent + word.get_width() + round(8 * scale)
+        name = text.fit(row.name, 14, rect.right - name_x, bold=True)
+        surface.blit(text.render(name, 14, theme.TEXT, True), (name_x, y))
+        y += word.get_height()
+        details = [row.reason]
+        if show_definition:
+            details.insert(0, f"Goal: {row.definition}.")
+        for detail in details:
+            for line in text.wrap(detail, 13, rect.width - indent)[:2]:
+                if y + round(18 * scale) > rect.bottom:
+                    break
+                surface.blit(text.render(line, 13, theme.MUTED), (rect.x + indent, y))
+                y += round(18 * scale)
+        y += gap
+    return y - rect.y
+
+
+def objectives_height(rows: list[ObjectiveRow], scale: float, show_definition: bool) -> int:
+    """A generous height for :func:`draw_objectives` (for laying out what comes below)."""
+    per_row = 22 + 18 * (2 if show_definition else 1) + 8
+    return round(max(1, len(rows)) * per_row * scale)
