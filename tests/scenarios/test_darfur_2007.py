@@ -1,0 +1,132 @@
+"""Darfur 2006-08: the replay reproduces resolutions 1706 and 1769 vote for vote, each in the
+Council that voted on it; the force of 1706 never deploys, UNAMID absorbs AMIS and fills
+slowly; and a player who puts sanctions back into 1769 loses the abstainers again."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sim.cli import main
+from sim.model.commands import CallVote, TableDraft
+from sim.model.drafts import Sanction
+from sim.model.engine import Engine
+from sim.model.play import default_agents, play_month
+from sim.model.voting import Tally
+from sim.scenario.build import build_world
+from sim.scenario.loader import load_scenario
+
+FILE = Path(__file__).resolve().parents[2] / "scenarios" / "darfur_2007.toml"
+PERMANENT = {"CHN", "FRA", "GBR", "RUS", "USA"}
+ELECTED_2006 = {"ARG", "COG", "DNK", "GHA", "GRC", "JPN", "PER", "QAT", "SVK", "TZA"}
+ELECTED_2007 = {"BEL", "COG", "GHA", "IDN", "ITA", "PAN", "PER", "QAT", "SVK", "ZAF"}
+COUNCIL_2006 = PERMANENT | ELECTED_2006
+COUNCIL_2007 = PERMANENT | ELECTED_2007
+ABSTAINED_ON_1706 = {"CHN", "QAT", "RUS"}
+
+# draft → (month, body, yes, no, abstain, adopted, vetoed by): S/PV.5519 and S/PV.5727.
+RECORD: dict[str, tuple[int, str, set[str], set[str], set[str], bool, set[str]]] = {
+    "res-1706": (
+        1, "unsc2006", COUNCIL_2006 - ABSTAINED_ON_1706, set(), ABSTAINED_ON_1706, True, set()
+    ),
+    "res-1769": (12, "unsc", COUNCIL_2007, set(), set(), True, set()),
+}  # fmt: skip
+UNAMID_CEILING = 19_555 + 6_432
+
+
+@cache
+def run(seed: int, historical: bool) -> dict[str, Any]:
+    """``mandate run darfur_2007.toml --seed SEED --json [--historical]``, parsed."""
+    argv = ["run", str(FILE), "--seed", str(seed), "--json"]
+    if historical:
+        argv.append("--historical")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    assert code == 0
+    doc: dict[str, Any] = json.loads(out.getvalue())
+    return doc
+
+
+def test_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(FILE)]) == 0
+    assert ": ok" in capsys.readouterr().out
+
+
+def test_each_council_sits_as_it_did() -> None:
+    scenario = load_scenario(FILE)
+    bodies = {b.id: b for b in scenario.bodies}
+    assert scenario.council.body == "unsc"
+    for body_id, members in (("unsc2006", COUNCIL_2006), ("unsc", COUNCIL_2007)):
+        assert set(bodies[body_id].members) == members
+        assert set(bodies[body_id].permanent) == PERMANENT
+    assert [m.kind for m in scenario.theatre.missions] == ["regional"]  # AMIS
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("draft", sorted(RECORD))
+def test_historical_vote_matches_the_record(draft: str, seed: int) -> None:
+    month, body, yes, no, abstain, adopted, vetoed = RECORD[draft]
+    [vote] = [v for v in run(seed, True)["votes"] if v["draft"] == draft]
+    assert (vote["month"], vote["body"]) == (month, body)
+    assert vote["version"] == 1  # the text as it was put to the vote
+    assert set(vote["yes"]) == yes
+    assert set(vote["no"]) == no
+    assert set(vote["abstain"]) == abstain
+    assert vote["passed"] is adopted
+    assert set(vote["vetoed_by"]) == vetoed
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_china_and_russia_abstain_inside_the_veto_band_on_1706(seed: int) -> None:
+    [vote] = [v for v in run(seed, True)["votes"] if v["draft"] == "res-1706"]
+    for actor in ("CHN", "RUS"):
+        stance = vote["stances"][actor]
+        assert stance["no_below"] < stance["total"] < -stance["yes_above"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_1706_never_deploys_and_unamid_absorbs_amis_then_fills_slowly(seed: int) -> None:
+    doc = run(seed, True)
+    assert not [e for e in doc["events"] if "res-1706" in e["text"] and e["kind"] == "pledge"]
+    [rehat] = [e for e in doc["events"] if e["kind"] == "rehatting"]
+    assert rehat["month"] == 12 and "res-1769" in rehat["text"]
+    metrics = doc["metrics"]
+    assert metrics["troops_deployed"][10] == 0  # before UNAMID: only AMIS, a regional force
+    dec_2008 = min(28, len(metrics["troops_deployed"]) - 1)  # month 29, 17 months after 1769
+    share = (metrics["troops_deployed"][dec_2008] + metrics["police_deployed"][dec_2008]) / (
+        UNAMID_CEILING
+    )
+    assert 0.4 < share < 0.75  # history: about 58 per cent
+
+
+def _vote_on_1769(clauses_of: Any) -> Tally:
+    """Play to July 2007 as history did, then table the UNAMID draft with other clauses."""
+    engine = Engine(build_world(load_scenario(FILE), 0))
+    agents = default_agents(engine, historical=True)
+    while engine.world.month < 12:
+        play_month(engine, agents)
+    template = next(t for t in engine.world.templates if t.id == "res-1769")
+    engine.submit(TableDraft("GBR", "res-1769", clauses_of(template.clauses)))
+    engine.submit(CallVote("GBR", "res-1769"))
+    return engine.world.votes[-1].tally
+
+
+def test_putting_sanctions_back_into_1769_costs_the_unanimous_vote() -> None:
+    as_voted = _vote_on_1769(lambda c: c)
+    assert set(as_voted.yes) == COUNCIL_2007
+    threatened = _vote_on_1769(lambda c: c.changed(sanctions=(Sanction("asset_freeze", ("gov",)),)))
+    assert threatened.passed
+    assert {"QAT", "RUS"} <= set(threatened.abstain)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_plays_to_an_ending(seed: int) -> None:
+    outcome = run(seed, False)["outcome"]
+    assert outcome["ending"] in {"protected", "catastrophe", "on-paper"}

@@ -1,0 +1,127 @@
+"""Rwanda 1993-94: the replay reproduces resolutions 872, 912 and 918 vote for vote, each in the
+Council that voted on it, and a player who hardens 918 changes how members vote."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sim.cli import main
+from sim.model.commands import CallVote, TableDraft
+from sim.model.engine import Engine
+from sim.model.play import default_agents, play_month
+from sim.model.voting import Tally
+from sim.scenario.build import build_world
+from sim.scenario.loader import load_scenario
+
+FILE = Path(__file__).resolve().parents[2] / "scenarios" / "rwanda_1994.toml"
+PERMANENT = {"CHN", "FRA", "GBR", "RUS", "USA"}
+# S/PV.3288 (5 October 1993) for 1993; the election of 29 October 1993 for 1994.
+ELECTED_1993 = {"BRA", "CPV", "DJI", "ESP", "HUN", "JPN", "MAR", "NZL", "PAK", "VEN"}
+ELECTED_1994 = {"ARG", "BRA", "CZE", "DJI", "ESP", "NGA", "NZL", "OMN", "PAK", "RWA"}
+COUNCIL_1993 = PERMANENT | ELECTED_1993
+COUNCIL_1994 = PERMANENT | ELECTED_1994
+
+# draft → (month, body, yes, no, abstain, adopted, vetoed by): S/PV.3288, S/PV.3368, S/PV.3377.
+# At the 3377th meeting Part B of 918 (the arms embargo) was voted separately at Rwanda's
+# request, and Rwanda voted against it (USUN New York cable 02093, 18 May 1994).
+RECORD: dict[str, tuple[int, str, set[str], set[str], set[str], bool, set[str]]] = {
+    "res-872": (1, "unsc1993", COUNCIL_1993, set(), set(), True, set()),
+    "res-912": (7, "unsc", COUNCIL_1994, set(), set(), True, set()),
+    "res-918": (8, "unsc", COUNCIL_1994, set(), set(), True, set()),
+    "res-918-B": (8, "unsc", COUNCIL_1994 - {"RWA"}, {"RWA"}, set(), True, set()),
+}
+
+
+@cache
+def run(seed: int, historical: bool) -> dict[str, Any]:
+    """``mandate run rwanda_1994.toml --seed SEED --json [--historical]``, parsed."""
+    argv = ["run", str(FILE), "--seed", str(seed), "--json"]
+    if historical:
+        argv.append("--historical")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    assert code == 0
+    doc: dict[str, Any] = json.loads(out.getvalue())
+    return doc
+
+
+def test_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(FILE)]) == 0
+    assert ": ok" in capsys.readouterr().out
+
+
+def test_each_council_sits_as_it_did() -> None:
+    scenario = load_scenario(FILE)
+    bodies = {b.id: b for b in scenario.bodies}
+    assert scenario.council.body == "unsc"
+    for body_id, members in (("unsc1993", COUNCIL_1993), ("unsc", COUNCIL_1994)):
+        assert set(bodies[body_id].members) == members
+        assert set(bodies[body_id].permanent) == PERMANENT
+    assert scenario.player in COUNCIL_1994
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("draft", sorted(RECORD))
+def test_historical_vote_matches_the_record(draft: str, seed: int) -> None:
+    month, body, yes, no, abstain, adopted, vetoed = RECORD[draft]
+    [vote] = [v for v in run(seed, True)["votes"] if v["draft"] == draft]
+    assert (vote["month"], vote["body"]) == (month, body)
+    assert vote["version"] == 1  # the text as it was put to the vote
+    assert set(vote["yes"]) == yes
+    assert set(vote["no"]) == no
+    assert set(vote["abstain"]) == abstain
+    assert vote["passed"] is adopted
+    assert set(vote["vetoed_by"]) == vetoed
+
+
+def test_the_drafts_carry_the_historical_clauses() -> None:
+    votes = {v["draft"]: v["clauses"] for v in run(0, True)["votes"]}
+    assert votes["res-872"]["troop_ceiling"] == 2548 and votes["res-872"]["chapter"] == "VI"
+    assert votes["res-912"]["troop_ceiling"] == 270
+    assert votes["res-918"]["troop_ceiling"] == 5500 and votes["res-918"]["chapter"] == "VI"
+    embargo = votes["res-918-B"]
+    assert embargo["chapter"] == "VII" and embargo["troop_ceiling"] == 0
+    assert embargo["sanctions"] == [{"kind": "arms_embargo", "targets": ["gov", "rpf"]}]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_bangladesh_leaves_unamir_when_the_killing_starts(seed: int) -> None:
+    events = run(seed, True)["events"]
+    leaving = [e for e in events if e["kind"] == "withdrawal" and e["text"].startswith("BGD")]
+    assert [e["month"] for e in leaving] == [7]
+
+
+def _vote_on_918(clauses_of: Any) -> Tally:
+    """Play to May 1994 as history did, then table Parts A and C with other clauses."""
+    engine = Engine(build_world(load_scenario(FILE), 0))
+    agents = default_agents(engine, historical=True)
+    while engine.world.month < 8:
+        play_month(engine, agents)
+    template = next(t for t in engine.world.templates if t.id == "res-918")
+    engine.submit(TableDraft("NGA", "res-918", clauses_of(template.clauses)))
+    engine.submit(CallVote("NGA", "res-918"))
+    return engine.world.votes[-1].tally
+
+
+def test_a_chapter_vii_unamir_ii_would_have_been_vetoed() -> None:
+    as_voted = _vote_on_918(lambda c: c)
+    assert as_voted.passed and "USA" in as_voted.yes and "CHN" in as_voted.yes
+    enforcement = _vote_on_918(
+        lambda c: c.changed(chapter="VII", tasks=c.tasks + ("all_necessary_measures",))
+    )
+    assert not enforcement.passed
+    assert {"CHN", "USA"} <= set(enforcement.vetoed_by)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_plays_to_an_ending(seed: int) -> None:
+    outcome = run(seed, False)["outcome"]
+    assert outcome["ending"] in {"in-time", "too-late"}
