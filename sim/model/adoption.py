@@ -2,8 +2,9 @@
 
 A new draft that authorizes personnel creates a mission (``hybrid`` when the scenario prepared
 it with a regional organization; a draft with ``rehat_from`` takes over that organization's
-bridging force, whose soldiers change helmets at once). A renewal extends its mission's mandate,
-applies new ceilings, and lifts measures it no longer carries. Sanctions open episodes
+bridging force, whose soldiers change helmets at once). A renewal (or a prepared draft that
+``renews`` another) extends its mission's mandate, applies new ceilings — none at all ends the
+mission — and lifts measures it no longer carries. Sanctions open episodes
 (:mod:`sim.model.sanctions`).
 """
 
@@ -22,18 +23,21 @@ def adopt(world: World, draft: Draft, tally: Tally) -> list[Event]:
     until = world.month + clauses.duration - 1
     events: list[Event] = []
     mission_id: str | None = None
-    if draft.renews is not None:
-        mission = world.mission(draft.renews)
-        if mission is not None:
-            mission_id = mission.id
+    mission = world.mission(draft.renews) if draft.renews is not None else None
+    if draft.renews is not None and mission is not None and not mission.withdrawing:
+        mission_id = mission.id
+        if clauses.establishes_mission():
             mission.expires_month = until
             mission.renewals += 1
             mission.tasks = clauses.tasks
             mission.chapter = clauses.chapter
             events += forces.apply_ceilings(world, mission, clauses.ceilings())
+        else:
+            events.append(forces.withdraw_mission(world, mission, "the Council ended its mandate"))
+    if draft.renews is not None:
         kept = {(s.kind, t) for s in clauses.sanctions for t in s.targets}
         events += sanctions.lift(world, kept, draft.renews)
-    elif clauses.establishes_mission():
+    if mission_id is None and clauses.establishes_mission():
         mission_id = draft.id
         events += _new_mission(world, draft)
     regime = draft.renews or draft.id

@@ -85,7 +85,7 @@ class TableDraft:
         world.tabled.add(template.id)
         world.drafts[template.id] = Draft(
             template.id, template.title, template.penholder, template.body, clauses,
-            tabled_month=world.month, patience=template.patience,
+            tabled_month=world.month, patience=template.patience, renews=template.renews,
         )  # fmt: skip
         body = world.bodies[template.body].name
         text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."

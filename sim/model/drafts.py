@@ -159,6 +159,7 @@ class DraftTemplate:
     patience: int = 2
     rehat_from: str | None = None
     hybrid_with: str | None = None
+    renews: str | None = None
 
 
 @dataclass

@@ -33,8 +33,22 @@ def _deadline(world: World, objective: Objective, final: bool) -> bool:
     return final or (objective.by_month > 0 and played >= objective.by_month)
 
 
+def _at_deadline(world: World, o: Objective) -> float:
+    """The metric's value in month ``by_month`` once that month is past, else the latest."""
+    series = world.metrics.get(o.metric, [])
+    if o.by_month > 0 and len(series) >= o.by_month:
+        return series[o.by_month - 1]
+    return series[-1] if series else 0.0
+
+
+def _until_deadline(world: World, o: Objective) -> list[float]:
+    """The metric's values up to month ``by_month`` (all of them without a deadline)."""
+    series = world.metrics.get(o.metric, [])
+    return series[: o.by_month] if o.by_month > 0 else series
+
+
 def _latest_below(world: World, o: Objective, final: bool) -> Status:
-    value = metrics.latest(world, o.metric)
+    value = _at_deadline(world, o)
     reason = f"{o.metric} is {value:,.2f} (target below {o.threshold:,.2f})"
     if not _deadline(world, o, final):
         return "pending", reason
@@ -42,7 +56,7 @@ def _latest_below(world: World, o: Objective, final: bool) -> Status:
 
 
 def _latest_above(world: World, o: Objective, final: bool) -> Status:
-    value = metrics.latest(world, o.metric)
+    value = _at_deadline(world, o)
     reason = f"{o.metric} is {value:,.2f} (target above {o.threshold:,.2f})"
     if not _deadline(world, o, final):
         return "pending", reason
@@ -58,8 +72,7 @@ def _total_below(world: World, o: Objective, final: bool) -> Status:
 
 
 def _reached_at_least(world: World, o: Objective, final: bool) -> Status:
-    series = world.metrics.get(o.metric, [])
-    best = max(series, default=0.0)
+    best = max(_until_deadline(world, o), default=0.0)
     reason = f"{o.metric} reached {best:,.2f} at best (target {o.threshold:,.2f})"
     if best >= o.threshold:
         return "met", reason
@@ -68,7 +81,11 @@ def _reached_at_least(world: World, o: Objective, final: bool) -> Status:
 
 def _phase_holds(world: World, o: Objective, final: bool) -> Status:
     order = ("war", "ceasefire", "peace")
-    phase = world.theatre.phase
+    series = world.metrics.get("phase", [])
+    if o.by_month > 0 and len(series) >= o.by_month:
+        phase = order[int(series[o.by_month - 1])]
+    else:
+        phase = world.theatre.phase
     reason = f"the theatre is in {phase} (target: {o.phase} or better)"
     if not _deadline(world, o, final):
         return "pending", reason

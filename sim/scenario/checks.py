@@ -148,6 +148,10 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
         for j, sanction in enumerate(draft.sanctions):
             path = ("drafts", i, "sanctions", j, "targets")
             problems += _unknown(path, sanction.targets, parties, "party")
+        if draft.renews is not None and (
+            draft.renews == draft.id or draft.renews not in {d.id for d in s.drafts}
+        ):
+            problems.append((("drafts", i, "renews"), f"no other draft {draft.renews!r} to renew"))
         if draft.month > s.months:
             problems.append(
                 (("drafts", i, "month"), f"month {draft.month} is after the last ({s.months})")

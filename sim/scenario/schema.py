@@ -114,7 +114,11 @@ class ContributorSpec(Strict):
     troops: Annotated[int, Field(ge=0, le=200_000)] = 0
     police: Annotated[int, Field(ge=0, le=50_000)] = 0
     observers: Annotated[int, Field(ge=0, le=5_000)] = 0
-    casualty_tolerance: Unit = Field(0.5, description="0 leaves at the first loss, 1 stays.")
+    casualty_tolerance: Unit = Field(
+        0.5,
+        description="How many losses it accepts: it withdraws after withdrawal_fatalities ×"
+        " (1 − tolerance) of its soldiers are killed (at least one); 1 never withdraws.",
+    )
     reimbursement: Unit = Field(0.5, description="How much UN reimbursement attracts it.")
     lag_months: Annotated[int, Field(ge=0, le=24)] = Field(
         3, description="Months its contingents need to arrive once pledged."
@@ -250,6 +254,11 @@ class DraftSpec(Strict):
     month: Annotated[int, Field(ge=1, le=120)] = 1
     patience: Annotated[int, Field(ge=1, le=24)] = Field(
         2, description="Months of consultation before the penholder calls the vote regardless."
+    )
+    renews: Id | None = Field(
+        None,
+        description="Another draft whose mission this one renews, resizes or (with no"
+        " personnel) ends.",
     )
     chapter: Literal["VI", "VII"] = "VI"
     tasks: list[Id] = Field(default_factory=list)

@@ -181,8 +181,8 @@ demands = ["ceasefire"]
 
 _MIDDLE = """\
 # The host state and two troop contributors, outside the Council. A `contributor` table makes a
-# state send troops and police to missions: capacities, casualty tolerance (0 leaves at the first
-# loss), interest in UN reimbursement, months to arrive, and tasks it refuses (caveats).
+# state send troops and police to missions: capacities, casualty tolerance (0: leaves after 20
+# dead, 1: never leaves), interest in UN reimbursement, months to arrive, tasks it refuses.
 [[states]]
 id = "HOST"
 name = "Host state"

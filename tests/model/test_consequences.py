@@ -220,3 +220,25 @@ def test_the_tutorial_shows_troops_arriving_sanctions_and_a_renewal_vote(
     if world.outcome.month >= 13:
         assert any("renewal" in v.draft for v in world.votes)
     assert forces.deployment_share(world) >= 0.0
+
+
+def test_a_prepared_draft_can_end_the_mission_another_created() -> None:
+    drafts = [
+        {"id": "pko", "title": "PKO", "penholder": "G15", "body": "unsc", "troop_ceiling": 5_000,
+         "duration": 12},
+        {"id": "end-pko", "title": "End PKO", "penholder": "G15", "body": "unsc", "month": 2,
+         "renews": "pko"},
+    ]  # fmt: skip
+    engine = Engine(build_world(variant(BASE, drafts=drafts), 0))
+    world = engine.world
+    world.states.ideal[:] = 0.5
+    engine.submit(TableDraft("G15", "pko"))
+    engine.submit(CallVote("G15", "pko"))
+    engine.submit(EndMonth())
+    world.states.domestic[:] = 0.2  # every member now wants the Council to act
+    engine.submit(TableDraft("G15", "end-pko"))
+    engine.submit(CallVote("G15", "end-pko"))
+    assert world.votes[-1].tally.passed
+    mission = world.mission("pko")
+    assert mission is not None and mission.withdrawing
+    assert len(world.missions) == 1

@@ -96,3 +96,21 @@ def test_a_stochastic_event_fires_in_some_seeds_and_not_others() -> None:
         engine.submit(EndMonth())
         fired.append("storm" in engine.world.fired)
     assert 0 < sum(fired) < 20
+
+
+def test_objectives_are_judged_on_the_value_at_their_deadline() -> None:
+    goals = [
+        {"id": "early", "name": "Early", "kind": "reaches", "metric": "intensity",
+         "threshold": 2.0, "by_month": 2},
+        {"id": "calm", "name": "Calm", "kind": "metric_above", "metric": "intensity",
+         "threshold": 0.0, "by_month": 1},
+    ]  # fmt: skip
+    engine = Engine(build_world(variant(BASE, objectives=goals), 0))
+    world = engine.world
+    for _ in range(3):
+        engine.submit(EndMonth())
+    first = world.metrics["intensity"][0]
+    world.metrics["intensity"][2] = 5.0  # a value after the deadline must not count
+    rows = objectives.report(world, final=False)
+    assert rows[0]["status"] == "failed"
+    assert rows[1]["status"] == "met" and f"{first:,.2f}" in rows[1]["reason"]
