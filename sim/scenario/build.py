@@ -125,6 +125,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
                 d.patience,
                 d.rehat_from,
                 d.hybrid_with,
+                d.renews,
             )  # fmt: skip
             for d in scenario.drafts
         ),
