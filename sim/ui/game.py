@@ -111,6 +111,15 @@ class Seen:
 
 
 @dataclass
+def default_seat(scenario: ScenarioFile) -> str:
+    """The seat a player takes when the scenario names none: the penholder of the first draft,
+    else the first permanent member of the Council, else the first Council member."""
+    if scenario.drafts:
+        return scenario.drafts[0].penholder
+    council = next(b for b in scenario.bodies if b.id == scenario.council.body)
+    return (council.permanent or council.members)[0]
+
+
 class Game:
     """A scenario being played: session, seed, player seat, and save bookkeeping."""
 
@@ -136,7 +145,7 @@ class Game:
         engine = Engine(build_world(scenario, seed))
         player = None if observer else _attr(scenario, "player", None)
         if player is None and not observer:
-            player = sorted({d.penholder for d in scenario.drafts})[0]
+            player = default_seat(scenario)
         session = Session(engine, default_agents(engine), player=player)
         game = cls(path, scenario, seed, session)
         game.seen.month = engine.world.month

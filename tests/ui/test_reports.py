@@ -169,3 +169,13 @@ def test_the_real_scenarios_folder_lists_no_calibration_or_data_file() -> None:
     assert "calibration" not in {s.id for s in found}
     assert found[0].id == "tutorial"
     assert len(found) == len(list(game_module.SCENARIOS.glob("*.toml")))
+
+
+def test_the_default_seat_follows_the_documented_rule() -> None:
+    from sim.scenario.loader import load_scenario
+    from sim.ui.game import SCENARIOS, default_seat
+
+    tutorial = load_scenario(SCENARIOS / "tutorial.toml")
+    assert default_seat(tutorial) == tutorial.drafts[0].penholder
+    bare = tutorial.model_copy(update={"drafts": []})
+    assert default_seat(bare) == "ARN"  # the first permanent member listed
