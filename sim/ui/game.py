@@ -110,7 +110,6 @@ class Seen:
     month: int = 1
 
 
-@dataclass
 def default_seat(scenario: ScenarioFile) -> str:
     """The seat a player takes when the scenario names none: the penholder of the first draft,
     else the first permanent member of the Council, else the first Council member."""
@@ -120,6 +119,7 @@ def default_seat(scenario: ScenarioFile) -> str:
     return (council.permanent or council.members)[0]
 
 
+@dataclass
 class Game:
     """A scenario being played: session, seed, player seat, and save bookkeeping."""
 
