@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from sim.scenario.checks import check_scenario
 from sim.scenario.locate import locate_keys, nearest_location
+from sim.scenario.paths import UnsafePath, resolve_inside
 from sim.scenario.roster import RosterError, load_roster, resolve
 from sim.scenario.schema import ScenarioFile
 
@@ -167,6 +168,7 @@ def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
     issues = check_scenario(scenario)
     if not issues:
         scenario, issues = _with_roster(scenario, Path(file).parent)
+        issues += _map_problems(scenario, Path(file).parent)
     if issues:
         problems = [problem(path, message) for path, message in issues]
         raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
@@ -194,6 +196,26 @@ def _with_roster(
             state = state.model_copy(update={"name": members[state.id].name})
         states.append(state)
     return scenario.model_copy(update={"states": states}), problems
+
+
+MAP_SUFFIXES = (".png", ".jpg", ".jpeg")
+MAX_MAP_BYTES = 8_388_608
+
+
+def _map_problems(scenario: ScenarioFile, folder: Path) -> list[tuple[tuple[str | int, ...], str]]:
+    """The theatre map must be a PNG or JPEG inside the scenario's folder, of sane size."""
+    reference = scenario.theatre.map
+    if reference is None:
+        return []
+    try:
+        path = resolve_inside(reference, folder, "map")
+    except UnsafePath as exc:
+        return [(("theatre", "map"), str(exc))]
+    if path.suffix.lower() not in MAP_SUFFIXES:
+        return [(("theatre", "map"), "the map must be a .png or .jpg image")]
+    if path.stat().st_size > MAX_MAP_BYTES:
+        return [(("theatre", "map"), "the map image is larger than 8 MiB")]
+    return []
 
 
 def load_scenario(path: str | Path) -> ScenarioFile:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+
+from sim.scenario.paths import UnsafePath, resolve_inside
 
 ROSTER_FORMAT = "mandate-roster"
 MAX_ROSTER_BYTES = 2_097_152
@@ -33,18 +35,10 @@ class RosterError(Exception):
 
 def resolve(reference: str, scenario_dir: Path) -> Path:
     """The roster file a scenario names; raises RosterError for unsafe or missing paths."""
-    posix = PurePosixPath(reference.replace("\\", "/"))
-    if posix.is_absolute() or reference.startswith(("/", "\\")) or ":" in reference:
-        raise RosterError("the roster path must be relative to the scenario's folder")
-    if ".." in posix.parts:
-        raise RosterError("the roster path must not leave the scenario's folder ('..')")
-    base = scenario_dir.resolve()
-    path = (base / Path(*posix.parts)).resolve()
-    if base not in path.parents:
-        raise RosterError("the roster path must stay inside the scenario's folder")
-    if not path.is_file():
-        raise RosterError(f"no roster file at {reference!r}")
-    return path
+    try:
+        return resolve_inside(reference, scenario_dir, "roster")
+    except UnsafePath as exc:
+        raise RosterError(str(exc)) from None
 
 
 def load_roster(path: Path) -> dict[str, RosterMember]:

@@ -215,6 +215,14 @@ class MissionSpec(Strict):
     )
 
 
+class RegionSpec(Strict):
+    """A labelled place on the theatre map, at a fraction of the image's width and height."""
+
+    name: Name = Field(description="The label shown on the map.")
+    x: Unit = Field(description="Across the map, 0 (left edge) to 1 (right edge).")
+    y: Unit = Field(description="Down the map, 0 (top edge) to 1 (bottom edge).")
+
+
 class TheatreSpec(Strict):
     """The crisis on the ground."""
 
@@ -233,6 +241,12 @@ class TheatreSpec(Strict):
     phase: Phase = "war"
     displaced: Annotated[int, Field(ge=0, le=100_000_000)] = 0
     government_control: Unit = 0.5
+    map: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        None, description="A PNG or JPEG map of the theatre, relative to this file's folder."
+    )
+    regions: list[RegionSpec] = Field(
+        default_factory=list, max_length=40, description="Labelled places on the map."
+    )
     parties: list[PartySpec] = Field(min_length=1, max_length=20)
     missions: list[MissionSpec] = Field(default_factory=list, max_length=10)
 

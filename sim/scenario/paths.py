@@ -1,0 +1,29 @@
+"""Files a scenario refers to (its roster, its theatre map): relative, inside its folder, found.
+
+Scenario files are untrusted: a path in one must not reach outside the folder the scenario lives
+in, whether by an absolute path, a drive letter, ``..`` or a symbolic link.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePath(ValueError):
+    """A referenced file that cannot be used, with the reason in plain words."""
+
+
+def resolve_inside(reference: str, folder: Path, what: str) -> Path:
+    """The file ``reference`` names, relative to ``folder``; raises UnsafePath otherwise."""
+    posix = PurePosixPath(reference.replace("\\", "/"))
+    if posix.is_absolute() or reference.startswith(("/", "\\")) or ":" in reference:
+        raise UnsafePath(f"the {what} path must be relative to the scenario's folder")
+    if ".." in posix.parts:
+        raise UnsafePath(f"the {what} path must not leave the scenario's folder ('..')")
+    base = folder.resolve()
+    path = (base / Path(*posix.parts)).resolve()
+    if base not in path.parents:
+        raise UnsafePath(f"the {what} path must stay inside the scenario's folder")
+    if not path.is_file():
+        raise UnsafePath(f"no {what} file at {reference!r}")
+    return path
