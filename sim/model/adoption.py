@@ -57,13 +57,17 @@ def _new_mission(world: World, draft: Draft) -> list[Event]:
         Event(
             world.month,
             "mission",
-            f"{draft.id} establishes a {'hybrid ' if hybrid else ''}mission: ceilings of"
-            f" {mission.ceilings['troops']:,} troops and {mission.ceilings['police']:,} police.",
+            f"{draft.id} establishes a {'hybrid ' if hybrid else ''}mission, authorized at"
+            f" {_ceilings_text(mission)}.",
         )
     ]
     if template is not None and template.rehat_from:
         events += _rehat(world, template.rehat_from, mission)
     return events
+
+
+def _ceilings_text(mission: Mission) -> str:
+    return ", ".join(f"{n:,} {kind}" for kind, n in mission.ceilings.items() if n)
 
 
 def _rehat(world: World, organization: str, mission: Mission) -> list[Event]:

@@ -38,6 +38,16 @@ def create_mission(
     return mission
 
 
+def strength_text(mission: Mission) -> str:
+    """Deployed against authorized strength, for each kind of personnel the mission has."""
+    parts = [
+        f"{mission.strength(kind):,} of {ceiling:,} {kind}"
+        for kind in PERSONNEL
+        if (ceiling := mission.ceilings.get(kind, 0)) or mission.strength(kind)
+    ]
+    return ", ".join(parts) or "no personnel authorized"
+
+
 def gap(mission: Mission, kind: str) -> int:
     """Personnel of ``kind`` still missing: ceiling minus deployed minus on the way."""
     return max(0, mission.ceilings.get(kind, 0) - mission.strength(kind) - mission.pipeline(kind))
@@ -111,9 +121,11 @@ def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) 
         for c in m.contingents
         if c.contributor == contributor_id and c.kind == kind
     )
-    remaining = max(0, getattr(contributor, kind) - committed)
-    size = min(gap(mission, kind), math.floor(coef.pledge_rate * keen * remaining))
-    return size if size >= MIN_PLEDGE else 0
+    capacity: int = getattr(contributor, kind)
+    remaining = max(0, capacity - committed)
+    share = math.floor(coef.pledge_rate * keen * remaining)
+    # Contingents come in units of at least MIN_PLEDGE, or whatever small rest is left.
+    return min(gap(mission, kind), max(share, min(MIN_PLEDGE, remaining)))
 
 
 def schedule_pledge(
@@ -145,8 +157,7 @@ def arrivals(world: World) -> list[Event]:
                     world.month,
                     "deployment",
                     f"{size:,} {contingent.kind} from {contingent.contributor} arrive in"
-                    f" {mission.id}: {mission.strength('troops'):,} of"
-                    f" {mission.ceilings.get('troops', 0):,} troops deployed.",
+                    f" {mission.id}: {strength_text(mission)} deployed.",
                 )
             )
     return events

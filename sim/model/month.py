@@ -23,13 +23,10 @@ def monthly_report(world: World) -> Event | None:
     for mission in world.active_missions():
         if mission.kind == "regional":
             continue
-        ceiling = mission.ceilings.get("troops", 0)
-        deployed = mission.strength("troops")
-        share = f" ({deployed / ceiling:.0%})" if ceiling else ""
         state = (
             "withdrawing" if mission.withdrawing else f"mandate to month {mission.expires_month}"
         )
-        parts.append(f"{mission.id}: {deployed:,} of {ceiling:,} troops{share}, {state}")
+        parts.append(f"{mission.id}: {forces.strength_text(mission)}, {state}")
     if not parts:
         return None
     theatre = world.theatre

@@ -71,7 +71,10 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 problems.append(
                     (("dimensions", i, "effects", key),
                      f"unknown draft feature {key!r} (expected chapter_vii, troops, police,"
-                     " duration, referral, task:<task>, sanction:<kind> or demand:<demand>)")
+                     " observers, duration, referral, task:<task>, sanction:<kind> or"
+                     " demand:<demand>, where tasks are built in or declared under [clauses]:"
+                     f" {', '.join(sorted(tasks))}; declared demands:"
+                     f" {', '.join(sorted(demands)) or 'none'})")
                 )  # fmt: skip
 
     for i, st in enumerate(s.states):
@@ -95,9 +98,18 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
 
     for i, body in enumerate(s.bodies):
         problems += _unknown(("bodies", i, "members"), body.members, states, "state")
-        outsiders = _unknown(("bodies", i, "permanent"), body.permanent, body.members, "member")
-        problems += outsiders
-        if outsiders:
+        outsiders = [
+            (("bodies", i, "permanent", j), f"{p!r} is not a member of this body")
+            for j, p in enumerate(body.permanent)
+            if p not in body.members
+        ]
+        repeated = [
+            (("bodies", i, "members", j), f"{m!r} is listed twice")
+            for j, m in enumerate(body.members)
+            if m in body.members[:j]
+        ]
+        problems += outsiders + repeated
+        if outsiders or repeated:
             continue  # the rule cannot be checked, and would only repeat the problem
         if body.weights is not None and len(body.weights) != len(body.members):
             problems.append(
@@ -128,7 +140,8 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
         elif not set(bodies[org.body].members) <= set(org.members):
             problems.append(
                 (("organizations", i, "body"),
-                 f"body {org.body!r} has members outside the organization")
+                 f"body {org.body!r} has members outside the organization:"
+                 f" {', '.join(sorted(set(bodies[org.body].members) - set(org.members)))}")
             )  # fmt: skip
 
     theatre = s.theatre

@@ -242,3 +242,27 @@ def test_a_prepared_draft_can_end_the_mission_another_created() -> None:
     mission = world.mission("pko")
     assert mission is not None and mission.withdrawing
     assert len(world.missions) == 1
+
+
+def test_small_contingents_are_pledged_whole() -> None:
+    """A contributor with a small capacity still sends it (no contingent is too small)."""
+    scenario = generic(
+        missions=[
+            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "BLUE",
+             "troop_ceiling": 0, "observer_ceiling": 200, "police_ceiling": 300,
+             "expires_month": 24}
+        ]
+    )  # fmt: skip
+    states = []
+    for state in BASE["states"]:
+        if state["id"] == "T01":
+            state = {**state, "contributor": {**state["contributor"], "troops": 0,
+                                              "police": 40, "observers": 30}}  # fmt: skip
+        states.append(state)
+    scenario = variant(BASE, states=states, theatre=scenario.theatre.model_dump())
+    engine = Engine(build_world(scenario, 0))
+    world = engine.world
+    view = WorldView(world)
+    mission = world.missions[0]
+    assert view.pledge_size("T01", mission, "observers") == 30
+    assert view.pledge_size("T01", mission, "police") == 40

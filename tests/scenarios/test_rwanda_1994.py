@@ -96,7 +96,7 @@ def test_the_drafts_carry_the_historical_clauses() -> None:
 def test_bangladesh_leaves_unamir_when_the_killing_starts(seed: int) -> None:
     events = run(seed, True)["events"]
     leaving = [e for e in events if e["kind"] == "withdrawal" and e["text"].startswith("BGD")]
-    assert [e["month"] for e in leaving] == [7]
+    assert leaving and {e["month"] for e in leaving} == {7}  # every contingent leaves in April
 
 
 def _vote_on_918(clauses_of: Any) -> Tally:
