@@ -102,8 +102,8 @@ class DimensionSpec(Strict):
         default_factory=dict,
         description=(
             "Feature → shift of the draft's position per unit of the feature. Features:"
-            " chapter_vii, troops (per 10,000), police (per 1,000), duration (per 12 months),"
-            " referral, task:<task>, sanction:<kind>, demand:<demand>."
+            " chapter_vii, troops (per 10,000), police (per 1,000), observers (per 1,000),"
+            " duration (per 12 months), referral, task:<task>, sanction:<kind>, demand:<demand>."
         ),
     )
 
