@@ -11,8 +11,8 @@ from typing import Any
 
 from sim.model import endings, objectives
 from sim.model.events import Event
+from sim.model.explain import POINTS_PER_UNIT
 from sim.model.metrics import METRICS
-from sim.model.stance import POINTS_PER_UNIT
 from sim.model.world import VoteRecord, World
 
 QUIET_EVENTS = frozenset({"consultations"})

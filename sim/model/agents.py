@@ -178,10 +178,7 @@ class PragmaticPenholder:
         ]
 
     def _best_concession(self, view: WorldView, draft: Draft) -> AmendDraft | None:
-        if draft.renews is not None:
-            original = view.last_clauses(draft.renews)
-        else:
-            original = view.template(draft.id).clauses
+        original = view.original_clauses(draft)
         options = watered_down(draft.clauses) + strengthened(draft.clauses, original)
         if not options:
             return None

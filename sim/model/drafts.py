@@ -26,7 +26,7 @@ SCALAR_FEATURES = {
     "troops": "troop ceiling / 10,000",
     "police": "police ceiling / 1,000",
     "observers": "military observer ceiling / 1,000",
-    "duration": "mandate duration in months / 12",
+    "duration": "months the resolution's mandate and measures last / 12",
     "referral": "1 if the draft refers the situation to the International Criminal Court",
 }
 TROOPS_PER_FEATURE_UNIT = 10_000

@@ -18,6 +18,8 @@ from sim.model.events import Event
 from sim.model.world import PERSONNEL, Contingent, Mission, World
 
 MIN_PLEDGE = 50
+# Casualty tolerance of a force's lead or an initial contingent without a contributor table.
+DEFAULT_TOLERANCE = 0.5
 
 
 def create_mission(
@@ -187,7 +189,8 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                     f"{lost} peacekeepers of {contingent.contributor} killed in {mission.id}.",
                 )
             )
-            tolerance = world.contributors[contingent.contributor].casualty_tolerance
+            profile = world.contributors.get(contingent.contributor)
+            tolerance = profile.casualty_tolerance if profile else DEFAULT_TOLERANCE
             # A tolerance of 1 means the contributor never leaves over losses.
             limit = (
                 math.inf

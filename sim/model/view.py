@@ -208,6 +208,18 @@ class WorldView:
             m for m in self.recruiting_missions() if m.id in mine and m.expires_month == w.month
         ]
 
+    def original_clauses(self, draft: Draft) -> Clauses:
+        """What a draft's penholder first wanted: the prepared text, or for a renewal the
+        mandate it renews (the draft itself when neither exists)."""
+        w = self._world
+        template = next((t for t in w.templates if t.id == draft.id), None)
+        if template is not None and template.renews is None:
+            return template.clauses
+        mission = draft.renews
+        if mission is not None and any(r.mission == mission for r in w.resolutions):
+            return self.last_clauses(mission)
+        return template.clauses if template is not None else draft.clauses
+
     def last_clauses(self, mission_id: str) -> Clauses:
         """The clauses of the latest resolution that created or renewed a mission."""
         return [r for r in self._world.resolutions if r.mission == mission_id][-1].clauses

@@ -121,13 +121,16 @@ MEANINGS: dict[str, str] = {
     "DraftSpec.title": "Title of the draft resolution.",
     "DraftSpec.penholder": "The member state that holds the pen (tables, amends, calls the vote).",
     "DraftSpec.body": "The body it is put to.",
-    "DraftSpec.month": "First month in which it may be tabled.",
+    "DraftSpec.month": "First month in which it may be tabled (with `mandate run --historical`:"
+    " the month it is tabled and voted).",
     "DraftSpec.chapter": "Chapter VI (consent-based) or VII (enforcement).",
     "DraftSpec.tasks": "Mission tasks (built-in or declared in `[clauses]`).",
     "DraftSpec.troop_ceiling": "Troops authorized (a ceiling above 0 creates a mission).",
     "DraftSpec.police_ceiling": "Police authorized.",
     "DraftSpec.observer_ceiling": "Military observers authorized.",
-    "DraftSpec.duration": "Months the mandate lasts once adopted.",
+    "DraftSpec.duration": "Months the resolution stays in force once adopted: its mission's"
+    " mandate and its sanctions measures (also of a sanctions-only draft) expire after it unless"
+    " renewed. Also a feature (duration / 12).",
     "DraftSpec.sanctions": "Sanctions measures and their targets.",
     "DraftSpec.referral": "Refers the situation to the International Criminal Court.",
     "DraftSpec.demands": "Demands on the parties (declared in `[clauses]`).",
@@ -449,7 +452,10 @@ def registries_reference() -> str:
             "#### Sanction kinds (`kind` of a draft's `sanctions`)\n\n"
             "Each measure on each target wears the target's resources down by its bite every"
             " month, less what the target's patrons help it evade (`patron_evasion`,"
-            f" `max_evasion`).\n\n{sanctions}",
+            " `max_evasion`), while its resolution is in force: for the draft's `duration`,"
+            " unless a renewal carries the measure on (see [Sanctions](#sanctions)). Each"
+            " episode that ends is classed coercion, constraint and/or signalling."
+            f"\n\n{sanctions}",
         ]
     )
 
@@ -654,10 +660,46 @@ def vote_example() -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The AI penholder at work, as `mandate run` prints it
+
+PENHOLDER_SCENARIO = GUIDE.parent / "tutorial.toml"
+PENHOLDER_SEED = 1
+PENHOLDER_MONTHS = 2
+
+
+def penholder_example() -> str:
+    """The first months of the tutorial under AI play, up to the first recorded vote."""
+    import importlib
+
+    from sim.model.engine import Engine
+    from sim.model.play import default_agents, play_game
+    from sim.scenario.build import build_world
+    from sim.scenario.loader import load_scenario
+
+    scenario = load_scenario(PENHOLDER_SCENARIO)
+    engine = Engine(build_world(scenario, PENHOLDER_SEED))
+    play_game(engine, default_agents(engine), months=PENHOLDER_MONTHS)
+    # The narrative is `mandate run`'s own (sim.analysis is outside this wing's type checking).
+    month_lines = importlib.import_module("sim.analysis.report").month_lines
+    lines: list[str] = []
+    for month in range(1, PENHOLDER_MONTHS + 1):
+        lines += month_lines(engine.world, month)
+    # Stop after the first vote's table: the rest of the month is the theatre's news.
+    vote = next((i for i, line in enumerate(lines) if line.startswith("  Vote in ")), None)
+    if vote is not None:
+        end = vote + 1
+        while end < len(lines) and lines[end].startswith("    "):
+            end += 1
+        lines = [*lines[:end], "  ..."]
+    return "```text\n" + "\n".join(lines) + "\n```"
+
+
+# ---------------------------------------------------------------------------------------------
 # Rewriting the guide
 
 BLOCKS: dict[str, Callable[[], str]] = {
     "vote-example": vote_example,
+    "penholder-example": penholder_example,
     "lints": lints_reference,
     "reference": reference,
 }

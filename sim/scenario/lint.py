@@ -45,9 +45,9 @@ LINTS: dict[str, str] = {
     "untargeted-sanction": "a sanctions measure with no `targets`: it moves the draft on the issue"
     " dimensions but imposes nothing on anyone.",
     "penholder-outside-body": "a draft whose penholder is not a member of the body it is put to.",
-    "player-off-council": "the player's seat (`player`, or by default the first penholder in id"
-    " order) is not a member of the council: the player cannot vote there.",
-    "no-player-seat": "no `player` and no drafts: the desktop game has no seat to give the player.",
+    "player-off-council": "the player's seat (`player`, or by default the penholder of the first"
+    " draft in the file) is not a member of the council: the player cannot vote there. (With no"
+    " draft, the default seat is the council's first permanent member, else its first member.)",
     "deadlock": "a consensus or unanimity body with two members whose ideals lie at least 0.5"
     " apart on every dimension: any draft one of them wants the other opposes, so the body can"
     " probably never agree.",
@@ -533,31 +533,35 @@ def _drafts(s: ScenarioFile) -> list[Warning]:
     return warnings
 
 
-def default_player(s: ScenarioFile) -> str | None:
-    """The seat the desktop game gives the player: ``player``, else the first penholder by id."""
+def default_player(s: ScenarioFile) -> str:
+    """The seat the desktop game gives the player (as ``sim.ui.game.default_seat`` does).
+
+    ``player``; without it the penholder of the first draft in the file; with no draft the first
+    permanent member of the council, else its first member.
+    """
     if s.player is not None:
         return s.player
-    penholders = sorted({d.penholder for d in s.drafts})
-    return penholders[0] if penholders else None
+    if s.drafts:
+        return s.drafts[0].penholder
+    council = next(b for b in s.bodies if b.id == s.council.body)
+    return (council.permanent or council.members)[0]
 
 
 def _player(s: ScenarioFile) -> list[Warning]:
-    player = default_player(s)
-    if player is None:
-        message = "no `player` and no drafts: the desktop game has no seat to give the player"
-        return [_warn(("player",), "no-player-seat", message)]
     council = next((b for b in s.bodies if b.id == s.council.body), None)
-    if council is None or player in council.members:
+    if council is None:
+        return []
+    player = default_player(s)
+    if player in council.members:
         return []
     if s.player is not None:
         path: Path = ("player",)
         message = f"the player's seat {player!r} is not a member of the council {council.id!r}"
     else:
-        i = next(i for i, d in enumerate(s.drafts) if d.penholder == player)
-        path = ("drafts", i, "penholder")
+        path = ("drafts", 0, "penholder")
         message = (
-            f"the player's seat (by default the first penholder, {player!r}) is not a member of"
-            f" the council {council.id!r}; set `player` to a council member"
+            f"the player's seat (by default the penholder of the first draft, {player!r}) is not"
+            f" a member of the council {council.id!r}; set `player` to a council member"
         )
     return [_warn(path, "player-off-council", message)]
 

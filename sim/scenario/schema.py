@@ -121,7 +121,9 @@ class ContributorSpec(Strict):
     )
     reimbursement: Unit = Field(0.5, description="How much UN reimbursement attracts it.")
     lag_months: Annotated[int, Field(ge=0, le=24)] = Field(
-        3, description="Months its contingents need to arrive once pledged."
+        3,
+        description="Months its contingents need to arrive once pledged (at least 1), before"
+        " a random delay with mean extra_lag_mean.",
     )
     caveats: list[Id] = Field(default_factory=list, description="Tasks it refuses to serve under.")
 
@@ -394,7 +396,8 @@ class ScenarioFile(Strict):
     player: Id | None = Field(
         None,
         description="The member state the player holds in the desktop game (default: the"
-        " penholder of the first draft).",
+        " penholder of the first draft; with no draft, the Council's first permanent member,"
+        " else its first member).",
     )
     start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = Field(
         None, description="The calendar month of month 1, as YYYY-MM (for display)."

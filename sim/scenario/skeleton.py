@@ -1,7 +1,8 @@
 """The skeleton a designer starts from: ``mandate new NAME`` writes it, commented, ready to edit.
 
 The skeleton is a complete small scenario that passes ``mandate check --strict`` and plays to an
-ending, so a designer always starts from something that works and changes one thing at a time.
+ending (in some seeds the one that needs every objective met, in others not), so a designer always
+starts from something that works and changes one thing at a time.
 Its first line points editors at the JSON Schema (``#:schema ./schema.json``) when the file is
 written beside one (in ``scenarios/`` or a folder below it); elsewhere the line is left out.
 """
@@ -181,8 +182,11 @@ demands = ["ceasefire"]
 
 _MIDDLE = """\
 # The host state and two troop contributors, outside the Council. A `contributor` table makes a
-# state send troops and police to missions: capacities, casualty tolerance (0: leaves after 20
-# dead, 1: never leaves), interest in UN reimbursement, months to arrive, tasks it refuses.
+# state send troops, police and military observers to missions: what it can send in all, its
+# casualty tolerance (it leaves after 20 x (1 - tolerance) of its people are killed, at least
+# one; 1: never leaves), its interest in UN reimbursement, months to arrive (plus a random
+# delay), tasks it refuses. Each month it is willing, it pledges a share of its spare capacity
+# (at least 50); the guide explains how willingness is worked out.
 [[states]]
 id = "HOST"
 name = "Host state"
@@ -199,7 +203,7 @@ capability = 0.2
 concern = 0.6
 ideal = { force = 0.4, presence = 0.6, pressure = 0.3 }
 salience = { force = 0.3, presence = 0.4, pressure = 0.3 }
-contributor = { troops = 4000, police = 300, casualty_tolerance = 0.6, lag_months = 2 }
+contributor = { troops = 6000, police = 300, casualty_tolerance = 0.6, lag_months = 2 }
 
 [[states]]
 id = "TCC2"
@@ -210,7 +214,7 @@ ideal = { force = 0.35, presence = 0.5, pressure = 0.3 }
 salience = { force = 0.3, presence = 0.4, pressure = 0.3 }
 
 [states.contributor]          # the same kind of table, written as a sub-table of TCC2
-troops = 3000
+troops = 4000
 police = 200
 casualty_tolerance = 0.5
 reimbursement = 0.8
@@ -291,7 +295,7 @@ month = 1
 patience = 2
 chapter = "VII"
 tasks = ["protection_of_civilians"]
-troop_ceiling = 8000
+troop_ceiling = 6000
 police_ceiling = 500
 duration = 12
 demands = ["ceasefire"]
@@ -299,7 +303,8 @@ sanctions = [{ kind = "arms_embargo", targets = ["rebels"] }]
 
 # A second draft for the player's seat: sanctions on the government. With a Chapter VII mission
 # in place they take the host's grievance to its tolerance (0.4 + 0.3), and it expels the
-# mission. (An AI penholder tables nothing new while a resolution it drafted is in force.)
+# mission. Its `duration` (default 12 months) sets when the sanctions expire. (An AI penholder
+# tables nothing new while a resolution it drafted is in force.)
 [[drafts]]
 id = "pressure"
 title = "Targeted sanctions on the government"

@@ -266,3 +266,32 @@ def test_small_contingents_are_pledged_whole() -> None:
     mission = world.missions[0]
     assert view.pledge_size("T01", mission, "observers") == 30
     assert view.pledge_size("T01", mission, "police") == 40
+
+
+def test_a_contingent_without_a_contributor_table_can_take_losses() -> None:
+    """The lead of a bridging force or an initial contingent may have no contributor table."""
+    scenario = generic(
+        intensity=1.0,
+        missions=[
+            {"id": "m", "kind": "regional", "authority": "regional", "contributor": "G01",
+             "troops": 5_000, "expires_month": 36}
+        ],
+    )  # fmt: skip
+    engine = Engine(build_world(scenario, 0))
+    months(engine, 12)
+    contingent = engine.world.missions[0].contingent("G01", "troops")
+    assert contingent.fatalities > 0
+
+
+def test_a_penholder_can_consult_on_a_draft_renewing_a_mission_that_never_was() -> None:
+    from sim.model.agents import PragmaticPenholder
+
+    drafts = [
+        {"id": "pko", "title": "PKO", "penholder": "G15", "body": "unsc", "troop_ceiling": 5_000},
+        {"id": "more", "title": "More", "penholder": "G15", "body": "unsc",
+         "troop_ceiling": 9_000, "chapter": "VII", "renews": "pko"},
+    ]  # fmt: skip
+    engine = Engine(build_world(variant(BASE, drafts=drafts), 0))
+    engine.submit(TableDraft("G15", "more"))
+    commands = PragmaticPenholder("G15").consult(WorldView(engine.world))
+    assert all(engine.check(c) == [] for c in commands)

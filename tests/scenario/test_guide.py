@@ -1,5 +1,6 @@
 """Tests for the designer's guide (scenarios/README.md): its generated reference is up to date,
-its worked example loads, passes ``--strict`` and plays to an ending, and its links resolve."""
+its worked example loads, passes ``--strict``, can reach its main ending and does what the guide
+says it does, the output it quotes is what the tools print, and its links resolve."""
 
 from __future__ import annotations
 
@@ -78,15 +79,32 @@ def test_every_table_of_the_format_is_documented() -> None:
             assert f"| `{name}` |" in text
 
 
-def test_worked_example_loads_passes_strict_and_plays_to_an_ending() -> None:
+def _play(text: str, seed: int) -> Engine:
     from sim.scenario.build import build_world
 
+    engine = Engine(build_world(parse_scenario(text, "scenarios/osterland.toml"), seed))
+    play_game(engine, default_agents(engine))
+    return engine
+
+
+def test_worked_example_loads_passes_strict_and_plays_to_an_ending() -> None:
     scenario = parse_scenario(_worked_example(), "scenarios/osterland.toml")
     assert lint_scenario(scenario) == []
     for seed in (1, 2):
-        engine = Engine(build_world(scenario, seed))
-        play_game(engine, default_agents(engine))
-        assert engine.world.outcome is not None
+        assert _play(_worked_example(), seed).world.outcome is not None
+
+
+def test_worked_example_can_reach_its_objectives_ending() -> None:
+    """Over seeds 0-19 some runs meet both objectives ("Civilians protected"), others time out."""
+    scenario = parse_scenario(_worked_example(), "scenarios/osterland.toml")
+    (main,) = [e for e in scenario.endings if e.when == "objectives_met"]
+    endings = []
+    for seed in range(20):
+        outcome = _play(_worked_example(), seed).world.outcome
+        assert outcome is not None
+        endings.append(outcome.ending)
+    assert main.id in endings, "no seed from 0 to 19 reaches the worked example's main ending"
+    assert "time" in endings, "every seed reaches the main ending: the example teaches nothing"
 
 
 def test_worked_example_starts_with_the_schema_line() -> None:
@@ -103,7 +121,81 @@ def test_worked_example_story_is_what_the_model_does() -> None:
     (vote,) = engine.world.votes
     assert vote.tally.passed and vote.tally.counts() == "4-0-1"
     assert vote.tally.abstain == ("BEL",)
-    assert "4-0-1 (Belmark abstains" in _text()
+    assert "4-0-1 in month 1 (Belmark abstains" in _text()
+
+
+def test_worked_example_seeds_end_as_the_guide_tells() -> None:
+    """Seed 1: a quarter deployed by month 7, 40 civilians killed in month 10, Trovia withdraws
+    after its fourth death, time out. Seed 0: a ceasefire in month 5, protected in month 10."""
+    from sim.model import objectives
+
+    text = " ".join(_text().split())
+    world = _play(_worked_example(), 1).world
+    assert world.outcome is not None and world.outcome.ending == "time"
+    status = {row["id"]: row["status"] for row in objectives.report(world, final=True)}
+    assert status == {"deploy": "met", "protect": "failed"}
+    share = world.metrics["deployment_share"]
+    assert share[6] >= 0.25 > max(share[:6])  # month 7
+    assert world.metrics["civilian_deaths"][9] == 40  # month 10
+    (withdrawal,) = [e for e in world.events if e.kind == "withdrawal"]
+    assert withdrawal.month == 10 and "after losing 4" in withdrawal.text
+    first = min(e.month for e in world.events if e.kind == "deployment")
+    assert first == 4
+    assert "first contingent arrives in month 4" in text and "by month 7 a quarter" in text
+    assert "still kills 40 civilians" in text and "loses its fourth soldier" in text
+
+    world = _play(_worked_example(), 0).world
+    assert world.outcome is not None and world.outcome.ending == "protected"
+    assert world.outcome.month == 10
+    (ceasefire,) = [e for e in world.events if "agree a ceasefire" in e.text]
+    assert ceasefire.month == 5
+    assert world.metrics["civilian_deaths"][9] == 11
+    assert "ceasefire in month 5" in text and "11 civilians are killed in month 10" in text
+
+
+def test_trovia_willingness_is_what_the_guide_computes() -> None:
+    from sim.model.forces import MIN_PLEDGE, pledge_size, willingness
+    from sim.model.world import Mission
+    from sim.scenario.build import build_world
+
+    world = build_world(parse_scenario(_worked_example(), "scenarios/osterland.toml"), 1)
+    mission = Mission(id="m", kind="un", authority="council", chapter="VII", tasks=(),
+                      ceilings={"troops": 5000}, start_month=1, expires_month=12)  # fmt: skip
+    world.missions.append(mission)
+    assert world.theatre.intensity == 0.5
+    assert willingness(world, "TRO", mission) == pytest.approx(0.28)
+    assert pledge_size(world, "TRO", mission, "troops") == 336
+    assert MIN_PLEDGE == 50
+    text = " ".join(_text().split())
+    assert "= 0.28" in text and "≈ 336 troops" in text
+
+
+def test_the_lint_output_quoted_in_the_guide_is_what_check_prints() -> None:
+    from sim.scenario.lint import lint_text
+    from sim.scenario.loader import ScenarioError
+
+    quoted = [line for line in _text().splitlines() if line.startswith("scenarios/osterland.toml:")]
+    warnings = [line for line in quoted if ": warning: " in line]
+    errors = [line for line in quoted if ": warning: " not in line]
+    assert warnings and errors
+    name = "scenarios/osterland.toml"
+    no_ceiling = _worked_example().replace("troop_ceiling = 5000\n", "")
+    printed = [str(p) for p in lint_text(parse_scenario(no_ceiling, name), no_ceiling, name)]
+    assert printed == warnings
+    complete = _worked_example()
+    belmark = complete.index('id = "BEL"')
+    ideal = complete.index("ideal = { force = 0.2, presence = 0.4 }", belmark)
+    no_presence = complete[:ideal] + "ideal = { force = 0.2 }" + complete[ideal + 39 :]
+    with pytest.raises(ScenarioError) as failure:
+        parse_scenario(no_presence, name)
+    assert [str(p) for p in failure.value.problems] == errors
+
+
+def test_the_penholder_example_shows_what_the_guide_describes() -> None:
+    block = guide.penholder_example()
+    for phrase in ("amends", "Whip count", "veto threatened by", "lobbies", "ADOPTED"):
+        assert phrase in block, phrase
+    assert block in _text()
 
 
 def test_steps_are_excerpts_of_the_complete_example() -> None:
@@ -152,6 +244,11 @@ def test_guide_covers_every_command_a_designer_uses() -> None:
         "#:schema ./schema.json",
         'roster = "data/world_roster.toml"',
         "Even Better TOML",
+        "Taplo",
+        "--historical",
+        "Whip count",
+        "veto threatened by",
+        "## Troubleshooting",
     ):
         assert phrase in text, phrase
 

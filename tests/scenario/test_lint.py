@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli import main
-from sim.scenario.lint import LINTS, UPPER_BOUNDS, lint_scenario, lint_text
+from sim.scenario.lint import LINTS, UPPER_BOUNDS, default_player, lint_scenario, lint_text
 from sim.scenario.loader import load_scenario, parse_scenario
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -300,19 +300,54 @@ def test_player_off_council() -> None:
 
 
 def test_default_player_off_council() -> None:
-    # Without `player` the game seats the first penholder by id: here TCC, not on the council.
+    # Without `player` the game seats the penholder of the first draft: here TCC, off the council.
     text = _sub(_sub(BASE, 'player = "AAA"\n', ""), 'penholder = "AAA"', 'penholder = "TCC"')
     warnings = _assert_only(text, "player-off-council", "penholder-outside-body")
     assert ("drafts", 0, "penholder") in [p for p, m in warnings if "player" in m]
     assert _names(_sub(BASE, 'player = "AAA"\n', "")) == []
 
 
-def test_no_player_seat() -> None:
+SECOND_DRAFT = """
+[[drafts]]
+id = "d2"
+title = "A second draft"
+penholder = "AAA"
+body = "council"
+"""
+
+
+def test_default_player_is_the_first_drafts_penholder_not_the_first_by_id() -> None:
+    # The first draft's penholder TCC is off the council, though AAA (first by id) is on it.
+    text = _sub(_sub(BASE, 'player = "AAA"\n', ""), 'penholder = "AAA"', 'penholder = "TCC"')
+    text = _sub(text, "[[objectives]]", SECOND_DRAFT.lstrip() + "\n[[objectives]]")
+    assert default_player(parse_scenario(text, "test.toml")) == "TCC"
+    warnings = _assert_only(text, "player-off-council", "penholder-outside-body")
+    ((path, message),) = [(p, m) for p, m in warnings if "player" in m]
+    assert path == ("drafts", 0, "penholder") and "first draft" in message
+
+
+def test_without_drafts_the_default_seat_is_a_council_member() -> None:
+    # With no draft the game seats the first permanent member of the council: never a warning.
     text = _sub(BASE, 'player = "AAA"\n', "")
     start, end = text.index("[[drafts]]"), text.index("[[objectives]]")
     text = text[:start] + text[end:]
-    assert "no-player-seat" in _names(text)
-    assert "no-player-seat" not in _names(_sub(BASE, 'player = "AAA"\n', ""))
+    assert default_player(parse_scenario(text, "test.toml")) == "AAA"
+    assert "player-off-council" not in _names(text)
+    no_veto = _sub(text, 'permanent = ["AAA"]\n', "")
+    assert default_player(parse_scenario(no_veto, "test.toml")) == "AAA"  # its first member
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.name)
+def test_default_player_is_the_games_default_seat(path: Path) -> None:
+    from sim.ui.game import default_seat
+
+    scenario = load_scenario(path)
+    for variant in (
+        scenario.model_copy(update={"player": None}),
+        scenario.model_copy(update={"player": None, "drafts": scenario.drafts[::-1]}),
+        scenario.model_copy(update={"player": None, "drafts": []}),
+    ):
+        assert default_player(variant) == default_seat(variant)
 
 
 CONSENSUS = """
@@ -373,6 +408,30 @@ def test_an_initial_mission_makes_deployment_movable() -> None:
     mission = (
         '[[theatre.missions]]\nid = "amis"\nkind = "un"\nauthority = "council"\n'
         'contributor = "TCC"\ntroops = 500\ntroop_ceiling = 2000\n\n'
+    )
+    text = _sub(text, "[[drafts]]", mission + "[[drafts]]")
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize("kind", ["observer", "police"])
+def test_a_mission_of_observers_or_police_alone_can_move_deployment(kind: str) -> None:
+    # Small contingents deploy (at least 50 a month), so an observer-only or police-only mission
+    # fills: deployment_share can move and the objective is left to play.
+    text = _sub(BASE, "troop_ceiling = 5000\n", f"{kind}_ceiling = 200\n")
+    text = _sub(text, "troops = 3000,", "troops = 3000, police = 300, observers = 100,")
+    assert _names(text) == []
+    metric = "observers_deployed" if kind == "observer" else "police_deployed"
+    assert _names(_objective("reaches", f'metric = "{metric}"\nthreshold = 100')) != []
+    text = _before_endings(text, f'[[objectives]]\nid = "o2"\nname = "O2"\nkind = "reaches"\n'
+                                 f'metric = "{metric}"\nthreshold = 100\n')  # fmt: skip
+    assert _names(text) == []
+
+
+def test_an_initial_observer_mission_makes_deployment_movable() -> None:
+    text = _sub(BASE, "troop_ceiling = 5000\n", "")
+    mission = (
+        '[[theatre.missions]]\nid = "unmo"\nkind = "un"\nauthority = "council"\n'
+        'contributor = "TCC"\nobservers = 20\nobserver_ceiling = 100\n\n'
     )
     text = _sub(text, "[[drafts]]", mission + "[[drafts]]")
     assert _names(text) == []

@@ -1,5 +1,6 @@
-"""Tests for ``mandate new``: a commented skeleton that passes ``check --strict`` and plays to an
-ending, with the right ``#:schema`` line, never written over an existing file."""
+"""Tests for ``mandate new``: a commented skeleton that passes ``check --strict``, plays to an
+ending and can meet every objective, with the right ``#:schema`` line, never written over an
+existing file."""
 
 from __future__ import annotations
 
@@ -43,6 +44,29 @@ def test_new_writes_a_scenario_that_passes_strict_and_plays_to_an_ending(
     outcome = engine.world.outcome
     assert outcome is not None and outcome.ending in {e.id for e in scenario.endings}
     assert 1 <= played <= scenario.months
+
+
+def test_new_skeleton_can_meet_every_objective() -> None:
+    """Its contributors fill the mission: over seeds 0-19 some run meets every objective (and so
+    reaches the objectives ending), while others do not."""
+    from sim.model import objectives
+    from sim.scenario.loader import parse_scenario
+
+    scenario = parse_scenario(skeleton("reach"), "reach.toml")
+    (main_ending,) = [e for e in scenario.endings if e.when == "objectives_met"]
+    met_all, endings = [], set()
+    for seed in range(20):
+        engine = Engine(build_world(scenario, seed))
+        play_game(engine, default_agents(engine))
+        outcome = engine.world.outcome
+        assert outcome is not None
+        endings.add(outcome.ending)
+        report = objectives.report(engine.world, final=True)
+        if all(row["status"] == "met" for row in report):
+            met_all.append(seed)
+    assert met_all, "no seed from 0 to 19 meets every objective of the skeleton"
+    assert main_ending.id in endings
+    assert len(met_all) < 20 and len(endings) > 1, "the skeleton should not be won every time"
 
 
 def test_new_skeleton_runs_from_the_command_line(
