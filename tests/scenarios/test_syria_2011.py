@@ -3,14 +3,11 @@ drops the threat of sanctions from S/2011/612 turns the vetoes into abstentions.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scenario_runs import run_json
 
 from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
@@ -38,18 +35,9 @@ RECORD: dict[str, tuple[str, int, set[str], set[str], set[str], bool, set[str]]]
 }  # fmt: skip
 
 
-@cache
 def run(seed: int, historical: bool) -> dict[str, Any]:
     """``mandate run syria_2011.toml --seed SEED --json [--historical]``, parsed."""
-    argv = ["run", str(FILE), "--seed", str(seed), "--json"]
-    if historical:
-        argv.append("--historical")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(argv)
-    assert code == 0
-    doc: dict[str, Any] = json.loads(out.getvalue())
-    return doc
+    return run_json(FILE, seed, historical)
 
 
 def test_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
