@@ -227,6 +227,7 @@ def test_run_json_contract_with_a_veto_player(run: Run, tmp_path: Path) -> None:
     text = (REPO / TUTORIAL).read_text(encoding="utf-8")
     assert "\ndomestic = -0.03\n" in text
     hostile = tmp_path / "hostile.toml"
+    shutil.copytree(REPO / "scenarios" / "maps", tmp_path / "maps")  # the tutorial's map
     hostile.write_text(text.replace("\ndomestic = -0.03\n", "\ndomestic = -1.0\n"), "utf-8")
     for seed in (1, 7):
         _check_result(_run_json(run, str(hostile), "--seed", str(seed)), seed)

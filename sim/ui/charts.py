@@ -41,6 +41,7 @@ def title_of(name: str) -> str:
 def _render(name: str, values: tuple[float, ...], size: tuple[int, int], colour: str) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     dpi = 100
     fig = Figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi, facecolor="#1b222b")
@@ -48,8 +49,17 @@ def _render(name: str, values: tuple[float, ...], size: tuple[int, int], colour:
     ax = fig.add_subplot(1, 1, 1)
     ax.set_facecolor("#161b22")
     months = list(range(1, len(values) + 1))
+    small = size[0] < 200
     ax.plot(months, values, color=colour, linewidth=2, marker="o", markersize=3)
-    ax.set_title(title_of(name), color="#e8edf2", fontsize=10, loc="left")
+    title = title_of(name)
+    if small:
+        # A narrow chart: the title over the whole figure, and 12k for 12,000 on the axis.
+        fig.text(0.5, 0.97, title, color="#e8edf2", fontsize=9, ha="center", va="top")
+        ax.yaxis.set_major_formatter(FuncFormatter(_compact))
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+    else:
+        ax.set_title(title, color="#e8edf2", fontsize=10, loc="left")
+    ax.xaxis.set_major_locator(MaxNLocator(4 if small else "auto", integer=True))
     ax.set_xlabel("month", color="#a0acba", fontsize=8)
     ax.tick_params(colors="#a0acba", labelsize=8)
     for spine in ax.spines.values():
@@ -57,10 +67,18 @@ def _render(name: str, values: tuple[float, ...], size: tuple[int, int], colour:
     ax.grid(True, color="#2b3440", linewidth=0.6)
     if len(months) == 1:
         ax.set_xlim(0.5, 1.5)
-    fig.tight_layout(pad=0.6)
+    fig.tight_layout(pad=0.6, rect=(0, 0, 1, 0.9) if small else (0, 0, 1, 1))
     canvas.draw()
     rgba: bytes = bytes(canvas.buffer_rgba())
     return rgba
+
+
+def _compact(value: float, _: object = None) -> str:
+    """An axis label in few characters: 950, 12k, 1.5M."""
+    for limit, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"{value / limit:g}{suffix}"
+    return f"{value:g}"
 
 
 class Charts:

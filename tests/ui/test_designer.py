@@ -4,6 +4,7 @@ window (the game keeps running)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pygame
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def scenario(tmp_path: Path) -> Path:
     path = tmp_path / "designed.toml"
     path.write_text((ROOT / "scenarios" / "tutorial.toml").read_text(encoding="utf-8"))
+    shutil.copytree(ROOT / "scenarios" / "maps", tmp_path / "maps")  # the theatre map
     return path
 
 

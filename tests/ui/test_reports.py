@@ -133,6 +133,7 @@ def test_title_lists_every_scenario_of_the_folder_and_scrolls(
     folder = tmp_path / "scenarios"
     shutil.copytree(ROOT / "scenarios" / "calibration", folder / "calibration")
     shutil.copytree(ROOT / "scenarios" / "data", folder / "data")
+    shutil.copytree(ROOT / "scenarios" / "maps", folder / "maps")
     source = (ROOT / "scenarios" / "tutorial.toml").read_text(encoding="utf-8")
     (folder / "tutorial.toml").write_text(source)
     for n in range(11):

@@ -4,8 +4,13 @@ The left panel reads the world's missions (strength against the authorized ceili
 of personnel, as a bar; contingents by contributor: deployed, on the way, fatalities,
 withdrawing), the sanctions in force with their targets, the host government's consent in words,
 and the mandates in force. It is drawn once per change of the world onto a tall surface and
-scrolled (mouse wheel, Page Up / Page Down, arrow keys). The right side charts the monthly series
-of ``mandate run --json`` (``metrics``).
+scrolled (mouse wheel, Page Up / Page Down, arrow keys).
+
+When the scenario supplies a map (``[theatre] map`` with ``[[theatre.regions]]``), the right side
+shows it with its labelled places and the missions' markers (see :mod:`sim.ui.theatremap`), a
+strip with the phase and the government's share of the territory, and four small charts below;
+"All figures" (M) switches to the full set of monthly series, as a scenario without a map shows
+them: toggle buttons for the series of ``mandate run --json`` (``metrics``) and their charts.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from sim.ui import theme
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
+from sim.ui.theatremap import MapLayer, TheatreMap, draw_status_strip, theatre_map
 
 if TYPE_CHECKING:
     from sim.ui.app import App
@@ -26,6 +32,10 @@ if TYPE_CHECKING:
 KIND_WORDS = {"un": "UN mission", "regional": "regional force", "hybrid": "hybrid mission"}
 PANEL_W = 600
 SCROLL_STEP = 60
+RIGHT_X = 30 + PANEL_W + 30
+STRIP_H = 30
+MIN_CHARTS_H = 140
+GAP = 8
 
 
 def consent_words(game: Game) -> tuple[str, tuple[int, int, int]]:
@@ -237,27 +247,64 @@ class TheatreScreen(Screen):
         self.scroll = 0
         self.panel: pygame.Surface | None = None
         self.panel_key: tuple[object, ...] = ()
+        # The map is read here, once, never while drawing a frame.
+        self.map: TheatreMap | None = theatre_map(self.game.scenario_path,
+                                                  self.game.scenario.theatre)  # fmt: skip
+        self.show_map = self.map is not None
+        self.layer: MapLayer | None = None
 
     def build(self) -> None:
         self.button(self.r(self.W - 170, self.H - 60, 140, 44), "Back", self.back, tip="Esc",
                     default=True)  # fmt: skip
-        x = 30 + PANEL_W + 30
-        self.chart_top = (
-            self.metric_buttons(self.series, self.selected, self.pick, x, 64, self.W - x - 30, 3)
-            + 10
-        )
+        if self.map is not None:
+            self.button(
+                self.r(self.W - 190, 16, 160, 38),
+                "All figures" if self.show_map else "Map", self.switch, key=pygame.K_m,
+                tip="Switch between the map and all the monthly figures",
+            )  # fmt: skip
+        self.layer = None
+        if self.map is not None and self.show_map:
+            self.layer = MapLayer.build(self.map, self.app.text, self.map_area())
+            self.chart_top = self.strip_area().bottom / self.scale + GAP
+        else:
+            self.chart_top = (
+                self.metric_buttons(
+                    self.series, self.selected, self.pick, RIGHT_X, 64, self.W - RIGHT_X - 30, 3
+                )
+                + 10
+            )
         self.panel = None
+
+    def switch(self) -> None:
+        self.show_map = not self.show_map
+        self.refresh()
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
         self.refresh()
 
+    def map_area(self) -> pygame.Rect:
+        """Where the map may go (window pixels): the top of the right side, leaving room for the
+        strip and the charts below."""
+        w = self.W - RIGHT_X - 30
+        room = self.H - 80 - 64 - STRIP_H - MIN_CHARTS_H - 2 * GAP
+        assert self.map is not None
+        iw, ih = self.map.image.get_size()
+        return self.r(RIGHT_X, 64, w, max(60, min(room, w * ih / iw)))
+
+    def strip_area(self) -> pygame.Rect:
+        """The phase and control strip under the map."""
+        top = (self.layer.rect.bottom if self.layer else self.map_area().bottom) / self.scale
+        return self.r(RIGHT_X, top + GAP, self.W - RIGHT_X - 30, STRIP_H)
+
+    def charts_area(self) -> pygame.Rect:
+        return self.r(RIGHT_X, self.chart_top, self.W - RIGHT_X - 30, self.H - 80 - self.chart_top)
+
     def busy_rects(self) -> list[pygame.Rect]:
-        x = 30 + PANEL_W + 30
-        return [
-            self.panel_area(),
-            self.r(x, self.chart_top, self.W - x - 30, self.H - 80 - self.chart_top),
-        ]
+        busy = [self.panel_area(), self.charts_area()]
+        if self.layer is not None:
+            busy += [self.layer.rect, self.strip_area()]
+        return busy
 
     def panel_area(self) -> pygame.Rect:
         return self.r(30, 64, PANEL_W, self.H - 80)
@@ -306,10 +353,15 @@ class TheatreScreen(Screen):
         surface.blit(self.panel, area.topleft, pygame.Rect(0, self.scroll, area.w, area.h))
         if self.panel.get_height() > area.height:
             self._scrollbar(surface, area)
-        x = 30 + PANEL_W + 30
-        area = self.r(x, self.chart_top, self.W - x - 30, self.H - 80 - self.chart_top)
         shown = {n: self.series[n] for n in self.selected}
-        draw_charts(surface, text, shown, area, columns=2)
+        if self.layer is not None:
+            surface.blit(self.layer.surface(world, text, key), self.layer.rect)
+            draw_status_strip(surface, world, text, self.strip_area())
+            area = self.charts_area()
+            columns = 4 if area.width >= self.s(4 * 130) else 2
+            draw_charts(surface, text, shown, area, columns=max(1, min(columns, len(shown))))
+        else:
+            draw_charts(surface, text, shown, self.charts_area(), columns=2)
 
     def _scrollbar(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         assert self.panel is not None

@@ -1,0 +1,340 @@
+"""The theatre map: the scenario's image with its labelled regions, and what lies on top of it.
+
+A scenario may name a PNG or JPEG (``[theatre] map``, relative to its folder, checked by the
+loader) and labelled places on it (``[[theatre.regions]]``, at fractions of the image's width and
+height). The image is read once per file (and again only when the file changes) and kept; the
+screen scales it once per window size, aspect kept, with the labels drawn in (light text on a dark
+halo, so they read on any ground). Nothing here runs per frame: the overlays (the missions'
+markers, in a box put where it hides the fewest labels) are composed again only when the world
+changes.
+
+Every marker pairs its colour with a shape and a word: a UN mission is a blue circle marked
+"UN", a hybrid mission a bluish-green diamond marked "Hybrid", a regional force an orange square
+marked "Regional".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from sim.model.world import PERSONNEL, Mission, World
+from sim.scenario.paths import UnsafePath, resolve_inside
+from sim.ui import theme
+
+HALO = (10, 14, 20)
+BOX = (14, 19, 26, 215)
+
+MISSION_STYLE = {
+    "un": ("UN", (86, 180, 233), "circle"),
+    "hybrid": ("Hybrid", (0, 158, 115), "diamond"),
+    "regional": ("Regional", (230, 159, 0), "square"),
+}
+
+_IMAGES: dict[tuple[str, int, int], pygame.Surface] = {}
+
+
+@dataclass
+class TheatreMap:
+    """A scenario's map image and its labelled places (name, x, y as fractions)."""
+
+    path: Path
+    image: pygame.Surface
+    regions: list[tuple[str, float, float]]
+    _scaled: dict[tuple[int, int], pygame.Surface] = field(default_factory=dict)
+
+    def scaled(self, size: tuple[int, int]) -> pygame.Surface:
+        """The image at ``size`` pixels (smoothly scaled once per size)."""
+        surface = self._scaled.get(size)
+        if surface is None:
+            surface = pygame.transform.smoothscale(self.image, size)
+            self._scaled = {size: surface}
+        return surface
+
+
+def map_file(scenario_path: Path, reference: str | None) -> Path | None:
+    """The map file a scenario names, or None (no map, or one that is missing or unsafe)."""
+    if not reference:
+        return None
+    try:
+        return resolve_inside(reference, scenario_path.parent, "map")
+    except (UnsafePath, OSError):
+        return None
+
+
+def load_image(path: Path) -> pygame.Surface | None:
+    """The picture at ``path``, read once per file version (None if it cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    image = _IMAGES.get(key)
+    if image is None:
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, OSError, ValueError):
+            return None
+        if pygame.display.get_surface() is not None:
+            image = image.convert()
+        for old in [k for k in _IMAGES if k[0] == key[0]]:
+            del _IMAGES[old]
+        _IMAGES[key] = image
+    return image
+
+
+def theatre_map(scenario_path: Path, theatre: object) -> TheatreMap | None:
+    """The map of a scenario's ``[theatre]`` table, or None when it has none (or it is broken)."""
+    path = map_file(scenario_path, getattr(theatre, "map", None))
+    if path is None:
+        return None
+    image = load_image(path)
+    if image is None or image.get_width() < 2 or image.get_height() < 2:
+        return None
+    regions = [(r.name, float(r.x), float(r.y)) for r in getattr(theatre, "regions", [])]
+    return TheatreMap(path, image, regions)
+
+
+def fit(size: tuple[int, int], area: pygame.Rect) -> pygame.Rect:
+    """The largest rectangle of ``size``'s aspect inside ``area``, centred in it."""
+    w, h = size
+    k = min(area.width / w, area.height / h)
+    rect = pygame.Rect(0, 0, max(1, int(w * k)), max(1, int(h * k)))
+    rect.center = area.center
+    return rect
+
+
+def halo_text(text: theme.Text, words: str, size: int, bold: bool = True) -> pygame.Surface:
+    """Light text on a dark halo, readable on any part of a map."""
+    face = text.render(words, size, theme.TEXT, bold)
+    dark = text.render(words, size, HALO, bold)
+    r = max(1, round(2 * text.scale))
+    out = pygame.Surface((face.get_width() + 2 * r, face.get_height() + 2 * r), pygame.SRCALPHA)
+    for dx in range(-r, r + 1):
+        for dy in range(-r, r + 1):
+            if (dx or dy) and dx * dx + dy * dy <= r * r + 1:
+                out.blit(dark, (r + dx, r + dy))
+    out.blit(face, (r, r))
+    return out
+
+
+def label_rects(
+    theatre_map: TheatreMap, text: theme.Text, rect: pygame.Rect, size: int = 13
+) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
+    """Each region's label and where it goes (window pixels): centred on its place, kept inside
+    the map."""
+    out = []
+    for name, x, y in theatre_map.regions:
+        surf = halo_text(text, name, size)
+        box = surf.get_rect(
+            center=(rect.x + round(x * rect.width), rect.y + round(y * rect.height))
+        )
+        box.clamp_ip(rect)
+        out.append((name, surf, box))
+    return out
+
+
+def draw_shape(
+    surface: pygame.Surface, shape: str, colour: tuple[int, int, int], center: tuple[int, int],
+    size: int,
+) -> None:  # fmt: skip
+    """A mission's marker shape, with a dark outline."""
+    cx, cy = center
+    r = size // 2
+    edge = max(1, size // 9)
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, center, r)
+        pygame.draw.circle(surface, HALO, center, r, edge)
+    elif shape == "diamond":
+        pts = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
+        pygame.draw.polygon(surface, colour, pts)
+        pygame.draw.polygon(surface, HALO, pts, edge)
+    else:
+        box = pygame.Rect(0, 0, size - 2, size - 2)
+        box.center = center
+        pygame.draw.rect(surface, colour, box)
+        pygame.draw.rect(surface, HALO, box, edge)
+
+
+def mission_line(mission: Mission) -> str:
+    """``kalvaria-1: 1,467 of 10,800`` (personnel deployed of the authorized)."""
+    deployed = sum(mission.strength(kind) for kind in PERSONNEL)
+    ceiling = sum(mission.ceilings.get(kind, 0) for kind in PERSONNEL)
+    line = f"{mission.id}: {deployed:,}"
+    if ceiling:
+        line += f" of {ceiling:,}"
+    if mission.withdrawing:
+        line += ", leaving"
+    return line
+
+
+def missions_box(world: World, text: theme.Text, max_width: int) -> pygame.Surface:
+    """The missions' markers on a dark box: shape, kind in a word, id and strength."""
+    s = text.scale
+    pad, gap, marker = round(8 * s), round(6 * s), round(16 * s)
+    rows: list[tuple[str, tuple[int, int, int], str, str]] = []
+    for mission in world.active_missions():
+        word, colour, shape = MISSION_STYLE.get(mission.kind, (mission.kind, theme.NEUTRAL,
+                                                                "square"))  # fmt: skip
+        rows.append((shape, colour, word, mission_line(mission)))
+    title = text.render("Missions: deployed of authorized", 13, theme.MUTED, True)
+    if not rows:
+        lines = [text.render("No mission is deployed.", 13, theme.TEXT)]
+        width = max(title.get_width(), lines[0].get_width()) + 2 * pad
+        height = title.get_height() + lines[0].get_height() + 2 * pad
+        box = pygame.Surface((min(width, max_width), height), pygame.SRCALPHA)
+        box.fill(BOX)
+        box.blit(title, (pad, pad))
+        box.blit(lines[0], (pad, pad + title.get_height()))
+        return box
+    line_h = max(marker, text.font(13).get_height()) + round(3 * s)
+    tag_w = max(text.font(13, True).size(r[2])[0] for r in rows)
+    inner = max_width - 2 * pad - marker - tag_w - 2 * gap
+    bodies = [text.render(text.fit(r[3], 13, inner), 13, theme.TEXT) for r in rows]
+    width = marker + tag_w + 2 * gap + max(b.get_width() for b in bodies)
+    width = min(max(width, title.get_width()) + 2 * pad, max_width)
+    height = title.get_height() + len(rows) * line_h + 2 * pad
+    box = pygame.Surface((width, height), pygame.SRCALPHA)
+    box.fill(BOX)
+    box.blit(title, (pad, pad))
+    y = pad + title.get_height()
+    for (shape, colour, word, _), body in zip(rows, bodies, strict=True):
+        mid = y + line_h // 2
+        draw_shape(box, shape, colour, (pad + marker // 2, mid), marker)
+        tag = text.render(word, 13, colour, True)
+        box.blit(tag, (pad + marker + gap, mid - tag.get_height() // 2))
+        box.blit(body, (pad + marker + tag_w + 2 * gap, mid - body.get_height() // 2))
+        y += line_h
+    return box
+
+
+def quietest_place(
+    rect: pygame.Rect, size: tuple[int, int], busy: list[pygame.Rect], margin: int
+) -> pygame.Rect:
+    """Where a box of ``size`` hides the least of the labels ``busy``, along the top or bottom
+    edge of ``rect`` (the corners first, top right before the others)."""
+    inner = rect.inflate(-2 * margin, -2 * margin)
+    w, h = size
+    xs = [inner.right - w, inner.left] + [
+        round(inner.left + (inner.width - w) * k / 8) for k in range(7, 0, -1)
+    ]
+    candidates = [pygame.Rect(x, y, w, h) for y in (inner.top, inner.bottom - h) for x in xs]
+    corners = candidates[:2] + candidates[9:11]
+    ordered = corners + [c for c in candidates if c not in corners]
+
+    def hidden(box: pygame.Rect) -> int:
+        return sum(box.clip(b).width * box.clip(b).height for b in busy)
+
+    return min(ordered, key=hidden)
+
+
+@dataclass
+class MapLayer:
+    """The map at one size with its labels, and the missions composed on top when the world
+    changes."""
+
+    rect: pygame.Rect
+    base: pygame.Surface
+    labels: list[tuple[str, pygame.Rect]]
+    key: tuple[object, ...] = ()
+    frame: pygame.Surface | None = None
+    missions_rect: pygame.Rect | None = None
+
+    @classmethod
+    def build(cls, theatre_map: TheatreMap, text: theme.Text, area: pygame.Rect) -> MapLayer:
+        rect = fit(theatre_map.image.get_size(), area)
+        base = theatre_map.scaled(rect.size).copy()
+        placed = label_rects(theatre_map, text, rect)
+        for _, surf, box in placed:
+            base.blit(surf, (box.x - rect.x, box.y - rect.y))
+        pygame.draw.rect(base, theme.PANEL_EDGE, base.get_rect(), 1)
+        return cls(rect, base, [(name, box) for name, _, box in placed])
+
+    def surface(self, world: World, text: theme.Text, key: tuple[object, ...]) -> pygame.Surface:
+        """The map with the missions' box, composed again only when ``key`` changes."""
+        if self.frame is None or key != self.key:
+            frame = self.base.copy()
+            margin = round(8 * text.scale)
+            box = missions_box(world, text, int(self.rect.width * 0.62))
+            busy = [b.move(-self.rect.x, -self.rect.y) for _, b in self.labels]
+            where = quietest_place(frame.get_rect(), box.get_size(), busy, margin)
+            frame.blit(box, where)
+            self.missions_rect = where.move(self.rect.x, self.rect.y)
+            self.frame, self.key = frame, key
+        return self.frame
+
+
+PHASE_STYLE = {
+    "war": ("AT WAR", theme.NO),
+    "ceasefire": ("CEASEFIRE", theme.ABSTAIN),
+    "peace": ("AT PEACE", theme.GOOD),
+}
+
+
+def draw_phase_icon(
+    surface: pygame.Surface, phase: str, center: tuple[int, int], size: int
+) -> None:
+    """War: a warning triangle with a bar; ceasefire: a pause sign; peace: a disc with a tick."""
+    _, colour = PHASE_STYLE.get(phase, ("", theme.NEUTRAL))
+    cx, cy = center
+    r = size // 2
+    w = max(2, size // 7)
+    if phase == "war":
+        pygame.draw.polygon(
+            surface, colour, [(cx, cy - r), (cx + r, cy + r - 1), (cx - r, cy + r - 1)]
+        )
+        pygame.draw.line(surface, HALO, (cx, cy - r // 3), (cx, cy + r // 3), w)
+    elif phase == "ceasefire":
+        pygame.draw.rect(
+            surface, colour, (cx - r, cy - r, size, size), border_radius=max(1, r // 3)
+        )
+        pygame.draw.line(surface, HALO, (cx - r // 3, cy - r // 2), (cx - r // 3, cy + r // 2), w)
+        pygame.draw.line(surface, HALO, (cx + r // 3, cy - r // 2), (cx + r // 3, cy + r // 2), w)
+    else:
+        pygame.draw.circle(surface, colour, center, r)
+        pts = [(cx - r * 0.5, cy), (cx - r * 0.1, cy + r * 0.4), (cx + r * 0.55, cy - r * 0.4)]
+        pygame.draw.lines(surface, HALO, False, pts, w)
+
+
+def draw_status_strip(
+    surface: pygame.Surface, world: World, text: theme.Text, area: pygame.Rect
+) -> None:
+    """Under the map: the phase (icon and word) and the government's share of the territory as a
+    bar (solid for the government, hatched for the armed groups), both with words."""
+    s = text.scale
+    theatre = world.theatre
+    word, colour = PHASE_STYLE.get(theatre.phase, (theatre.phase.upper(), theme.NEUTRAL))
+    icon = round(18 * s)
+    cy = area.centery
+    draw_phase_icon(surface, theatre.phase, (area.x + icon // 2, cy), icon)
+    label = text.render(word, 15, colour, True)
+    x = area.x + icon + round(6 * s)
+    surface.blit(label, (x, cy - label.get_height() // 2))
+    x += label.get_width() + round(6 * s)
+    detail = text.render(f"intensity {theatre.intensity:.2f}", 13, theme.MUTED)
+    surface.blit(detail, (x, cy - detail.get_height() // 2))
+    x += detail.get_width() + round(18 * s)
+    share = max(0.0, min(1.0, theatre.government_control))
+    words = text.render(f"Government holds {share:.0%} of the territory", 13, theme.TEXT)
+    bar_w = area.right - x - words.get_width() - round(10 * s)
+    if bar_w < round(60 * s):
+        words = text.render(f"Government: {share:.0%} of territory", 13, theme.TEXT)
+        bar_w = max(round(40 * s), area.right - x - words.get_width() - round(10 * s))
+    surface.blit(words, (x, cy - words.get_height() // 2))
+    bar = pygame.Rect(
+        x + words.get_width() + round(10 * s), cy - round(7 * s), bar_w, round(14 * s)
+    )
+    held = round(bar.width * share)
+    pygame.draw.rect(surface, theme.YES, (bar.x, bar.y, held, bar.height))
+    step = max(3, round(5 * s))
+    rest = pygame.Rect(bar.x + held, bar.y, bar.width - held, bar.height)
+    if rest.width > 0:
+        clip = surface.get_clip()
+        surface.set_clip(rest.clip(clip))
+        for dx in range(-bar.height, rest.width, step):
+            pygame.draw.line(surface, theme.NO, (rest.x + dx, rest.bottom - 1),
+                             (rest.x + dx + rest.height, rest.y), 1)  # fmt: skip
+        surface.set_clip(clip)
+    pygame.draw.rect(surface, theme.PANEL_EDGE, bar, 1)
