@@ -149,8 +149,11 @@ def judge(world: World, objective: Objective, final: bool = False) -> Status:
 def report(world: World, final: bool) -> list[dict[str, str]]:
     """Every objective with its status and reason, in scenario order."""
     rows = []
+    started = bool(world.metrics.get("intensity"))
     for objective in world.objectives:
         status, reason = judge(world, objective, final)
+        if not started and status == "pending":
+            reason = "not judged yet: no month has been played"
         rows.append(
             {"id": objective.id, "name": objective.name, "status": status, "reason": reason}
         )

@@ -114,3 +114,11 @@ def test_objectives_are_judged_on_the_value_at_their_deadline() -> None:
     rows = objectives.report(world, final=False)
     assert rows[0]["status"] == "failed"
     assert rows[1]["status"] == "met" and f"{first:,.2f}" in rows[1]["reason"]
+
+
+def test_before_the_first_month_objectives_are_not_judged_on_empty_figures() -> None:
+    goals = [{"id": "calm", "name": "Calm", "kind": "metric_below", "metric": "civilian_deaths",
+              "threshold": 40, "by_month": 6}]  # fmt: skip
+    world = build_world(variant(BASE, objectives=goals), 0)
+    [row] = objectives.report(world, final=False)
+    assert row["status"] == "pending" and row["reason"].startswith("not judged yet")
