@@ -45,6 +45,7 @@ def snapshot(world: World) -> dict[str, Any]:
             for e in world.sanctions
         ],
         "fired": sorted(world.fired),
+        "bodies": {b: list(world.bodies[b].members) for b in sorted(world.bodies)},
         "tabled": sorted(world.tabled),
         "drafts": {
             d.id: {

@@ -123,6 +123,18 @@ def _crisis(world: World, effect: Effect) -> list[Event]:
     return _news(world, effect.text)
 
 
+def _replace_member(world: World, effect: Effect) -> list[Event]:
+    """A new member takes a seat (say, the Council's elected members of a new year)."""
+    body = world.bodies[effect.body]
+    if effect.actor not in body.members or effect.other in body.members:
+        return []
+    members = tuple(effect.other if m == effect.actor else m for m in body.members)
+    veto = frozenset(effect.other if m == effect.actor else m for m in body.veto)
+    world.bodies[body.id] = replace(body, members=members, veto=veto)
+    text = effect.text or f"{effect.other} takes the seat of {effect.actor} in the {body.name}."
+    return _news(world, text)
+
+
 def withdraw_consent(world: World, text: str) -> list[Event]:
     """The host government withdraws consent: every mission but regional ones begins to leave."""
     world.theatre.host_consent = False
@@ -156,6 +168,10 @@ EFFECTS: dict[str, EffectKind] = {
         EffectKind(
             "crisis", "raise (or lower) intensity by `value`, with `text` in the news",
             ("value",), _crisis,
+        ),
+        EffectKind(
+            "replace_member", "in voting body `body`, `other` takes the seat of `actor`",
+            ("body", "actor", "other"), _replace_member,
         ),
         EffectKind(
             "withdraw_consent", "the host government withdraws consent; missions leave",

@@ -274,6 +274,7 @@ class Effect:
     name: str = ""
     value: float = 0.0
     text: str = ""
+    body: str = ""
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,14 @@ def _initial_mission(world: World, spec: MissionSpec) -> None:
 def _trigger(spec: TriggerSpec) -> Trigger:
     effects = tuple(
         Effect(
-            e.kind, e.actor or "", e.other or "", e.dimension or "", e.name or "", e.value, e.text
+            e.kind,
+            e.actor or "",
+            e.other or "",
+            e.dimension or "",
+            e.name or "",
+            e.value,
+            e.text,
+            e.body or "",
         )
         for e in spec.effects
     )

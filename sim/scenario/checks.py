@@ -266,6 +266,13 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
                 problems.append(((*epath, "dimension"), f"unknown dimension {effect.dimension!r}"))
             if effect.name is not None and effect.name not in coefficients:
                 problems.append(((*epath, "name"), f"unknown coefficient {effect.name!r}"))
+            if effect.body is not None:
+                seats = next((b for b in s.bodies if b.id == effect.body), None)
+                if seats is None:
+                    problems.append(((*epath, "body"), f"unknown body {effect.body!r}"))
+                elif effect.kind == "replace_member" and effect.actor not in seats.members:
+                    message = f"{effect.actor!r} has no seat in {effect.body!r} to give up"
+                    problems.append(((*epath, "actor"), message))
     return problems
 
 

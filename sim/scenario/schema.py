@@ -60,6 +60,7 @@ TriggerName = Literal[
 ]
 EffectName = Literal[
     "event",
+    "replace_member",
     "shift_position",
     "shift_salience",
     "set_relation",
@@ -303,6 +304,7 @@ class EffectSpec(Strict):
     name: Id | None = None
     value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
     text: Text = ""
+    body: Id | None = Field(None, description="The voting body (for replace_member).")
 
 
 class TriggerSpec(Strict):

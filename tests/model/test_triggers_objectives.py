@@ -122,3 +122,35 @@ def test_before_the_first_month_objectives_are_not_judged_on_empty_figures() -> 
     world = build_world(variant(BASE, objectives=goals), 0)
     [row] = objectives.report(world, final=False)
     assert row["status"] == "pending" and row["reason"].startswith("not judged yet")
+
+
+def test_a_new_member_can_take_a_council_seat_at_a_given_month() -> None:
+    """The elected members change on 1 January: a scenario spanning two years needs one Council."""
+    states = [*BASE["states"], {**BASE["states"][10], "id": "NEW", "name": "Newcomer"}]
+    trigger = {
+        "id": "new-year",
+        "when": "month_reached",
+        "month": 2,
+        "effects": [{"kind": "replace_member", "body": "unsc", "actor": "G15", "other": "NEW"}],
+    }
+    engine = Engine(build_world(variant(BASE, states=states, triggers=[trigger]), 0))
+    world = engine.world
+    engine.submit(EndMonth())
+    assert "G15" in world.bodies["unsc"].members
+    engine.submit(EndMonth())
+    council = world.bodies["unsc"]
+    assert "NEW" in council.members and "G15" not in council.members
+    assert len(council.members) == 15 and council.veto == world.bodies["unsc"].veto
+    assert any("NEW takes the seat of G15" in e.text for e in world.events)
+
+
+def test_a_member_without_a_seat_cannot_give_one_up() -> None:
+    from sim.scenario.checks import check_scenario
+
+    trigger = {"id": "t", "when": "month_reached", "month": 2,
+               "effects": [{"kind": "replace_member", "body": "unsc", "actor": "T01",
+                            "other": "T02"}]}  # fmt: skip
+    problems = check_scenario(variant(BASE, triggers=[trigger]))
+    assert problems == [
+        (("triggers", 0, "effects", 0, "actor"), "'T01' has no seat in 'unsc' to give up")
+    ]
