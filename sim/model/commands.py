@@ -86,6 +86,7 @@ class TableDraft:
         world.drafts[template.id] = Draft(
             template.id, template.title, template.penholder, template.body, clauses,
             tabled_month=world.month, patience=template.patience, renews=template.renews,
+            endorsements={org: True for org in template.endorsed_by},
         )  # fmt: skip
         body = world.bodies[template.body].name
         text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."

@@ -160,6 +160,7 @@ class DraftTemplate:
     rehat_from: str | None = None
     hybrid_with: str | None = None
     renews: str | None = None
+    endorsed_by: tuple[str, ...] = ()
 
 
 @dataclass

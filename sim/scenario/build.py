@@ -126,6 +126,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
                 d.rehat_from,
                 d.hybrid_with,
                 d.renews,
+                tuple(d.endorsed_by),
             )  # fmt: skip
             for d in scenario.drafts
         ),

@@ -157,6 +157,7 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
         if draft.body not in bodies:
             problems.append((("drafts", i, "body"), f"unknown body {draft.body!r}"))
         problems += _unknown(("drafts", i, "tasks"), draft.tasks, tasks, "task")
+        problems += _unknown(("drafts", i, "endorsed_by"), draft.endorsed_by, orgs, "organization")
         problems += _unknown(("drafts", i, "demands"), draft.demands, demands, "demand")
         for j, sanction in enumerate(draft.sanctions):
             path = ("drafts", i, "sanctions", j, "targets")

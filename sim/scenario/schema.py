@@ -286,6 +286,11 @@ class DraftSpec(Strict):
     sanctions: list[SanctionSpec] = Field(default_factory=list)
     referral: bool = False
     demands: list[Id] = Field(default_factory=list)
+    endorsed_by: list[Id] = Field(
+        default_factory=list,
+        description="Regional organizations that requested or endorsed this text before it was"
+        " tabled (their members count it in the regional factor).",
+    )
     rehat_from: Id | None = Field(
         None, description="A regional organization whose bridging force the mission takes over."
     )

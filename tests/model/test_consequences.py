@@ -295,3 +295,18 @@ def test_a_penholder_can_consult_on_a_draft_renewing_a_mission_that_never_was() 
     engine.submit(TableDraft("G15", "more"))
     commands = PragmaticPenholder("G15").consult(WorldView(engine.world))
     assert all(engine.check(c) == [] for c in commands)
+
+
+def test_a_draft_tabled_at_a_regional_request_carries_its_endorsement() -> None:
+    draft = {"id": "asked", "title": "Asked for", "penholder": "G15", "body": "unsc",
+             "troop_ceiling": 1_000, "endorsed_by": ["regional"]}  # fmt: skip
+    # G01, a Council member, joins the organization.
+    organizations = [{**BASE["organizations"][0],
+                      "members": [*BASE["organizations"][0]["members"], "G01"]}]  # fmt: skip
+    scenario = variant(BASE, drafts=[draft], organizations=organizations)
+    engine = Engine(build_world(scenario, 0))
+    engine.submit(TableDraft("G15", "asked"))
+    assert engine.world.drafts["asked"].endorsements == {"regional": True}
+    engine.submit(CallVote("G15", "asked"))
+    factors = {f.name: f.points for f in engine.world.votes[0].stances["G01"].factors}
+    assert factors["regional"] == round(engine.world.coefficients.regional_weight * 1000)
