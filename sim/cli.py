@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -31,19 +30,6 @@ def _report_problems(error: ScenarioError) -> int:
     for problem in error.problems:
         print(problem, file=sys.stderr)
     return EXIT_PROBLEMS
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -104,7 +90,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     played = play_game(engine, agents, months=args.months, on_month=narrate)
     final_hash = state_hash(world)
     if args.log is not None:
-        write_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
+        from sim.model.saves import write_text_atomic
+
+        write_text_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
     if args.json:
         print(json.dumps(result_json(world, args.seed, final_hash, played), indent=2))
     else:
@@ -247,7 +235,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        write_atomic(Path(args.output), text)
+        from sim.model.saves import write_text_atomic
+
+        write_text_atomic(Path(args.output), text)
         print(f"wrote {args.output}")
     return EXIT_OK
 
