@@ -24,3 +24,19 @@ def run_json(file: Path, seed: int, historical: bool) -> dict[str, Any]:
     assert code == 0
     doc: dict[str, Any] = json.loads(out.getvalue())
     return doc
+
+
+def assert_tally(
+    vote: dict[str, Any],
+    yes: set[str],
+    no: set[str],
+    abstain: set[str],
+    adopted: bool,
+    vetoed: set[str],
+) -> None:
+    """The recorded vote, member for member: who voted how, the result, who vetoed."""
+    assert set(vote["yes"]) == yes
+    assert set(vote["no"]) == no
+    assert set(vote["abstain"]) == abstain
+    assert vote["passed"] is adopted
+    assert set(vote["vetoed_by"]) == vetoed

@@ -29,6 +29,34 @@ def kind_of(choice: str | None, veto_holder: bool) -> str | None:
     return choice
 
 
+DARK = (20, 20, 20)
+
+
+def _ticked_disc(
+    surface: pygame.Surface, colour: tuple[int, int, int], center: tuple[int, int], size: int
+) -> None:
+    """A disc with a tick, so the symbol reads in greyscale too."""
+    cx, cy = center
+    r = size // 2
+    pygame.draw.circle(surface, colour, center, r)
+    pts = [(cx - r * 0.5, cy), (cx - r * 0.1, cy + r * 0.4), (cx + r * 0.55, cy - r * 0.4)]
+    pygame.draw.lines(surface, DARK, False, pts, max(2, size // 8))
+
+
+def _crossed_square(
+    surface: pygame.Surface, colour: tuple[int, int, int], center: tuple[int, int], size: int
+) -> None:
+    """A rounded square with a cross."""
+    cx, cy = center
+    rect = pygame.Rect(0, 0, size - 2, size - 2)
+    rect.center = center
+    pygame.draw.rect(surface, colour, rect, border_radius=max(1, size // 8))
+    d = (size // 2) * 0.45
+    width = max(2, size // 8)
+    pygame.draw.line(surface, DARK, (cx - d, cy - d), (cx + d, cy + d), width)
+    pygame.draw.line(surface, DARK, (cx - d, cy + d), (cx + d, cy - d), width)
+
+
 def draw_symbol(
     surface: pygame.Surface, kind: str | None, center: tuple[int, int], size: int
 ) -> None:
@@ -36,24 +64,15 @@ def draw_symbol(
     colour = COLOURS[kind]
     cx, cy = center
     r = size // 2
-    dark = (20, 20, 20)
     width = max(2, size // 8)
     if kind == "yes":
-        pygame.draw.circle(surface, colour, center, r)
-        # A tick, so the symbol reads in greyscale too.
-        pts = [(cx - r * 0.5, cy), (cx - r * 0.1, cy + r * 0.4), (cx + r * 0.55, cy - r * 0.4)]
-        pygame.draw.lines(surface, dark, False, pts, width)
+        _ticked_disc(surface, colour, center, size)
     elif kind == "no":
-        rect = pygame.Rect(0, 0, size - 2, size - 2)
-        rect.center = center
-        pygame.draw.rect(surface, colour, rect, border_radius=max(1, size // 8))
-        d = r * 0.45
-        pygame.draw.line(surface, dark, (cx - d, cy - d), (cx + d, cy + d), width)
-        pygame.draw.line(surface, dark, (cx - d, cy + d), (cx + d, cy - d), width)
+        _crossed_square(surface, colour, center, size)
     elif kind == "abstain":
         pts = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
         pygame.draw.polygon(surface, colour, pts)
-        pygame.draw.line(surface, dark, (cx - r * 0.45, cy), (cx + r * 0.45, cy), width)
+        pygame.draw.line(surface, DARK, (cx - r * 0.45, cy), (cx + r * 0.45, cy), width)
     elif kind == "veto":
         pts = [
             (
@@ -81,19 +100,11 @@ def draw_status(surface: pygame.Surface, status: str, center: tuple[int, int], s
     colour = STATUS_COLOURS.get(status, theme.NEUTRAL)
     cx, cy = center
     r = size // 2
-    dark = (20, 20, 20)
     width = max(2, size // 8)
     if status == "met":
-        pygame.draw.circle(surface, colour, center, r)
-        pts = [(cx - r * 0.5, cy), (cx - r * 0.1, cy + r * 0.4), (cx + r * 0.55, cy - r * 0.4)]
-        pygame.draw.lines(surface, dark, False, pts, width)
+        _ticked_disc(surface, colour, center, size)
     elif status == "failed":
-        rect = pygame.Rect(0, 0, size - 2, size - 2)
-        rect.center = center
-        pygame.draw.rect(surface, colour, rect, border_radius=max(1, size // 8))
-        d = r * 0.45
-        pygame.draw.line(surface, dark, (cx - d, cy - d), (cx + d, cy + d), width)
-        pygame.draw.line(surface, dark, (cx - d, cy + d), (cx + d, cy - d), width)
+        _crossed_square(surface, colour, center, size)
     else:
         pygame.draw.circle(surface, colour, center, r, max(2, size // 7))
         pygame.draw.line(surface, colour, (cx - r * 0.4, cy), (cx + r * 0.4, cy), width)
