@@ -8,14 +8,15 @@ player, AI agents, replays and tests all submit the same commands through the en
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import numpy as np
 
 from sim.model.adoption import adopt
 from sim.model.bargaining import bargaining_round
-from sim.model.drafts import Clauses, Draft
+from sim.model.drafts import Clauses, Draft, clauses_from_json
 from sim.model.events import Event
+from sim.model.registry import Registry
 from sim.model.stance import ballot
 from sim.model.world import VoteRecord, World
 
@@ -38,6 +39,18 @@ class Command(Protocol):
         ...
 
 
+COMMAND_TYPES: Registry[type[Any]] = Registry("command type")
+"""Every command class by its ``kind``: what a log or a save names, and how it is rebuilt."""
+
+CommandClass = TypeVar("CommandClass", bound=type[Any])
+
+
+def registered(cls: CommandClass) -> CommandClass:
+    """Class decorator: add a command class to :data:`COMMAND_TYPES` under its ``kind``."""
+    COMMAND_TYPES.add(cls.kind, cls)
+    return cls
+
+
 def _not_finished(world: World) -> list[str]:
     return ["the game has ended"] if world.finished else []
 
@@ -55,6 +68,7 @@ def _draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, li
     return draft, []
 
 
+@registered
 @dataclass(frozen=True)
 class TableDraft:
     """Put a draft the scenario prepared before its body, optionally with other clauses."""
@@ -101,6 +115,7 @@ class TableDraft:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class TableRenewal:
     """Put a draft renewing (and perhaps resizing) a mission before the body that created it."""
@@ -153,6 +168,7 @@ class TableRenewal:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class AmendDraft:
     """Replace the clauses of a draft under consultation (the penholder's pen)."""
@@ -187,6 +203,7 @@ class AmendDraft:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class Lobby:
     """Press a member to move toward the lobbyist's ideal on one dimension; costs capital."""
@@ -229,6 +246,7 @@ class Lobby:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class OfferSidePayment:
     """Offer a member a concession on another matter for its support of a draft."""
@@ -267,6 +285,7 @@ class OfferSidePayment:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class RequestEndorsement:
     """Ask a regional organization to endorse a draft; its own body decides by its own rule."""
@@ -303,6 +322,7 @@ class RequestEndorsement:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class HoldConsultations:
     """One consultation round on a draft: members' positions move toward the bargaining forecast.
@@ -354,6 +374,7 @@ class HoldConsultations:
         return {"type": self.kind, "draft": self.draft}
 
 
+@registered
 @dataclass(frozen=True)
 class CallVote:
     """Put a draft to the vote in its body; it then leaves consultations, adopted or not."""
@@ -393,7 +414,21 @@ class CallVote:
 
 
 def command_from_json(data: dict[str, Any]) -> Command:
-    """Rebuild a logged command of any kind (see :func:`sim.model.replay.command_from_json`)."""
-    from sim.model.replay import command_from_json as parse  # replay imports this module
-
-    return parse(data)
+    """Rebuild a logged command of any registered kind; raises ValueError on unknown types or
+    fields. Command classes outside this module register when their module is imported;
+    :mod:`sim.model.replay` imports every one of them."""
+    fields = dict(data)
+    kind = fields.pop("type", None)
+    cls = COMMAND_TYPES.get(str(kind))
+    if cls is None:
+        raise ValueError(f"unknown command type {kind!r}")
+    if isinstance(fields.get("clauses"), dict):
+        try:
+            fields["clauses"] = clauses_from_json(fields["clauses"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"bad clauses in command {kind!r}: {exc}") from exc
+    try:
+        command: Command = cls(**fields)
+    except TypeError as exc:
+        raise ValueError(f"bad fields for command {kind!r}: {exc}") from exc
+    return command

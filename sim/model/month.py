@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from sim.model import conflict, endings, forces, metrics, sanctions, triggers
+from sim.model.commands import registered
 from sim.model.events import Event
 from sim.model.world import Outcome, World
 
@@ -36,6 +37,7 @@ def monthly_report(world: World) -> Event | None:
     return Event(world.month, "report", text)
 
 
+@registered
 @dataclass(frozen=True)
 class EndMonth:
     """Close the month: the theatre, missions and sanctions move; endings are checked."""

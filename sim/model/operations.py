@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from sim.model import forces
+from sim.model.commands import registered
 from sim.model.drafts import Clauses
 from sim.model.events import Event
 from sim.model.stance import ballot
@@ -24,6 +25,7 @@ def bridging_clauses(world: World, organization: str) -> Clauses:
     )
 
 
+@registered
 @dataclass(frozen=True)
 class PledgeTroops:
     """A contributor commits personnel to a mission; they arrive after its lag."""
@@ -73,6 +75,7 @@ class PledgeTroops:
         }
 
 
+@registered
 @dataclass(frozen=True)
 class DeployRegionalForce:
     """A regional organization decides, by its own body's rule, to deploy its bridging force."""
@@ -117,6 +120,7 @@ class DeployRegionalForce:
         return {"type": self.kind, "organization": self.organization}
 
 
+@registered
 @dataclass(frozen=True)
 class WithdrawConsent:
     """The host government withdraws its consent: UN and hybrid missions must leave."""

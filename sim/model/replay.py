@@ -10,63 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sim.model.commands import (
-    AmendDraft,
-    CallVote,
-    Command,
-    HoldConsultations,
-    Lobby,
-    OfferSidePayment,
-    RequestEndorsement,
-    TableDraft,
-    TableRenewal,
-)
-from sim.model.drafts import clauses_from_json
+# The modules that define commands register them on import: importing them here makes every
+# kind a log can name known to ``command_from_json``.
+from sim.model import month, operations  # noqa: F401
+from sim.model.commands import COMMAND_TYPES, Command, command_from_json
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.month import EndMonth
-from sim.model.operations import DeployRegionalForce, PledgeTroops, WithdrawConsent
+
+__all__ = ["COMMAND_TYPES", "command_from_json", "commands_from_log", "log_to_json", "replay"]
 
 LOG_FORMAT = "mandate-log"
 LOG_VERSION = 1
-
-
-COMMAND_TYPES: dict[str, type] = {
-    c.kind: c
-    for c in (
-        TableDraft,
-        TableRenewal,
-        AmendDraft,
-        Lobby,
-        OfferSidePayment,
-        RequestEndorsement,
-        HoldConsultations,
-        CallVote,
-        PledgeTroops,
-        DeployRegionalForce,
-        WithdrawConsent,
-        EndMonth,
-    )
-}
-
-
-def command_from_json(data: dict[str, Any]) -> Command:
-    """Rebuild a logged command; raises ValueError on unknown types or fields."""
-    fields = dict(data)
-    kind = fields.pop("type", None)
-    cls = COMMAND_TYPES.get(str(kind))
-    if cls is None:
-        raise ValueError(f"unknown command type {kind!r}")
-    if isinstance(fields.get("clauses"), dict):
-        try:
-            fields["clauses"] = clauses_from_json(fields["clauses"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"bad clauses in command {kind!r}: {exc}") from exc
-    try:
-        command: Command = cls(**fields)
-    except TypeError as exc:
-        raise ValueError(f"bad fields for command {kind!r}: {exc}") from exc
-    return command
 
 
 def log_to_json(engine: Engine, seed: int) -> dict[str, Any]:
