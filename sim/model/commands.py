@@ -189,6 +189,7 @@ class AmendDraft:
         draft = world.drafts[self.draft]
         draft.clauses = self.clauses
         draft.version += 1
+        draft.cast.clear()  # a human seat votes on the text as it now reads
         why = f" ({self.reason})" if self.reason else ""
         text = f"{self.actor} amends {draft.id}{why}: {self.clauses.describe()}."
         return [Event(world.month, "draft_amended", text)]
@@ -393,7 +394,8 @@ class CallVote:
             world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
             draft.endorsements,
         )  # fmt: skip
-        choices = result.choices()
+        # Human seats' own votes (``CastVote``) replace what their factors would choose.
+        choices = {**result.choices(), **draft.cast}
         tally = body.tally(choices)
         stances = {v: result.stance(v) for v in result.voters}
         world.votes.append(

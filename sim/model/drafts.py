@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sim.model.voting import Choice
+
 CHAPTERS = ("VI", "VII")
 BUILTIN_TASKS = (
     "protection_of_civilians",
@@ -178,3 +180,5 @@ class Draft:
     version: int = 1
     side_payments: dict[str, float] = field(default_factory=dict)
     endorsements: dict[str, bool] = field(default_factory=dict)
+    #: Votes human seats have cast on this version (``CastVote``); an amendment clears them.
+    cast: dict[str, Choice] = field(default_factory=dict)

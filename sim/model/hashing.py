@@ -53,6 +53,8 @@ def snapshot(world: World) -> dict[str, Any]:
                 "version": d.version,
                 "side_payments": dict(sorted(d.side_payments.items())),
                 "endorsements": dict(sorted(d.endorsements.items())),
+                # Only when a human seat has voted, so games without one keep their hashes.
+                **({"cast": dict(sorted(d.cast.items()))} if d.cast else {}),
             }
             for d in sorted(world.drafts.values(), key=lambda d: d.id)
         },

@@ -12,8 +12,9 @@ resuming a different game.
 Document: ``{"format": "mandate-save", "version": 1, "scenario": id, "scenario_path": str,
 "seed": n, "player": id, "label": str, "saved_at": str, "turn": {"month", "phase", "round"},
 "player_turns": [[i, ...], ...], "current_turn": [i, ...], "state_hash": hex,
-"commands": [...], "steps": n}``. A game the AI plays alone has ``player`` "" and is resumed by
-taking its ``steps`` (the session's units of work) again.
+"commands": [...], "steps": n}``, and ``"players": [id, ...]`` when several people play. A game
+the AI plays alone has ``player`` "" and is resumed by taking its ``steps`` (the session's
+units of work) again.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class SavedGame:
     saved_at: str = ""
     #: Games the AI plays alone (``player`` is ""): the session's steps taken so far.
     steps: int = 0
+    #: Every human seat in turn order, when more than one person plays (hot-seat, classroom).
+    players: tuple[str, ...] = ()
 
 
 def capture(
@@ -119,6 +122,7 @@ def capture(
         label=label,
         saved_at=saved_at,
         steps=steps or 0,
+        players=session.players if len(session.players) > 1 else (),
     )
 
 
@@ -139,6 +143,7 @@ def to_json(save: SavedGame) -> dict[str, Any]:
         "state_hash": save.state_hash,
         "commands": list(save.commands),
         "steps": save.steps,
+        **({"players": list(save.players)} if save.players else {}),
     }
 
 
@@ -193,7 +198,14 @@ def from_json(data: object) -> SavedGame:
         label=_str(data.get("label", ""), "label"),
         saved_at=_str(data.get("saved_at", ""), "saved_at"),
         steps=_int(data.get("steps", 0), "steps"),
+        players=_seats(data.get("players", [])),
     )
+
+
+def _seats(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise SaveError("players must be a list of seat ids")
+    return tuple(_str(v, "players") for v in value)
 
 
 def write_save(path: Path, save: SavedGame) -> None:
@@ -224,7 +236,7 @@ def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[S
         commands = [command_from_json(c) for c in save.commands]
     except ValueError as exc:
         raise SaveError(f"unreadable command in the save: {exc}") from exc
-    session = Session(engine, agents, player=save.player or None)
+    session = Session(engine, agents, player=save.player or None, players=save.players)
     record = TurnRecord()
 
     def mismatch(why: str) -> SaveError:

@@ -1,4 +1,4 @@
-"""A game in progress, played in small steps, with at most one human seat.
+"""A game in progress, played in small steps, with any number of human seats.
 
 The month loop of :mod:`sim.model.play` runs a whole month at once; a desktop game cannot freeze
 its frame that long, and a human player must get a turn. A :class:`Session` runs the same month
@@ -10,6 +10,12 @@ consultation round, or the end of the month) and returns; when it is the human s
 The order of work is exactly that of :func:`sim.model.play.play_month`, with the player's turn
 placed after the AI seats' actions in each phase, so a session with no human seat produces the
 same command log and state hashes as :func:`~sim.model.play.play`.
+
+Several people may hold seats (hot-seat, or a classroom over the network): each human seat gets
+its own turn, in the order given, after the AI seats. When a vote is called in a body where a
+human seat sits, that seat first gets a *ballot turn* (:attr:`Session.ballot` names the draft)
+to cast its own vote (:class:`~sim.model.ballots.CastVote`); the vote is then held. A human
+penholder's own call is refused until every human member has voted on the text.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sim.model.commands import Command, HoldConsultations
+from sim.model.ballots import missing_ballots
+from sim.model.commands import CallVote, Command, HoldConsultations
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
 from sim.model.month import EndMonth
@@ -37,17 +44,46 @@ class Turn:
     round: int = 0
 
 
-class Session:
-    """Steps a game one unit of work at a time; the player (if any) acts between the AI seats."""
+def command_actor(command: Command) -> str | None:
+    """The seat a command acts for (None for the system's own commands)."""
+    for name in ("actor", "contributor", "organization", "party"):
+        value = getattr(command, name, None)
+        if isinstance(value, str):
+            return value
+    return None
 
-    def __init__(self, engine: Engine, agents: Sequence[Agent], player: str | None = None) -> None:
+
+class Session:
+    """Steps a game one unit of work at a time; human seats act between the AI seats."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        agents: Sequence[Agent],
+        player: str | None = None,
+        players: Sequence[str] = (),
+    ) -> None:
         self.engine = engine
-        self.agents = [a for a in agents if a.actor != player]
-        self.player = player
+        #: Human seats, in turn order (``player`` alone is the single-player game).
+        self.players: tuple[str, ...] = tuple(players) or ((player,) if player else ())
+        self.agents = [a for a in agents if a.actor not in self.players]
         self.turn = Turn(engine.world.month, "open")
-        self.awaiting_player = False
+        #: The human seat whose turn it is (None while the AI seats act).
+        self.seat: str | None = None
+        #: On a ballot turn, the draft the seat votes on before the vote is held.
+        self.ballot: str | None = None
         self._queue: deque[Work] = deque()
         self._plan_phase()
+
+    @property
+    def player(self) -> str | None:
+        """The first human seat (the single player's seat), or None when the AI plays alone."""
+        return self.players[0] if self.players else None
+
+    @property
+    def awaiting_player(self) -> bool:
+        """True while a human seat has the turn."""
+        return self.seat is not None
 
     @property
     def view(self) -> WorldView:
@@ -60,10 +96,23 @@ class Session:
         return self.engine.world.finished
 
     def check(self, command: Command) -> list[str]:
-        """Why the player's command would be refused now (empty when it would be accepted)."""
-        if not self.awaiting_player:
+        """Why the seat's command would be refused now (empty when it would be accepted)."""
+        if self.seat is None:
             return ["it is not your turn"]
-        return self.engine.check(command)
+        actor = command_actor(command)
+        if actor is not None and actor != self.seat:
+            return [f"it is {self.seat}'s turn: a command for {actor} is not theirs to give"]
+        reasons = self.engine.check(command)
+        if not reasons and isinstance(command, CallVote):
+            missing = missing_ballots(self.engine.world, command.draft, self.players)
+            if self.seat in missing:
+                reasons.append(f"cast your own vote on {command.draft} before calling the vote")
+            elif missing:
+                reasons.append(
+                    f"waiting for the votes of {', '.join(missing)} on {command.draft}"
+                    " (they vote at their next turn)"
+                )
+        return reasons
 
     def submit(self, command: Command) -> list[Event]:
         """Apply one of the player's commands; raises CommandRejected if refused."""
@@ -73,8 +122,9 @@ class Session:
         return self.engine.submit(command)
 
     def end_turn(self) -> None:
-        """The player is done for this phase."""
-        self.awaiting_player = False
+        """The seat whose turn it is is done (for this phase, or with its ballot)."""
+        self.seat = None
+        self.ballot = None
 
     def step(self) -> bool:
         """Do one unit of work; returns False when waiting for the player or the game is over."""
@@ -104,14 +154,41 @@ class Session:
                 "consult": agent.consult,
                 "close": agent.close_month,
             }
-            for command in method[phase](view):
-                if not self.engine.check(command):
-                    self.engine.submit(command)
+            self._submit_all(list(method[phase](view)))
 
         return work
 
-    def _player_turn(self) -> None:
-        self.awaiting_player = True
+    def _submit_all(self, commands: list[Command], voted: bool = False) -> None:
+        """Submit an AI seat's commands that still apply; before a vote in a body where human
+        seats sit, give each of them a ballot turn, then hold the vote (``voted``)."""
+        for i, command in enumerate(commands):
+            if self.engine.check(command):
+                continue
+            if isinstance(command, CallVote) and not (voted and i == 0):
+                missing = missing_ballots(self.engine.world, command.draft, self.players)
+                if missing:
+                    rest = commands[i:]
+                    later: list[Work] = [self._ballot_turn(s, command.draft) for s in missing]
+                    later.append(self._resume(rest))
+                    self._queue.extendleft(reversed(later))
+                    return
+            self.engine.submit(command)
+
+    def _resume(self, commands: list[Command]) -> Work:
+        return lambda: self._submit_all(commands, voted=True)
+
+    def _ballot_turn(self, seat: str, draft: str) -> Work:
+        def work() -> None:
+            if draft in self.engine.world.drafts:
+                self.seat, self.ballot = seat, draft
+
+        return work
+
+    def _player_turn(self, seat: str) -> Work:
+        def work() -> None:
+            self.seat = seat
+
+        return work
 
     def _consultations(self) -> None:
         world = self.engine.world
@@ -127,8 +204,7 @@ class Session:
             self._queue.append(self._end_month)
             return
         self._queue.extend(self._agent_work(a, phase) for a in self.agents)
-        if self.player is not None:
-            self._queue.append(self._player_turn)
+        self._queue.extend(self._player_turn(seat) for seat in self.players)
         if phase == "consult":
             self._queue.append(self._consultations)
 

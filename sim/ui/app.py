@@ -186,6 +186,19 @@ class App:
             game.seen.votes += 1
             self.push(VoteScreen(self, record))
             return
+        ballot = game.ballot
+        if ballot is not None and self.screen.name == "chamber":
+            from sim.ui.screens.ballot import BallotScreen
+
+            self.push(BallotScreen(self, ballot))  # a vote was called: the seat votes first
+            return
+        if game.awaiting and game.seen.warned != (world.month, game.player):
+            game.seen.warned = (world.month, game.player)
+            for mission in game.expiring():
+                self.notify(
+                    f"The mandate of {mission.id} expires in month {mission.expires_month}:"
+                    " Table draft offers its renewal, with clauses you can edit."
+                )
         if world.month != game.seen.month or (world.finished and not self.find("debrief")):
             month = game.seen.month
             game.seen.month = world.month

@@ -9,17 +9,19 @@ player gave in which turn) and writes the autosave each month.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sim.model.agents import PragmaticPenholder
-from sim.model.commands import Command
+from sim.model.ballots import CastVote, missing_ballots, own_stance
+from sim.model.commands import CallVote, Command, TableRenewal
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
-from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.explain import POINTS_PER_UNIT, Stance, classify
 from sim.model.play import default_agents
 from sim.model.saves import (
     ReplayMismatch,
@@ -37,13 +39,15 @@ from sim.model.session import Session
 from sim.model.stance import Ballot, context_points, policy_points
 from sim.model.view import WorldView
 from sim.model.voting import Tally
-from sim.model.world import World
+from sim.model.world import Mission, World
 from sim.scenario.build import build_world
 from sim.scenario.loader import ScenarioError, load_scenario
 from sim.scenario.schema import ScenarioFile
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 AUTOSAVE = "autosave.json"
+#: Months before a sponsored mandate expires that the player is warned and offered its renewal.
+RENEWAL_WARNING = 2
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ class Seen:
     events: int = 0
     votes: int = 0
     month: int = 1
+    #: (month, seat) of the last renewal warning shown.
+    warned: tuple[int, str | None] = (0, None)
 
 
 def default_seat(scenario: ScenarioFile) -> str:
@@ -135,18 +141,22 @@ class Game:
     _leanings: dict[str, str] = field(default_factory=dict)
     #: Units of work the session has done (what a save of an AI-only game resumes from).
     steps: int = 0
+    #: The human seat that last had the turn (what the screens show between turns).
+    last_seat: str | None = None
 
     # Starting and resuming ----------------------------------------------------------------
 
     @classmethod
-    def new(cls, path: Path, seed: int, observer: bool = False) -> Game:
-        """A fresh game; the player holds the scenario's seat unless ``observer``."""
+    def new(cls, path: Path, seed: int, observer: bool = False, seats: Sequence[str] = ()) -> Game:
+        """A fresh game; the player holds the scenario's seat unless ``observer``, or the
+        ``seats`` chosen at the briefing (several: a hot-seat game, in turn order)."""
         scenario = load_scenario(path)
         engine = Engine(build_world(scenario, seed))
         player = None if observer else _attr(scenario, "player", None)
         if player is None and not observer:
             player = default_seat(scenario)
-        session = Session(engine, default_agents(engine), player=player)
+        chosen = tuple(seats) if not observer else ()
+        session = Session(engine, default_agents(engine), player=player, players=chosen)
         game = cls(path, scenario, seed, session)
         game.seen.month = engine.world.month
         return game
@@ -217,8 +227,67 @@ class Game:
 
     @property
     def player(self) -> str | None:
-        """The player's seat (None when watching the AI play)."""
-        return self.session.player
+        """The seat the screens act for: the human seat whose turn it is, else the one that last
+        had the turn (None when watching the AI play)."""
+        seat = self.session.seat
+        if seat is not None:
+            self.last_seat = seat
+        return self.last_seat or self.session.player
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Every human seat, in turn order (several in a hot-seat game)."""
+        return self.session.players
+
+    @property
+    def ballot(self) -> Draft | None:
+        """On a ballot turn, the draft the seat must vote on before the vote is held."""
+        draft_id = self.session.ballot
+        return self.world.drafts.get(draft_id) if draft_id and self.awaiting else None
+
+    def own_vote_needed(self, draft: Draft | None) -> bool:
+        """True when the seat sits in the draft's body and has not voted on it as it reads."""
+        seat = self.player
+        return (
+            draft is not None and seat is not None and draft.version > 0
+            and draft.id in self.world.drafts
+            and bool(missing_ballots(self.world, draft.id, (seat,)))
+        )  # fmt: skip
+
+    def advice(self, draft: Draft) -> Stance:
+        """The seat's own factors on ``draft`` now: what its advisers would vote (a Stance)."""
+        assert self.player is not None
+        return own_stance(self.world, draft, self.player)
+
+    def expiring(self) -> list[Mission]:
+        """Missions the seat sponsors whose mandate ends within ``RENEWAL_WARNING`` months and
+        whose renewal is not yet before the Council."""
+        seat, world = self.player, self.world
+        if seat is None:
+            return []
+        mine = {t.id for t in world.templates if t.penholder == seat}
+        renewing = {d.renews for d in world.drafts.values()}
+        return [
+            m for m in self.view.recruiting_missions()
+            if m.id in mine and m.id not in renewing
+            and 0 <= m.expires_month - world.month <= RENEWAL_WARNING
+        ]  # fmt: skip
+
+    def renewal_draft(self) -> Draft | None:
+        """The renewal of the seat's first expiring mandate, as the Secretary-General's report
+        suggests it (version 0: not yet tabled; its clauses may be edited before tabling)."""
+        missions = self.expiring()
+        if not missions or self.player is None:
+            return None
+        mission = missions[0]
+        clauses = PragmaticPenholder(self.player).renewal(self.view, mission)
+        command = TableRenewal(self.player, mission.id, clauses)
+        template = self.view.template(mission.id)
+        return Draft(
+            command.draft_id(self.world), f"Renewal of {template.title}", self.player,
+            template.body, clauses, tabled_month=self.world.month, patience=1, renews=mission.id,
+            version=0,
+        )  # fmt: skip
 
     def calendar(self, month: int | None = None) -> str:
         """The calendar month of ``month`` (default: now) when the scenario sets ``start``."""
@@ -241,6 +310,9 @@ class Game:
         draft = self.view.draft_in(world.council)
         if draft is not None:
             return draft
+        renewal = self.renewal_draft()
+        if renewal is not None:
+            return renewal
         if self.player is not None:
             for template in self.view.due_templates(self.player):
                 return template_draft(self, template.id)
@@ -304,13 +376,25 @@ class Game:
             self.record.ended()
 
     def advise(self) -> list[Command]:
-        """What the AI penholder would do in the player's seat this phase."""
-        if self.player is None or not self.awaiting:
+        """What the AI penholder would do in the seat this phase; on a ballot turn, and before a
+        vote it calls, the vote its own factors advise."""
+        seat = self.player
+        if seat is None or not self.awaiting:
             return []
-        agent = PragmaticPenholder(self.player)
+        ballot = self.ballot
+        if ballot is not None:
+            return [CastVote(seat, ballot.id, own_stance(self.world, ballot, seat).choice)]
+        agent = PragmaticPenholder(seat)
         phase = self.session.turn.phase
         act = {"open": agent.open_month, "consult": agent.consult, "close": agent.close_month}
-        return list(act[phase](self.view)) if phase in act else []
+        commands = list(act[phase](self.view)) if phase in act else []
+        advised: list[Command] = []
+        for command in commands:
+            draft = self.world.drafts.get(command.draft) if isinstance(command, CallVote) else None
+            if draft is not None and self.own_vote_needed(draft):
+                advised.append(CastVote(seat, draft.id, own_stance(self.world, draft, seat).choice))
+            advised.append(command)
+        return advised
 
     def play_advice(self) -> list[Event]:
         """Submit the advisor's commands for this phase (those still valid) and end the turn."""
@@ -371,6 +455,6 @@ def edited(draft: Draft, clauses: Any) -> Draft:
     """A new draft object with other clauses, for what-if forecasts (the world is untouched)."""
     return Draft(
         draft.id, draft.title, draft.penholder, draft.body, clauses, draft.tabled_month,
-        patience=draft.patience, version=draft.version,
+        patience=draft.patience, renews=draft.renews, version=draft.version,
         side_payments=dict(draft.side_payments), endorsements=dict(draft.endorsements),
     )  # fmt: skip

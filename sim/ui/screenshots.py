@@ -28,8 +28,8 @@ def play_to_debrief(d: Driver, limit: int = 400) -> None:
         name = d.screen()
         if name == "debrief":
             return
-        if name in ("vote", "news"):
-            d.key(pygame.K_RETURN)
+        if name in ("vote", "news", "ballot"):
+            d.key(pygame.K_RETURN)  # on a ballot, Enter votes as the seat's advisers advise
         elif name == "chamber" and d.app.game is not None and d.app.game.awaiting:
             d.key(pygame.K_a)
         else:
@@ -43,7 +43,7 @@ def play_until(d: Driver, done: Callable[[], bool], limit: int = 400) -> None:
         name = d.screen()
         if name == "chamber" and d.app.game is not None and d.app.game.awaiting and done():
             return
-        if name in ("vote", "news"):
+        if name in ("vote", "news", "ballot"):
             d.key(pygame.K_RETURN)
         elif name == "chamber" and d.app.game is not None and d.app.game.awaiting:
             d.key(pygame.K_a)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sim.model.ballots import CastVote
 from sim.model.commands import CallVote, TableDraft
 from sim.model.engine import CommandRejected, Engine
 from sim.model.hashing import state_hash
@@ -48,6 +49,7 @@ def test_the_player_gets_turns_and_only_acts_on_them(tutorial: ScenarioFile) -> 
         session.end_turn()
         session.run_until_player()
     assert session.turn.phase == "close"
+    session.submit(CastVote("ARN", "kalvaria-1", "yes"))  # a human seat votes for itself
     session.submit(CallVote("ARN", "kalvaria-1"))
     session.end_turn()
     session.run_until_player()

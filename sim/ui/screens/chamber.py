@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton
 
-from sim.model.commands import CallVote, TableDraft
+from sim.model.commands import CallVote, TableDraft, TableRenewal
+from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
 from sim.ui import theme
 from sim.ui.game import Game
@@ -46,6 +47,13 @@ def phase_text(game: Game) -> str:
     if turn.phase == "consult":
         text += f", round {turn.round} of {rounds}"
     return text
+
+
+def table_command(seat: str, draft: Draft) -> TableDraft | TableRenewal:
+    """Tabling ``draft`` (version 0): a prepared draft, or the renewal of an expiring mandate."""
+    if draft.renews is not None:
+        return TableRenewal(seat, draft.renews, draft.clauses)
+    return TableDraft(seat, draft.id, draft.clauses)
 
 
 def verdict(tally_passed: bool, vetoed_by: tuple[str, ...], yes: int, quota: int) -> str:
@@ -115,12 +123,14 @@ class ChamberScreen(Screen):
              "Let the Council move on to the next phase", "#primary"),
             ("advise", "Advisor acts", self.advise, pygame.K_a,
              "Do what the AI penholder would do this phase, then end the turn", None),
+            ("ballot", "Your vote", self.your_vote, pygame.K_y,
+             "Vote yes, no or abstain on the draft before the Council", None),
         ]  # fmt: skip
         self.actions = {}
         for n, (name, text, action, key, tip, oid) in enumerate(rows):
             rect = self.r(x + (n % 2) * (half + 10), y + (n // 2) * 48, half, 40)
             self.actions[name] = self.button(rect, text, action, key=key, tip=tip, object_id=oid)
-        y += 3 * 48
+        y += (len(rows) + 1) // 2 * 48
         quarter = (w - 24) / 4
         row = [
             ("Theatre", self.theatre, pygame.K_h,
@@ -163,12 +173,13 @@ class ChamberScreen(Screen):
         player = g.player
         can_table = (
             draft is not None and player is not None and not tabled and awaiting
-            and not g.check(TableDraft(player, draft.id))
+            and not g.check(table_command(player, draft))
         )  # fmt: skip
-        vote_ok = (
-            draft is not None and tabled and awaiting and player is not None
-            and not g.check(CallVote(player, draft.id))
-        )  # fmt: skip
+        vote_ok = False
+        if draft is not None and tabled and awaiting and player is not None:
+            # Calling the vote asks for the seat's own vote first (the ballot screen).
+            reasons = g.check(CallVote(player, draft.id))
+            vote_ok = not [r for r in reasons if not r.startswith("cast your own vote")]
         enabled = {
             "table": can_table,
             "edit": draft is not None and draft.penholder == player,
@@ -176,6 +187,11 @@ class ChamberScreen(Screen):
             "vote": vote_ok,
             "end": awaiting,
             "advise": awaiting,
+            "ballot": awaiting
+            and draft is not None
+            and tabled
+            and player is not None
+            and player in world.bodies[draft.body].members,
         }
         for name, on in enabled.items():
             button = self.actions[name]
@@ -191,6 +207,8 @@ class ChamberScreen(Screen):
         if self.status.text != status:
             self.status.set_text(status)
         hint = self._hint(g.session.turn.phase, can_table, vote_ok) if awaiting else ""
+        if awaiting and draft is not None and draft.renews and not tabled:
+            hint = "Mandate expiring: table its renewal (T) or edit it (E)."
         if self.hint.text != hint:
             self.hint.set_text(hint)
 
@@ -359,7 +377,7 @@ class ChamberScreen(Screen):
     def table_draft(self) -> None:
         draft = self.game.council_draft()
         if draft is not None and self.game.player is not None:
-            self._submit(TableDraft(self.game.player, draft.id))
+            self._submit(table_command(self.game.player, draft))
 
     def edit(self) -> None:
         from sim.ui.screens.draft import DraftScreen
@@ -375,8 +393,21 @@ class ChamberScreen(Screen):
 
     def call_vote(self) -> None:
         draft = self.game.council_draft()
-        if draft is not None and self.game.player is not None:
-            self._submit(CallVote(self.game.player, draft.id))
+        if draft is None or self.game.player is None:
+            return
+        if self.game.own_vote_needed(draft):
+            from sim.ui.screens.ballot import BallotScreen
+
+            self.app.push(BallotScreen(self.app, draft, then_call=True))
+            return
+        self._submit(CallVote(self.game.player, draft.id))
+
+    def your_vote(self) -> None:
+        from sim.ui.screens.ballot import BallotScreen
+
+        draft = self.game.council_draft()
+        if draft is not None and draft.version > 0:
+            self.app.push(BallotScreen(self.app, draft))
 
     def end_turn(self) -> None:
         self.game.end_turn()

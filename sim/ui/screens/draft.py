@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from sim.model.commands import AmendDraft, TableDraft
+from sim.model.commands import AmendDraft, TableDraft, TableRenewal
 from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Draft, Sanction
 from sim.model.engine import CommandRejected
 from sim.model.stance import Ballot
@@ -20,7 +20,7 @@ from sim.model.voting import Tally
 from sim.ui import theme
 from sim.ui.game import edited
 from sim.ui.screens.base import Screen
-from sim.ui.screens.chamber import verdict
+from sim.ui.screens.chamber import table_command, verdict
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 
 if TYPE_CHECKING:
@@ -213,9 +213,9 @@ class DraftScreen(Screen):
         player = self.game.player
         if player is None:
             return
-        command: TableDraft | AmendDraft
+        command: TableDraft | TableRenewal | AmendDraft
         if self.draft.version == 0:
-            command = TableDraft(player, self.draft.id, self.clauses)
+            command = table_command(player, edited(self.draft, self.clauses))
         else:
             command = AmendDraft(player, self.draft.id, self.clauses, "the penholder's edit")
         try:

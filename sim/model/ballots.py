@@ -1,0 +1,75 @@
+"""A human seat's own vote: cast before the vote is called, counted by ``CallVote``.
+
+AI seats vote as their factors say (:mod:`sim.model.stance`). A seat a person holds chooses for
+itself: :class:`CastVote` records yes, no or abstain on the draft as it now reads, and the tally
+of :class:`~sim.model.commands.CallVote` uses it in place of the factors' choice (a permanent
+member's no is a veto like any other). An amendment clears the votes cast, so nobody is bound to
+a text that changed. The choice is the delegation's private instruction until the vote, so
+casting it adds no public event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from sim.model.commands import registered
+from sim.model.drafts import Draft
+from sim.model.events import Event
+from sim.model.explain import Stance
+from sim.model.stance import ballot
+from sim.model.voting import CHOICES, Choice
+from sim.model.world import World
+
+
+@registered
+@dataclass(frozen=True)
+class CastVote:
+    """A member of a draft's body instructs its delegation how to vote on the draft."""
+
+    kind: ClassVar[str] = "cast_vote"
+    actor: str
+    draft: str
+    choice: str
+
+    def check(self, world: World) -> list[str]:
+        reasons = ["the game has ended"] if world.finished else []
+        draft = world.drafts.get(self.draft)
+        if draft is None:
+            return reasons + [f"no draft {self.draft!r} is under consultation"]
+        if self.actor not in world.bodies[draft.body].members:
+            reasons.append(f"{self.actor} has no vote in {draft.body}")
+        if self.choice not in CHOICES:
+            reasons.append(f"a vote is yes, no or abstain, not {self.choice!r}")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        choice = next(c for c in CHOICES if c == self.choice)
+        world.drafts[self.draft].cast[self.actor] = choice
+        return []
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.kind, "actor": self.actor, "draft": self.draft, "choice": self.choice}
+
+
+def own_stance(world: World, draft: Draft, actor: str) -> Stance:
+    """What ``actor``'s own factors say about ``draft`` now: the advice beside the buttons."""
+    result = ballot(
+        world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
+        draft.endorsements,
+    )  # fmt: skip
+    return result.stance(actor)
+
+
+def missing_ballots(world: World, draft_id: str, seats: tuple[str, ...]) -> list[str]:
+    """The human ``seats`` in the draft's body that have not voted on it as it now reads."""
+    draft = world.drafts.get(draft_id)
+    if draft is None:
+        return []
+    members = world.bodies[draft.body].members
+    return [s for s in seats if s in members and s not in draft.cast]
+
+
+def vetoes(world: World, draft: Draft, actor: str, choice: Choice) -> bool:
+    """True when ``choice`` by ``actor`` on ``draft`` is a veto (a permanent member's no)."""
+    return choice == "no" and actor in world.bodies[draft.body].veto

@@ -1,0 +1,164 @@
+"""Your vote: yes, no or abstain on the draft before a body you sit in.
+
+Beside the buttons: the forecast of everyone else's votes, what each of your choices would make
+of the result (a permanent member's no is a veto), and your own factors — the same additive
+factors the AI would have voted on, so the advice can never tell a different story than the
+numbers. On a ballot turn (a vote has been called) choosing ends the turn and the vote is held.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.model.ballots import CastVote
+from sim.model.commands import CallVote
+from sim.model.drafts import Draft
+from sim.model.engine import CommandRejected
+from sim.model.voting import CHOICES, Choice, Tally
+from sim.ui import theme
+from sim.ui.screens.base import Screen
+from sim.ui.screens.chamber import verdict
+from sim.ui.screens.profile import factor_title, units
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain"}
+KEYS = {"yes": pygame.K_y, "no": pygame.K_n, "abstain": pygame.K_b}
+
+
+class BallotScreen(Screen):
+    """Cast the seat's own vote on a draft (and, with ``then_call``, call the vote after)."""
+
+    name = "ballot"
+
+    def __init__(self, app: App, draft: Draft, then_call: bool = False) -> None:
+        super().__init__(app)
+        assert app.game is not None and app.game.player is not None
+        self.game = app.game
+        self.seat: str = app.game.player
+        self.draft = draft
+        self.then_call = then_call
+
+    def outcomes(self) -> dict[Choice, Tally]:
+        """The result of the vote for each choice the seat could make, the others as forecast."""
+        forecast = self.game.forecast(self.draft)
+        assert forecast is not None
+        _, ballot, _ = forecast
+        body = self.game.world.bodies[self.draft.body]
+        others = {**ballot.choices(), **self.draft.cast}
+        return {c: body.tally({**others, self.seat: c}) for c in CHOICES}
+
+    def build(self) -> None:
+        W, H = self.W, self.H
+        advised = self.game.advice(self.draft).choice
+        veto = self.seat in self.game.world.bodies[self.draft.body].veto
+        x = 40
+        for choice in CHOICES:
+            label = WORDS[choice] + (" — veto" if choice == "no" and veto else "")
+            if choice == advised:
+                label += " (advised)"
+            tip = f"Vote {choice} on {self.draft.id}"
+            if choice == "no" and veto:
+                tip += ": as a permanent member your no blocks adoption"
+            self.button(
+                self.r(x, H - 66, 220, 46), label, lambda c=choice: self.vote(c),
+                key=KEYS[choice], tip=tip, default=choice == advised,
+                object_id="#primary" if choice == advised else None,
+            )  # fmt: skip
+            x += 236
+        self.button(self.r(W - 200, H - 66, 160, 46), "Back", self.back,
+                    tip="Decide later (Esc)")  # fmt: skip
+
+    def vote(self, choice: Choice) -> None:
+        game = self.game
+        ballot_turn = game.ballot is not None
+        try:
+            game.submit(CastVote(self.seat, self.draft.id, choice))
+            if self.then_call:
+                game.submit(CallVote(self.seat, self.draft.id))
+        except CommandRejected as exc:
+            self.app.notify("; ".join(exc.reasons))
+            return
+        veto = choice == "no" and self.seat in game.world.bodies[self.draft.body].veto
+        note = f"You vote {choice} on {self.draft.id}" + (" — a veto." if veto else ".")
+        if ballot_turn:
+            game.end_turn()
+        self.app.notify(note)
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text, s = self.app.text, self.s
+        world = self.game.world
+        draft = self.draft
+        body = world.bodies[draft.body]
+        head = f"Your vote, {world.states.name(self.seat)} ({self.seat}): {draft.title}"
+        surface.blit(text.render(text.fit(head, 22, s(self.W - 60), True), 22, theme.TEXT, True),
+                     (s(30), s(18)))  # fmt: skip
+        sub = f"{draft.id}, version {draft.version}, in the {body.name}: {draft.clauses.describe()}"
+        for n, line in enumerate(text.wrap(sub, 14, s(self.W - 60))[:2]):
+            surface.blit(text.render(line, 14, theme.MUTED), (s(30), s(52 + 18 * n)))
+        self._outcomes(surface, s(30), s(108), s(560))
+        self._factors(surface, s(640), s(108), s(self.W - 680))
+
+    def _outcomes(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
+        text, s = self.app.text, self.s
+        forecast = self.game.forecast(self.draft)
+        assert forecast is not None
+        _, _, tally = forecast
+        body = self.game.world.bodies[self.draft.body]
+        surface.blit(text.render("The others, as forecast", 18, theme.TEXT, True), (x, y))
+        y += s(30)
+        counts = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
+        surface.blit(text.render(f"Forecast with your advisers' vote: {counts}", 15, theme.TEXT),
+                     (x, y))  # fmt: skip
+        y += s(40)
+        surface.blit(text.render("What your vote decides", 18, theme.TEXT, True), (x, y))
+        y += s(30)
+        for choice, result in self.outcomes().items():
+            line = verdict(result.passed, result.vetoed_by, len(result.yes), body.quota)
+            line = line.replace("Would be ", "").replace("Would ", "")
+            colour = theme.YES if result.passed else theme.NO
+            surface.blit(text.render(f"If you vote {choice}:", 15, theme.TEXT), (x, y))
+            surface.blit(text.render(f"{line} ({result.counts()})", 15, colour, True),
+                         (x + s(170), y))  # fmt: skip
+            y += s(28)
+        y += s(12)
+        notes = [
+            "Abstaining is not a veto: only a permanent member's no blocks adoption.",
+            "An amendment to the draft clears your vote: you vote on the text as it reads.",
+        ]
+        if self.game.ballot is not None:
+            notes.insert(0, "The vote has been called: your choice is counted at once.")
+        for note in notes:
+            for line in text.wrap(note, 13, w):
+                surface.blit(text.render(line, 13, theme.MUTED), (x, y))
+                y += s(19)
+
+    def _factors(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
+        text, s = self.app.text, self.s
+        stance = self.game.advice(self.draft)
+        title = f"Your own factors: your advisers say {stance.choice}"
+        surface.blit(text.render(text.fit(title, 18, w, True), 18, theme.TEXT, True), (x, y))
+        y += s(34)
+        dims = {d.id: d.name for d in self.game.world.issues.dimensions}
+        label_w = s(220)
+        for factor in stance.factors:
+            surface.blit(text.render(text.fit(factor_title(factor.name, dims), 14, label_w), 14,
+                                     theme.TEXT), (x, y))  # fmt: skip
+            points = factor.points
+            colour = theme.YES if points > 0 else theme.NO if points < 0 else theme.DIM
+            value = text.render(units(factor.points), 14, colour)
+            surface.blit(value, (x + label_w + s(80) - value.get_width(), y))
+            y += s(22)
+        pygame.draw.line(surface, theme.PANEL_EDGE, (x, y + s(2)), (x + w, y + s(2)))
+        y += s(8)
+        surface.blit(text.render("= Total", 15, theme.TEXT, True), (x, y))
+        total = text.render(units(stance.total), 15, theme.TEXT, True)
+        surface.blit(total, (x + label_w + s(80) - total.get_width(), y))
+        y += s(28)
+        rule = (f"Yes above {units(stance.yes_above)}; no below {units(stance.no_below)};"
+                " abstain in between.")  # fmt: skip
+        surface.blit(text.render(text.fit(rule, 13, w), 13, theme.MUTED), (x, y))
