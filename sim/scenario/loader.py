@@ -138,6 +138,22 @@ def _long_number_position(text: str) -> tuple[int, int]:
 
 def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
     """Validate scenario text; raises :class:`ScenarioError` listing every problem."""
+    data = parse_toml(text, file)
+    locations = locate_keys(text)
+
+    def problem(path: Sequence[str | int], message: str) -> Problem:
+        line, col = nearest_location(locations, path)
+        return Problem(file, line, col, format_path(path), message)
+
+    scenario, issues = validate_data(data, Path(file).parent)
+    if scenario is None or issues:
+        problems = [problem(path, message) for path, message in issues]
+        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return scenario
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    """TOML text as data, within the nesting limit; raises :class:`ScenarioError` otherwise."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -154,25 +170,26 @@ def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
     if _depth(data) > MAX_DEPTH:
         message = f"nesting is deeper than {MAX_DEPTH} levels"
         raise ScenarioError([Problem(file, 1, 1, "", message)])
-    locations = locate_keys(text)
+    return data
 
-    def problem(path: Sequence[str | int], message: str) -> Problem:
-        line, col = nearest_location(locations, path)
-        return Problem(file, line, col, format_path(path), message)
 
+def validate_data(
+    data: dict[str, Any], folder: Path
+) -> tuple[ScenarioFile | None, list[tuple[tuple[str | int, ...], str]]]:
+    """Validate parsed scenario data (schema, cross-references, roster, map) found in ``folder``.
+
+    Returns the scenario and no problems, or the problems as ``(key path, message)`` pairs for
+    the caller to locate (a scenario file, or an overlay that patched one).
+    """
     try:
         scenario = ScenarioFile.model_validate(data)
     except ValidationError as exc:
-        problems = [problem(e["loc"], _message(e)) for e in exc.errors()]
-        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column))) from None
+        return None, [(tuple(e["loc"]), _message(e)) for e in exc.errors()]
     issues = check_scenario(scenario)
     if not issues:
-        scenario, issues = _with_roster(scenario, Path(file).parent)
-        issues += _map_problems(scenario, Path(file).parent)
-    if issues:
-        problems = [problem(path, message) for path, message in issues]
-        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return scenario
+        scenario, issues = _with_roster(scenario, folder)
+        issues += _map_problems(scenario, folder)
+    return (None, issues) if issues else (scenario, [])
 
 
 def _with_roster(
@@ -220,6 +237,11 @@ def _map_problems(scenario: ScenarioFile, folder: Path) -> list[tuple[tuple[str 
 
 def load_scenario(path: str | Path) -> ScenarioFile:
     """Read and validate a scenario file; raises :class:`ScenarioError` on any problem."""
+    return parse_scenario(read_text(path), str(path))
+
+
+def read_text(path: str | Path) -> str:
+    """A scenario-sized UTF-8 text file; raises :class:`ScenarioError` if it is not one."""
     name = str(path)
     try:
         with open(path, "rb") as handle:
@@ -236,4 +258,4 @@ def load_scenario(path: str | Path) -> ScenarioFile:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScenarioError([Problem(name, line, 1, "", "file is not UTF-8 text")]) from None
-    return parse_scenario(text, name)
+    return text
