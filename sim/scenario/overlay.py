@@ -34,8 +34,8 @@ from sim.scenario.loader import (
     _message,
     format_path,
     parse_scenario,
-    parse_toml,
     read_text,
+    read_toml,
     validate_data,
 )
 from sim.scenario.locate import locate_keys, nearest_location
@@ -217,7 +217,7 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def parse_overlay(text: str, file: str) -> OverlayFile:
     """Validate an overlay's own structure; raises :class:`ScenarioError` listing problems."""
-    data = parse_toml(text, file)
+    data = read_toml(text, file)
     problem = _locator(file, text)
     try:
         return OverlayFile.model_validate(data)
@@ -244,7 +244,7 @@ def apply_overlay(scenario_path: str | Path, overlay_path: str | Path) -> Varian
     overlay = parse_overlay(overlay_text, overlay_name)
     in_overlay = _locator(overlay_name, overlay_text)
     in_base = _locator(base_name, base_text)
-    data = parse_toml(base_text, base_name)
+    data = read_toml(base_text, base_name)
     if overlay.scenario != data.get("id"):
         message = f"this overlay patches {overlay.scenario!r}, not {data.get('id')!r}"
         raise ScenarioError([in_overlay(("scenario",), message)])
