@@ -286,6 +286,18 @@ class OfferSidePayment:
         }
 
 
+def endorsement_vote(world: World, draft_id: str, org_id: str, preface: str) -> Event:
+    """A regional organization's body decides, by its own rule, whether to endorse a draft."""
+    draft = world.drafts[draft_id]
+    org = world.organizations[org_id]
+    result = ballot(world, org.body, draft.clauses, draft.penholder, draft.side_payments)
+    tally = world.bodies[org.body].tally(result.choices())
+    draft.endorsements[org.id] = tally.passed
+    verdict = "endorses" if tally.passed else "refuses to endorse"
+    text = f"{preface}The {org.name} {verdict} {draft.id} ({tally.counts()})."
+    return Event(world.month, "endorsement", text)
+
+
 @registered
 @dataclass(frozen=True)
 class RequestEndorsement:
@@ -305,14 +317,7 @@ class RequestEndorsement:
         return _not_finished(world) + reasons
 
     def apply(self, world: World) -> list[Event]:
-        draft = world.drafts[self.draft]
-        org = world.organizations[self.organization]
-        result = ballot(world, org.body, draft.clauses, draft.penholder, draft.side_payments)
-        tally = world.bodies[org.body].tally(result.choices())
-        draft.endorsements[org.id] = tally.passed
-        verdict = "endorses" if tally.passed else "refuses to endorse"
-        text = f"The {org.name} {verdict} {draft.id} ({tally.counts()})."
-        return [Event(world.month, "endorsement", text)]
+        return [endorsement_vote(world, self.draft, self.organization, "")]
 
     def to_json(self) -> dict[str, Any]:
         return {

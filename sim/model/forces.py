@@ -110,21 +110,26 @@ def willingness(world: World, contributor_id: str, mission: Mission) -> float:
     return max(0.0, score)
 
 
-def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) -> int:
-    """What a contributor would pledge of ``kind`` this month (0 when unwilling or full)."""
-    coef = world.coefficients
-    contributor = world.contributors[contributor_id]
-    keen = willingness(world, contributor_id, mission)
-    if keen <= coef.pledge_threshold:
-        return 0
+def spare(world: World, contributor_id: str, kind: str) -> int:
+    """Personnel of ``kind`` a contributor still has to offer: its capacity less what it has
+    deployed or on the way in every active mission."""
     committed = sum(
         c.deployed + sum(size for _, size in c.arriving)
         for m in world.active_missions()
         for c in m.contingents
         if c.contributor == contributor_id and c.kind == kind
     )
-    capacity: int = getattr(contributor, kind)
-    remaining = max(0, capacity - committed)
+    capacity: int = getattr(world.contributors[contributor_id], kind)
+    return max(0, capacity - committed)
+
+
+def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) -> int:
+    """What a contributor would pledge of ``kind`` this month (0 when unwilling or full)."""
+    coef = world.coefficients
+    keen = willingness(world, contributor_id, mission)
+    if keen <= coef.pledge_threshold:
+        return 0
+    remaining = spare(world, contributor_id, kind)
     share = math.floor(coef.pledge_rate * keen * remaining)
     # Contingents come in units of at least MIN_PLEDGE, or whatever small rest is left.
     return min(gap(mission, kind), max(share, min(MIN_PLEDGE, remaining)))

@@ -53,6 +53,8 @@ class PledgeTroops:
             reasons.append("a pledge must be positive")
         elif self.size > forces.gap(mission, self.personnel):
             reasons.append(f"the pledge exceeds what {self.mission} still needs")
+        elif self.size > forces.spare(world, self.contributor, self.personnel):
+            reasons.append(f"{self.contributor} has not that many {self.personnel} to spare")
         return reasons
 
     def apply(self, world: World) -> list[Event]:

@@ -68,6 +68,8 @@ class App:
         self.message_time = 0.0
         self.running = True
         self.autosaved: tuple[int, str] | None = None
+        #: Hot-seat: the seat the window was last handed to.
+        self.handed_to: str | None = None
         self.watch_clock = 0.0
         self.clock = pygame.time.Clock()
         self.frame_ms: deque[float] = deque(maxlen=600)
@@ -134,6 +136,7 @@ class App:
         from sim.ui.screens.chamber import ChamberScreen
 
         self.game = game
+        self.handed_to = None
         self.autosaved = None
         self.paused = False
         self.reset(ChamberScreen(self))
@@ -186,6 +189,10 @@ class App:
             game.seen.votes += 1
             self.push(VoteScreen(self, record))
             return
+        seat = game.session.seat
+        if len(game.players) > 1 and seat is not None and seat != self.handed_to:
+            self._hand_over(seat)
+            return
         ballot = game.ballot
         if ballot is not None and self.screen.name == "chamber":
             from sim.ui.screens.ballot import BallotScreen
@@ -204,6 +211,17 @@ class App:
             game.seen.month = world.month
             if world.finished or month != world.month:
                 self.push(NewsScreen(self, month, final=world.finished))
+
+    def _hand_over(self, seat: str) -> None:
+        """Hot-seat: another person's turn. Close what the last seat had open, drop its last
+        message, and cover the window until the next person is ready."""
+        from sim.ui.screens.handover import HandOverScreen
+
+        while len(self.stack) > 1 and self.screen.name != "chamber":
+            self.pop()
+        self.message, self.message_time = "", 0.0
+        self.handed_to = seat
+        self.push(HandOverScreen(self, seat))
 
     # Designer mode ------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sim.model.agents import PragmaticPenholder
+from sim.model.agents import PragmaticPenholder, RegionalOrganization, TroopContributor
 from sim.model.ballots import CastVote, missing_ballots, own_stance
 from sim.model.commands import CallVote, Command, TableRenewal
 from sim.model.drafts import Draft
@@ -23,7 +23,7 @@ from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT, Stance, classify
 from sim.model.files import printable
-from sim.model.play import default_agents
+from sim.model.play import Agent, default_agents
 from sim.model.saves import (
     ReplayMismatch,
     SavedGame,
@@ -390,10 +390,11 @@ class Game:
         ballot = self.ballot
         if ballot is not None:
             return [CastVote(seat, ballot.id, own_stance(self.world, ballot, seat).choice)]
-        agent = PragmaticPenholder(seat)
         phase = self.session.turn.phase
-        act = {"open": agent.open_month, "consult": agent.consult, "close": agent.close_month}
-        commands = list(act[phase](self.view)) if phase in act else []
+        commands: list[Command] = []
+        for agent in seat_agents(self.world, seat):
+            act = {"open": agent.open_month, "consult": agent.consult, "close": agent.close_month}
+            commands += list(act[phase](self.view)) if phase in act else []
         advised: list[Command] = []
         for command in commands:
             draft = self.world.drafts.get(command.draft) if isinstance(command, CallVote) else None
@@ -446,6 +447,17 @@ class Game:
         )
         _write_save(path, saved)
         return saved
+
+
+def seat_agents(world: World, seat: str) -> list[Agent]:
+    """The AI profiles that would play ``seat`` (the advisor's): the penholder's drafting, and
+    the contributor's or regional organization's decisions where the seat has them."""
+    agents: list[Agent] = [PragmaticPenholder(seat)] if seat in world.states.index else []
+    if seat in world.contributors:
+        agents.append(TroopContributor(seat))
+    if seat in world.regional:
+        agents.append(RegionalOrganization(seat))
+    return agents
 
 
 def template_draft(game: Game, draft_id: str) -> Draft:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from sim.model import endings
+from sim.model.seats import describe, seat_name
 from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
@@ -27,6 +28,13 @@ def seat_html(game: Game) -> str:
     player = game.player
     if player is None:
         return "You are watching: the AI plays every seat."
+    if len(game.players) > 1:
+        return "Hot-seat, in turn order:<br>" + "<br>".join(
+            f"• <b>{_e(seat_name(world, s))}</b> ({_e(s)}): {_e(describe(world, s))}"
+            for s in game.players
+        )
+    if player not in world.states.index:
+        return f"You are the <b>{_e(seat_name(world, player))}</b>. {_e(describe(world, player))}"
     council = world.bodies[world.council]
     name = world.states.name(player)
     status = (
@@ -46,8 +54,12 @@ def seat_html(game: Game) -> str:
         + f"<br>Political capital: <b>{capital:.1f}</b> (lobbying costs {coef.lobby_cost:g};"
         f" side deals spend what you offer; you regain"
         f" {coef.political_capital_per_month:g} a month)."
-        "<br>Your powers: table and amend your drafts, lobby members, offer side deals, ask"
-        " regional organizations to endorse, and call the vote."
+        + (
+            "<br>Your powers: table and amend your drafts, lobby members, offer side deals, ask"
+            " regional organizations to endorse, and call the vote."
+            if pens
+            else f"<br>{_e(describe(world, player))}"
+        )
     )
 
 
@@ -116,6 +128,11 @@ class BriefingScreen(Screen):
             tip="Go to the Council chamber (Enter)", object_id="#primary", default=True,
         )  # fmt: skip
         self.button(self.r(40, H - 66, 160, 46), "Back", self.back, tip="Esc")
+        self.button(
+            self.r(220, H - 66, 240, 46), "Choose seat", self.choose_seat, key=pygame.K_c,
+            tip="Any member of any body, a troop contributor or a regional chair; several for"
+            " a hot-seat game",
+        )  # fmt: skip
 
     def draw(self, surface: pygame.Surface) -> None:
         x, y, w, h = self.objectives_area
@@ -123,6 +140,11 @@ class BriefingScreen(Screen):
         title = text.render("Objectives", 16, theme.TEXT, True)
         surface.blit(title, (self.s(x), self.s(self.objectives_top)))
         draw_objectives(surface, text, self.rows, self.r(x, y, w, h), self.scale, True)
+
+    def choose_seat(self) -> None:
+        from sim.ui.screens.seatpick import SeatPickScreen
+
+        self.app.push(SeatPickScreen(self.app, self))
 
     def begin(self) -> None:
         self.app.start(self.game)

@@ -16,6 +16,7 @@ from pygame_gui.elements import UIButton
 from sim.model.commands import CallVote, TableDraft, TableRenewal
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
+from sim.model.seats import seat_name
 from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
@@ -125,6 +126,8 @@ class ChamberScreen(Screen):
              "Do what the AI penholder would do this phase, then end the turn", None),
             ("ballot", "Your vote", self.your_vote, pygame.K_y,
              "Vote yes, no or abstain on the draft before the Council", None),
+            ("seat", "Your seat", self.your_seat, pygame.K_u,
+             "What your seat can decide: pledges, forces, endorsements", None),
         ]  # fmt: skip
         self.actions = {}
         for n, (name, text, action, key, tip, oid) in enumerate(rows):
@@ -180,18 +183,20 @@ class ChamberScreen(Screen):
             # Calling the vote asks for the seat's own vote first (the ballot screen).
             reasons = g.check(CallVote(player, draft.id))
             vote_ok = not [r for r in reasons if not r.startswith("cast your own vote")]
+        # A member without the pen may vote on the tabled draft and propose amendments to it.
+        member = (
+            draft is not None and tabled and player is not None
+            and player in world.bodies[draft.body].members
+        )  # fmt: skip
         enabled = {
             "table": can_table,
-            "edit": draft is not None and draft.penholder == player,
+            "edit": draft is not None and (draft.penholder == player or member),
             "consult": awaiting,
             "vote": vote_ok,
             "end": awaiting,
             "advise": awaiting,
-            "ballot": awaiting
-            and draft is not None
-            and tabled
-            and player is not None
-            and player in world.bodies[draft.body].members,
+            "ballot": awaiting and member,
+            "seat": player is not None,
         }
         for name, on in enabled.items():
             button = self.actions[name]
@@ -249,8 +254,9 @@ class ChamberScreen(Screen):
         surface.blit(text.render(phase_text(g), 20, theme.TEXT, bold=True), (s(20), s(16)))
         info = []
         if g.player is not None:
-            info.append(f"{g.world.states.name(g.player)} ({g.player})")
-            info.append(f"political capital {g.view.capital(g.player):.1f}")
+            info.append(f"{seat_name(g.world, g.player)} ({g.player})")
+            if g.player in g.world.states.index:
+                info.append(f"political capital {g.view.capital(g.player):.1f}")
         intensity = getattr(g.world.theatre, "intensity", None)
         if isinstance(intensity, float):
             info.append(f"fighting in {g.world.theatre.name}: intensity {intensity:.2f}")
@@ -401,6 +407,11 @@ class ChamberScreen(Screen):
             self.app.push(BallotScreen(self.app, draft, then_call=True))
             return
         self._submit(CallVote(self.game.player, draft.id))
+
+    def your_seat(self) -> None:
+        from sim.ui.screens.seat import SeatScreen
+
+        self.app.push(SeatScreen(self.app))
 
     def your_vote(self) -> None:
         from sim.ui.screens.ballot import BallotScreen

@@ -154,7 +154,7 @@ class ConsultScreen(Screen):
         text = self.app.text
         s = self.s
         title = "Consultations"
-        if g.player is not None:
+        if g.player is not None and g.player in g.world.states.index:
             title += f" — political capital {g.view.capital(g.player):.1f}"
         surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
         labels = {

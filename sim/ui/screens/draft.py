@@ -15,6 +15,7 @@ import pygame
 from sim.model.commands import AmendDraft, TableDraft, TableRenewal
 from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Draft, Sanction
 from sim.model.engine import CommandRejected
+from sim.model.initiatives import ProposeAmendment
 from sim.model.stance import Ballot
 from sim.model.voting import Tally
 from sim.ui import theme
@@ -153,6 +154,8 @@ class DraftScreen(Screen):
             )  # fmt: skip
         W, H = self.W, self.H
         verb = "Amend the draft" if tabled else "Table with these clauses"
+        if tabled and self.game.player != self.draft.penholder:
+            verb = f"Propose to {self.draft.penholder}"
         self.button(
             self.r(W - 430, H - 60, 250, 44), verb, self.submit, key=pygame.K_RETURN,
             object_id="#primary", default=True, enabled=self.game.awaiting and self.changed(),
@@ -213,9 +216,11 @@ class DraftScreen(Screen):
         player = self.game.player
         if player is None:
             return
-        command: TableDraft | TableRenewal | AmendDraft
+        command: TableDraft | TableRenewal | AmendDraft | ProposeAmendment
         if self.draft.version == 0:
             command = table_command(player, edited(self.draft, self.clauses))
+        elif player != self.draft.penholder:
+            command = ProposeAmendment(player, self.draft.id, self.clauses)
         else:
             command = AmendDraft(player, self.draft.id, self.clauses, "the penholder's edit")
         try:
