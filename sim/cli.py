@@ -608,6 +608,10 @@ def build_parser() -> argparse.ArgumentParser:
         " fits; load problems (FILE:LINE:COL) show in the window",
     )
     p.set_defaults(func=cmd_play)
+
+    from sim.net.cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 

@@ -52,6 +52,36 @@ class CastVote:
         return {"type": self.kind, "actor": self.actor, "draft": self.draft, "choice": self.choice}
 
 
+@registered
+@dataclass(frozen=True)
+class RequestVote:
+    """The penholder asks for the vote while people in other seats have still to vote: they
+    vote at their next turn, and the vote is then held (see :class:`~sim.model.session.Session`)."""
+
+    kind: ClassVar[str] = "request_vote"
+    actor: str
+    draft: str
+
+    def check(self, world: World) -> list[str]:
+        reasons = ["the game has ended"] if world.finished else []
+        draft = world.drafts.get(self.draft)
+        if draft is None:
+            return reasons + [f"no draft {self.draft!r} is under consultation"]
+        if draft.penholder != self.actor:
+            reasons.append(f"{self.actor} does not hold the pen on {self.draft}")
+        if draft.vote_requested:
+            reasons.append(f"the vote on {self.draft} has already been asked for")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        world.drafts[self.draft].vote_requested = True
+        text = f"{self.actor} asks for the vote on {self.draft}."
+        return [Event(world.month, "vote_requested", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.kind, "actor": self.actor, "draft": self.draft}
+
+
 def own_stance(world: World, draft: Draft, actor: str) -> Stance:
     """What ``actor``'s own factors say about ``draft`` now: the advice beside the buttons."""
     result = ballot(

@@ -182,3 +182,5 @@ class Draft:
     endorsements: dict[str, bool] = field(default_factory=dict)
     #: Votes human seats have cast on this version (``CastVote``); an amendment clears them.
     cast: dict[str, Choice] = field(default_factory=dict)
+    #: The penholder asked for the vote; it is held once every human member has voted.
+    vote_requested: bool = False

@@ -56,6 +56,7 @@ def snapshot(world: World) -> dict[str, Any]:
                 "endorsements": dict(sorted(d.endorsements.items())),
                 # Only when a human seat has voted, so games without one keep their hashes.
                 **({"cast": dict(sorted(d.cast.items()))} if d.cast else {}),
+                **({"vote_requested": True} if d.vote_requested else {}),
             }
             for d in sorted(world.drafts.values(), key=lambda d: d.id)
         },

@@ -15,7 +15,9 @@ Several people may hold seats (hot-seat, or a classroom over the network): each 
 its own turn, in the order given, after the AI seats. When a vote is called in a body where a
 human seat sits, that seat first gets a *ballot turn* (:attr:`Session.ballot` names the draft)
 to cast its own vote (:class:`~sim.model.ballots.CastVote`); the vote is then held. A human
-penholder's own call is refused until every human member has voted on the text.
+penholder whose call would wait for other people's votes asks for the vote instead
+(:class:`~sim.model.ballots.RequestVote`): each of them votes at their next turn, and the vote is
+held after the last of them.
 """
 
 from __future__ import annotations
@@ -109,8 +111,8 @@ class Session:
                 reasons.append(f"cast your own vote on {command.draft} before calling the vote")
             elif missing:
                 reasons.append(
-                    f"waiting for the votes of {', '.join(missing)} on {command.draft}"
-                    " (they vote at their next turn)"
+                    f"waiting for the votes of {', '.join(missing)} on {command.draft}:"
+                    " ask for the vote and they vote at their next turn"
                 )
         return reasons
 
@@ -122,9 +124,19 @@ class Session:
         return self.engine.submit(command)
 
     def end_turn(self) -> None:
-        """The seat whose turn it is is done (for this phase, or with its ballot)."""
+        """The seat whose turn it is is done (for this phase, or with its ballot); a vote its
+        penholder asked for is held as soon as every human member has voted."""
         self.seat = None
         self.ballot = None
+        self._queue.appendleft(self._requested_votes)
+
+    def _requested_votes(self) -> None:
+        world = self.engine.world
+        for draft in sorted(world.drafts.values(), key=lambda d: d.id):
+            if draft.vote_requested and not missing_ballots(world, draft.id, self.players):
+                command = CallVote(draft.penholder, draft.id)
+                if not self.engine.check(command):
+                    self.engine.submit(command)
 
     def step(self) -> bool:
         """Do one unit of work; returns False when waiting for the player or the game is over."""
@@ -187,6 +199,12 @@ class Session:
     def _player_turn(self, seat: str) -> Work:
         def work() -> None:
             self.seat = seat
+            world = self.engine.world
+            drafts = sorted(world.drafts.values(), key=lambda d: d.id)
+            asked = [
+                d.id for d in drafts if d.vote_requested and missing_ballots(world, d.id, (seat,))
+            ]
+            self.ballot = asked[0] if asked else None
 
         return work
 

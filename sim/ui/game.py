@@ -15,15 +15,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sim.model.agents import PragmaticPenholder, RegionalOrganization, TroopContributor
-from sim.model.ballots import CastVote, missing_ballots, own_stance
-from sim.model.commands import CallVote, Command, TableRenewal
+from sim.model.advice import advise
+from sim.model.agents import PragmaticPenholder
+from sim.model.ballots import missing_ballots, own_stance
+from sim.model.commands import Command, TableRenewal
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT, Stance, classify
 from sim.model.files import printable
-from sim.model.play import Agent, default_agents
+from sim.model.play import default_agents
 from sim.model.saves import (
     ReplayMismatch,
     SavedGame,
@@ -382,26 +383,11 @@ class Game:
             self.record.ended()
 
     def advise(self) -> list[Command]:
-        """What the AI penholder would do in the seat this phase; on a ballot turn, and before a
-        vote it calls, the vote its own factors advise."""
+        """What the AI would do in the seat this phase (:func:`sim.model.advice.advise`)."""
         seat = self.player
         if seat is None or not self.awaiting:
             return []
-        ballot = self.ballot
-        if ballot is not None:
-            return [CastVote(seat, ballot.id, own_stance(self.world, ballot, seat).choice)]
-        phase = self.session.turn.phase
-        commands: list[Command] = []
-        for agent in seat_agents(self.world, seat):
-            act = {"open": agent.open_month, "consult": agent.consult, "close": agent.close_month}
-            commands += list(act[phase](self.view)) if phase in act else []
-        advised: list[Command] = []
-        for command in commands:
-            draft = self.world.drafts.get(command.draft) if isinstance(command, CallVote) else None
-            if draft is not None and self.own_vote_needed(draft):
-                advised.append(CastVote(seat, draft.id, own_stance(self.world, draft, seat).choice))
-            advised.append(command)
-        return advised
+        return advise(self.session, seat)
 
     def play_advice(self) -> list[Event]:
         """Submit the advisor's commands for this phase (those still valid) and end the turn."""
@@ -447,17 +433,6 @@ class Game:
         )
         _write_save(path, saved)
         return saved
-
-
-def seat_agents(world: World, seat: str) -> list[Agent]:
-    """The AI profiles that would play ``seat`` (the advisor's): the penholder's drafting, and
-    the contributor's or regional organization's decisions where the seat has them."""
-    agents: list[Agent] = [PragmaticPenholder(seat)] if seat in world.states.index else []
-    if seat in world.contributors:
-        agents.append(TroopContributor(seat))
-    if seat in world.regional:
-        agents.append(RegionalOrganization(seat))
-    return agents
 
 
 def template_draft(game: Game, draft_id: str) -> Draft:

@@ -125,3 +125,29 @@ def test_a_hot_seat_game_saves_restores_and_replays(tutorial: ScenarioFile) -> N
     replayed = Engine(build_world(tutorial, 4))
     replay(replayed, engine.log)
     assert state_hash(replayed.world) == state_hash(engine.world)
+
+
+def test_a_human_penholder_asks_for_the_vote_and_the_others_vote_first(
+    tutorial: ScenarioFile,
+) -> None:
+    from sim.model.advice import vote_commands
+    from sim.model.ballots import RequestVote
+
+    engine = Engine(build_world(tutorial, 4))
+    session = Session(engine, default_agents(engine), players=("ARN", "CAL"))
+    session.run_until_player()
+    session.submit(TableDraft("ARN", "kalvaria-1"))
+    session.submit(CastVote("ARN", "kalvaria-1", "yes"))
+    commands = vote_commands(session, "ARN", "kalvaria-1")
+    assert [c.kind for c in commands] == ["request_vote"]
+    session.submit(RequestVote("ARN", "kalvaria-1"))
+    session.end_turn()
+    session.run_until_player()
+    assert session.seat == "CAL" and session.ballot == "kalvaria-1", "CAL is asked to vote"
+    assert not engine.world.votes
+    session.submit(CastVote("CAL", "kalvaria-1", "no"))
+    session.end_turn()
+    session.step()
+    record = engine.world.votes[-1]
+    assert (record.choices["ARN"], record.choices["CAL"]) == ("yes", "no")
+    assert "CAL" in record.tally.vetoed_by

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from sim.model.advice import vote_commands
 from sim.model.ballots import CastVote
-from sim.model.commands import CallVote
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
 from sim.model.voting import CHOICES, Choice, Tally
@@ -78,7 +78,8 @@ class BallotScreen(Screen):
         try:
             game.submit(CastVote(self.seat, self.draft.id, choice))
             if self.then_call:
-                game.submit(CallVote(self.seat, self.draft.id))
+                for command in vote_commands(game.session, self.seat, self.draft.id):
+                    game.submit(command)
         except CommandRejected as exc:
             self.app.notify("; ".join(exc.reasons))
             return

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame_gui.elements import UIButton
 
+from sim.model.advice import vote_commands
 from sim.model.commands import CallVote, TableDraft, TableRenewal
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
@@ -182,7 +183,9 @@ class ChamberScreen(Screen):
         if draft is not None and tabled and awaiting and player is not None:
             # Calling the vote asks for the seat's own vote first (the ballot screen).
             reasons = g.check(CallVote(player, draft.id))
-            vote_ok = not [r for r in reasons if not r.startswith("cast your own vote")]
+            waiting = ("cast your own vote", "waiting for the votes")
+            vote_ok = not [r for r in reasons if not r.startswith(waiting)]
+            vote_ok = vote_ok and bool(vote_commands(g.session, player, draft.id))
         # A member without the pen may vote on the tabled draft and propose amendments to it.
         member = (
             draft is not None and tabled and player is not None
@@ -406,7 +409,8 @@ class ChamberScreen(Screen):
 
             self.app.push(BallotScreen(self.app, draft, then_call=True))
             return
-        self._submit(CallVote(self.game.player, draft.id))
+        for command in vote_commands(self.game.session, self.game.player, draft.id):
+            self._submit(command)
 
     def your_seat(self) -> None:
         from sim.ui.screens.seat import SeatScreen

@@ -1,0 +1,135 @@
+"""What each seat may see: public information and its own private information only.
+
+A seat's view holds the public record (the month, the theatre, the bodies, the drafts' texts,
+the votes held and how each member voted, the missions, the news) and what is its own: its
+political capital, its own factors on each draft (never another seat's), the vote it has cast,
+the side payments offered to it (or, as a penholder, by it), and the private messages it sent or
+received. The teacher's view adds every seat's factors and every message. Nothing else leaves
+the server: tests inspect what each client receives.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.model.ballots import own_stance
+from sim.model.session import Session
+
+TEACHER = "teacher"
+NEWS = 30
+
+
+def public_view(session: Session) -> dict[str, Any]:
+    """What every seat may see."""
+    world = session.engine.world
+    theatre = world.theatre
+    turn = session.turn
+    return {
+        "scenario": world.scenario_id,
+        "title": world.title,
+        "month": world.month,
+        "months": world.months,
+        "turn": {"month": turn.month, "phase": turn.phase, "round": turn.round},
+        "on_turn": session.seat,
+        "ballot": session.ballot,
+        "theatre": {
+            "name": theatre.name,
+            "intensity": round(theatre.intensity, 4),
+            "phase": theatre.phase,
+            "host_consent": theatre.host_consent,
+        },
+        "bodies": {
+            b.id: {"name": b.name, "members": list(b.members), "veto": sorted(b.veto)}
+            for b in world.bodies.values()
+        },
+        "drafts": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "penholder": d.penholder,
+                "body": d.body,
+                "clauses": d.clauses.to_json(),
+                "text": d.clauses.describe(),
+                "version": d.version,
+                "renews": d.renews,
+                "endorsements": dict(d.endorsements),
+            }
+            for d in sorted(world.drafts.values(), key=lambda d: d.id)
+        ],  # fmt: skip
+        "votes": [
+            {
+                "month": v.month,
+                "draft": v.draft,
+                "choices": dict(v.choices),
+                "passed": v.tally.passed,
+                "vetoed_by": list(v.tally.vetoed_by),
+            }
+            for v in world.votes
+        ],  # fmt: skip
+        "missions": [
+            {
+                "id": m.id,
+                "kind": m.kind,
+                "expires": m.expires_month,
+                "withdrawing": m.withdrawing,
+                "troops": m.strength("troops"),
+                "police": m.strength("police"),
+            }
+            for m in world.missions
+        ],  # fmt: skip
+        "news": [e.text for e in world.events[-NEWS:] if e.kind != "consultations"],
+        "outcome": None if world.outcome is None else world.outcome.name,
+    }
+
+
+def _stances(session: Session, seat: str) -> dict[str, Any]:
+    world = session.engine.world
+    return {
+        d.id: own_stance(world, d, seat).to_json()
+        for d in world.drafts.values()
+        if seat in world.bodies[d.body].members
+    }
+
+
+def seat_view(session: Session, seat: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The view of one seat: public information and that seat's own private information."""
+    world = session.engine.world
+    states = world.states
+    own: dict[str, Any] = {
+        "seat": seat,
+        "capital": round(float(states.capital[states.index[seat]]), 3)
+        if seat in states.index
+        else None,
+        "stances": _stances(session, seat),
+        "cast": {d.id: d.cast[seat] for d in world.drafts.values() if seat in d.cast},
+        "offers_received": {
+            d.id: d.side_payments[seat] for d in world.drafts.values() if seat in d.side_payments
+        },
+        "offers_made": {
+            d.id: dict(d.side_payments) for d in world.drafts.values() if d.penholder == seat
+        },
+        "messages": [m for m in messages if seat in (m["from"], m["to"])],
+    }
+    return {"public": public_view(session), "own": own}
+
+
+def teacher_view(
+    session: Session, messages: list[dict[str, Any]], ai_seats: set[str]
+) -> dict[str, Any]:
+    """The teacher's view: everything, every seat's factors and every message."""
+    world = session.engine.world
+    stances = {
+        d.id: {s: own_stance(world, d, s).to_json() for s in sorted(world.bodies[d.body].members)}
+        for d in world.drafts.values()
+    }
+    return {
+        "public": public_view(session),
+        "teacher": {
+            "players": list(session.players),
+            "ai_seats": sorted(ai_seats),
+            "stances": stances,
+            "cast": {d.id: dict(d.cast) for d in world.drafts.values()},
+            "messages": list(messages),
+            "triggers": [t.id for t in world.triggers],
+        },
+    }
