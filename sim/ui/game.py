@@ -20,6 +20,7 @@ from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.files import printable
 from sim.model.play import default_agents
 from sim.model.saves import (
     ReplayMismatch,
@@ -164,8 +165,13 @@ class Game:
         """Resume a saved game; raises SaveError or ScenarioError with a readable message."""
         save = read_save(save_path)
         path = Path(save.scenario_path)
-        if not path.exists():  # moved, e.g. by reinstalling the game: find it by its id
-            path = catalogue.by_id(save.scenario_id) or path
+        if not path.is_file():  # moved, e.g. by reinstalling the game: find it by its id
+            found = catalogue.by_id(save.scenario_id)  # the id is checked by read_save
+            if found is None:
+                raise SaveError(
+                    f"the scenario file of this save, {printable(save.scenario_path)}, is gone"
+                )
+            path = found
         scenario = load_scenario(path)
         engine = Engine(build_world(scenario, save.seed))
         session, record = restore(engine, default_agents(engine), save)
