@@ -37,12 +37,18 @@ def _run(argv: list[str | Path], **kwargs: object) -> subprocess.CompletedProces
 
 
 def _data_files() -> list[str]:
-    """Every file of the repository's scenarios/ and assets/, as its path inside the wheel."""
-    return sorted(
-        f"sim/bundled/{path.relative_to(REPO).as_posix()}"
+    """Every file the game reads at run time, as its path inside the wheel: the repository's
+    scenarios/ and assets/ (installed under sim/bundled/) and the package's own files."""
+    mapped = [
+        (path, f"sim/bundled/{path.relative_to(REPO).as_posix()}")
         for folder in DATA_FOLDERS
         for path in (REPO / folder).rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    own = [(path, path.relative_to(REPO).as_posix()) for path in (REPO / "sim").rglob("*")]
+    return sorted(
+        name
+        for path, name in mapped + own
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
     )
 
 
@@ -64,7 +70,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return found
 
 
-def test_the_wheel_carries_every_scenario_map_font_and_licence(wheel: Path) -> None:
+def test_the_wheel_carries_every_scenario_map_font_licence_and_template(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = _data_files()
     assert not [name for name in expected if name not in names]
