@@ -1,6 +1,6 @@
 """Load benchmark of the classroom server (a script that prints; not a timed test).
 
-    python -m sim.net.bench [--clients 30] [--scenario scenarios/tutorial.toml] [--seed 7]
+    python -m sim.net.bench [--clients 30] [--scenario tutorial] [--seed 7]
 
 Starts ``mandate serve`` in its own process on 127.0.0.1 with as many human seats as the
 scenario has (up to ``--clients``), lets one ``--bot`` client play each seat (clients beyond the
@@ -27,10 +27,9 @@ from websockets.asyncio.client import connect
 
 from sim.model.seats import seat_options
 from sim.net.client import Bot
+from sim.scenario import catalogue
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
-
-TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
 
 
 async def watch(url: str, code: str, limit: float) -> int:
@@ -56,14 +55,17 @@ def percentile(values: list[float], share: float) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sim.net.bench", description=__doc__)
     parser.add_argument("--clients", type=int, default=30)
-    parser.add_argument("--scenario", type=Path, default=TUTORIAL)
+    parser.add_argument("--scenario", default="tutorial", help="scenario id or file")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=float, default=900.0, help="give up after N seconds")
     args = parser.parse_args(argv)
-    world = build_world(load_scenario(args.scenario), args.seed)
+    path = catalogue.locate(args.scenario)
+    if path is None:
+        parser.error(f"no scenario {args.scenario!r}")
+    world = build_world(load_scenario(path), args.seed)
     seats = [o.id for o in seat_options(world)][: args.clients]
     with TemporaryDirectory() as folder:
-        command = [sys.executable, "-m", "sim.cli", "serve", str(args.scenario), "--seed",
+        command = [sys.executable, "-m", "sim.cli", "serve", str(path), "--seed",
                    str(args.seed), "--port", "0", "--human", ",".join(seats), "--save",
                    str(Path(folder) / "bench.json")]  # fmt: skip
         server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
