@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim.model.agents import PragmaticPenholder
+from sim.model.advice import advise
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
 from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
 from sim.model.session import Session
-from sim.model.view import WorldView
 from sim.model.world import World
 from sim.scenario.build import build_world
 from sim.scenario.catalogue import by_id
@@ -90,15 +89,14 @@ def autoplay_save(
     engine = Engine(build_world(scenario, seed))
     session = Session(engine, default_agents(engine), player=player)
     record = TurnRecord()
-    ai = PragmaticPenholder(player)
-    phases = {"open": ai.open_month, "consult": ai.consult, "close": ai.close_month}
     while not session.finished:
         session.run_until_player()
         if not session.awaiting_player:
             break
         if months is not None and session.turn.month > months:
             break
-        for command in phases[session.turn.phase](WorldView(engine.world)):
+        # The advisor: the penholder's play, with the seat's own vote before a vote it calls.
+        for command in advise(session, player):
             if not session.check(command):
                 session.submit(command)
                 record.submitted(len(engine.log) - 1)
