@@ -24,6 +24,14 @@ import numpy as np
 
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.legitimacy import (
+    INTEREST_FACTORS,
+    authorizes_force,
+    coercive,
+    deference,
+    party_ties,
+    pressure_on,
+)
 from sim.model.stance import CONTEXT_FACTORS, Ballot, IntArray
 from sim.model.view import WorldView
 from sim.model.voting import Choice, Tally, VotingBody
@@ -88,22 +96,41 @@ class _Voters:
         domestic = table.domestic.tolist()
         concern = table.concern.tolist()
         intensity = world.theatre.intensity
-        orgs = [
-            (1.0 if endorsements[org_id] else -1.0, set(world.organizations[org_id].members))
-            for org_id in sorted(endorsements)
-        ]
+        orgs = [(1.0 if endorsements[org_id] else -1.0, org_id) for org_id in sorted(endorsements)]
         rows: list[list[int]] = []
         for voter, row in zip(self.voters, self.rows, strict=True):
             relation = regard[row] * coef.relation_weight
             side = side_payments.get(voter, 0.0) * coef.side_payment_value
             regional = 0.0
-            for sign, members in orgs:
-                regional += sign if voter in members else 0.0
+            for sign, org_id in orgs:
+                regional += sign * float(deference(world, org_id, [voter])[0])
             regional *= coef.regional_weight
             crisis = intensity * concern[row] * coef.crisis_weight
             rows.append(
                 [round_points(v) for v in (relation, side, regional, domestic[row], crisis)]
             )
+        return rows
+
+    def interest_points(self, clauses: Clauses) -> list[list[int]]:
+        """Per voter: patron, sovereignty and precedent factors, points."""
+        world = self.world
+        coef = world.coefficients
+        pressure = pressure_on(world, clauses)
+        force = authorizes_force(clauses) and not world.theatre.host_consent
+        rows: list[list[int]] = []
+        for voter, row in zip(self.voters, self.rows, strict=True):
+            ties = party_ties(world, [voter])
+            patron = 0.0
+            for party_id in sorted(pressure):
+                if pressure[party_id] > 0.0:
+                    patron += float(ties[party_id][0]) * pressure[party_id]
+            non_interference = float(world.states.non_interference[row])
+            sovereignty = -coef.sovereignty_weight * non_interference if force else 0.0
+            precedent = 0.0
+            if coercive(world, clauses):
+                precedent = -coef.precedent_weight * world.precedent * non_interference
+            values = (-coef.patron_weight * patron, sovereignty, precedent)
+            rows.append([round_points(v) for v in values])
         return rows
 
 
@@ -124,17 +151,18 @@ class NaiveView(WorldView):
         table = _Voters(w, voters)
         policy = table.policy_points(_positions(w, [clauses])[0])
         context = table.context_points(penholder, side_payments, endorsements)
+        interest = table.interest_points(clauses)
         yes_above, no_below = _thresholds(w, body, voters)
         points: list[list[int]] = []
         choices: dict[str, Choice] = {}
         for i, voter in enumerate(voters):
-            row = policy[i] + context[i]
+            row = policy[i] + context[i] + interest[i]
             total = 0
             for p in row:
                 total += p
             points.append(row)
             choices[voter] = classify(total, yes_above, no_below[i])
-        names = tuple(f"policy:{d}" for d in w.issues.ids) + CONTEXT_FACTORS
+        names = tuple(f"policy:{d}" for d in w.issues.ids) + CONTEXT_FACTORS + INTEREST_FACTORS
         result = Ballot(
             voters, names, np.array(points, dtype=np.int64),
             np.full(len(voters), yes_above, dtype=np.int64), np.array(no_below, dtype=np.int64),
@@ -165,12 +193,15 @@ class NaiveView(WorldView):
         table = _Voters(w, voters)
         context = table.context_points(draft.penholder, draft.side_payments, draft.endorsements)
         passes, threats, yes_votes = [], [], []
-        for position in _positions(w, candidates):
+        for clauses, position in zip(candidates, _positions(w, candidates), strict=True):
             policy = table.policy_points(position)
+            interest = table.interest_points(clauses)
             weight_yes = n_threats = n_yes = 0
             for i, voter in enumerate(voters):
                 total = 0
                 for p in policy[i]:
+                    total += p
+                for p in interest[i]:
                     total += p
                 for p in context[i]:
                     total += p

@@ -73,6 +73,17 @@ class Coefficients:
     grievance_chapter_vii: float
     grievance_sanctions: float
     grievance_referral: float
+    regional_deference: float
+    patron_weight: float
+    sovereignty_weight: float
+    precedent_weight: float
+    position_uncertainty: float
+    consultation_clarity: float
+    lobby_clarity: float
+    statement_clarity: float
+    veto_relation_cost: float
+    adoption_value: float
+    veto_record_value: float
 
     def bite(self, kind: str) -> float:
         """Monthly resource loss a sanctions measure of ``kind`` inflicts before evasion."""

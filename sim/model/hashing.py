@@ -17,6 +17,13 @@ def snapshot(world: World) -> dict[str, Any]:
         "ideal": table.ideal.tolist(),
         "salience": table.salience.tolist(),
         "capital": table.capital.tolist(),
+        "relations": table.relations.tolist(),
+        "precedent": world.precedent,
+        "statements": [
+            [st.month, st.actor, st.draft, st.version, st.kind, st.stance, st.to]
+            for st in world.statements
+        ],
+        "withdrawn": sorted(world.withdrawn),
         "theatre": {
             "intensity": world.theatre.intensity,
             "phase": world.theatre.phase,

@@ -28,12 +28,14 @@ import numpy.typing as npt
 
 from sim.model.drafts import Clauses
 from sim.model.explain import POINTS_PER_UNIT, Factor, Stance, classify
+from sim.model.legitimacy import INTEREST_FACTORS, interest_points, regional_points
 from sim.model.voting import Choice, VotingBody
 from sim.model.world import World
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 CONTEXT_FACTORS = ("relation", "side_payment", "regional", "domestic", "crisis")
+FACTORS_AFTER_POLICY = CONTEXT_FACTORS + INTEREST_FACTORS
 
 
 def to_points(values: FloatArray) -> IntArray:
@@ -104,12 +106,7 @@ def context_points(
     coef = world.coefficients
     relation = table.relations[rows, table.index[penholder]] * coef.relation_weight
     side = np.array([side_payments.get(v, 0.0) for v in voters]) * coef.side_payment_value
-    regional = np.zeros(len(voters))
-    for org_id in sorted(endorsements):
-        sign = 1.0 if endorsements[org_id] else -1.0
-        members = set(world.organizations[org_id].members)
-        regional += np.array([sign if v in members else 0.0 for v in voters])
-    regional *= coef.regional_weight
+    regional = regional_points(world, voters, endorsements)
     domestic = table.domestic[rows]
     crisis = world.theatre.intensity * table.concern[rows] * coef.crisis_weight
     return to_points(np.stack([relation, side, regional, domestic, crisis], axis=1))
@@ -127,6 +124,14 @@ def policy_points(world: World, voters: Sequence[str], drafts: Sequence[Clauses]
     return to_points(salience[None, :, :] * (gain_sq[None, :, :] - dist))
 
 
+def draft_points(world: World, voters: Sequence[str], drafts: Sequence[Clauses]) -> IntArray:
+    """Every draft-dependent factor: per-dimension policy, then the interest channels (patron,
+    sovereignty, precedent), for several drafts (drafts × voters × (dimensions + 3))."""
+    policy = policy_points(world, voters, drafts)
+    interest = to_points(interest_points(world, voters, drafts))
+    return np.concatenate([policy, interest], axis=2)
+
+
 def ballot(
     world: World,
     body_id: str,
@@ -138,12 +143,15 @@ def ballot(
     """How the members of ``body_id`` stand on one draft, with every factor."""
     body = world.bodies[body_id]
     voters = tuple(sorted(body.members))
-    policy = policy_points(world, voters, [clauses])[0]
+    policy = draft_points(world, voters, [clauses])[0]
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
-    names = tuple(f"policy:{d}" for d in world.issues.ids) + CONTEXT_FACTORS
+    dims = len(world.issues.ids)
+    names = tuple(f"policy:{d}" for d in world.issues.ids) + CONTEXT_FACTORS + INTEREST_FACTORS
     yes_above, no_below = thresholds(world, body, voters)
     return Ballot(
-        voters, names, np.concatenate([policy, context], axis=1), yes_above, no_below,
+        voters, names,
+        np.concatenate([policy[:, :dims], context, policy[:, dims:]], axis=1),
+        yes_above, no_below,
         tuple(v in body.veto for v in voters),
     )  # fmt: skip
 
@@ -161,7 +169,7 @@ def candidate_totals(
     Equal, element for element, to ``ballot(...).totals`` for each candidate.
     """
     voters = tuple(sorted(world.bodies[body_id].members))
-    policy = policy_points(world, voters, candidates).sum(axis=2)
+    policy = draft_points(world, voters, candidates).sum(axis=2)
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
     totals: IntArray = policy + context.sum(axis=1)[None, :]
     return totals

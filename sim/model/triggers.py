@@ -123,6 +123,12 @@ def _crisis(world: World, effect: Effect) -> list[Event]:
     return _news(world, effect.text)
 
 
+def _precedent(world: World, effect: Effect) -> list[Event]:
+    """Move how stretched past mandates look (0–1): raises resistance to Chapter VII texts."""
+    world.precedent = min(1.0, max(0.0, world.precedent + effect.value))
+    return _news(world, effect.text)
+
+
 def _replace_member(world: World, effect: Effect) -> list[Event]:
     """A new member takes a seat (say, the Council's elected members of a new year)."""
     body = world.bodies[effect.body]
@@ -168,6 +174,12 @@ EFFECTS: dict[str, EffectKind] = {
         EffectKind(
             "crisis", "raise (or lower) intensity by `value`, with `text` in the news",
             ("value",), _crisis,
+        ),
+        EffectKind(
+            "shift_precedent",
+            "raise (or lower) how stretched past mandates look by `value` (0-1): members that"
+            " weigh non-interference resist Chapter VII texts more; `text` in the news",
+            ("value",), _precedent,
         ),
         EffectKind(
             "replace_member", "in voting body `body`, `other` takes the seat of `actor`",

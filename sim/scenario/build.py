@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 from sim.model.coefficients import default_coefficients
 from sim.model.drafts import Clauses, DraftTemplate, Sanction
@@ -23,7 +24,7 @@ from sim.model.world import (
     Trigger,
     World,
 )
-from sim.scenario.schema import DraftSpec, MissionSpec, ScenarioFile, TriggerSpec
+from sim.scenario.schema import DraftSpec, MissionSpec, ScenarioFile, StateSpec, TriggerSpec
 
 
 def draft_clauses(spec: DraftSpec) -> Clauses:
@@ -39,6 +40,31 @@ def draft_clauses(spec: DraftSpec) -> Clauses:
         referral=spec.referral,
         demands=tuple(spec.demands),
     )
+
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def _deference(scenario: ScenarioFile, specs: list[StateSpec]) -> dict[str, FloatArray]:
+    """Deference of every state to each organization that some state gives a value for; the
+    others follow the default rule of :func:`sim.model.legitimacy.deference`."""
+    given = sorted({org for s in specs for org in s.deference})
+    regional = set(scenario.theatre.organizations)
+    outsider = _coefficient(scenario, "regional_deference")
+    table: dict[str, FloatArray] = {}
+    for org_id in given:
+        org = next(o for o in scenario.organizations if o.id == org_id)
+        default = outsider if org_id in regional else 0.0
+        table[org_id] = np.array(
+            [s.deference.get(org_id, 1.0 if s.id in org.members else default) for s in specs]
+        )
+    return table
+
+
+def _coefficient(scenario: ScenarioFile, name: str) -> float:
+    override = getattr(scenario.coefficients, name, None)
+    value: float = getattr(default_coefficients(), name) if override is None else override
+    return value
 
 
 def build_world(scenario: ScenarioFile, seed: int) -> World:
@@ -66,6 +92,8 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         concern=np.array([s.concern for s in specs], dtype=float),
         capital=capital.copy(),
         capital_max=capital,
+        non_interference=np.array([s.non_interference for s in specs], dtype=float),
+        deference=_deference(scenario, specs),
     )
     bodies = {
         b.id: make_body(
@@ -107,6 +135,8 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         states=states,
         bodies=bodies,
         council=scenario.council.body,
+        precedent=scenario.council.precedent,
+        threat_demands=frozenset(scenario.clauses.threats),
         organizations={
             o.id: Organization(o.id, o.name, tuple(o.members), o.body)
             for o in scenario.organizations

@@ -52,6 +52,7 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
     tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
     demands = set(s.clauses.demands)
 
+    problems += _unknown(("clauses", "threats"), s.clauses.threats, sorted(demands), "demand")
     problems += _duplicates("dimensions", dims, "dimension")
     problems += _duplicates("states", states, "state")
     problems += _duplicates("bodies", [b.id for b in s.bodies], "body")
@@ -90,6 +91,7 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 for key in values
                 if key not in dims
             ]
+        problems += _unknown(("states", i, "deference"), list(st.deference), orgs, "organization")
         for key in st.relations:
             if key == st.id:
                 problems.append((("states", i, "relations", key), "a state's relation to itself"))

@@ -67,6 +67,7 @@ EffectName = Literal[
     "set_coefficient",
     "crisis",
     "withdraw_consent",
+    "shift_precedent",
 ]
 ObjectiveName = Literal[
     "metric_below",
@@ -144,6 +145,17 @@ class StateSpec(Strict):
     relations: dict[str, Signed] = Field(
         default_factory=dict, description="How this state regards others (−1 hostile … 1 close)."
     )
+    non_interference: Unit = Field(
+        0.0,
+        description="Weight on sovereignty (0–1): what authorizing force without the host's"
+        " consent, and Chapter VII texts after a stretched precedent, cost this state.",
+    )
+    deference: dict[str, Unit] = Field(
+        default_factory=dict,
+        description="How much each regional organization's endorsement or refusal weighs with"
+        " this state (0–1, by organization id). Default: 1 for members; the coefficient"
+        " regional_deference toward the theatre's organizations; 0 otherwise.",
+    )
     contributor: ContributorSpec | None = Field(
         None, description="Present when the state may contribute troops, police or observers."
     )
@@ -168,6 +180,11 @@ class CouncilSpec(Strict):
     """Which body is the Security Council of this scenario."""
 
     body: Id
+    precedent: Unit = Field(
+        0.0,
+        description="How stretched past mandates look at the start (0–1), as after Libya 2011:"
+        " raises resistance to Chapter VII texts among members that weigh non-interference.",
+    )
 
 
 class OrganizationSpec(Strict):
@@ -360,6 +377,12 @@ class ClauseVocabulary(Strict):
 
     tasks: list[Id] = Field(default_factory=list)
     demands: list[Id] = Field(default_factory=list)
+    threats: list[Id] = Field(
+        default_factory=list,
+        description="Demands (built-in or declared here) that threaten measures against the"
+        " government, such as 'consider further measures under Article 41': they press the"
+        " government like a sanction and count as coercive for the precedent factor.",
+    )
 
 
 def _coefficient_field(name: str, kind: type) -> tuple[Any, Any]:

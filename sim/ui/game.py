@@ -34,7 +34,7 @@ from sim.model.saves import (
 )
 from sim.model.saves import write_save as _write_save
 from sim.model.session import Session
-from sim.model.stance import Ballot, context_points, policy_points
+from sim.model.stance import Ballot, context_points, draft_points
 from sim.model.view import WorldView
 from sim.model.voting import Tally
 from sim.model.world import World
@@ -270,7 +270,7 @@ class Game:
         if self._leanings_key == key:
             return self._leanings
         ids = world.states.ids
-        policy = policy_points(world, ids, [draft.clauses])[0].sum(axis=1)
+        policy = draft_points(world, ids, [draft.clauses])[0].sum(axis=1)
         context = context_points(
             world, ids, draft.penholder, draft.side_payments, draft.endorsements
         ).sum(axis=1)
