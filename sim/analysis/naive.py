@@ -24,15 +24,15 @@ import numpy as np
 
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.intel import private_points
 from sim.model.legitimacy import (
-    INTEREST_FACTORS,
     authorizes_force,
     coercive,
     deference,
     party_ties,
     pressure_on,
 )
-from sim.model.stance import CONTEXT_FACTORS, Ballot, IntArray
+from sim.model.stance import FACTORS_AFTER_POLICY, Ballot, IntArray
 from sim.model.view import WorldView
 from sim.model.voting import Choice, Tally, VotingBody
 from sim.model.world import World
@@ -144,6 +144,7 @@ class NaiveView(WorldView):
         penholder: str,
         side_payments: Mapping[str, float],
         endorsements: Mapping[str, bool],
+        draft: Draft | None = None,
     ) -> tuple[Ballot, Tally]:
         w = self._world
         body = w.bodies[body_id]
@@ -152,17 +153,18 @@ class NaiveView(WorldView):
         policy = table.policy_points(_positions(w, [clauses])[0])
         context = table.context_points(penholder, side_payments, endorsements)
         interest = table.interest_points(clauses)
+        private = private_points(draft, voters, self.observer)
         yes_above, no_below = _thresholds(w, body, voters)
         points: list[list[int]] = []
         choices: dict[str, Choice] = {}
         for i, voter in enumerate(voters):
-            row = policy[i] + context[i] + interest[i]
+            row = policy[i] + context[i] + interest[i] + [private[i]]
             total = 0
             for p in row:
                 total += p
             points.append(row)
             choices[voter] = classify(total, yes_above, no_below[i])
-        names = tuple(f"policy:{d}" for d in w.issues.ids) + CONTEXT_FACTORS + INTEREST_FACTORS
+        names = tuple(f"policy:{d}" for d in w.issues.ids) + FACTORS_AFTER_POLICY
         result = Ballot(
             voters, names, np.array(points, dtype=np.int64),
             np.full(len(voters), yes_above, dtype=np.int64), np.array(no_below, dtype=np.int64),
@@ -173,8 +175,9 @@ class NaiveView(WorldView):
     def forecast(self, draft: Draft) -> tuple[Ballot, Tally]:
         """How the draft's body would vote now, with every factor."""
         return self._ballot(
-            draft.body, draft.clauses, draft.penholder, draft.side_payments, draft.endorsements
-        )
+            draft.body, draft.clauses, draft.penholder, draft.side_payments, draft.endorsements,
+            draft,
+        )  # fmt: skip
 
     def organization_forecast(self, org_id: str, draft: Draft) -> Tally:
         """How a regional organization's body would decide on endorsing the draft now."""
@@ -192,6 +195,7 @@ class NaiveView(WorldView):
         yes_above, no_below = _thresholds(w, body, voters)
         table = _Voters(w, voters)
         context = table.context_points(draft.penholder, draft.side_payments, draft.endorsements)
+        private = private_points(draft, voters, self.observer)
         passes, threats, yes_votes = [], [], []
         for clauses, position in zip(candidates, _positions(w, candidates), strict=True):
             policy = table.policy_points(position)
@@ -205,6 +209,7 @@ class NaiveView(WorldView):
                     total += p
                 for p in context[i]:
                     total += p
+                total += private[i]
                 if total > yes_above:
                     weight_yes += weights[voter]
                     n_yes += 1

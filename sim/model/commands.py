@@ -16,8 +16,11 @@ from sim.model.adoption import adopt
 from sim.model.bargaining import bargaining_round
 from sim.model.drafts import Clauses, Draft, clauses_from_json
 from sim.model.events import Event
+from sim.model.intel import after_consultations, after_lobbying, draw_reservations
+from sim.model.legitimacy import veto_costs
 from sim.model.registry import Registry
-from sim.model.stance import ballot
+from sim.model.stance import ballot, draft_ballot
+from sim.model.whip import PUBLIC, whip_count
 from sim.model.world import VoteRecord, World
 
 
@@ -77,6 +80,7 @@ class TableDraft:
     actor: str
     draft: str
     clauses: Clauses | None = None
+    as_recorded: bool = False
 
     def check(self, world: World) -> list[str]:
         reasons = _not_finished(world) + _known_state(world, self.actor)
@@ -102,6 +106,8 @@ class TableDraft:
             tabled_month=world.month, patience=template.patience, renews=template.renews,
             endorsements={org: True for org in template.endorsed_by},
         )  # fmt: skip
+        if not self.as_recorded:
+            draw_reservations(world, world.drafts[template.id])
         body = world.bodies[template.body].name
         text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]
@@ -112,6 +118,7 @@ class TableDraft:
             "actor": self.actor,
             "draft": self.draft,
             "clauses": None if self.clauses is None else self.clauses.to_json(),
+            "as_recorded": self.as_recorded,
         }
 
 
@@ -156,6 +163,7 @@ class TableRenewal:
             draft_id, f"Renewal of {template.title}", self.actor, template.body, self.clauses,
             tabled_month=world.month, patience=1, renews=self.mission,
         )  # fmt: skip
+        draw_reservations(world, world.drafts[draft_id])
         text = f"{self.actor} circulates a renewal of {self.mission}: {self.clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]
 
@@ -233,6 +241,8 @@ class Lobby:
         rate = world.coefficients.lobby_rate * (1.0 + table.relations[t, a]) / 2.0
         table.ideal[t, d] += rate * (table.ideal[a, d] - table.ideal[t, d])
         table.capital[a] -= world.coefficients.lobby_cost
+        after_lobbying(world, self.actor, self.target)
+        world.contacts.append((world.month, self.actor, self.target))
         name = world.issues.dimensions[d].name.lower()
         text = f"{self.actor} lobbies {self.target} on {name}."
         return [Event(world.month, "lobby", text)]
@@ -272,6 +282,8 @@ class OfferSidePayment:
         draft = world.drafts[self.draft]
         draft.side_payments[self.target] = draft.side_payments.get(self.target, 0.0) + self.amount
         world.states.capital[world.states.index[self.actor]] -= self.amount
+        after_lobbying(world, self.actor, self.target)
+        world.contacts.append((world.month, self.actor, self.target))
         text = f"{self.actor} offers {self.target} a side deal for its support of {draft.id}."
         return [Event(world.month, "side_payment", text)]
 
@@ -354,20 +366,10 @@ class HoldConsultations:
             shift = pull * (result.positions - x)
             table.ideal[rows, d] = x + shift
             moved += int(np.count_nonzero(np.abs(shift) > 1e-9))
+        after_consultations(world, draft)
         text = f"Consultations on {draft.id}: {moved} positions shifted."
         events = [Event(world.month, "consultations", text)]
-        whip = ballot(
-            world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-            draft.endorsements,
-        )  # fmt: skip
-        choices = list(whip.choices().values())
-        counts = {c: choices.count(c) for c in ("yes", "no", "abstain")}
-        below = whip.totals < whip.no_below
-        threats = [v for i, v in enumerate(whip.voters) if whip.veto[i] and below[i]]
-        signal = f"Whip count on {draft.id}: {counts['yes']} yes, {counts['no']} no,"
-        signal += f" {counts['abstain']} abstain"
-        signal += f"; veto threatened by {', '.join(threats)}." if threats else "."
-        events.append(Event(world.month, "whip_count", signal))
+        events.append(Event(world.month, "whip_count", whip_count(world, draft, PUBLIC).text()))
         return events
 
     def to_json(self) -> dict[str, Any]:
@@ -389,10 +391,7 @@ class CallVote:
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts.pop(self.draft)
         body = world.bodies[draft.body]
-        result = ballot(
-            world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-            draft.endorsements,
-        )  # fmt: skip
+        result = draft_ballot(world, draft)
         choices = result.choices()
         tally = body.tally(choices)
         stances = {v: result.stance(v) for v in result.voters}
@@ -405,7 +404,7 @@ class CallVote:
             return [Event(world.month, "resolution_adopted", text), *adopt(world, draft, tally)]
         if tally.vetoed_by:
             text = f"{draft.id} fails {tally.counts()}: vetoed by {', '.join(tally.vetoed_by)}."
-            return [Event(world.month, "draft_vetoed", text)]
+            return [Event(world.month, "draft_vetoed", text), *veto_costs(world, tally)]
         text = f"{draft.id} fails {tally.counts()}: too few votes in favour."
         return [Event(world.month, "draft_failed", text)]
 

@@ -178,3 +178,9 @@ class Draft:
     version: int = 1
     side_payments: dict[str, float] = field(default_factory=dict)
     endorsements: dict[str, bool] = field(default_factory=dict)
+    # Hidden positions (see sim.model.intel): each member's private reservation on this draft
+    # (points), and how much of it is still unknown: to everyone (by member) and to one observer
+    # (by "observer|member"), as shares from 1 (nothing known) down to 0.
+    private: dict[str, int] = field(default_factory=dict)
+    public_clarity: dict[str, float] = field(default_factory=dict)
+    private_clarity: dict[str, float] = field(default_factory=dict)

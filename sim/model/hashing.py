@@ -24,6 +24,7 @@ def snapshot(world: World) -> dict[str, Any]:
             for st in world.statements
         ],
         "withdrawn": sorted(world.withdrawn),
+        "contacts": [list(c) for c in world.contacts],
         "theatre": {
             "intensity": world.theatre.intensity,
             "phase": world.theatre.phase,
@@ -60,6 +61,9 @@ def snapshot(world: World) -> dict[str, Any]:
                 "version": d.version,
                 "side_payments": dict(sorted(d.side_payments.items())),
                 "endorsements": dict(sorted(d.endorsements.items())),
+                "private": dict(sorted(d.private.items())),
+                "public_clarity": dict(sorted(d.public_clarity.items())),
+                "private_clarity": dict(sorted(d.private_clarity.items())),
             }
             for d in sorted(world.drafts.values(), key=lambda d: d.id)
         },

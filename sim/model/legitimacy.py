@@ -28,6 +28,8 @@ import numpy as np
 import numpy.typing as npt
 
 from sim.model.drafts import Clauses
+from sim.model.events import Event
+from sim.model.voting import Tally
 from sim.model.world import World
 
 FloatArray = npt.NDArray[np.float64]
@@ -143,3 +145,19 @@ def interest_points(world: World, voters: Sequence[str], drafts: Sequence[Clause
         if coercive(world, clauses):
             out[d, :, 2] = -coef.precedent_weight * world.precedent * non_interference
     return out
+
+
+def veto_costs(world: World, tally: Tally) -> list[Event]:
+    """A veto costs the vetoer standing: every state that voted yes thinks less of it
+    (``veto_relation_cost``), which weighs on later votes on its drafts and on lobbying."""
+    cost = world.coefficients.veto_relation_cost
+    table = world.states
+    events = []
+    for vetoer in tally.vetoed_by:
+        v = table.index[vetoer]
+        for supporter in tally.yes:
+            s = table.index[supporter]
+            table.relations[s, v] = max(-1.0, table.relations[s, v] - cost)
+        text = f"The veto costs {vetoer} standing with the {len(tally.yes)} members that voted yes."
+        events.append(Event(world.month, "veto_cost", text))
+    return events

@@ -20,6 +20,7 @@ from sim.model.agents import (
 from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
+from sim.model.members import CouncilMember
 from sim.model.month import EndMonth
 from sim.model.view import WorldView
 from sim.model.world import World
@@ -56,8 +57,15 @@ def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     agents: list[Agent] = [profile(a) for a in penholders]
     agents += [RegionalOrganization(o) for o in sorted(world.regional)]
     agents += [TroopContributor(c) for c in sorted(world.contributors)]
+    agents += [CouncilMember(m) for m in _seats_with_drafts(world)]
     agents.append(HostGovernment(world.theatre.host))
     return agents
+
+
+def _seats_with_drafts(world: World) -> list[str]:
+    """Members of every body some prepared draft goes to, in id order."""
+    bodies = {t.body for t in world.templates} | {world.council}
+    return sorted({m for b in bodies for m in world.bodies[b].members})
 
 
 def _submit_valid(engine: Engine, commands: Sequence[Command]) -> None:

@@ -9,7 +9,11 @@ utility unit, integers so that sums are exact):
 - ``side_payment`` — concessions the actor was offered for this draft;
 - ``regional`` — endorsement (+) or refusal (−) by regional organizations the actor belongs to;
 - ``domestic`` — the actor's standing bias for or against Council action;
-- ``crisis`` — crisis intensity × the actor's concern × ``crisis_weight``.
+- ``crisis`` — crisis intensity × the actor's concern × ``crisis_weight``;
+- ``patron``, ``sovereignty``, ``precedent`` — the interest and legitimacy channels of
+  :mod:`sim.model.legitimacy` (and ``regional`` weighs with non-members through deference);
+- ``private`` — the member's private reservation on the draft, known to others only as far as
+  consultations, lobbying and statements have revealed it (:mod:`sim.model.intel`).
 
 The choice is ``yes`` when the total exceeds the abstain band, ``no`` when it is below minus the
 actor's no-band (the wider ``veto_band`` for veto holders: a veto has a reputational cost), and
@@ -26,8 +30,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from sim.model.drafts import Clauses
+from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, Factor, Stance, classify
+from sim.model.intel import private_points
 from sim.model.legitimacy import INTEREST_FACTORS, interest_points, regional_points
 from sim.model.voting import Choice, VotingBody
 from sim.model.world import World
@@ -35,7 +40,7 @@ from sim.model.world import World
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 CONTEXT_FACTORS = ("relation", "side_payment", "regional", "domestic", "crisis")
-FACTORS_AFTER_POLICY = CONTEXT_FACTORS + INTEREST_FACTORS
+FACTORS_AFTER_POLICY = CONTEXT_FACTORS + INTEREST_FACTORS + ("private",)
 
 
 def to_points(values: FloatArray) -> IntArray:
@@ -139,20 +144,39 @@ def ballot(
     penholder: str,
     side_payments: Mapping[str, float] | None = None,
     endorsements: Mapping[str, bool] | None = None,
+    private: Mapping[str, int] | None = None,
 ) -> Ballot:
-    """How the members of ``body_id`` stand on one draft, with every factor."""
+    """How the members of ``body_id`` stand on one draft, with every factor.
+
+    ``private`` holds each member's private reservation in points — true, or as an observer
+    estimates it (see :mod:`sim.model.intel`); absent members count 0.
+    """
     body = world.bodies[body_id]
     voters = tuple(sorted(body.members))
     policy = draft_points(world, voters, [clauses])[0]
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
+    hidden = np.array([[(private or {}).get(v, 0)] for v in voters], dtype=np.int64)
     dims = len(world.issues.ids)
-    names = tuple(f"policy:{d}" for d in world.issues.ids) + CONTEXT_FACTORS + INTEREST_FACTORS
+    names = tuple(f"policy:{d}" for d in world.issues.ids) + FACTORS_AFTER_POLICY
     yes_above, no_below = thresholds(world, body, voters)
     return Ballot(
         voters, names,
-        np.concatenate([policy[:, :dims], context, policy[:, dims:]], axis=1),
+        np.concatenate([policy[:, :dims], context, policy[:, dims:], hidden], axis=1),
         yes_above, no_below,
         tuple(v in body.veto for v in voters),
+    )  # fmt: skip
+
+
+def draft_ballot(
+    world: World, draft: Draft, observer: str | None = None, clauses: Clauses | None = None
+) -> Ballot:
+    """The ballot on a draft under consultation (or on other ``clauses`` for it), as
+    ``observer`` sees it: exact for ``None`` (the omniscient view, and the vote itself)."""
+    voters = sorted(world.bodies[draft.body].members)
+    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
+    return ballot(
+        world, draft.body, clauses or draft.clauses, draft.penholder, draft.side_payments,
+        draft.endorsements, private,
     )  # fmt: skip
 
 
@@ -163,6 +187,7 @@ def candidate_totals(
     penholder: str,
     side_payments: Mapping[str, float] | None = None,
     endorsements: Mapping[str, bool] | None = None,
+    private: Mapping[str, int] | None = None,
 ) -> IntArray:
     """Total points of every member for every candidate draft (candidates × voters).
 
@@ -171,5 +196,6 @@ def candidate_totals(
     voters = tuple(sorted(world.bodies[body_id].members))
     policy = draft_points(world, voters, candidates).sum(axis=2)
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
-    totals: IntArray = policy + context.sum(axis=1)[None, :]
+    hidden = np.array([(private or {}).get(v, 0) for v in voters], dtype=np.int64)
+    totals: IntArray = policy + (context.sum(axis=1) + hidden)[None, :]
     return totals

@@ -378,6 +378,7 @@ class World:
     precedent: float = 0.0
     threat_demands: frozenset[str] = frozenset()
     statements: list[Statement] = field(default_factory=list)
+    contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (month, from, to)
     withdrawn: set[str] = field(default_factory=set)
 
     @property

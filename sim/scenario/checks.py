@@ -91,7 +91,11 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 for key in values
                 if key not in dims
             ]
-        problems += _unknown(("states", i, "deference"), list(st.deference), orgs, "organization")
+        problems += [
+            (("states", i, "deference", key), f"unknown organization {key!r}")
+            for key in st.deference
+            if key not in orgs
+        ]
         for key in st.relations:
             if key == st.id:
                 problems.append((("states", i, "relations", key), "a state's relation to itself"))

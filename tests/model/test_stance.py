@@ -1,12 +1,15 @@
 """Every vote is explained by additive factors that, summed, reproduce the choice exactly.
 
 Checked over thousands of random worlds: random positions, saliences, relations, biases, crisis
-intensity, side payments, endorsements and drafts.
+intensity, side payments, endorsements, deference to each organization, weight on
+non-interference, host consent, patrons, the precedent, threats, private reservations and drafts
+(with sanctions aimed at the parties).
 """
 
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -29,16 +32,23 @@ clauses_strategy = st.builds(
     troop_ceiling=st.integers(0, 30_000),
     police_ceiling=st.integers(0, 3_000),
     duration=st.integers(1, 36),
-    sanctions=st.lists(st.sampled_from(SANCTION_KINDS).map(lambda k: Sanction(k)), max_size=4).map(
-        tuple
-    ),
+    sanctions=st.lists(
+        st.builds(
+            Sanction,
+            st.sampled_from(SANCTION_KINDS),
+            st.lists(st.sampled_from(["gov", "nlf"]), max_size=2).map(tuple),
+        ),
+        max_size=4,
+    ).map(tuple),
     referral=st.booleans(),
     demands=st.lists(st.sampled_from(["ceasefire", "humanitarian_access"]), max_size=2).map(tuple),
 )
 
+Random = tuple[World, dict[str, float], dict[str, bool], dict[str, int]]
+
 
 @st.composite
-def random_worlds(draw: st.DrawFn, base: World) -> tuple[World, dict[str, float], dict[str, bool]]:
+def random_worlds(draw: st.DrawFn, base: World) -> Random:
     world = copy.deepcopy(base)
     table = world.states
     n, d = table.ideal.shape
@@ -49,17 +59,32 @@ def random_worlds(draw: st.DrawFn, base: World) -> tuple[World, dict[str, float]
     table.relations[:] = rng.uniform(-1, 1, (n, n))
     table.domestic[:] = rng.uniform(-0.3, 0.3, n)
     table.concern[:] = rng.random(n)
+    table.non_interference = rng.random(n)
+    if draw(st.booleans()):  # deference given explicitly for one organization
+        org = draw(st.sampled_from(sorted(world.organizations)))
+        table.deference = {org: rng.random(n)}
     world.theatre.intensity = draw(unit)
+    world.theatre.host_consent = draw(st.booleans())
+    world.precedent = draw(unit)
+    world.threat_demands = frozenset(draw(st.sets(st.sampled_from(["ceasefire"]))))
     voters = sorted(world.bodies["unsc"].members)
+    patrons = tuple(draw(st.lists(st.sampled_from(voters), max_size=3)))
+    world.theatre.parties = tuple(replace(p, patrons=patrons) for p in world.theatre.parties)
     payments = draw(st.dictionaries(st.sampled_from(voters), st.floats(0, 5), max_size=4))
     endorsements = draw(
         st.dictionaries(st.sampled_from(sorted(world.organizations)), st.booleans())
     )
-    return world, payments, endorsements
+    private = draw(st.dictionaries(st.sampled_from(voters), st.integers(-150, 150), max_size=8))
+    return world, payments, endorsements, private
 
 
 def reference_total(
-    world: World, actor: str, clauses: Clauses, payments: dict[str, float], orgs: dict[str, bool]
+    world: World,
+    actor: str,
+    clauses: Clauses,
+    payments: dict[str, float],
+    orgs: dict[str, bool],
+    private: dict[str, int],
 ) -> float:
     """The score in plain floats, computed independently of the vectorized code."""
     t = world.states
@@ -74,12 +99,39 @@ def reference_total(
         total += t.salience[i, j] * (abs(x - dim.status_quo) - abs(x - position))
     total += t.relations[i, t.index["ARN"]] * coef.relation_weight
     total += payments.get(actor, 0.0) * coef.side_payment_value
+    theatre = world.theatre
     for org, endorsed in orgs.items():
-        if actor in world.organizations[org].members:
-            total += coef.regional_weight * (1 if endorsed else -1)
+        if org in t.deference:
+            deference = t.deference[org][i]
+        elif actor in world.organizations[org].members:
+            deference = 1.0
+        else:
+            deference = coef.regional_deference if org in theatre.organizations else 0.0
+        total += coef.regional_weight * (1 if endorsed else -1) * deference
     total += t.domestic[i]
     total += world.theatre.intensity * t.concern[i] * coef.crisis_weight
-    return total
+    # Patron ties to the parties the text presses.
+    force = clauses.chapter == "VII" and (
+        clauses.troop_ceiling > 0 or "all_necessary_measures" in clauses.tasks
+    )
+    threat = any(d in world.threat_demands for d in clauses.demands)
+    for party in theatre.parties:
+        pressure = sum(1 / 3 for s in clauses.sanctions if party.id in s.targets)
+        tie = 1.0 if actor in party.patrons else 0.0
+        if party.kind == "government":
+            pressure += 1.0 if force and not theatre.host_consent else 0.0
+            pressure += 0.5 if clauses.referral else 0.0
+            pressure += 1 / 3 if threat else 0.0
+            host = theatre.host_state
+            relation = t.relations[i, t.index[host]] if host in t.index else 0.0
+            tie = max(tie, min(1.0, max(0.0, relation)), 1.0 if actor == host else 0.0)
+        total -= coef.patron_weight * tie * min(1.0, pressure)
+    non_interference = t.non_interference[i]
+    if force and not theatre.host_consent:
+        total -= coef.sovereignty_weight * non_interference
+    if clauses.chapter == "VII" or threat:
+        total -= coef.precedent_weight * world.precedent * non_interference
+    return total + private.get(actor, 0) / POINTS_PER_UNIT
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,8 +139,8 @@ def reference_total(
 def test_factors_sum_to_the_total_that_decides_the_vote(
     tutorial: ScenarioFile, data: st.DataObject, clauses: Clauses
 ) -> None:
-    world, payments, orgs = data.draw(random_worlds(build_world(tutorial, 0)))
-    result = ballot(world, "unsc", clauses, "ARN", payments, orgs)
+    world, payments, orgs, private = data.draw(random_worlds(build_world(tutorial, 0)))
+    result = ballot(world, "unsc", clauses, "ARN", payments, orgs, private)
     choices = result.choices()
     n_factors = len(result.factor_names)
     for actor in result.voters:
@@ -97,7 +149,8 @@ def test_factors_sum_to_the_total_that_decides_the_vote(
         assert stance.choice == classify(stance.total, stance.yes_above, stance.no_below)
         assert stance.choice == choices[actor]
         # The factors agree with an independent float computation to within rounding.
-        reference = reference_total(world, actor, clauses, payments, orgs) * POINTS_PER_UNIT
+        reference = reference_total(world, actor, clauses, payments, orgs, private)
+        reference *= POINTS_PER_UNIT
         assert abs(reference - stance.total) <= n_factors / 2 + 1e-6
         # Away from the thresholds, the independent computation gives the same choice.
         margin = n_factors
@@ -111,10 +164,10 @@ def test_factors_sum_to_the_total_that_decides_the_vote(
 def test_candidate_totals_equal_single_ballots(
     tutorial: ScenarioFile, data: st.DataObject, candidates: list[Clauses]
 ) -> None:
-    world, payments, orgs = data.draw(random_worlds(build_world(tutorial, 0)))
-    totals = candidate_totals(world, "unsc", candidates, "ARN", payments, orgs)
+    world, payments, orgs, private = data.draw(random_worlds(build_world(tutorial, 0)))
+    totals = candidate_totals(world, "unsc", candidates, "ARN", payments, orgs, private)
     for row, clauses in enumerate(candidates):
-        single = ballot(world, "unsc", clauses, "ARN", payments, orgs).totals
+        single = ballot(world, "unsc", clauses, "ARN", payments, orgs, private).totals
         assert totals[row].tolist() == single.tolist()
 
 

@@ -97,7 +97,7 @@ def _vote_on_1769(clauses_of: Any) -> Tally:
     while engine.world.month < 12:
         play_month(engine, agents)
     template = next(t for t in engine.world.templates if t.id == "res-1769")
-    engine.submit(TableDraft("GBR", "res-1769", clauses_of(template.clauses)))
+    engine.submit(TableDraft("GBR", "res-1769", clauses_of(template.clauses), as_recorded=True))
     engine.submit(CallVote("GBR", "res-1769"))
     return engine.world.votes[-1].tally
 

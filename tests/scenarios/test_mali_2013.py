@@ -87,7 +87,7 @@ def _vote_on_2100(clauses_of: Any) -> Tally:
     while engine.world.month < 5:
         play_month(engine, agents)
     template = next(t for t in engine.world.templates if t.id == "res-2100")
-    engine.submit(TableDraft("FRA", "res-2100", clauses_of(template.clauses)))
+    engine.submit(TableDraft("FRA", "res-2100", clauses_of(template.clauses), as_recorded=True))
     engine.submit(CallVote("FRA", "res-2100"))
     return engine.world.votes[-1].tally
 

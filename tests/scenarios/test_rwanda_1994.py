@@ -90,7 +90,7 @@ def _vote_on_918(clauses_of: Any) -> Tally:
     while engine.world.month < 8:
         play_month(engine, agents)
     template = next(t for t in engine.world.templates if t.id == "res-918")
-    engine.submit(TableDraft("NGA", "res-918", clauses_of(template.clauses)))
+    engine.submit(TableDraft("NGA", "res-918", clauses_of(template.clauses), as_recorded=True))
     engine.submit(CallVote("NGA", "res-918"))
     return engine.world.votes[-1].tally
 
