@@ -117,10 +117,9 @@ def text_values(
     own estimate of the outcomes (passes, veto threats, yes votes) and its own policy gain from
     each text (see the module docstring)."""
     passes, threats, yes = outcomes
-    quota_met = yes >= body.quota
     adoption = int(round(coef.adoption_value * POINTS_PER_UNIT))
     record = np.rint(coef.veto_record_value * POINTS_PER_UNIT * yes / len(body.members))
     values = np.where(passes == 1, own + adoption, 0)
-    values = np.where((passes == 0) & (threats > 0) & quota_met, record, values)
+    values = np.where((passes == 0) & (threats > 0), record, values)
     result: IntArray = values.astype(np.int64)
     return result

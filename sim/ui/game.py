@@ -37,7 +37,8 @@ from sim.model.session import Session
 from sim.model.stance import Ballot, context_points, draft_points
 from sim.model.view import WorldView
 from sim.model.voting import Tally
-from sim.model.world import World
+from sim.model.whip import WhipCount, whip_count
+from sim.model.world import Statement, World
 from sim.scenario.build import build_world
 from sim.scenario.loader import ScenarioError, load_scenario
 from sim.scenario.schema import ScenarioFile
@@ -212,8 +213,19 @@ class Game:
 
     @property
     def view(self) -> WorldView:
-        """The read-only view agents use."""
-        return self.session.view
+        """The read-only view as the player's seat knows the world: forecasts on drafts under
+        consultation are the player's estimates of the other members' private reservations
+        (omniscient when watching the AI play)."""
+        return self.session.view.seen_by(self.player)
+
+    def whip(self, draft: Draft) -> WhipCount:
+        """The player's whip count on a draft under consultation, with the band of its doubt."""
+        return whip_count(self.world, draft, self.player)
+
+    def heard(self, draft: Draft) -> list[Statement]:
+        """What members said on the draft's current version that the player heard: public
+        statements and replies to the player."""
+        return self.view.statements(draft)
 
     @property
     def player(self) -> str | None:
