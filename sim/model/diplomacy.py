@@ -4,8 +4,8 @@ A statement is a seat's word on a draft: a red line or veto threat (public), an 
 lobbying ("drop the ICC referral and we abstain", private to the lobbyist), support or
 opposition. Statements are recorded with the draft's version so a seat speaks again only when
 the text changes, and they narrow what others do not know of the speaker's position
-(:func:`sim.model.intel.after_statement`). A penholder may withdraw its draft rather than see it
-fail.
+(:func:`sim.model.intel.after_statement`). A member may table a rival text against a draft it
+would veto; a penholder may withdraw its draft rather than see it fail.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from sim.model.commands import registered
-from sim.model.drafts import Clauses
+from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
-from sim.model.intel import after_statement
+from sim.model.intel import after_statement, draw_reservations
 from sim.model.world import Statement, World
 
 STATEMENT_KINDS = ("red_line", "veto_threat", "ask", "support", "opposition")
@@ -74,6 +74,59 @@ class MakeStatement:
             "stance": self.stance,
             "clauses": None if self.clauses is None else self.clauses.to_json(),
             "to": self.to,
+        }
+
+
+def rival_id(draft: str, actor: str) -> str:
+    """The id of ``actor``'s rival text against ``draft``."""
+    return f"{draft}-rival-{actor.lower()}"
+
+
+@registered
+@dataclass(frozen=True)
+class TableRivalDraft:
+    """A member tables its own text against a draft before its body (as Russia did on Syria in
+    2012): it is consulted on and voted like any draft, and may be adopted."""
+
+    kind: ClassVar[str] = "table_rival"
+    actor: str
+    draft: str
+    clauses: Clauses
+
+    def check(self, world: World) -> list[str]:
+        reasons = ["the game has ended"] if world.finished else []
+        draft = world.drafts.get(self.draft)
+        if draft is None or draft.rival_of:
+            return reasons + [f"no draft {self.draft!r} to table a rival text against"]
+        if self.actor not in world.bodies[draft.body].members:
+            reasons.append(f"{self.actor} has no seat in {draft.body}")
+        if self.actor == draft.penholder:
+            reasons.append(f"{self.actor} holds the pen on {self.draft}")
+        if rival_id(self.draft, self.actor) in world.tabled:
+            reasons.append(f"{self.actor} has already tabled a rival text against {self.draft}")
+        if self.clauses == draft.clauses:
+            reasons.append("a rival text must differ from the draft")
+        return reasons
+
+    def apply(self, world: World) -> list[Event]:
+        draft = world.drafts[self.draft]
+        draft_id = rival_id(draft.id, self.actor)
+        name = world.states.name(self.actor)
+        world.tabled.add(draft_id)
+        world.drafts[draft_id] = Draft(
+            draft_id, f"{name}'s text on {draft.title}", self.actor, draft.body, self.clauses,
+            tabled_month=world.month, patience=1, rival_of=draft.id,
+        )  # fmt: skip
+        draw_reservations(world, world.drafts[draft_id])
+        text = f"{self.actor} tables a rival text to {draft.id}: {self.clauses.describe()}."
+        return [Event(world.month, "draft_tabled", text)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "draft": self.draft,
+            "clauses": self.clauses.to_json(),
         }
 
 

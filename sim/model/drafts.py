@@ -182,5 +182,6 @@ class Draft:
     # (points), and how much of it is still unknown: to everyone (by member) and to one observer
     # (by "observer|member"), as shares from 1 (nothing known) down to 0.
     private: dict[str, int] = field(default_factory=dict)
+    rival_of: str | None = None  # a rival text tabled against this draft
     public_clarity: dict[str, float] = field(default_factory=dict)
     private_clarity: dict[str, float] = field(default_factory=dict)

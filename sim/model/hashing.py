@@ -62,6 +62,7 @@ def snapshot(world: World) -> dict[str, Any]:
                 "side_payments": dict(sorted(d.side_payments.items())),
                 "endorsements": dict(sorted(d.endorsements.items())),
                 "private": dict(sorted(d.private.items())),
+                "rival_of": d.rival_of,
                 "public_clarity": dict(sorted(d.public_clarity.items())),
                 "private_clarity": dict(sorted(d.private_clarity.items())),
             }

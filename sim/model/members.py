@@ -10,7 +10,10 @@ Security Council Report describes it and the explanations of vote in the verbati
 - a member that is lobbied or offered a side deal and does not yet vote yes answers the one who
   asked with a concrete ask: the smallest set of changes that moves its vote one step ("drop the
   ICC referral and we abstain"), or says that nothing within reach of this text will move it;
-- a member that would vote no without a veto states its red line when lobbied.
+- a member that would vote no without a veto states its red line when lobbied;
+- a permanent member that has threatened a veto and still would veto tables a rival text (the
+  draft stripped of what costs it most, as Russia's drafts on Syria in 2012) and puts it to the
+  vote at the end of the month.
 
 Every ask is computed from the member's own exact stance (:func:`sim.model.strategy.ask_of`), so
 it is truthful: meeting it moves the vote as promised, unless positions move meanwhile.
@@ -18,8 +21,8 @@ it is truthful: meeting it moves the vote as promised, unless positions move mea
 
 from __future__ import annotations
 
-from sim.model.commands import Command
-from sim.model.diplomacy import MakeStatement
+from sim.model.commands import CallVote, Command
+from sim.model.diplomacy import MakeStatement, TableRivalDraft
 from sim.model.drafts import Draft
 from sim.model.view import WorldView
 
@@ -35,15 +38,19 @@ class CouncilMember:
         return []
 
     def close_month(self, view: WorldView) -> list[Command]:
-        """Nothing before the month ends."""
-        return []
+        """Put this seat's rival texts to the vote."""
+        return [
+            CallVote(self.actor, d.id)
+            for d in view.drafts()
+            if d.rival_of and d.penholder == self.actor
+        ]
 
     def consult(self, view: WorldView) -> list[Command]:
         """Speak on the drafts before the bodies this seat sits in."""
         commands: list[Command] = []
         for draft in view.drafts():
             body = view.body(draft.body)
-            if draft.penholder == self.actor or self.actor not in body.members:
+            if draft.penholder == self.actor or self.actor not in body.members or draft.rival_of:
                 continue
             veto_holder = self.actor in body.veto
             lobbyists = [a for a in view.contacted(self.actor) if a != self.actor]
@@ -60,6 +67,11 @@ class CouncilMember:
         choice = result.choices()[self.actor]
         if choice == "yes":
             return []
+        if veto_holder and choice == "no" and view.threatened(draft, self.actor):
+            rival = view.rival_text(draft, self.actor)
+            tabled = TableRivalDraft(self.actor, draft.id, rival) if rival else None
+            if tabled is not None and not view.check(tabled):
+                return [tabled]
         ask = view.ask(draft, self.actor)
         line = view.red_line(draft, self.actor)
         if veto_holder and choice == "no" and ("veto_threat", "") not in said:

@@ -123,3 +123,29 @@ def text_values(
     values = np.where((passes == 0) & (threats > 0), record, values)
     result: IntArray = values.astype(np.int64)
     return result
+
+
+MAX_RIVAL_STEPS = 8
+
+
+def rival_text(world: World, draft: Draft, member: str) -> Clauses | None:
+    """The text ``member`` would table against ``draft``: the draft stripped, one concession at a
+    time, of whatever costs the member most, for as long as that gains it anything — or None
+    when it would still not vote yes for the result."""
+    body = world.bodies[draft.body]
+    voters = sorted(body.members)
+    yes_above, _ = thresholds(world, body, voters)
+    clauses = draft.clauses
+    total = int(member_totals(world, draft, member, [clauses])[0])
+    for _ in range(MAX_RIVAL_STEPS):
+        options = watered_down(clauses)
+        if not options:
+            break
+        totals = member_totals(world, draft, member, [c for _, c in options])
+        best = int(np.argmax(totals))
+        if int(totals[best]) <= total:
+            break
+        clauses, total = options[best][1], int(totals[best])
+    if clauses == draft.clauses or total <= int(yes_above[voters.index(member)]):
+        return None
+    return clauses

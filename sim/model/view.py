@@ -12,6 +12,7 @@ import numpy as np
 
 from sim.model import forces
 from sim.model.coefficients import Coefficients
+from sim.model.commands import Command
 from sim.model.drafts import Clauses, Draft, DraftTemplate
 from sim.model.explain import POINTS_PER_UNIT
 from sim.model.intel import band_points, private_points
@@ -25,7 +26,7 @@ from sim.model.stance import (
     policy_points,
     thresholds,
 )
-from sim.model.strategy import Ask, ask_of, red_line
+from sim.model.strategy import Ask, ask_of, red_line, rival_text
 from sim.model.voting import Tally, VotingBody
 from sim.model.world import Mission, Statement, World
 
@@ -74,6 +75,10 @@ class WorldView:
         the omniscient view) knows this exactly; others learn it when the member says it."""
         return ask_of(self._world, draft, member)
 
+    def rival_text(self, draft: Draft, member: str) -> Clauses | None:
+        """The text ``member`` would table against ``draft`` (see :func:`strategy.rival_text`)."""
+        return rival_text(self._world, draft, member)
+
     def red_line(self, draft: Draft, member: str) -> str:
         """The clause of ``draft`` that costs ``member`` most."""
         return red_line(self._world, draft, member)
@@ -85,6 +90,17 @@ class WorldView:
             if st.draft == draft.id and st.version == draft.version
             and (not st.to or self.observer in (None, st.to, st.actor))
         ]  # fmt: skip
+
+    def threatened(self, draft: Draft, member: str) -> bool:
+        """True once ``member`` has threatened in public to veto ``draft`` (any version)."""
+        return any(
+            st.draft == draft.id and st.actor == member and st.kind == "veto_threat"
+            for st in self._world.statements
+        )
+
+    def check(self, command: Command) -> list[str]:
+        """Why ``command`` would be refused now (nothing changes)."""
+        return command.check(self._world)
 
     def contacted(self, member: str) -> list[str]:
         """Who lobbied ``member`` or offered it a side deal this month, in order."""

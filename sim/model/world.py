@@ -311,6 +311,7 @@ class Objective:
     threshold: float = 0.0
     by_month: int = 0
     phase: str = ""
+    clause: str = ""
 
 
 @dataclass(frozen=True)
@@ -387,8 +388,8 @@ class World:
         return self.outcome is not None
 
     def draft_in(self, body: str) -> Draft | None:
-        """The draft currently before ``body``, if any."""
-        return next((d for d in self.drafts.values() if d.body == body), None)
+        """The draft currently before ``body``, if any (rival texts tabled against it aside)."""
+        return next((d for d in self.drafts.values() if d.body == body and not d.rival_of), None)
 
     def resolutions_in_force(self) -> list[Resolution]:
         """Resolutions whose mandate has not expired."""

@@ -185,7 +185,16 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         },
         triggers=tuple(_trigger(t) for t in scenario.triggers),
         objectives=tuple(
-            Objective(o.id, o.name, o.kind, o.metric or "", o.threshold, o.by_month, o.phase or "")
+            Objective(
+                o.id,
+                o.name,
+                o.kind,
+                o.metric or "",
+                o.threshold,
+                o.by_month,
+                o.phase or "",
+                o.clause or "",
+            )  # fmt: skip
             for o in scenario.objectives
         ),
     )

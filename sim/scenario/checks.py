@@ -283,6 +283,15 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
     return problems
 
 
+def _features(s: ScenarioFile) -> set[str]:
+    """Every draft feature this scenario's clauses can have."""
+    features = {"chapter_vii", "troops", "police", "observers", "duration", "referral"}
+    features |= {f"task:{t}" for t in (*BUILTIN_TASKS, *s.clauses.tasks)}
+    features |= {f"sanction:{k}" for k in SANCTION_KINDS}
+    features |= {f"demand:{d}" for d in s.clauses.demands}
+    return features
+
+
 def _objectives(s: ScenarioFile) -> list[Problem]:
     """Objectives and the endings that refer to them."""
     problems = _duplicates("objectives", [o.id for o in s.objectives], "objective")
@@ -292,6 +301,8 @@ def _objectives(s: ScenarioFile) -> list[Problem]:
         problems += _missing(path, objective.kind, kind.fields, objective)
         if objective.metric is not None and objective.metric not in METRICS:
             problems.append(((*path, "metric"), f"unknown metric {objective.metric!r}"))
+        if objective.clause is not None and objective.clause not in _features(s):
+            problems.append(((*path, "clause"), f"unknown draft feature {objective.clause!r}"))
     ids = {o.id for o in s.objectives}
     for i, ending in enumerate(s.endings):
         problems += _unknown(("endings", i, "objectives"), ending.objectives, ids, "objective")

@@ -77,6 +77,7 @@ ObjectiveName = Literal[
     "phase_at_least",
     "no_veto",
     "resolutions_adopted",
+    "clause_adopted",
 ]
 Phase = Literal["war", "ceasefire", "peace"]
 assert set(SanctionKind.__args__) == set(SANCTION_KINDS)  # type: ignore[attr-defined]
@@ -356,6 +357,11 @@ class ObjectiveSpec(Strict):
     threshold: float = 0.0
     by_month: Annotated[int, Field(ge=0, le=120)] = 0
     phase: Phase | None = None
+    clause: Annotated[str, StringConstraints(max_length=80)] | None = Field(
+        None,
+        description="A draft feature a resolution must carry (clause_adopted): chapter_vii,"
+        " referral, sanction:KIND, task:ID or demand:ID.",
+    )
 
 
 class EndingSpec(Strict):

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sim.model.commands import CallVote, HoldConsultations, Lobby, TableDraft
-from sim.model.diplomacy import MakeStatement, WithdrawDraft
+from sim.model.diplomacy import MakeStatement, TableRivalDraft, WithdrawDraft, rival_id
 from sim.model.engine import Engine
 from sim.model.members import CouncilMember
 from sim.model.play import default_agents, play_month
@@ -126,9 +126,9 @@ def _syria_first_vote(veto_record_value: float) -> VoteRecord:
     world.coefficients = replace(world.coefficients, veto_record_value=veto_record_value)
     world.states.capital[:] = 0.0  # no side deals or lobbying: only the text can change
     agents = default_agents(engine)
-    while not world.votes:
+    while not [v for v in world.votes if v.draft == "s2011-612"]:
         play_month(engine, agents)
-    return world.votes[0]
+    return next(v for v in world.votes if v.draft == "s2011-612")
 
 
 def test_the_sponsor_forces_the_veto_when_the_record_is_worth_more_than_what_is_left() -> None:
@@ -161,3 +161,42 @@ def test_a_draft_that_lacks_the_votes_is_withdrawn_not_lost(tutorial: ScenarioFi
     assert commands == [WithdrawDraft("ARN", "kalvaria-1", "it lacks the votes")]
     engine.submit(commands[0])
     assert "kalvaria-1" in world.withdrawn and "kalvaria-1" not in world.drafts
+
+
+def test_an_objective_can_require_a_clause_that_watering_down_would_lose() -> None:
+    from sim.model import objectives
+
+    engine = Engine(build_world(load_scenario(SYRIA), 0))
+    world = engine.world
+    teeth = next(o for o in world.objectives if o.id == "teeth")
+    assert objectives.judge(world, teeth)[0] == "pending"
+    template = next(t for t in world.templates if t.id == "s2011-612")
+    softer = template.clauses.changed(
+        demands=tuple(d for d in template.clauses.demands if d != "consider_measures")
+    )
+    engine.submit(TableDraft("GBR", "s2011-612", softer, as_recorded=True))
+    engine.submit(CallVote("GBR", "s2011-612"))
+    assert world.votes[-1].tally.passed  # adopted without its teeth
+    assert objectives.judge(world, teeth, final=True)[0] == "failed"
+
+
+def test_a_permanent_member_that_threatened_a_veto_tables_a_rival_text_and_calls_its_vote(
+    tutorial: ScenarioFile,
+) -> None:
+    engine = _tabled(tutorial)
+    world = engine.world
+    view = WorldView(world)
+    draft = world.drafts["kalvaria-1"]
+    member = CouncilMember("DRV")
+    [threat] = member.consult(view)
+    engine.submit(threat)
+    [rival] = member.consult(view)
+    assert isinstance(rival, TableRivalDraft) and rival.draft == "kalvaria-1"
+    engine.submit(rival)
+    tabled = world.drafts[rival_id("kalvaria-1", "DRV")]
+    assert tabled.rival_of == "kalvaria-1" and tabled.penholder == "DRV"
+    assert world.draft_in("unsc") is draft  # the draft before the Council is still the main one
+    truth = view.forecast(tabled)[0].stance("DRV")
+    assert truth.choice == "yes"  # its own text: the red lines stripped out
+    assert engine.check(rival)  # once per draft
+    assert member.close_month(view) == [CallVote("DRV", tabled.id)]
