@@ -27,6 +27,7 @@ from sim.model.explain import POINTS_PER_UNIT, classify
 from sim.model.intel import private_points
 from sim.model.legitimacy import (
     authorizes_force,
+    caucus_values,
     coercive,
     deference,
     party_ties,
@@ -157,13 +158,18 @@ class NaiveView(WorldView):
         yes_above, no_below = _thresholds(w, body, voters)
         points: list[list[int]] = []
         choices: dict[str, Choice] = {}
-        for i, voter in enumerate(voters):
+        before: list[int] = []
+        for i in range(len(voters)):
             row = policy[i] + context[i] + interest[i] + [private[i]]
             total = 0
             for p in row:
                 total += p
             points.append(row)
-            choices[voter] = classify(total, yes_above, no_below[i])
+            before.append(total)
+        caucus = [round_points(v) for v in caucus_values(w, voters, before)]
+        for i, voter in enumerate(voters):
+            points[i].append(caucus[i])
+            choices[voter] = classify(before[i] + caucus[i], yes_above, no_below[i])
         names = tuple(f"policy:{d}" for d in w.issues.ids) + FACTORS_AFTER_POLICY
         result = Ballot(
             voters, names, np.array(points, dtype=np.int64),
@@ -201,7 +207,8 @@ class NaiveView(WorldView):
             policy = table.policy_points(position)
             interest = table.interest_points(clauses)
             weight_yes = n_threats = n_yes = 0
-            for i, voter in enumerate(voters):
+            before: list[int] = []
+            for i in range(len(voters)):
                 total = 0
                 for p in policy[i]:
                     total += p
@@ -209,7 +216,10 @@ class NaiveView(WorldView):
                     total += p
                 for p in context[i]:
                     total += p
-                total += private[i]
+                before.append(total + private[i])
+            caucus = [round_points(v) for v in caucus_values(w, voters, before)]
+            for i, voter in enumerate(voters):
+                total = before[i] + caucus[i]
                 if total > yes_above:
                     weight_yes += weights[voter]
                     n_yes += 1

@@ -89,6 +89,7 @@ class Coefficients:
     veto_relation_cost: float
     adoption_value: float
     veto_record_value: float
+    caucus_weight: float
 
     def bite(self, kind: str) -> float:
         """Monthly resource loss a sanctions measure of ``kind`` inflicts before evasion."""

@@ -12,6 +12,9 @@ Four channels, each one additive factor of the exact explanation (see :mod:`sim.
   (Russia and Syria, 2011–12; China and Sudan, 2004–07).
 - ``sovereignty`` — authorizing force under Chapter VII without the host's consent costs each
   state in proportion to its weight on non-interference.
+- ``caucus`` (added last, see :func:`caucus_values`) — members of a caucus (the P3, the African
+  members, the elected ten, as a scenario declares them) lean toward the average stance of their
+  caucus-mates in the body, as groups that coordinate do.
 - ``precedent`` — a world variable that triggers move (a mandate seen as stretched, as after
   Libya 2011) raises later resistance to coercive texts (Chapter VII, or a threat of measures),
   again weighted by non-interference.
@@ -144,6 +147,36 @@ def interest_points(world: World, voters: Sequence[str], drafts: Sequence[Clause
             out[d, :, 1] = -coef.sovereignty_weight * non_interference
         if coercive(world, clauses):
             out[d, :, 2] = -coef.precedent_weight * world.precedent * non_interference
+    return out
+
+
+def caucus_mates(world: World, voters: Sequence[str]) -> list[list[int]]:
+    """For each voter, the positions (in ``voters``) of the other voters it shares a caucus
+    with, in order."""
+    mates: list[list[int]] = [[] for _ in voters]
+    where = {v: i for i, v in enumerate(voters)}
+    for caucus_id in sorted(world.caucuses):
+        members = [m for m in world.caucuses[caucus_id] if m in where]
+        for m in members:
+            mates[where[m]] += [where[o] for o in members if o != m]
+    return [sorted(set(row)) for row in mates]
+
+
+def caucus_values(world: World, voters: Sequence[str], totals: Sequence[int]) -> list[float]:
+    """The caucus factor (utility units) of each voter: ``caucus_weight`` × the mean total of
+    the other members of its caucuses in this body (before this factor), each capped at ±1.
+    Written as a loop with one fixed order of additions, so that a per-agent reimplementation
+    gives bit-identical values."""
+    weight = world.coefficients.caucus_weight
+    out: list[float] = []
+    for row in caucus_mates(world, voters):
+        if not row:
+            out.append(0.0)
+            continue
+        total = 0.0
+        for j in row:
+            total += min(1.0, max(-1.0, totals[j] / 1000.0))
+        out.append(weight * total / len(row))
     return out
 
 

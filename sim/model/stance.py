@@ -13,7 +13,9 @@ utility unit, integers so that sums are exact):
 - ``patron``, ``sovereignty``, ``precedent`` — the interest and legitimacy channels of
   :mod:`sim.model.legitimacy` (and ``regional`` weighs with non-members through deference);
 - ``private`` — the member's private reservation on the draft, known to others only as far as
-  consultations, lobbying and statements have revealed it (:mod:`sim.model.intel`).
+  consultations, lobbying and statements have revealed it (:mod:`sim.model.intel`);
+- ``caucus`` — ``caucus_weight`` × the mean total (before this factor) of the other members of
+  the voter's caucuses in the body.
 
 The choice is ``yes`` when the total exceeds the abstain band, ``no`` when it is below minus the
 actor's no-band (the wider ``veto_band`` for veto holders: a veto has a reputational cost), and
@@ -33,14 +35,19 @@ import numpy.typing as npt
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, Factor, Stance, classify
 from sim.model.intel import private_points
-from sim.model.legitimacy import INTEREST_FACTORS, interest_points, regional_points
+from sim.model.legitimacy import (
+    INTEREST_FACTORS,
+    caucus_values,
+    interest_points,
+    regional_points,
+)
 from sim.model.voting import Choice, VotingBody
 from sim.model.world import World
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 CONTEXT_FACTORS = ("relation", "side_payment", "regional", "domestic", "crisis")
-FACTORS_AFTER_POLICY = CONTEXT_FACTORS + INTEREST_FACTORS + ("private",)
+FACTORS_AFTER_POLICY = CONTEXT_FACTORS + INTEREST_FACTORS + ("private", "caucus")
 
 
 def to_points(values: FloatArray) -> IntArray:
@@ -159,12 +166,24 @@ def ballot(
     dims = len(world.issues.ids)
     names = tuple(f"policy:{d}" for d in world.issues.ids) + FACTORS_AFTER_POLICY
     yes_above, no_below = thresholds(world, body, voters)
+    points = np.concatenate([policy[:, :dims], context, policy[:, dims:], hidden], axis=1)
+    caucus = caucus_points(world, voters, points.sum(axis=1)[None, :])[0]
     return Ballot(
-        voters, names,
-        np.concatenate([policy[:, :dims], context, policy[:, dims:], hidden], axis=1),
+        voters, names, np.concatenate([points, caucus[:, None]], axis=1),
         yes_above, no_below,
         tuple(v in body.veto for v in voters),
     )  # fmt: skip
+
+
+def caucus_points(world: World, voters: Sequence[str], totals: IntArray) -> IntArray:
+    """The caucus factor in points (candidates × voters), from the totals before it."""
+    out = np.zeros(totals.shape, dtype=np.int64)
+    if not world.caucuses:
+        return out
+    for row in range(totals.shape[0]):
+        values = caucus_values(world, voters, [int(t) for t in totals[row]])
+        out[row] = [round(v * POINTS_PER_UNIT) for v in values]
+    return out
 
 
 def draft_ballot(
@@ -197,5 +216,6 @@ def candidate_totals(
     policy = draft_points(world, voters, candidates).sum(axis=2)
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
     hidden = np.array([(private or {}).get(v, 0) for v in voters], dtype=np.int64)
-    totals: IntArray = policy + (context.sum(axis=1) + hidden)[None, :]
+    before: IntArray = policy + (context.sum(axis=1) + hidden)[None, :]
+    totals: IntArray = before + caucus_points(world, voters, before)
     return totals

@@ -380,6 +380,7 @@ class World:
     outcome: Outcome | None = None
     precedent: float = 0.0
     threat_demands: frozenset[str] = frozenset()
+    caucuses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (month, from, to)
     withdrawn: set[str] = field(default_factory=set)

@@ -137,6 +137,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         council=scenario.council.body,
         precedent=scenario.council.precedent,
         threat_demands=frozenset(scenario.clauses.threats),
+        caucuses={c.id: tuple(sorted(set(c.members))) for c in scenario.caucuses},
         organizations={
             o.id: Organization(o.id, o.name, tuple(o.members), o.body)
             for o in scenario.organizations

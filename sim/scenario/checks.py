@@ -64,6 +64,9 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
     problems += _duplicates("states", states, "state")
     problems += _duplicates("bodies", [b.id for b in s.bodies], "body")
     problems += _duplicates("organizations", orgs, "organization")
+    problems += _duplicates("caucuses", [c.id for c in s.caucuses], "caucus")
+    for i, caucus in enumerate(s.caucuses):
+        problems += _unknown(("caucuses", i, "members"), caucus.members, states, "state")
     problems += _duplicates("drafts", [d.id for d in s.drafts], "draft")
     problems += _duplicates("endings", [e.id for e in s.endings], "ending")
     missions = [m.id for m in s.theatre.missions]

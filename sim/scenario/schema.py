@@ -434,6 +434,18 @@ CoefficientOverrides: type[Strict] = create_model(  # type: ignore[call-overload
 )
 
 
+class CaucusSpec(Strict):
+    """A group of members that coordinate their votes (the P3, the African members, the E10)."""
+
+    id: Id = Field(description="Stable id of the caucus.")
+    name: Name = Field(description="Display name, such as 'The A3 (African members)'.")
+    members: list[Id] = Field(
+        min_length=2, max_length=250,
+        description="Its members: each leans toward the average stance of the others in the body"
+        " that votes (the caucus factor).",
+    )  # fmt: skip
+
+
 class ScenarioFile(Strict):
     """A Mandate scenario (format_version 1)."""
 
@@ -473,6 +485,10 @@ class ScenarioFile(Strict):
     bodies: list[BodySpec] = Field(min_length=1, max_length=20)
     council: CouncilSpec
     organizations: list[OrganizationSpec] = Field(default_factory=list, max_length=20)
+    caucuses: list[CaucusSpec] = Field(
+        default_factory=list, max_length=20,
+        description="Groups of members that coordinate their votes (see the caucus factor).",
+    )  # fmt: skip
     theatre: TheatreSpec
     drafts: list[DraftSpec] = Field(default_factory=list, max_length=50)
     triggers: list[TriggerSpec] = Field(default_factory=list, max_length=100)

@@ -122,3 +122,18 @@ def test_a_veto_costs_the_vetoer_standing_with_those_that_voted_yes() -> None:
     for member in vote.tally.abstain:
         assert after[table.index[member]] == before[table.index[member]]
     assert np.all(after >= -1.0)
+
+
+def test_a_caucus_pulls_its_members_toward_the_stance_of_their_mates() -> None:
+    world = _libya_march()
+    clauses = next(t for t in world.templates if t.id == "res1973").clauses
+    alone = ballot(world, "unsc", clauses, "FRA")
+    assert _factor(alone.stance("BRA"), "caucus") == 0  # no caucus declared
+    # The IBSA members coordinate: Brazil is pulled toward South Africa's yes and India's
+    # near-zero, and the caucus factor is the mean of their totals before it, times the weight.
+    world.caucuses = {"ibsa": ("BRA", "IND", "ZAF")}
+    together = ballot(world, "unsc", clauses, "FRA")
+    mates = [alone.stance(m).total for m in ("IND", "ZAF")]
+    expected = round(world.coefficients.caucus_weight * sum(mates) / len(mates))
+    assert _factor(together.stance("BRA"), "caucus") == expected > 0
+    assert _factor(together.stance("GBR"), "caucus") == 0  # not a member

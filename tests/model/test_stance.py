@@ -75,7 +75,36 @@ def random_worlds(draw: st.DrawFn, base: World) -> Random:
         st.dictionaries(st.sampled_from(sorted(world.organizations)), st.booleans())
     )
     private = draw(st.dictionaries(st.sampled_from(voters), st.integers(-150, 150), max_size=8))
+    world.caucuses = {
+        f"c{k}": tuple(sorted(members))
+        for k, members in enumerate(
+            draw(st.lists(st.sets(st.sampled_from(voters), min_size=2), max_size=2))
+        )
+    }
     return world, payments, endorsements, private
+
+
+def reference_totals(
+    world: World,
+    voters: list[str],
+    clauses: Clauses,
+    payments: dict[str, float],
+    orgs: dict[str, bool],
+    private: dict[str, int],
+) -> dict[str, float]:
+    """Every voter's score, with the caucus term: the mean of its caucus-mates' scores before
+    that term (each capped at ±1) × caucus_weight."""
+    before = {v: reference_total(world, v, clauses, payments, orgs, private) for v in voters}
+    totals = {}
+    for v in voters:
+        mates = sorted({m for c in world.caucuses.values() if v in c for m in c if m != v})
+        mates = [m for m in mates if m in before]
+        caucus = 0.0
+        if mates:
+            capped = [min(1.0, max(-1.0, before[m])) for m in mates]
+            caucus = world.coefficients.caucus_weight * sum(capped) / len(mates)
+        totals[v] = before[v] + caucus
+    return totals
 
 
 def reference_total(
@@ -143,14 +172,14 @@ def test_factors_sum_to_the_total_that_decides_the_vote(
     result = ballot(world, "unsc", clauses, "ARN", payments, orgs, private)
     choices = result.choices()
     n_factors = len(result.factor_names)
+    references = reference_totals(world, list(result.voters), clauses, payments, orgs, private)
     for actor in result.voters:
         stance = result.stance(actor)
         assert stance.total == sum(f.points for f in stance.factors)
         assert stance.choice == classify(stance.total, stance.yes_above, stance.no_below)
         assert stance.choice == choices[actor]
         # The factors agree with an independent float computation to within rounding.
-        reference = reference_total(world, actor, clauses, payments, orgs, private)
-        reference *= POINTS_PER_UNIT
+        reference = references[actor] * POINTS_PER_UNIT
         assert abs(reference - stance.total) <= n_factors / 2 + 1e-6
         # Away from the thresholds, the independent computation gives the same choice.
         margin = n_factors
