@@ -2,6 +2,8 @@
 
     python -m sim.analysis.diplomacy_survey [--seeds 20] [--scenarios DIR]
 
+(the default is the bundled scenarios)
+
 For each scenario: how many distinct vote sequences the seeds produce (a sequence is the list of
 (draft, version, tally, passed) of every vote), vetoes cast, drafts withdrawn, public statements,
 and the endings reached. Seeds should change the diplomacy in most scenarios, vetoes should
@@ -22,9 +24,8 @@ from rich.table import Table
 from sim.model.engine import Engine
 from sim.model.play import default_agents, play_game
 from sim.scenario.build import build_world
+from sim.scenario.catalogue import bundled_entries
 from sim.scenario.loader import load_scenario
-
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the survey of every scenario in the folder."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=20)
-    parser.add_argument("--scenarios", type=Path, default=SCENARIOS)
+    parser.add_argument(
+        "--scenarios", type=Path, default=None, help="a folder (default: the bundled scenarios)"
+    )
     args = parser.parse_args(argv)
     table = Table(title=f"AI diplomacy over seeds 0–{args.seeds - 1}")
     for column in ("scenario", "distinct vote sequences", "votes", "vetoes", "withdrawn",
                    "statements", "endings"):  # fmt: skip
         table.add_column(column)
-    for path in sorted(args.scenarios.glob("*.toml")):
+    if args.scenarios is None:
+        paths = sorted(e.path for e in bundled_entries())
+    else:
+        paths = sorted(args.scenarios.glob("*.toml"))
+    for path in paths:
         s = survey(path, args.seeds)
         ends = ", ".join(f"{e} {n}" for e, n in s.endings.most_common())
         table.add_row(s.scenario, f"{s.sequences} of {s.seeds}", str(s.votes), str(s.vetoes),
