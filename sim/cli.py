@@ -22,8 +22,29 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "tutor
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"mandate: {message}", file=sys.stderr)
+    from sim.model.files import printable
+
+    print(f"mandate: {printable(message, 2000)}", file=sys.stderr)
     return code
+
+
+def _refuse_output(path: Path, inputs: Sequence[str], force: bool) -> str | None:
+    """Why ``path`` must not be written: it is one of the inputs, a folder, or (without
+    ``--force``) an existing file. None when it may be written."""
+    from sim.model.files import printable
+
+    shown = printable(str(path))
+    for name in inputs:
+        try:
+            if path.exists() and path.samefile(name):
+                return f"{shown} is an input of this command; not overwriting it"
+        except (OSError, ValueError):
+            continue
+    if path.is_dir():
+        return f"{shown} is a folder; name a file"
+    if path.exists() and not force:
+        return f"{shown} already exists; not overwriting it (use --force to replace it)"
+    return None
 
 
 def _report_problems(error: ScenarioError) -> int:
@@ -38,6 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     With ``--strict`` the lint warnings of :mod:`sim.scenario.lint` are problems too, printed
     as ``FILE:LINE:COL: field.path: warning: ...``; without it a passing file's line counts them.
     """
+    from sim.model.files import printable
     from sim.scenario.lint import lint_file
 
     status = EXIT_OK
@@ -55,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         note = f"; {len(warnings)} warning(s), see --strict" if warnings else ""
         print(
-            f"{name}: ok — '{scenario.title}', {len(scenario.states)} states,"
+            f"{printable(name)}: ok — '{scenario.title}', {len(scenario.states)} states,"
             f" {len(scenario.bodies)} bodies, {len(scenario.drafts)} drafts,"
             f" {scenario.months} months{note}"
         )
@@ -79,6 +101,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     world = build_world(scenario, args.seed)
     if args.explain is not None and args.explain not in explainable(world):
         return _fail(f"--explain: no state or organization {args.explain!r} in {scenario.id}")
+    if args.log is not None:
+        refused = _refuse_output(Path(args.log), [args.file], args.force)
+        if refused is not None:
+            return _fail(f"--log: {refused}", EXIT_PROBLEMS)
     explainer = Explainer(world, args.explain) if args.explain and not args.json else None
     engine = Engine(world) if explainer is None else ExplainingEngine(world, explainer)
 
@@ -96,21 +122,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         agents = explainer.watch(agents)
     played = play_game(engine, agents, months=args.months, on_month=narrate)
     final_hash = state_hash(world)
-    if args.log is not None:
-        from sim.model.saves import write_text_atomic
-
-        write_text_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
     if args.json:
         print(json.dumps(result_json(world, args.seed, final_hash, played), indent=2))
     else:
         print("\n".join(outcome_lines(world, final_hash)))
+    if args.log is not None:  # after the result, so a log that cannot be written loses nothing
+        from sim.model.saves import write_text_atomic
+
+        try:
+            text = json.dumps(log_to_json(engine, args.seed), indent=1)
+            write_text_atomic(Path(args.log), text)
+        except OSError as exc:
+            return _fail(f"--log: cannot write {args.log}: {exc.strerror or exc}", EXIT_PROBLEMS)
     return EXIT_OK
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a command log and print the state hash after every month."""
     from sim.model.engine import CommandRejected, Engine
+    from sim.model.files import read_json_file
     from sim.model.replay import commands_from_log, replay, seed_from_log
+    from sim.model.saves import MAX_SAVE_BYTES
     from sim.scenario.build import build_world
 
     try:
@@ -118,13 +150,14 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         return _report_problems(error)
     try:
-        data = json.loads(Path(args.log).read_text(encoding="utf-8"))
+        data = read_json_file(args.log, MAX_SAVE_BYTES, "command log")
         commands = commands_from_log(data)
         seed = seed_from_log(data)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         return _fail(f"{args.log}: not a readable command log ({exc})", EXIT_PROBLEMS)
     if data.get("scenario") != scenario.id:
-        return _fail(f"{args.log} was recorded on scenario {data.get('scenario')!r}")
+        recorded = data.get("scenario")
+        return _fail(f"{args.log} was recorded on scenario {recorded!r}", EXIT_PROBLEMS)
     engine = Engine(build_world(scenario, seed))
     try:
         hashes = replay(engine, commands)
@@ -244,9 +277,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         from sim.model.saves import write_text_atomic
 
-        write_text_atomic(Path(args.output), text)
+        path = Path(args.output)
+        refused = _refuse_output(path, [], args.force or _is_schema(path))
+        if refused is not None:
+            return _fail(f"--output: {refused}", EXIT_PROBLEMS)
+        try:
+            write_text_atomic(path, text)
+        except OSError as exc:
+            return _fail(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_PROBLEMS)
         print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _is_schema(path: Path) -> bool:
+    """Whether ``path`` holds a scenario schema this command wrote (so it may be regenerated)."""
+    from sim.model.files import FileRefused, read_json_file
+    from sim.scenario.schema import json_schema
+
+    try:
+        data = read_json_file(path, 4 * 1024 * 1024, "schema")
+    except FileRefused:
+        return False
+    return isinstance(data, dict) and data.get("$id") == json_schema()["$id"]
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -348,6 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
         " regional organization's endorsements and deployments",
     )
     p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
+    p.add_argument("--force", action="store_true", help="replace an existing --log file")
     p.add_argument(
         "--historical",
         action="store_true",
@@ -386,6 +439,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="write the scenario JSON Schema")
     p.add_argument("--output", default="scenarios/schema.json", help="path, or - for stdout")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file that is not a schema"
+    )
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("new", help="write a commented skeleton scenario to start from")
