@@ -197,8 +197,8 @@ class Explainer:
             elif w.limit != float("inf"):
                 lines.append(
                     f"  {self.actor}'s {w.kind} in {w.mission}: {w.fatalities} lost of the"
-                    f" {w.limit:g} that make it withdraw (withdrawal_fatalities × (1 − casualty"
-                    " tolerance))."
+                    f" {w.limit:.3g} that make it withdraw (withdrawal_fatalities × t / (1 − t),"
+                    " t its casualty tolerance)."
                 )
         return lines
 

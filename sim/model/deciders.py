@@ -6,7 +6,7 @@ Council's (:func:`sim.model.stance.ballot`): whether to *endorse* a draft (what
 force (what :class:`~sim.model.operations.DeployRegionalForce` puts to it, once the conditions of
 :class:`~sim.model.agents.RegionalOrganization` hold). A troop contributor's pledge is explained
 by :func:`sim.model.pledges.pledge_stance`; its withdrawal by the losses it accepts
-(:func:`sim.model.forces.withdrawal_limit`).
+(:func:`sim.model.forces.withdrawal_limit`, as the month's losses apply it).
 """
 
 from __future__ import annotations
@@ -101,7 +101,9 @@ def pledge_stances(world: World, contributor_id: str) -> list[PledgeStance]:
 
 def withdrawals(world: World, contributor_id: str) -> list[Withdrawal]:
     """Each of the contributor's contingents with its losses and the limit that makes it leave."""
-    limit = forces.withdrawal_limit(world, contributor_id)
+    profile = world.contributors.get(contributor_id)
+    tolerance = profile.casualty_tolerance if profile else forces.DEFAULT_TOLERANCE
+    limit = forces.withdrawal_limit(world.coefficients.withdrawal_fatalities, tolerance)
     return [
         Withdrawal(contributor_id, m.id, c.kind, c.fatalities, limit, c.withdrawing)
         for m in world.active_missions()

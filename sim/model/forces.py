@@ -171,7 +171,9 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                     f"{lost} peacekeepers of {contingent.contributor} killed in {mission.id}.",
                 )
             )
-            limit = withdrawal_limit(world, contingent.contributor)
+            profile = world.contributors.get(contingent.contributor)
+            tolerance = profile.casualty_tolerance if profile else DEFAULT_TOLERANCE
+            limit = withdrawal_limit(coef.withdrawal_fatalities, tolerance)
             if contingent.fatalities >= limit and not contingent.withdrawing:
                 start_withdrawal(world, contingent)
                 events.append(
@@ -185,14 +187,16 @@ def fatalities(world: World) -> tuple[list[Event], int]:
     return events, total
 
 
-def withdrawal_limit(world: World, contributor_id: str) -> float:
-    """The losses in one mission at which a contributor withdraws that contingent:
-    ``withdrawal_fatalities`` × (1 − casualty tolerance), at least 1; never at a tolerance of 1."""
-    profile = world.contributors.get(contributor_id)
-    tolerance = profile.casualty_tolerance if profile else DEFAULT_TOLERANCE
+def withdrawal_limit(fatalities_at_half: float, tolerance: float) -> float:
+    """Losses after which a contributor of ``tolerance`` withdraws its contingent.
+
+    ``fatalities_at_half`` × t / (1 − t), at least one: a higher tolerance always means staying
+    longer (the same meaning as in :func:`willingness`, where it means pledging into danger);
+    1 never leaves over losses.
+    """
     if tolerance >= 1.0:
         return math.inf
-    return max(1.0, world.coefficients.withdrawal_fatalities * (1.0 - tolerance))
+    return max(1.0, fatalities_at_half * tolerance / (1.0 - tolerance))
 
 
 def start_withdrawal(world: World, contingent: Contingent) -> None:
