@@ -123,7 +123,7 @@ class Explainer:
             if self.actor not in world.bodies[draft.body].members:
                 return
             original = WorldView(world).original_clauses(draft)
-            flips = vote_flips(world, draft, original)[self.actor]
+            flips = vote_flips(world, draft, original, only=(self.actor,))[self.actor]
             drift = drifts(world, draft)[self.actor]
             line = drift_line(draft.id, drift)
             self._votes[(world.month, draft.id, draft.version)] = flip_lines(flips) + [line]

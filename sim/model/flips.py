@@ -135,12 +135,16 @@ Option = tuple[str, str, int, Clauses | None, int]
 
 
 def vote_flips(
-    world: World, draft: Draft, original: Clauses | None = None
+    world: World,
+    draft: Draft,
+    original: Clauses | None = None,
+    only: Sequence[str] | None = None,
 ) -> dict[str, MemberFlips]:
     """For each member of the draft's body, the smallest changes that move its vote a step.
 
     ``original`` is the text the penholder first wanted (what concessions can restore); by
-    default the draft's own clauses.
+    default the draft's own clauses. ``only`` limits the answer to some members (the scores are
+    still those of the whole body).
     """
     first = original if original is not None else draft.clauses
     base = ballot(
@@ -156,6 +160,8 @@ def vote_flips(
     endorsements = _endorsement_totals(world, draft)
     result: dict[str, MemberFlips] = {}
     for i, actor in enumerate(base.voters):
+        if only is not None and actor not in only:
+            continue
         stance = base.stance(actor)
         found: list[Flip] = []
         for kind in ("clause", "ceiling"):

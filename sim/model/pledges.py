@@ -86,6 +86,9 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
         f"a caveat against {task.replace('_', ' ')}"
         for task in sorted(set(contributor.caveats) & set(mission.tasks))
     ]
+    if mission.kind == "national":
+        blocked.append(f"{mission.id} is a national-command force: it takes only what its states"
+                       " committed")  # fmt: skip
     if not theatre.host_consent:
         blocked.append("the host government's consent is withdrawn")
     if mission.withdrawing:
