@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
 from sim.model.coefficients import default_coefficients
 from sim.model.drafts import Clauses, DraftTemplate, Sanction
@@ -16,6 +15,7 @@ from sim.model.world import (
     Contributor,
     Effect,
     Ending,
+    FloatArray,
     Objective,
     Organization,
     RegionalCapacity,
@@ -49,9 +49,6 @@ def draft_clauses(spec: DraftSpec) -> Clauses:
         referral=spec.referral,
         demands=tuple(spec.demands),
     )
-
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def _deference(scenario: ScenarioFile, specs: list[StateSpec]) -> dict[str, FloatArray]:
@@ -214,12 +211,20 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
             )  # fmt: skip
             for o in scenario.objectives
         ),
+        start_ideal=_frozen(states.ideal),
     )
     for spec in t.missions:
         _initial_mission(world, spec)
     for sanction in t.sanctions:
         _initial_sanctions(world, sanction)
     return world
+
+
+def _frozen(array: FloatArray) -> FloatArray:
+    """A read-only copy of ``array``."""
+    copy = array.copy()
+    copy.flags.writeable = False
+    return copy
 
 
 def _initial_mission(world: World, spec: MissionSpec) -> None:
