@@ -471,7 +471,8 @@ def coefficients_reference() -> str:
     return (
         "#### Coefficients (`[coefficients]`)\n\n"
         "Any of these may be overridden in a scenario's `[coefficients]` table (and changed"
-        " during play by a `set_coefficient` effect); name the source of a new value in"
+        " during play by a `set_coefficient` effect, within the same range); name the source of a"
+        " new value in"
         f" `sources`. Utility units: 1.0 is the whole length of a dimension for an actor with"
         f" salience 1.\n\n{table}"
     )
