@@ -1,4 +1,4 @@
-"""The ``mandate`` command: play, run, check, power, replay and schema.
+"""The ``mandate`` command: play, run, check, power, replay, schema and the teacher's tools.
 
 Every subcommand reports bad input as a short message and a non-zero exit code, never a
 traceback.
@@ -320,6 +320,75 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load_arms(args: argparse.Namespace) -> Any:
+    """The base scenario and every ``--variant`` overlay as experiment arms (or ScenarioError)."""
+    from sim.analysis.runner import Arm
+    from sim.scenario.overlay import apply_overlay
+
+    arms = [Arm("Base", load_scenario(args.file))]
+    problems = []
+    for path in args.variant:
+        try:
+            variant = apply_overlay(args.file, path)
+        except ScenarioError as error:
+            problems += error.problems
+            continue
+        arms.append(Arm(variant.name, variant.scenario, path))
+    if problems:
+        raise ScenarioError(problems)
+    return arms
+
+
+def cmd_experiment(args: argparse.Namespace) -> int:
+    """Play a scenario and its variants over many seeds and print one comparison table."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    from rich.table import Table
+
+    from sim.analysis.experiment import compare, comparison_json, plot, table_rows
+    from sim.analysis.runner import ClusterUnavailable, PlaySettings, run_games
+
+    if args.seeds < 1 or args.workers < 1:
+        return _fail("--seeds and --workers must be at least 1")
+    try:
+        arms = _load_arms(args)
+    except ScenarioError as error:
+        return _report_problems(error)
+    seeds = list(range(args.seed, args.seed + args.seeds))
+    settings = PlaySettings(historical=args.historical, months=args.months)
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Playing", total=len(arms) * len(seeds))
+        try:
+            games = run_games(
+                arms, seeds, settings, workers=args.workers, scheduler=args.scheduler,
+                progress=lambda n: bar.advance(task, n),
+            )  # fmt: skip
+        except ClusterUnavailable as exc:
+            return _fail(str(exc), EXIT_PROBLEMS)
+    comparison = compare(arms, games)
+    if args.plot:
+        plot(comparison, args.plot)
+    if args.json:
+        print(json.dumps(comparison_json(comparison), indent=2))
+        return EXIT_OK
+    header, rows = table_rows(comparison)
+    mode = "drafts tabled as written" if args.historical else "AI penholders"
+    title = (
+        f"{comparison.scenario}: {len(seeds)} seeds ({seeds[0]}–{seeds[-1]}) per arm, {mode};"
+        " 95% intervals; Δ = paired difference from the base"
+    )
+    table = Table(title=title)
+    for i, column in enumerate(header):
+        table.add_column(column, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    Console(width=max(100, 30 + 26 * (len(header) - 1))).print(table)
+    if args.plot:
+        print(f"wrote {args.plot}")
+    return EXIT_OK
+
+
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
     " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
@@ -437,6 +506,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="PATH", help="where to write it (default: scenarios/NAME.toml)"
     )
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser(
+        "experiment", help="play a scenario and overlay variants over many seeds; compare them"
+    )
+    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument(
+        "--variant", action="append", default=[], metavar="OVERLAY",
+        help="an overlay file patching the scenario (repeatable); see the designer's guide",
+    )  # fmt: skip
+    p.add_argument("--seeds", type=int, default=100, help="games per arm (default 100)")
+    p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
+    p.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help='a dask.distributed scheduler, e.g. tcp://host:8786 (pip install -e ".[cluster]")',
+    )  # fmt: skip
+    p.add_argument("--months", type=int, default=None, help="stop each game after N months")
+    p.add_argument(
+        "--historical", action="store_true",
+        help="penholders table each draft as written, in its month (counterfactual texts)",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print one JSON document instead")
+    p.add_argument("--plot", metavar="PNG", help="also draw endings and deaths to PNG")
+    p.set_defaults(func=cmd_experiment)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")

@@ -127,29 +127,45 @@ def _message(error: Any) -> str:
 
 def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
     """Validate scenario text; raises :class:`ScenarioError` listing every problem."""
-    try:
-        data = parse_toml(text)
-    except ShapeError as exc:
-        raise ScenarioError([Problem(file, exc.line, exc.column, "", exc.message)]) from None
+    data = read_toml(text, file)
     locations = locate_keys(text)
 
     def problem(path: Sequence[str | int], message: str) -> Problem:
         line, col = nearest_location(locations, path)
         return Problem(file, line, col, format_path(path), message)
 
-    try:
-        scenario = ScenarioFile.model_validate(data)
-    except ValidationError as exc:
-        problems = [problem(e["loc"], _message(e)) for e in exc.errors()]
-        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column))) from None
-    issues = check_scenario(scenario)
-    if not issues:
-        scenario, issues = _with_roster(scenario, Path(file).parent)
-        issues += _map_problems(scenario, Path(file).parent)
-    if issues:
+    scenario, issues = validate_data(data, Path(file).parent)
+    if scenario is None or issues:
         problems = [problem(path, message) for path, message in issues]
         raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
     return scenario
+
+
+def read_toml(text: str, file: str) -> dict[str, Any]:
+    """Guarded TOML text as data; raises :class:`ScenarioError` if it is not sane TOML."""
+    try:
+        return parse_toml(text)
+    except ShapeError as exc:
+        raise ScenarioError([Problem(file, exc.line, exc.column, "", exc.message)]) from None
+
+
+def validate_data(
+    data: dict[str, Any], folder: Path
+) -> tuple[ScenarioFile | None, list[tuple[tuple[str | int, ...], str]]]:
+    """Validate parsed scenario data (schema, cross-references, roster, map) found in ``folder``.
+
+    Returns the scenario and no problems, or the problems as ``(key path, message)`` pairs for
+    the caller to locate (a scenario file, or an overlay that patched one).
+    """
+    try:
+        scenario = ScenarioFile.model_validate(data)
+    except ValidationError as exc:
+        return None, [(tuple(e["loc"]), _message(e)) for e in exc.errors()]
+    issues = check_scenario(scenario)
+    if not issues:
+        scenario, issues = _with_roster(scenario, folder)
+        issues += _map_problems(scenario, folder)
+    return (None, issues) if issues else (scenario, [])
 
 
 def _with_roster(
@@ -201,6 +217,11 @@ def _map_problems(scenario: ScenarioFile, folder: Path) -> list[tuple[tuple[str 
 
 def load_scenario(path: str | Path) -> ScenarioFile:
     """Read and validate a scenario file; raises :class:`ScenarioError` on any problem."""
+    return parse_scenario(read_text(path), str(path))
+
+
+def read_text(path: str | Path) -> str:
+    """A scenario-sized UTF-8 text file; raises :class:`ScenarioError` if it is not one."""
     name = str(path)
     try:
         raw = read_limited(path, MAX_BYTES, "scenario")
@@ -211,4 +232,4 @@ def load_scenario(path: str | Path) -> ScenarioFile:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScenarioError([Problem(name, line, 1, "", "file is not UTF-8 text")]) from None
-    return parse_scenario(text, name)
+    return text
