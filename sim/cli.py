@@ -322,10 +322,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def _load_arms(args: argparse.Namespace) -> Any:
     """The base scenario and every ``--variant`` overlay as experiment arms (or ScenarioError)."""
-    from sim.analysis.runner import Arm
+    from sim.analysis.runner import Arm, PlaySettings
     from sim.scenario.overlay import apply_overlay
 
-    arms = [Arm("Base", load_scenario(args.file))]
+    settings = PlaySettings(historical=args.historical, months=args.months)
+    arms = [Arm("Base", load_scenario(args.file), None, settings)]
     problems = []
     for path in args.variant:
         try:
@@ -333,7 +334,7 @@ def _load_arms(args: argparse.Namespace) -> Any:
         except ScenarioError as error:
             problems += error.problems
             continue
-        arms.append(Arm(variant.name, variant.scenario, path))
+        arms.append(Arm(variant.name, variant.scenario, path, settings))
     if problems:
         raise ScenarioError(problems)
     return arms
@@ -342,11 +343,10 @@ def _load_arms(args: argparse.Namespace) -> Any:
 def cmd_experiment(args: argparse.Namespace) -> int:
     """Play a scenario and its variants over many seeds and print one comparison table."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
     from rich.table import Table
 
     from sim.analysis.experiment import compare, comparison_json, plot, table_rows
-    from sim.analysis.runner import ClusterUnavailable, PlaySettings, run_games
+    from sim.analysis.runner import ClusterUnavailable, run_games
 
     if args.seeds < 1 or args.workers < 1:
         return _fail("--seeds and --workers must be at least 1")
@@ -355,13 +355,11 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         return _report_problems(error)
     seeds = list(range(args.seed, args.seed + args.seeds))
-    settings = PlaySettings(historical=args.historical, months=args.months)
-    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with _progress_bar() as bar:
         task = bar.add_task("Playing", total=len(arms) * len(seeds))
         try:
             games = run_games(
-                arms, seeds, settings, workers=args.workers, scheduler=args.scheduler,
+                arms, seeds, workers=args.workers, scheduler=args.scheduler,
                 progress=lambda n: bar.advance(task, n),
             )  # fmt: skip
         except ClusterUnavailable as exc:
@@ -387,6 +385,56 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     if args.plot:
         print(f"wrote {args.plot}")
     return EXIT_OK
+
+
+def _progress_bar() -> Any:
+    """A rich progress bar on stderr (so ``--json`` output stays clean)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=Console(stderr=True), transient=True)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Play a scenario along several lines of play; report unreached endings, objectives no
+    decision affects and fixed lines that win nearly always (exit 1 on any finding)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from sim.analysis.audit import audit_arms, run_audit, summary_rows
+    from sim.analysis.runner import ClusterUnavailable
+
+    if args.seeds < 1 or args.workers < 1:
+        return _fail("--seeds and --workers must be at least 1")
+    if not 0.0 < args.win_share <= 1.0:
+        return _fail("--win-share must be above 0 and at most 1")
+    try:
+        scenario = load_scenario(args.file)
+    except ScenarioError as error:
+        return _report_problems(error)
+    seeds = list(range(args.seed, args.seed + args.seeds))
+    with _progress_bar() as bar:
+        task = bar.add_task("Auditing", total=len(audit_arms(scenario)) * len(seeds))
+        try:
+            result = run_audit(
+                scenario, seeds, win_share=args.win_share, workers=args.workers,
+                scheduler=args.scheduler, progress=lambda n: bar.advance(task, n),
+            )  # fmt: skip
+        except ClusterUnavailable as exc:
+            return _fail(str(exc), EXIT_PROBLEMS)
+    header, rows = summary_rows(result)
+    table = Table(title=f"{scenario.id}: {len(seeds)} seeds per line; player's seat {result.seat}")
+    for i, column in enumerate(header):
+        table.add_column(column, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    Console(width=120).print(table)
+    for finding in result.findings:
+        print(f"{args.file}: {finding.kind}: {finding.message}")
+    if not result.findings:
+        print(f"{args.file}: no findings")
+    return EXIT_PROBLEMS if result.findings else EXIT_OK
 
 
 NO_DISPLAY = (
@@ -530,6 +578,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
     p.add_argument("--plot", metavar="PNG", help="also draw endings and deaths to PNG")
     p.set_defaults(func=cmd_experiment)
+
+    p = sub.add_parser(
+        "audit", help="play a scenario many ways; report what its designer should look at"
+    )
+    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument("--seeds", type=int, default=30, help="games per line of play (default 30)")
+    p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
+    p.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler")
+    p.add_argument(
+        "--win-share", type=float, default=0.9,
+        help="report a fixed line of play that meets every objective in at least this share"
+        " of games (default 0.9)",
+    )  # fmt: skip
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")

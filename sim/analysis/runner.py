@@ -17,20 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sim.model import endings, objectives
+from sim.model.agents import HistoricalPenholder
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
-from sim.model.play import default_agents, play_game
+from sim.model.play import Agent, default_agents, play_game
 from sim.scenario.build import build_world
 from sim.scenario.schema import ScenarioFile
-
-
-@dataclass(frozen=True)
-class Arm:
-    """One variant of an experiment: a name and the scenario as patched."""
-
-    name: str
-    scenario: ScenarioFile
-    overlay: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,20 +40,48 @@ class GameSummary:
     state_hash: str
 
 
+LINES = ("ai", "as_written", "passive")
+"""Lines of play for one seat: the bargaining AI; tabling each prepared draft as written in its
+month and calling the vote at once; doing nothing at all."""
+
+
 @dataclass(frozen=True)
 class PlaySettings:
-    """How each game is played: AI penholders that bargain, or drafts tabled as written."""
+    """How each game is played: AI penholders that bargain, or drafts tabled as written
+    (``historical``); and optionally one seat (``seat``) held to a fixed line of play."""
 
     historical: bool = False
     months: int | None = None
+    seat: str | None = None
+    line: str = "ai"
+
+
+@dataclass(frozen=True)
+class Arm:
+    """One arm of an experiment: a name, the scenario (as patched) and how it is played."""
+
+    name: str
+    scenario: ScenarioFile
+    overlay: str | None = None
+    settings: PlaySettings = PlaySettings()
+
+
+def agents_for(engine: Engine, settings: PlaySettings) -> list[Agent]:
+    """The AI seats of a game played with ``settings``."""
+    agents = default_agents(engine, historical=settings.historical)
+    if settings.seat is None or settings.line == "ai":
+        return agents
+    kept = [a for a in agents if a.actor != settings.seat]
+    if settings.line == "as_written" and len(kept) < len(agents):
+        at = next(i for i, a in enumerate(agents) if a.actor == settings.seat)
+        kept.insert(at, HistoricalPenholder(settings.seat))
+    return kept
 
 
 def play_one(scenario: ScenarioFile, seed: int, settings: PlaySettings) -> GameSummary:
     """Play one game with AI in every seat and summarize it."""
     engine = Engine(build_world(scenario, seed))
-    played = play_game(
-        engine, default_agents(engine, historical=settings.historical), months=settings.months
-    )
+    played = play_game(engine, agents_for(engine, settings), months=settings.months)
     world = engine.world
     score = endings.score(world)
     report = objectives.report(world, final=world.finished)
@@ -99,7 +119,6 @@ Progress = Callable[[int], None]
 def run_games(
     arms: Sequence[Arm],
     seeds: Sequence[int],
-    settings: PlaySettings = PlaySettings(),
     *,
     workers: int = 1,
     scheduler: Any = None,
@@ -121,14 +140,14 @@ def run_games(
             progress(len(summaries))
 
     if scheduler is not None:
-        _run_on_dask(arms, jobs, settings, scheduler, collect)
+        _run_on_dask(arms, jobs, scheduler, collect)
     elif workers <= 1:
         for arm, chunk in jobs:
-            collect(arm, play_chunk(arms[arm].scenario, chunk, settings))
+            collect(arm, play_chunk(arms[arm].scenario, chunk, arms[arm].settings))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(play_chunk, arms[arm].scenario, chunk, settings): arm
+                pool.submit(play_chunk, arms[arm].scenario, chunk, arms[arm].settings): arm
                 for arm, chunk in jobs
             }
             for future in as_completed(futures):
@@ -143,7 +162,6 @@ class ClusterUnavailable(RuntimeError):
 def _run_on_dask(
     arms: Sequence[Arm],
     jobs: list[tuple[int, list[int]]],
-    settings: PlaySettings,
     scheduler: Any,
     collect: Callable[[int, list[GameSummary]], None],
 ) -> None:
@@ -161,7 +179,7 @@ def _run_on_dask(
     try:
         scenarios = [client.scatter(arm.scenario, broadcast=True) for arm in arms]
         futures = {
-            client.submit(play_chunk, scenarios[arm], chunk, settings, pure=False): arm
+            client.submit(play_chunk, scenarios[arm], chunk, arms[arm].settings, pure=False): arm
             for arm, chunk in jobs
         }
         for future in as_completed(list(futures)):

@@ -28,10 +28,10 @@ def _calm(tmp_path: Path) -> Path:
 
 
 def test_local_processes_play_the_same_games_as_one_process(tmp_path: Path) -> None:
-    arms = [Arm("Base", load_scenario(TUTORIAL))]
+    arms = [Arm("Base", load_scenario(TUTORIAL), settings=SHORT)]
     seeds = [3, 4, 5, 6, 7]
-    alone = run_games(arms, seeds, SHORT)
-    pooled = run_games(arms, seeds, SHORT, workers=2)
+    alone = run_games(arms, seeds)
+    pooled = run_games(arms, seeds, workers=2)
     assert alone == pooled
     assert [g.seed for g in alone[0]] == seeds
     assert alone[0][0] == play_one(arms[0].scenario, 3, SHORT)
@@ -40,7 +40,7 @@ def test_local_processes_play_the_same_games_as_one_process(tmp_path: Path) -> N
 def test_dask_local_cluster_plays_the_same_games() -> None:
     import distributed  # in the test extra, so this runs in CI
 
-    arms = [Arm("Base", load_scenario(TUTORIAL))]
+    arms = [Arm("Base", load_scenario(TUTORIAL), settings=SHORT)]
     seeds = [1, 2, 3]
     with (
         distributed.LocalCluster(
@@ -48,14 +48,14 @@ def test_dask_local_cluster_plays_the_same_games() -> None:
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        on_cluster = run_games(arms, seeds, SHORT, scheduler=client)
-    assert on_cluster == run_games(arms, seeds, SHORT)
+        on_cluster = run_games(arms, seeds, scheduler=client)
+    assert on_cluster == run_games(arms, seeds)
 
 
 def test_common_random_numbers_make_an_identical_variant_differ_by_zero() -> None:
     scenario = load_scenario(TUTORIAL)
-    arms = [Arm("Base", scenario), Arm("Same", scenario)]
-    games = run_games(arms, [0, 1, 2, 3], SHORT)
+    arms = [Arm("Base", scenario, settings=SHORT), Arm("Same", scenario, settings=SHORT)]
+    games = run_games(arms, [0, 1, 2, 3])
     comparison = compare(arms, games)
     for key, diff in comparison.differences[0].items():
         assert (diff.value, diff.low, diff.high) == (0.0, 0.0, 0.0), key
