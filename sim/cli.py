@@ -132,9 +132,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a command log and print the state hash after every month."""
-    from sim.model.engine import CommandRejected, Engine
+    from sim.model.engine import Engine
     from sim.model.files import read_json_file
-    from sim.model.replay import commands_from_log, replay, seed_from_log
+    from sim.model.replay import read_recording, replay
     from sim.model.saves import MAX_SAVE_BYTES
     from sim.scenario.build import build_world
 
@@ -143,18 +143,18 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         return _report_problems(error)
     try:
-        data = read_json_file(args.log, MAX_SAVE_BYTES, "command log")
-        commands = commands_from_log(data)
-        seed = seed_from_log(data)
-    except (ValueError, KeyError, TypeError) as exc:
-        return _fail(f"{args.log}: not a readable command log ({exc})", EXIT_PROBLEMS)
-    if data.get("scenario") != scenario.id:
-        recorded = data.get("scenario")
-        return _fail(f"{args.log} was recorded on scenario {recorded!r}", EXIT_PROBLEMS)
-    engine = Engine(build_world(scenario, seed))
+        recording = read_recording(read_json_file(args.log, MAX_SAVE_BYTES, "command log"))
+    except ValueError as exc:
+        return _fail(f"{args.log}: not a readable command log or save ({exc})", EXIT_PROBLEMS)
+    if recording.scenario != scenario.id:
+        message = (
+            f"{args.log}: the {recording.what} was recorded on scenario {recording.scenario!r}"
+        )
+        return _fail(message, EXIT_PROBLEMS)
+    engine = Engine(build_world(scenario, recording.seed))
     try:
-        hashes = replay(engine, commands)
-    except CommandRejected as exc:
+        hashes = replay(engine, recording.commands)
+    except ValueError as exc:
         return _fail(f"{args.log}: {exc}", EXIT_PROBLEMS)
     for month, digest in enumerate(hashes, start=1):
         print(f"month {month}: {digest}")
@@ -198,7 +198,12 @@ def cmd_power(args: argparse.Namespace) -> int:
     bodies = [b.id for b in scenario.bodies]
     if args.body not in bodies:
         return _fail(f"--body: no body {args.body!r}; this scenario has {', '.join(bodies)}")
-    rows = _power_rows(scenario, args.body)
+    from sim.model.power import PowerTooLarge
+
+    try:
+        rows = _power_rows(scenario, args.body)
+    except PowerTooLarge as exc:
+        return _fail(f"--body {args.body}: {exc}", EXIT_PROBLEMS)
     if args.json:
         doc = {
             "scenario": scenario.id,
@@ -528,9 +533,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_power)
 
-    p = sub.add_parser("replay", help="replay a command log and print the state hash monthly")
+    p = sub.add_parser(
+        "replay", help="replay a command log or a saved game and print the state hash monthly"
+    )
     p.add_argument("file", help="scenario file the log was recorded on")
-    p.add_argument("log", help="command log written by `mandate run --log`")
+    p.add_argument("log", help="command log written by `mandate run --log`, or a saved game")
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser(

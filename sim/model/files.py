@@ -100,9 +100,13 @@ def loads_json_limited(text: str, what: str = "file", max_depth: int = MAX_JSON_
     if json_depth(text) > max_depth:
         raise FileRefused(f"the {what} nests deeper than {max_depth} levels")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         raise FileRefused(f"the {what} is not JSON ({printable(str(exc))})") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def read_json_file(path: str | Path, limit: int, what: str = "file") -> Any:

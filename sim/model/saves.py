@@ -203,14 +203,22 @@ def from_json(data: object) -> SavedGame:
     commands = data.get("commands")
     if not isinstance(commands, list) or not all(isinstance(c, dict) for c in commands):
         raise SaveError("commands must be a list of objects")
+    for index, command in enumerate(commands):
+        try:
+            command_from_json(command)
+        except ValueError as exc:
+            raise SaveError(f"command {index}: {exc}") from None
     scenario = _str(data.get("scenario"), "scenario")
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", scenario):
         raise SaveError(f"scenario must be a scenario id, got {printable(repr(scenario))}")
+    player = _str(data.get("player"), "player")
+    if player and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", player):
+        raise SaveError(f"player must be a member state's id, got {printable(repr(player))}")
     return SavedGame(
         scenario_id=scenario,
         scenario_path=_str(data.get("scenario_path"), "scenario_path"),
         seed=_int(data.get("seed"), "seed"),
-        player=_str(data.get("player"), "player"),
+        player=player,
         turn=Turn(_int(turn.get("month"), "turn.month"), phase, _int(turn.get("round"), "round")),
         player_turns=tuple(_indices(t, "player_turns") for t in turns),
         current_turn=_indices(data.get("current_turn", []), "current_turn"),

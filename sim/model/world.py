@@ -348,6 +348,9 @@ class World:
     votes: list[VoteRecord] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     outcome: Outcome | None = None
+    #: Tasks beyond the built-in ones and demands the scenario declares (what clauses may use).
+    extra_tasks: tuple[str, ...] = ()
+    demands: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:

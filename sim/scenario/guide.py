@@ -140,7 +140,7 @@ MEANINGS: dict[str, str] = {
     "EffectSpec.dimension": "The dimension (`shift_position`, `shift_salience`).",
     "EffectSpec.name": "The coefficient (`set_coefficient`).",
     "EffectSpec.value": "The amount or new value.",
-    "EffectSpec.text": "News text (`event`, `crisis`, `withdraw_consent`).",
+    "EffectSpec.text": "News text, one line (`event`, `crisis`, `withdraw_consent`).",
     "TriggerSpec.id": "Stable id.",
     "TriggerSpec.when": "The condition (see Trigger conditions).",
     "TriggerSpec.metric": "The metric the condition reads (see Metrics).",

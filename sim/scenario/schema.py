@@ -177,7 +177,7 @@ class BodySpec(Strict):
         default_factory=list, description="Veto holders (the five permanent members for unsc)."
     )
     weights: list[Annotated[int, Field(ge=0, le=1_000_000)]] | None = None
-    quota: Annotated[int, Field(ge=1)] | None = None
+    quota: Annotated[int, Field(ge=1, le=250_000_000)] | None = None
     fraction: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
@@ -325,7 +325,7 @@ class EffectSpec(Strict):
     dimension: Id | None = None
     name: Id | None = None
     value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
-    text: Text = ""
+    text: Annotated[Line, StringConstraints(max_length=2_000)] = ""
     body: Id | None = Field(None, description="The voting body (for replace_member).")
 
 
