@@ -99,7 +99,10 @@ def main(argv: list[str]) -> int:
                 folder = Path(tmp) / name
                 folder.mkdir()
                 started = time.perf_counter()  # reported for the record, never asserted
-                outcome, detail = case(folder)
+                try:
+                    outcome, detail = case(folder)
+                except BaseException:  # the case itself failed: report it, run the others
+                    outcome, detail = "crash", traceback.format_exc(limit=4)[-1500:]
                 seconds = round(time.perf_counter() - started, 2)
                 report[name] = {
                     "expected": expected, "outcome": outcome, "detail": detail, "seconds": seconds
