@@ -28,6 +28,11 @@ ROSTER = (
     '[[members]]\nid = "BBB"\nname = "Beta"\nun_group = "weog"\norganizations = []\n\n'
     '[[members]]\nid = "CCC"\nname = "Gamma"\n'
 )
+ROSTER_INLINE = (
+    'format = "mandate-roster"\nmembers = [\n'
+    '  { id = "AAA", name = "Alpha", organizations = ["au"] },'
+    '\n  { id = "BBB", name = "Beta" },\n  { id = "CCC", name = "Gamma" },\n]\n'
+)
 COEFFICIENTS = (ROOT / "sim" / "model" / "defaults.toml").read_text(encoding="utf-8")
 COEFFICIENT_NAMES = [line[1:-1] for line in COEFFICIENTS.splitlines() if line.startswith("[")]
 
@@ -144,8 +149,14 @@ def mutated_json(draw: st.DrawFn, base: Any) -> Any:
     doc = json.loads(json.dumps(base))
     for _ in range(draw(st.integers(1, 3))):
         paths = [p for p in _paths(doc) if p]
-        # Most mutations hit the commands, where a tampered file does its damage.
+        # Most mutations hit the commands, where a tampered file does its damage (in a save,
+        # the player's commands: the others are made again by the AI when it is loaded).
+        players = {i for turn in doc.get("player_turns", []) if isinstance(turn, list)
+                   for i in turn if isinstance(i, int)}  # fmt: skip
+        players |= {i for i in doc.get("current_turn", []) if isinstance(i, int)}
         weighted = [p for p in paths if p[0] == "commands"] or paths
+        if players:
+            weighted = [p for p in weighted if len(p) < 2 or p[1] in players] or weighted
         path = draw(st.sampled_from(weighted if draw(st.integers(0, 3)) else paths))
         parent = doc
         for part in path[:-1]:
@@ -181,10 +192,31 @@ def _recorded_log(folder: Path) -> Any:
 
 
 def _recorded_save(folder: Path) -> Any:
+    """A save of the tutorial with the player (Arnesia) in the middle of its third turn, so
+    the player's commands are replayed when it is loaded (an AI game's are made again)."""
     if "save" not in _BASES:
-        from hostile_corpus import _tutorial_save
+        from sim.model.commands import Lobby, TableDraft
+        from sim.model.engine import Engine
+        from sim.model.play import default_agents
+        from sim.model.saves import TurnRecord, capture, to_json
+        from sim.model.session import Session
+        from sim.scenario.build import build_world
+        from sim.scenario.loader import load_scenario
 
-        _BASES["save"] = _tutorial_save(folder)
+        engine = Engine(build_world(load_scenario(TUTORIAL), 3))
+        session = Session(engine, default_agents(engine), player="ARN")
+        record = TurnRecord()
+        for turn in [[TableDraft("ARN", "kalvaria-1")], [Lobby("ARN", "CAL", "force")], []]:
+            session.run_until_player()
+            for command in turn:
+                session.submit(command)
+                record.submitted(len(engine.log) - 1)
+            session.end_turn()
+            record.ended()
+        session.run_until_player()
+        session.submit(Lobby("ARN", "DRV", "force"))
+        record.submitted(len(engine.log) - 1)
+        _BASES["save"] = to_json(capture(session, record, TUTORIAL, 3))
     return _BASES["save"]
 
 
@@ -206,7 +238,10 @@ def _save(folder: Path, doc: Any) -> tuple[str, str]:
 
 KINDS: dict[str, tuple[Callable[[Path], Any], Callable[[Path, Any], tuple[str, str]]]] = {
     "scenario": (lambda folder: scenario_text(), _scenario),
-    "roster": (lambda folder: mutated_toml(ROSTER), _roster),
+    "roster": (
+        lambda folder: st.sampled_from([ROSTER, ROSTER_INLINE]).flatmap(mutated_toml),
+        _roster,
+    ),
     "log": (lambda folder: mutated_json(_recorded_log(folder)), _log),
     "save": (lambda folder: mutated_json(_recorded_save(folder)), _save),
 }
