@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 65_536
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,63}$"
+"""What an id in a scenario, a save or a log looks like (the scenario format's ``Id``)."""
 MAX_JSON_DEPTH = 32
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
@@ -123,6 +125,11 @@ def printable(text: str, limit: int = 400) -> str:
 
     shown = _ANY_CONTROL.sub(escape, text)
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is an id (safe in a file name, a path or a message)."""
+    return re.fullmatch(ID_PATTERN, text) is not None
 
 
 def has_control(text: str, allow_newlines: bool = False) -> bool:

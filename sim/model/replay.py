@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sim.model import month, operations  # noqa: F401
 from sim.model.commands import COMMAND_TYPES, Command, command_from_json
 from sim.model.engine import CommandRejected, Engine
-from sim.model.files import printable
+from sim.model.files import ID_PATTERN, printable
 from sim.model.hashing import state_hash
 from sim.model.month import EndMonth
 
@@ -65,7 +65,7 @@ class LogDocument(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
     format: Literal["mandate-log"]
     version: Literal[1]
-    scenario: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=64)
+    scenario: str = Field(pattern=ID_PATTERN)
     seed: int = Field(ge=0, le=2**63 - 1)
     commands: list[dict[str, Any]] = Field(max_length=MAX_COMMANDS)
 

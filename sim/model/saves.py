@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 
 from sim.model.commands import Command, command_from_json
 from sim.model.engine import CommandRejected, Engine
-from sim.model.files import FileRefused, printable, read_json_file
+from sim.model.files import FileRefused, is_id, printable, read_json_file
 from sim.model.hashing import state_hash
 from sim.model.play import Agent
 from sim.model.session import Session, Turn
@@ -209,10 +208,10 @@ def from_json(data: object) -> SavedGame:
         except ValueError as exc:
             raise SaveError(f"command {index}: {exc}") from None
     scenario = _str(data.get("scenario"), "scenario")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", scenario):
+    if not is_id(scenario):
         raise SaveError(f"scenario must be a scenario id, got {printable(repr(scenario))}")
     player = _str(data.get("player"), "player")
-    if player and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", player):
+    if player and not is_id(player):
         raise SaveError(f"player must be a member state's id, got {printable(repr(player))}")
     return SavedGame(
         scenario_id=scenario,

@@ -151,9 +151,15 @@ def mutated_json(draw: st.DrawFn, base: Any) -> Any:
         paths = [p for p in _paths(doc) if p]
         # Most mutations hit the commands, where a tampered file does its damage (in a save,
         # the player's commands: the others are made again by the AI when it is loaded).
-        players = {i for turn in doc.get("player_turns", []) if isinstance(turn, list)
-                   for i in turn if isinstance(i, int)}  # fmt: skip
-        players |= {i for i in doc.get("current_turn", []) if isinstance(i, int)}
+        turns = doc.get("player_turns")
+        current = doc.get("current_turn")
+        players = {
+            i
+            for turn in (turns if isinstance(turns, list) else [])
+            for i in (turn if isinstance(turn, list) else [])
+            if isinstance(i, int)
+        }
+        players |= {i for i in (current if isinstance(current, list) else []) if isinstance(i, int)}
         weighted = [p for p in paths if p[0] == "commands"] or paths
         if players:
             weighted = [p for p in weighted if len(p) < 2 or p[1] in players] or weighted

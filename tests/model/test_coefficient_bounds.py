@@ -89,7 +89,7 @@ def test_values_outside_the_bounds_are_located_errors(
     coefficients: str, effect: str, field: str
 ) -> None:
     with pytest.raises(ScenarioError) as info:
-        parse_scenario(_text(coefficients, effect), "t.toml")
+        parse_scenario(_text(coefficients, effect), str(TUTORIAL))
     problems = info.value.problems
     assert len(problems) == 1 and problems[0].field.endswith(field), problems
     assert problems[0].line > 1
