@@ -530,6 +530,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Write a class's saves of one scenario side by side as one offline HTML page."""
+    from sim.analysis.compare import write_comparison
+    from sim.analysis.savegame import load_game
+    from sim.model.saves import SaveError
+
+    try:
+        games = [load_game(path) for path in args.saves]
+        page = write_comparison(games, Path(args.output))
+    except SaveError as exc:
+        return _fail(str(exc), EXIT_PROBLEMS)
+    except OSError as exc:
+        return _fail(f"cannot write the comparison to {args.output}: {exc.strerror or exc}", 1)
+    print(f"wrote {page}")
+    return EXIT_OK
+
+
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
     " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
@@ -704,6 +721,11 @@ def build_parser() -> argparse.ArgumentParser:
         " points (default 5; 0 leaves them out)",
     )  # fmt: skip
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("compare", help="a class's saves of one scenario in one HTML page")
+    p.add_argument("saves", nargs="+", metavar="SAVE", help="saved games (.json) of one scenario")
+    p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNG")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario id or file (default: the tutorial)")
