@@ -91,6 +91,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Play a scenario with AI in every seat and print what happened."""
+    from sim.analysis.explainer import Explainer, ExplainingEngine, explainable
     from sim.analysis.report import month_lines, outcome_lines, result_json
     from sim.model.engine import Engine
     from sim.model.hashing import state_hash
@@ -102,22 +103,28 @@ def cmd_run(args: argparse.Namespace) -> int:
         scenario = load_scenario(args.file)
     except ScenarioError as error:
         return _report_problems(error)
-    if args.explain is not None and args.explain not in {s.id for s in scenario.states}:
-        return _fail(f"--explain: no member state {args.explain!r} in {scenario.id}")
+    world = build_world(scenario, args.seed)
+    if args.explain is not None and args.explain not in explainable(world):
+        return _fail(f"--explain: no state or organization {args.explain!r} in {scenario.id}")
     if args.log is not None:
         refused = _refuse_output(Path(args.log), [args.file], args.force)
         if refused is not None:
             return _fail(f"--log: {refused}", EXIT_PROBLEMS)
-    engine = Engine(build_world(scenario, args.seed))
-    world = engine.world
+    explainer = Explainer(world, args.explain) if args.explain and not args.json else None
+    engine = Engine(world) if explainer is None else ExplainingEngine(world, explainer)
 
     def narrate(month: int) -> None:
         if not args.json:
-            print("\n".join(month_lines(world, month, args.explain)))
+            more = explainer.after_vote if explainer else None
+            lines = month_lines(world, month, args.explain, more)
+            lines += explainer.month_lines(month) if explainer else []
+            print("\n".join(lines))
 
     if not args.json:
         print(f"{scenario.title} — scenario {scenario.id}, seed {args.seed}")
     agents = default_agents(engine, historical=args.historical)
+    if explainer is not None:
+        agents = explainer.watch(agents)
     played = play_game(engine, agents, months=args.months, on_month=narrate)
     final_hash = state_hash(world)
     if args.json:
@@ -530,6 +537,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Write a class's saves of one scenario side by side as one offline HTML page."""
+    from sim.analysis.compare import write_comparison
+    from sim.analysis.savegame import load_game
+    from sim.model.saves import SaveError
+
+    try:
+        games = [load_game(path) for path in args.saves]
+        page = write_comparison(games, Path(args.output))
+    except SaveError as exc:
+        return _fail(str(exc), EXIT_PROBLEMS)
+    except OSError as exc:
+        return _fail(f"cannot write the comparison to {args.output}: {exc.strerror or exc}", 1)
+    print(f"wrote {page}")
+    return EXIT_OK
+
+
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
     " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
@@ -597,7 +621,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--months", type=int, default=None, help="stop after N months")
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
-    p.add_argument("--explain", metavar="ACTOR", help="show every factor behind ACTOR's votes")
+    p.add_argument(
+        "--explain",
+        metavar="ID",
+        help="explain every decision of ID: a member state's votes (with what would flip each"
+        " and how far its positions moved), a troop contributor's pledges and withdrawals, a"
+        " regional organization's endorsements and deployments",
+    )
     p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
     p.add_argument("--force", action="store_true", help="replace an existing --log file")
     p.add_argument(
@@ -704,6 +734,11 @@ def build_parser() -> argparse.ArgumentParser:
         " points (default 5; 0 leaves them out)",
     )  # fmt: skip
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("compare", help="a class's saves of one scenario in one HTML page")
+    p.add_argument("saves", nargs="+", metavar="SAVE", help="saved games (.json) of one scenario")
+    p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNG")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario id or file (default: the tutorial)")

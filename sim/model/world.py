@@ -342,6 +342,10 @@ class World:
     regional: dict[str, RegionalCapacity] = field(default_factory=dict)
     triggers: tuple[Trigger, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    #: Every state's ideal points as the scenario set them (read-only; states × dimensions), so
+    #: explanations can show how far consultations, lobbying and events have moved each state.
+    #: A constant of the scenario, not state: replays and saves rebuild it with the world.
+    start_ideal: FloatArray = field(default_factory=lambda: np.zeros((0, 0)))
     month: int = 1
     missions: list[Mission] = field(default_factory=list)
     sanctions: list[SanctionEpisode] = field(default_factory=list)

@@ -15,6 +15,7 @@ from sim.model.world import (
     Contributor,
     Effect,
     Ending,
+    FloatArray,
     Objective,
     Organization,
     RegionalCapacity,
@@ -173,12 +174,20 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
             Objective(o.id, o.name, o.kind, o.metric or "", o.threshold, o.by_month, o.phase or "")
             for o in scenario.objectives
         ),
+        start_ideal=_frozen(states.ideal),
     )
     for spec in t.missions:
         _initial_mission(world, spec)
     for sanction in t.sanctions:
         _initial_sanctions(world, sanction)
     return world
+
+
+def _frozen(array: FloatArray) -> FloatArray:
+    """A read-only copy of ``array``."""
+    copy = array.copy()
+    copy.flags.writeable = False
+    return copy
 
 
 def _initial_mission(world: World, spec: MissionSpec) -> None:

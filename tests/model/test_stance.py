@@ -7,15 +7,20 @@ intensity, side payments, endorsements and drafts.
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Sanction
+from sim.model.deciders import deployment_decision, endorsement_decision
+from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Draft, Sanction
 from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.forces import create_mission, gap, pledge_size
+from sim.model.pledges import PLEDGE_FACTORS, pledge_stance
 from sim.model.stance import ballot, candidate_totals
-from sim.model.world import World
+from sim.model.view import WorldView
+from sim.model.world import PERSONNEL, World
 from sim.scenario.build import build_world
 from sim.scenario.schema import ScenarioFile
 
@@ -126,3 +131,67 @@ def test_veto_holders_abstain_before_they_veto(tutorial: ScenarioFile) -> None:
             assert result.no_below[i] < -result.yes_above[i]
         else:
             assert result.no_below[i] == -result.yes_above[i]
+
+
+def reference_willingness(world: World, cid: str) -> float:
+    """A contributor's willingness score in plain floats, computed independently."""
+    coef = world.coefficients
+    c = world.contributors[cid]
+    score = coef.reimbursement_weight * c.reimbursement
+    if any(cid in world.organizations[o].members for o in world.theatre.organizations):
+        score += coef.proximity_weight
+    if world.theatre.host_state:
+        t = world.states
+        score += coef.relation_weight * t.relations[t.index[cid], t.index[world.theatre.host_state]]
+    return score - coef.risk_weight * world.theatre.intensity * (1 - c.casualty_tolerance)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), clauses=clauses_strategy)
+def test_every_decider_factors_sum_to_the_total_that_decides(
+    tutorial: ScenarioFile, data: st.DataObject, clauses: Clauses
+) -> None:
+    """Troop contributors (pledge or not, and how much) and regional organizations (endorse,
+    deploy) decide on exactly the factors their explanation shows."""
+    world, payments, _ = data.draw(random_worlds(build_world(tutorial, 0)))
+    world.theatre.host_consent = data.draw(st.booleans())
+    world.theatre.host_state = data.draw(st.sampled_from(("", *world.states.ids)))
+    for cid, c in list(world.contributors.items()):
+        world.contributors[cid] = dataclasses.replace(
+            c,
+            casualty_tolerance=data.draw(unit),
+            reimbursement=data.draw(unit),
+            caveats=tuple(data.draw(st.lists(st.sampled_from(BUILTIN_TASKS), max_size=2))),
+        )
+    mission = create_mission(world, "m", clauses, "un", world.council)
+    mission.withdrawing = data.draw(st.booleans())
+    n_factors = len(PLEDGE_FACTORS)
+    for cid in sorted(world.contributors):
+        stance = pledge_stance(world, cid, mission)
+        assert stance.total == sum(f.points for f in stance.factors)
+        assert stance.pledges == (not stance.blocked and stance.total > stance.threshold)
+        reference = reference_willingness(world, cid) * POINTS_PER_UNIT
+        assert abs(reference - stance.total) <= n_factors / 2 + 1e-6
+        for kind in PERSONNEL:
+            size = pledge_size(world, cid, mission, kind)
+            capacity = getattr(world.contributors[cid], kind)
+            assert (size > 0) == (stance.pledges and capacity > 0 and gap(mission, kind) > 0)
+    draft = Draft("d", "d", "ARN", world.council, clauses, 1, side_payments=payments)
+    for org_id in sorted(world.organizations):
+        decisions = [endorsement_decision(world, org_id, draft)]
+        deploy = deployment_decision(world, org_id)
+        if deploy is not None:
+            decisions.append(deploy)
+            # The seat asks exactly the body's vote, once the conditions hold (consent aside:
+            # the command itself refuses a deployment without it).
+            wanted = WorldView(world).regional_force_wanted(org_id)
+            consent = ("the host government does not consent to deployments",)
+            clear = not deploy.blocked or deploy.blocked == consent
+            assert wanted == (clear and deploy.tally.passed)
+        for decision in decisions:
+            body = world.bodies[decision.body]
+            assert decision.tally == body.tally(decision.ballot.choices())
+            for voter in decision.ballot.voters:
+                s = decision.ballot.stance(voter)
+                assert s.total == sum(f.points for f in s.factors)
+                assert s.choice == classify(s.total, s.yes_above, s.no_below)
