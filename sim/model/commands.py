@@ -7,15 +7,19 @@ player, AI agents, replays and tests all submit the same commands through the en
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 
 import numpy as np
+from pydantic import TypeAdapter, ValidationError
 
 from sim.model.adoption import adopt
 from sim.model.bargaining import bargaining_round
-from sim.model.drafts import Clauses, Draft, clauses_from_json
+from sim.model.drafts import Clauses, Draft, clause_problems
 from sim.model.events import Event
+from sim.model.files import printable
 from sim.model.intel import after_consultations, after_lobbying, draw_reservations
 from sim.model.legitimacy import veto_costs
 from sim.model.registry import Registry
@@ -62,6 +66,13 @@ def _known_state(world: World, actor: str) -> list[str]:
     return [] if actor in world.states.index else [f"unknown member state {actor!r}"]
 
 
+def _clauses(world: World, clauses: Clauses | None) -> list[str]:
+    if clauses is None:
+        return []
+    parties = tuple(p.id for p in world.theatre.parties)
+    return clause_problems(clauses, world.extra_tasks, world.demands, parties)
+
+
 def _draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, list[str]]:
     draft = world.drafts.get(draft_id)
     if draft is None:
@@ -95,7 +106,7 @@ class TableDraft:
             reasons.append(f"{self.draft} cannot be tabled before month {template.month}")
         if world.draft_in(template.body) is not None:
             reasons.append(f"another draft is already before {template.body}")
-        return reasons
+        return reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         template = next(t for t in world.templates if t.id == self.draft)
@@ -154,7 +165,7 @@ class TableRenewal:
         body = template.body if template else world.council
         if world.draft_in(body) is not None:
             reasons.append(f"another draft is already before {body}")
-        return reasons
+        return reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         template = next(t for t in world.templates if t.id == self.mission)
@@ -191,7 +202,7 @@ class AmendDraft:
         draft, reasons = _draft_of(world, self.actor, self.draft)
         if draft is not None and draft.clauses == self.clauses:
             reasons.append("the amendment changes nothing")
-        return _not_finished(world) + reasons
+        return _not_finished(world) + reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts[self.draft]
@@ -270,6 +281,8 @@ class OfferSidePayment:
     def check(self, world: World) -> list[str]:
         _, reasons = _draft_of(world, self.actor, self.draft)
         reasons = _not_finished(world) + reasons + _known_state(world, self.target)
+        if self.target == self.actor:
+            reasons.append("a member cannot pay itself for its own support")
         if not (self.amount > 0 and np.isfinite(self.amount)):
             reasons.append("a side payment must be a positive amount")
         elif not reasons:
@@ -412,22 +425,36 @@ class CallVote:
         return {"type": self.kind, "actor": self.actor, "draft": self.draft}
 
 
-def command_from_json(data: dict[str, Any]) -> Command:
-    """Rebuild a logged command of any registered kind; raises ValueError on unknown types or
-    fields. Command classes outside this module register when their module is imported;
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def command_from_json(data: object) -> Command:
+    """Rebuild a logged command of any registered kind, validated as strictly as the file
+    format demands: a known ``type``, no unknown fields, every field of its declared type (no
+    string for a number, no fraction for a count, no NaN). Raises ValueError saying what is
+    wrong. Whether the command may apply is its own ``check``, run when it is submitted.
+    Command classes outside this module register when their module is imported;
     :mod:`sim.model.replay` imports every one of them."""
+    if not isinstance(data, dict):
+        raise ValueError("a command is a JSON object")
     fields = dict(data)
     kind = fields.pop("type", None)
-    cls = COMMAND_TYPES.get(str(kind))
+    cls = COMMAND_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise ValueError(f"unknown command type {kind!r}")
-    if isinstance(fields.get("clauses"), dict):
-        try:
-            fields["clauses"] = clauses_from_json(fields["clauses"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"bad clauses in command {kind!r}: {exc}") from exc
+        raise ValueError(f"unknown command type {printable(repr(kind), 80)}")
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(str(k) for k in fields if k not in names)
+    if unknown:
+        raise ValueError(f"{kind}: unknown field(s) {printable(', '.join(unknown[:5]), 120)}")
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
     try:
-        command: Command = cls(**fields)
-    except TypeError as exc:
-        raise ValueError(f"bad fields for command {kind!r}: {exc}") from exc
+        command: Command = adapter.validate_json(json.dumps(fields), strict=True)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise ValueError(f"{kind}: {where}: {str(error['msg']).lower()}") from None
+    except (TypeError, ValueError) as exc:  # a value JSON cannot carry, or a refusing field
+        raise ValueError(f"{kind}: {exc}") from None
     return command

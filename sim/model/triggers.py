@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sim.model import metrics
+from sim.model.coefficients import coefficient_info
 from sim.model.events import Event
 from sim.model.forces import withdraw_mission
 from sim.model.world import Effect, Trigger, World
@@ -110,7 +111,10 @@ def _relation(world: World, effect: Effect) -> list[Event]:
 
 def _coefficient(world: World, effect: Effect) -> list[Event]:
     current = getattr(world.coefficients, effect.name)
-    value: Any = int(effect.value) if isinstance(current, int) else effect.value
+    info = next(i for i in coefficient_info() if i.name == effect.name)
+    # The loader refuses values outside the bounds; clamping keeps a hand-built world safe too.
+    bounded = min(max(effect.value, info.minimum), info.maximum)
+    value: Any = int(bounded) if isinstance(current, int) else bounded
     world.coefficients = replace(world.coefficients, **{effect.name: value})
     return []
 

@@ -391,6 +391,9 @@ class World:
     statements: list[Statement] = field(default_factory=list)
     contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (month, from, to)
     withdrawn: set[str] = field(default_factory=set)
+    #: Tasks beyond the built-in ones and demands the scenario declares (what clauses may use).
+    extra_tasks: tuple[str, ...] = ()
+    demands: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:

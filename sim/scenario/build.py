@@ -150,6 +150,8 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         },
         theatre=theatre,
         coefficients=default_coefficients().with_overrides(overrides),
+        extra_tasks=tuple(scenario.clauses.tasks),
+        demands=tuple(scenario.clauses.demands),
         streams=Streams(seed),
         templates=tuple(
             DraftTemplate(

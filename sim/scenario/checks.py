@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from sim.model.coefficients import Coefficients
+from sim.model.coefficients import Coefficients, coefficient_problem
 from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, SCALAR_FEATURES
 from sim.model.metrics import METRICS
 from sim.model.objectives import KINDS as OBJECTIVE_KINDS
@@ -321,6 +321,14 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
                 problems.append(((*epath, "dimension"), f"unknown dimension {effect.dimension!r}"))
             if effect.name is not None and effect.name not in coefficients:
                 problems.append(((*epath, "name"), f"unknown coefficient {effect.name!r}"))
+            elif effect.kind == "set_coefficient" and effect.name is not None:
+                bounds = coefficient_problem(effect.name, effect.value)
+                if bounds is not None:
+                    problems.append(((*epath, "value"), bounds))
+            if effect.kind == "set_relation" and effect.actor and effect.actor == effect.other:
+                problems.append(((*epath, "other"), "a state has no relation to itself"))
+            if effect.kind == "set_relation" and not -1.0 <= effect.value <= 1.0:
+                problems.append(((*epath, "value"), "a relation lies between -1 and 1"))
             if effect.body is not None:
                 seats = next((b for b in s.bodies if b.id == effect.body), None)
                 if seats is None:

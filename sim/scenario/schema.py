@@ -193,7 +193,7 @@ class BodySpec(Strict):
         default_factory=list, description="Veto holders (the five permanent members for unsc)."
     )
     weights: list[Annotated[int, Field(ge=0, le=1_000_000)]] | None = None
-    quota: Annotated[int, Field(ge=1)] | None = None
+    quota: Annotated[int, Field(ge=1, le=250_000_000)] | None = None
     fraction: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
@@ -423,7 +423,7 @@ class EffectSpec(Strict):
     dimension: Id | None = None
     name: Id | None = None
     value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
-    text: Text = ""
+    text: Annotated[Line, StringConstraints(max_length=2_000)] = ""
     body: Id | None = Field(None, description="The voting body (for replace_member).")
     phase: Phase | None = Field(None, description="The theatre's new phase (for set_phase).")
 
@@ -491,15 +491,14 @@ class ClauseVocabulary(Strict):
 
 
 def _coefficient_field(name: str, kind: type) -> tuple[Any, Any]:
+    """An optional override, bounded by the ``min`` and ``max`` that defaults.toml declares."""
     info = next(i for i in coefficient_info() if i.name == name)
-    description = f"{info.meaning} Default {info.default}. Source: {info.source}"
-    if kind is int:
-        return (Annotated[int, Field(ge=1, le=20)] | None, Field(None, description=description))
-    lower = -1.0 if name == "intensity_drift" else 0.0
-    return (
-        Annotated[float, Field(ge=lower, le=1_000_000.0)] | None,
-        Field(None, description=description),
+    description = (
+        f"{info.meaning} Default {info.default}, from {info.minimum} to {info.maximum}."
+        f" Source: {info.source}"
     )
+    bounded = Annotated[kind, Field(ge=info.minimum, le=info.maximum)]  # type: ignore[valid-type]
+    return (bounded | None, Field(None, description=description))
 
 
 CoefficientOverrides: type[Strict] = create_model(  # type: ignore[call-overload]

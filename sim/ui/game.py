@@ -69,10 +69,8 @@ def find_scenarios(folder: Path | None = None) -> list[ScenarioInfo]:
     Without ``folder``: the bundled scenarios, then the player's own (see
     :mod:`sim.scenario.catalogue`); with it, the scenario files in that folder.
     """
-    if folder is None:
-        return [find_scenarios_file(e.path, own=not e.bundled) for e in catalogue.entries()]
-    paths = sorted(folder.glob("*.toml"), key=lambda p: (p.stem != "tutorial", p.name))
-    return [find_scenarios_file(p) for p in paths]
+    found = catalogue.entries() if folder is None else catalogue.folder_entries(folder)
+    return [find_scenarios_file(e.path, own=folder is None and not e.bundled) for e in found]
 
 
 def find_scenarios_file(path: Path, own: bool = False) -> ScenarioInfo:
