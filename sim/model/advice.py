@@ -11,6 +11,7 @@ from __future__ import annotations
 from sim.model.agents import PragmaticPenholder, RegionalOrganization, TroopContributor
 from sim.model.ballots import CastVote, RequestVote, missing_ballots, own_stance
 from sim.model.commands import CallVote, Command
+from sim.model.members import CouncilMember
 from sim.model.play import Agent
 from sim.model.session import Session
 from sim.model.view import WorldView
@@ -18,9 +19,15 @@ from sim.model.world import World
 
 
 def seat_agents(world: World, seat: str) -> list[Agent]:
-    """The AI profiles that would play ``seat``: the penholder's drafting, and the
-    contributor's or regional organization's decisions where the seat has them."""
-    agents: list[Agent] = [PragmaticPenholder(seat)] if seat in world.states.index else []
+    """The AI profiles that would play ``seat``, in the order the AI seats act: a member's
+    statements on drafts before its bodies, the penholder's drafting, and the contributor's or
+    regional organization's decisions where the seat has them."""
+    bodies = {t.body for t in world.templates} | {world.council}
+    agents: list[Agent] = []
+    if any(seat in world.bodies[b].members for b in bodies):
+        agents.append(CouncilMember(seat))
+    if seat in world.states.index:
+        agents.append(PragmaticPenholder(seat))
     if seat in world.contributors:
         agents.append(TroopContributor(seat))
     if seat in world.regional:

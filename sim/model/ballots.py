@@ -17,7 +17,7 @@ from sim.model.commands import registered
 from sim.model.drafts import Draft
 from sim.model.events import Event
 from sim.model.explain import Stance
-from sim.model.stance import ballot
+from sim.model.stance import draft_ballot
 from sim.model.voting import CHOICES, Choice
 from sim.model.world import World
 
@@ -84,11 +84,8 @@ class RequestVote:
 
 def own_stance(world: World, draft: Draft, actor: str) -> Stance:
     """What ``actor``'s own factors say about ``draft`` now: the advice beside the buttons."""
-    result = ballot(
-        world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements,
-    )  # fmt: skip
-    return result.stance(actor)
+    # The seat knows its own private reservation: the exact ballot, as the vote counts it.
+    return draft_ballot(world, draft).stance(actor)
 
 
 def missing_ballots(world: World, draft_id: str, seats: tuple[str, ...]) -> list[str]:

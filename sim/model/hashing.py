@@ -32,6 +32,8 @@ STATIC: dict[str, str] = {
     "regional": "fixed by the scenario",
     "triggers": "fixed by the scenario",
     "objectives": "fixed by the scenario",
+    "threat_demands": "fixed by the scenario",
+    "caucuses": "fixed by the scenario",
     "events": "the story told of the hashed state; its length is hashed",
     "votes": "hashed by month, draft, version and choices (stances are derived from positions)",
     "outcome": "hashed by the ending reached",

@@ -20,6 +20,7 @@ from sim.model import forces
 from sim.model.commands import endorsement_vote, registered
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
+from sim.model.intel import private_points
 from sim.model.stance import candidate_totals, policy_points, thresholds
 from sim.model.world import PERSONNEL, World
 
@@ -32,9 +33,11 @@ def amendment_verdict(world: World, draft: Draft, clauses: Clauses) -> tuple[boo
     """Whether the penholder accepts ``clauses`` for ``draft``, and why (in words)."""
     body = world.bodies[draft.body]
     voters = tuple(sorted(body.members))
+    # The penholder judges with what it knows of the members' private reservations.
+    private = dict(zip(voters, private_points(draft, voters, draft.penholder), strict=True))
     totals = candidate_totals(
         world, draft.body, [draft.clauses, clauses], draft.penholder, draft.side_payments,
-        draft.endorsements,
+        draft.endorsements, private,
     )  # fmt: skip
     yes_above, no_below = thresholds(world, body, voters)
     yes = (totals > yes_above[None, :]).sum(axis=1)

@@ -49,6 +49,14 @@ def test_the_player_gets_turns_and_only_acts_on_them(tutorial: ScenarioFile) -> 
         session.end_turn()
         session.run_until_player()
     assert session.turn.phase == "close"
+    # DRV, a permanent member that would veto, tabled a rival text and calls its vote before the
+    # player's turn: ARN, a Council member, first gets a ballot turn on it.
+    assert session.ballot == "kalvaria-1-rival-drv"
+    session.submit(CastVote("ARN", "kalvaria-1-rival-drv", "no"))
+    session.end_turn()
+    session.run_until_player()
+    assert session.turn.phase == "close" and session.ballot is None
+    assert [v.draft for v in engine.world.votes] == ["kalvaria-1-rival-drv"]
     session.submit(CastVote("ARN", "kalvaria-1", "yes"))  # a human seat votes for itself
     session.submit(CallVote("ARN", "kalvaria-1"))
     session.end_turn()

@@ -188,7 +188,9 @@ def test_after_a_vote_the_map_shows_how_members_voted(roster_scenario: Path) -> 
         for _ in range(300):
             if game.world.votes and d.screen() == "chamber" and game.awaiting:
                 break
-            d.key(pygame.K_RETURN if d.screen() in ("vote", "news") else pygame.K_a)
+            # A ballot turn (a Council member's rival text is put to the vote before the
+            # player's own turn) takes the advised vote, the default button.
+            d.key(pygame.K_RETURN if d.screen() in ("vote", "news", "ballot") else pygame.K_a)
         assert game.world.votes
         screen = _world(d)
         d.key(pygame.K_v)
