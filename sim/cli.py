@@ -75,8 +75,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         scenario = load_scenario(args.file)
     except ScenarioError as error:
         return _report_problems(error)
-    if args.explain is not None and args.explain not in {s.id for s in scenario.states}:
-        return _fail(f"--explain: no member state {args.explain!r} in {scenario.id}")
+    explainable = {s.id for s in scenario.states} | {p.id for p in scenario.theatre.parties}
+    if args.explain is not None and args.explain not in explainable:
+        return _fail(f"--explain: no member state or party {args.explain!r} in {scenario.id}")
     engine = Engine(build_world(scenario, args.seed))
     world = engine.world
 
@@ -333,7 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--months", type=int, default=None, help="stop after N months")
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
-    p.add_argument("--explain", metavar="ACTOR", help="show every factor behind ACTOR's votes")
+    p.add_argument(
+        "--explain",
+        metavar="ACTOR",
+        help="show every factor behind ACTOR's votes, or behind a party's answers at talks",
+    )
     p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
     p.add_argument(
         "--historical",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.analysis.peace_report import peace_json, peace_lines
 from sim.model import endings, objectives
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT
@@ -54,6 +55,7 @@ def result_json(world: World, seed: int, state_hash: str, months_played: int) ->
         "events": [e.to_json() for e in world.events],
         "objectives": objectives.report(world, final=world.finished),
         "metrics": {name: list(world.metrics.get(name, [])) for name in METRICS},
+        "peace": peace_json(world),
     }
 
 
@@ -106,7 +108,7 @@ def month_lines(world: World, month: int, explain: str | None = None) -> list[st
             lines += vote_lines(world, vote)
             if explain is not None and explain in vote.choices:
                 lines += explain_lines(vote, explain)
-    return lines
+    return lines + peace_lines(world, month, explain)
 
 
 def outcome_lines(world: World, state_hash: str) -> list[str]:

@@ -6,7 +6,9 @@
   intensity; comprehensive trade sanctions add civilian harm.
 - The phase moves war → ceasefire → peace agreement, and back to war when a settlement breaks
   down; a deployed UN mission makes a ceasefire likelier and cuts the hazard of recurrence
-  (Fortna 2008).
+  (Fortna 2008). Where the scenario gives the parties settlement positions, only an agreement
+  signed at talks moves the theatre out of war or to peace (:mod:`sim.model.talks`), and the
+  agreement in force scales the hazard of recurrence; elsewhere the monthly hazards decide.
 - Displacement, humanitarian access and the government's territorial control follow intensity
   and the parties' resources (which sanctions wear down, see :mod:`sim.model.sanctions`).
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
+from sim.model import talks
 from sim.model.events import Event
 from sim.model.forces import on_the_ground
 from sim.model.world import World
@@ -78,21 +81,29 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
 
     strength = effective_strength(world)
     mission_present = strength["troops"] >= ARMED_TROOPS_FOR_EFFECT
-    events: list[Event] = []
+    # An agreement ends when war has resumed (a crisis may have restarted it since last month).
+    events: list[Event] = talks.close_broken(world)
     before = theatre.phase
+    # With settlement positions, only agreements signed at talks end the war (sim.model.talks).
+    by_chance = not talks.negotiated(world)
 
     if theatre.phase == "war":
         hazard = coef.ceasefire_hazard * (coef.ceasefire_mission_factor if mission_present else 1)
-        if u_phase < hazard:
+        if u_phase < hazard and by_chance:
             theatre.phase = "ceasefire"
     else:
         hazard = coef.recurrence_hazard * (0.5 if theatre.phase == "peace" else 1.0)
         if mission_present:
             hazard *= 1.0 - coef.recurrence_mission_reduction
+        hazard *= talks.recurrence_factor(world)
         if u_phase < hazard:
             theatre.phase = "war"
             theatre.intensity = max(theatre.intensity, coef.reference_intensity)
-        elif theatre.phase == "ceasefire" and u_phase > 1.0 - coef.peace_agreement_hazard:
+        elif (
+            theatre.phase == "ceasefire"
+            and u_phase > 1.0 - coef.peace_agreement_hazard
+            and by_chance
+        ):
             theatre.phase = "peace"
 
     if theatre.phase == "war":
@@ -128,6 +139,7 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
 
     if theatre.phase != before:
         events.append(Event(world.month, "phase", _phase_text(world, before)))
+        events += talks.close_broken(world)
     events.append(
         Event(
             world.month,

@@ -63,6 +63,7 @@ def snapshot(world: World) -> dict[str, Any]:
         "votes": [[v.month, v.draft, v.version, v.choices] for v in world.votes],
         "events": len(world.events),
         "outcome": None if world.outcome is None else world.outcome.ending,
+        "peace": world.peace.snapshot(),
         "rng": world.streams.snapshot(),
     }
 

@@ -20,6 +20,7 @@ from sim.model.agents import (
 from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
+from sim.model.mediator import mediator_agents
 from sim.model.month import EndMonth
 from sim.model.view import WorldView
 from sim.model.world import World
@@ -48,7 +49,7 @@ def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
 
     Penholders of prepared drafts (with ``historical``, penholders that table each draft as
     written in its month), regional organizations with a bridging force, troop contributors, and
-    the host government.
+    the host government, and the mediator where the parties have settlement positions.
     """
     world = engine.world
     penholders = sorted({t.penholder for t in world.templates})
@@ -57,6 +58,7 @@ def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     agents += [RegionalOrganization(o) for o in sorted(world.regional)]
     agents += [TroopContributor(c) for c in sorted(world.contributors)]
     agents.append(HostGovernment(world.theatre.host))
+    agents += mediator_agents(world, historical)
     return agents
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 # The modules that define commands register them on import: importing them here makes every
 # kind a log can name known to ``command_from_json``.
-from sim.model import month, operations  # noqa: F401
+from sim.model import mediation, month, operations  # noqa: F401
 from sim.model.commands import COMMAND_TYPES, Command, command_from_json
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
