@@ -1,4 +1,4 @@
-"""The ``mandate`` command: play, run, check, power, replay and schema.
+"""The ``mandate`` command: play, run, check, power, replay, schema and the teacher's tools.
 
 Every subcommand reports bad input as a short message and a non-zero exit code, never a
 traceback.
@@ -22,8 +22,29 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "tutor
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"mandate: {message}", file=sys.stderr)
+    from sim.model.files import printable
+
+    print(f"mandate: {printable(message, 2000)}", file=sys.stderr)
     return code
+
+
+def _refuse_output(path: Path, inputs: Sequence[str], force: bool) -> str | None:
+    """Why ``path`` must not be written: it is one of the inputs, a folder, or (without
+    ``--force``) an existing file. None when it may be written."""
+    from sim.model.files import printable
+
+    shown = printable(str(path))
+    for name in inputs:
+        try:
+            if path.exists() and path.samefile(name):
+                return f"{shown} is an input of this command; not overwriting it"
+        except (OSError, ValueError):
+            continue
+    if path.is_dir():
+        return f"{shown} is a folder; name a file"
+    if path.exists() and not force:
+        return f"{shown} already exists; not overwriting it (use --force to replace it)"
+    return None
 
 
 def _report_problems(error: ScenarioError) -> int:
@@ -38,6 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     With ``--strict`` the lint warnings of :mod:`sim.scenario.lint` are problems too, printed
     as ``FILE:LINE:COL: field.path: warning: ...``; without it a passing file's line counts them.
     """
+    from sim.model.files import printable
     from sim.scenario.lint import lint_file
 
     status = EXIT_OK
@@ -55,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         note = f"; {len(warnings)} warning(s), see --strict" if warnings else ""
         print(
-            f"{name}: ok — '{scenario.title}', {len(scenario.states)} states,"
+            f"{printable(name)}: ok — '{scenario.title}', {len(scenario.states)} states,"
             f" {len(scenario.bodies)} bodies, {len(scenario.drafts)} drafts,"
             f" {scenario.months} months{note}"
         )
@@ -78,6 +100,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     explainable = {s.id for s in scenario.states} | {p.id for p in scenario.theatre.parties}
     if args.explain is not None and args.explain not in explainable:
         return _fail(f"--explain: no member state or party {args.explain!r} in {scenario.id}")
+    if args.log is not None:
+        refused = _refuse_output(Path(args.log), [args.file], args.force)
+        if refused is not None:
+            return _fail(f"--log: {refused}", EXIT_PROBLEMS)
     engine = Engine(build_world(scenario, args.seed))
     world = engine.world
 
@@ -90,21 +116,27 @@ def cmd_run(args: argparse.Namespace) -> int:
     agents = default_agents(engine, historical=args.historical)
     played = play_game(engine, agents, months=args.months, on_month=narrate)
     final_hash = state_hash(world)
-    if args.log is not None:
-        from sim.model.saves import write_text_atomic
-
-        write_text_atomic(Path(args.log), json.dumps(log_to_json(engine, args.seed), indent=1))
     if args.json:
         print(json.dumps(result_json(world, args.seed, final_hash, played), indent=2))
     else:
         print("\n".join(outcome_lines(world, final_hash)))
+    if args.log is not None:  # after the result, so a log that cannot be written loses nothing
+        from sim.model.saves import write_text_atomic
+
+        try:
+            text = json.dumps(log_to_json(engine, args.seed), indent=1)
+            write_text_atomic(Path(args.log), text)
+        except OSError as exc:
+            return _fail(f"--log: cannot write {args.log}: {exc.strerror or exc}", EXIT_PROBLEMS)
     return EXIT_OK
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a command log and print the state hash after every month."""
     from sim.model.engine import CommandRejected, Engine
+    from sim.model.files import read_json_file
     from sim.model.replay import commands_from_log, replay, seed_from_log
+    from sim.model.saves import MAX_SAVE_BYTES
     from sim.scenario.build import build_world
 
     try:
@@ -112,13 +144,14 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         return _report_problems(error)
     try:
-        data = json.loads(Path(args.log).read_text(encoding="utf-8"))
+        data = read_json_file(args.log, MAX_SAVE_BYTES, "command log")
         commands = commands_from_log(data)
         seed = seed_from_log(data)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         return _fail(f"{args.log}: not a readable command log ({exc})", EXIT_PROBLEMS)
     if data.get("scenario") != scenario.id:
-        return _fail(f"{args.log} was recorded on scenario {data.get('scenario')!r}")
+        recorded = data.get("scenario")
+        return _fail(f"{args.log} was recorded on scenario {recorded!r}", EXIT_PROBLEMS)
     engine = Engine(build_world(scenario, seed))
     try:
         hashes = replay(engine, commands)
@@ -238,9 +271,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         from sim.model.saves import write_text_atomic
 
-        write_text_atomic(Path(args.output), text)
+        path = Path(args.output)
+        refused = _refuse_output(path, [], args.force or _is_schema(path))
+        if refused is not None:
+            return _fail(f"--output: {refused}", EXIT_PROBLEMS)
+        try:
+            write_text_atomic(path, text)
+        except OSError as exc:
+            return _fail(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_PROBLEMS)
         print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _is_schema(path: Path) -> bool:
+    """Whether ``path`` holds a scenario schema this command wrote (so it may be regenerated)."""
+    from sim.model.files import FileRefused, read_json_file
+    from sim.scenario.schema import json_schema
+
+    try:
+        data = read_json_file(path, 4 * 1024 * 1024, "schema")
+    except FileRefused:
+        return False
+    return isinstance(data, dict) and data.get("$id") == json_schema()["$id"]
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -267,6 +319,123 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"wrote {path}")
     print(f"next: mandate check --strict {path}, then mandate run {path} --seed 1")
     return EXIT_OK
+
+
+def _load_arms(args: argparse.Namespace) -> Any:
+    """The base scenario and every ``--variant`` overlay as experiment arms (or ScenarioError)."""
+    from sim.analysis.runner import Arm, PlaySettings
+    from sim.scenario.overlay import apply_overlay
+
+    settings = PlaySettings(historical=args.historical, months=args.months)
+    arms = [Arm("Base", load_scenario(args.file), None, settings)]
+    problems = []
+    for path in args.variant:
+        try:
+            variant = apply_overlay(args.file, path)
+        except ScenarioError as error:
+            problems += error.problems
+            continue
+        arms.append(Arm(variant.name, variant.scenario, path, settings))
+    if problems:
+        raise ScenarioError(problems)
+    return arms
+
+
+def cmd_experiment(args: argparse.Namespace) -> int:
+    """Play a scenario and its variants over many seeds and print one comparison table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from sim.analysis.experiment import compare, comparison_json, plot, table_rows
+    from sim.analysis.runner import ClusterUnavailable, run_games
+
+    if args.seeds < 1 or args.workers < 1:
+        return _fail("--seeds and --workers must be at least 1")
+    try:
+        arms = _load_arms(args)
+    except ScenarioError as error:
+        return _report_problems(error)
+    seeds = list(range(args.seed, args.seed + args.seeds))
+    with _progress_bar() as bar:
+        task = bar.add_task("Playing", total=len(arms) * len(seeds))
+        try:
+            games = run_games(
+                arms, seeds, workers=args.workers, scheduler=args.scheduler,
+                progress=lambda n: bar.advance(task, n),
+            )  # fmt: skip
+        except ClusterUnavailable as exc:
+            return _fail(str(exc), EXIT_PROBLEMS)
+    comparison = compare(arms, games)
+    if args.plot:
+        plot(comparison, args.plot)
+    if args.json:
+        print(json.dumps(comparison_json(comparison), indent=2))
+        return EXIT_OK
+    header, rows = table_rows(comparison)
+    mode = "drafts tabled as written" if args.historical else "AI penholders"
+    title = (
+        f"{comparison.scenario}: {len(seeds)} seeds ({seeds[0]}–{seeds[-1]}) per arm, {mode};"
+        " 95% intervals; Δ = paired difference from the base"
+    )
+    table = Table(title=title)
+    for i, column in enumerate(header):
+        table.add_column(column, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    Console(width=max(100, 30 + 26 * (len(header) - 1))).print(table)
+    if args.plot:
+        print(f"wrote {args.plot}")
+    return EXIT_OK
+
+
+def _progress_bar() -> Any:
+    """A rich progress bar on stderr (so ``--json`` output stays clean)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=Console(stderr=True), transient=True)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Play a scenario along several lines of play; report unreached endings, objectives no
+    decision affects and fixed lines that win nearly always (exit 1 on any finding)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from sim.analysis.audit import audit_arms, run_audit, summary_rows
+    from sim.analysis.runner import ClusterUnavailable
+
+    if args.seeds < 1 or args.workers < 1:
+        return _fail("--seeds and --workers must be at least 1")
+    if not 0.0 < args.win_share <= 1.0:
+        return _fail("--win-share must be above 0 and at most 1")
+    try:
+        scenario = load_scenario(args.file)
+    except ScenarioError as error:
+        return _report_problems(error)
+    seeds = list(range(args.seed, args.seed + args.seeds))
+    with _progress_bar() as bar:
+        task = bar.add_task("Auditing", total=len(audit_arms(scenario)) * len(seeds))
+        try:
+            result = run_audit(
+                scenario, seeds, win_share=args.win_share, workers=args.workers,
+                scheduler=args.scheduler, progress=lambda n: bar.advance(task, n),
+            )  # fmt: skip
+        except ClusterUnavailable as exc:
+            return _fail(str(exc), EXIT_PROBLEMS)
+    header, rows = summary_rows(result)
+    table = Table(title=f"{scenario.id}: {len(seeds)} seeds per line; player's seat {result.seat}")
+    for i, column in enumerate(header):
+        table.add_column(column, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    Console(width=120).print(table)
+    for finding in result.findings:
+        print(f"{args.file}: {finding.kind}: {finding.message}")
+    if not result.findings:
+        print(f"{args.file}: no findings")
+    return EXIT_PROBLEMS if result.findings else EXIT_OK
 
 
 NO_DISPLAY = (
@@ -340,6 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every factor behind ACTOR's votes, or behind a party's answers at talks",
     )
     p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
+    p.add_argument("--force", action="store_true", help="replace an existing --log file")
     p.add_argument(
         "--historical",
         action="store_true",
@@ -378,6 +548,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="write the scenario JSON Schema")
     p.add_argument("--output", default="scenarios/schema.json", help="path, or - for stdout")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file that is not a schema"
+    )
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("new", help="write a commented skeleton scenario to start from")
@@ -386,6 +559,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="PATH", help="where to write it (default: scenarios/NAME.toml)"
     )
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser(
+        "experiment", help="play a scenario and overlay variants over many seeds; compare them"
+    )
+    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument(
+        "--variant", action="append", default=[], metavar="OVERLAY",
+        help="an overlay file patching the scenario (repeatable); see the designer's guide",
+    )  # fmt: skip
+    p.add_argument("--seeds", type=int, default=100, help="games per arm (default 100)")
+    p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
+    p.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help='a dask.distributed scheduler, e.g. tcp://host:8786 (pip install -e ".[cluster]")',
+    )  # fmt: skip
+    p.add_argument("--months", type=int, default=None, help="stop each game after N months")
+    p.add_argument(
+        "--historical", action="store_true",
+        help="penholders table each draft as written, in its month (counterfactual texts)",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print one JSON document instead")
+    p.add_argument("--plot", metavar="PNG", help="also draw endings and deaths to PNG")
+    p.set_defaults(func=cmd_experiment)
+
+    p = sub.add_parser(
+        "audit", help="play a scenario many ways; report what its designer should look at"
+    )
+    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument("--seeds", type=int, default=30, help="games per line of play (default 30)")
+    p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
+    p.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler")
+    p.add_argument(
+        "--win-share", type=float, default=0.9,
+        help="report a fixed line of play that meets every objective in at least this share"
+        " of games (default 0.9)",
+    )  # fmt: skip
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")

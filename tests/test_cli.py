@@ -316,7 +316,7 @@ def test_replay_rejects_a_log_of_another_scenario(run: Run, tmp_path: Path) -> N
     log = tmp_path / "game.json"
     assert run("run", TUTORIAL, "--months", "1", "--log", str(log))[0] == 0
     code, out, err = run("replay", "tests/scenario/valid_minimal.toml", str(log))
-    assert code == 2
+    assert code == 1
     assert "tutorial" in err
     _no_traceback(out, err)
 

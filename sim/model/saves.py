@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import Any
 
 from sim.model.commands import Command, command_from_json
 from sim.model.engine import CommandRejected, Engine
+from sim.model.files import FileRefused, printable, read_json_file
 from sim.model.hashing import state_hash
 from sim.model.play import Agent
 from sim.model.session import Session, Turn
@@ -54,6 +56,27 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _remove_stale_temporaries(path)
+
+
+STALE_SECONDS = 60
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files a killed writer of ``path`` left behind (older than the file just
+    written by more than :data:`STALE_SECONDS`, so a concurrent writer's file is left alone)."""
+    try:
+        written = path.stat().st_mtime
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            if not (name.startswith(f".{path.name}.") and name.endswith(".tmp")):
+                continue
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_mtime < written - STALE_SECONDS:
+                Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        pass  # tidying up is a courtesy; the save itself is written
 
 
 @dataclass
@@ -180,8 +203,11 @@ def from_json(data: object) -> SavedGame:
     commands = data.get("commands")
     if not isinstance(commands, list) or not all(isinstance(c, dict) for c in commands):
         raise SaveError("commands must be a list of objects")
+    scenario = _str(data.get("scenario"), "scenario")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", scenario):
+        raise SaveError(f"scenario must be a scenario id, got {printable(repr(scenario))}")
     return SavedGame(
-        scenario_id=_str(data.get("scenario"), "scenario"),
+        scenario_id=scenario,
         scenario_path=_str(data.get("scenario_path"), "scenario_path"),
         seed=_int(data.get("seed"), "seed"),
         player=_str(data.get("player"), "player"),
@@ -204,14 +230,40 @@ def write_save(path: Path, save: SavedGame) -> None:
 def read_save(path: Path) -> SavedGame:
     """Read a save file; raises :class:`SaveError` (never a traceback for the player)."""
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path}: larger than any saved game")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SaveError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except ValueError as exc:
-        raise SaveError(f"{path}: not JSON ({exc})") from exc
+        data = read_json_file(path, MAX_SAVE_BYTES, "saved game")
+    except FileRefused as exc:
+        raise SaveError(f"{printable(str(path))}: {exc}") from None
     return from_json(data)
+
+
+MAX_LISTED_BYTES = MAX_SAVE_BYTES
+
+
+def list_save_files(folder: Path, most: int) -> list[tuple[Path, str]]:
+    """The ``most`` newest saves in ``folder`` as (path, description), never failing: only
+    regular ``*.json`` files are listed (no links, FIFOs or devices), each read within the size
+    limit; a file that cannot be read is described as unreadable. Temporary files that killed
+    writers left behind are removed."""
+    try:
+        entries = [
+            (entry.stat(follow_symlinks=False).st_mtime, Path(entry.path))
+            for entry in os.scandir(folder)
+            if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False)
+        ]
+    except OSError:
+        return []
+    out = []
+    for _, path in sorted(entries, key=lambda e: e[0], reverse=True)[:most]:
+        _remove_stale_temporaries(path)
+        try:
+            data = read_json_file(path, MAX_LISTED_BYTES, "saved game")
+            if not isinstance(data, dict):
+                raise FileRefused("not a saved game")
+            label = f"{data.get('label') or path.stem} · {data.get('saved_at', '')}"
+        except FileRefused:
+            label = f"{path.name} (unreadable)"
+        out.append((path, printable(label, 120)))
+    return out
 
 
 def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[Session, TurnRecord]:

@@ -32,6 +32,13 @@ def _duplicates(section: str, ids: Sequence[str], what: str) -> list[Problem]:
     return problems
 
 
+def _listing(items: Iterable[str], most: int = 12) -> str:
+    """Names for a message, at most ``most`` of them (messages must stay short)."""
+    names = sorted(items)
+    shown = ", ".join(names[:most])
+    return shown + f", … ({len(names)} in all)" if len(names) > most else shown or "none"
+
+
 def _unknown(path: Path, refs: Iterable[str], known: Iterable[str], what: str) -> list[Problem]:
     known_set = set(known)
     return [
@@ -58,6 +65,11 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
     problems += _duplicates("organizations", orgs, "organization")
     problems += _duplicates("drafts", [d.id for d in s.drafts], "draft")
     problems += _duplicates("endings", [e.id for e in s.endings], "ending")
+    missions = [m.id for m in s.theatre.missions]
+    for i, mission in enumerate(s.theatre.missions):
+        if mission.id in missions[:i]:
+            message = f"duplicate mission id {mission.id!r}"
+            problems.append((("theatre", "missions", i, "id"), message))
     for i, party in enumerate(s.theatre.parties):
         if party.id in parties[:i]:
             problems.append((("theatre", "parties", i, "id"), f"duplicate party id {party.id!r}"))
@@ -73,8 +85,7 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                      f"unknown draft feature {key!r} (expected chapter_vii, troops, police,"
                      " observers, duration, referral, task:<task>, sanction:<kind> or"
                      " demand:<demand>, where tasks are built in or declared under [clauses]:"
-                     f" {', '.join(sorted(tasks))}; declared demands:"
-                     f" {', '.join(sorted(demands)) or 'none'})")
+                     f" {_listing(tasks)}; declared demands: {_listing(demands)})")
                 )  # fmt: skip
 
     for i, st in enumerate(s.states):

@@ -7,9 +7,7 @@ problem as ``FILE:LINE:COL: field.path: what is wrong`` — never a traceback.
 
 from __future__ import annotations
 
-import re
-import sys
-import tomllib
+import reprlib
 import types
 import typing
 from collections.abc import Sequence
@@ -19,15 +17,20 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from sim.model.files import FileRefused, printable, read_limited
 from sim.scenario.checks import check_scenario
+from sim.scenario.guards import MAX_DEPTH as MAX_DEPTH
+from sim.scenario.guards import ShapeError, parse_toml
 from sim.scenario.locate import locate_keys, nearest_location
 from sim.scenario.paths import UnsafePath, resolve_inside
 from sim.scenario.roster import RosterError, load_roster, resolve
 from sim.scenario.schema import ScenarioFile
 
 MAX_BYTES = 1_048_576
-MAX_DEPTH = 12
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+MAX_PROBLEMS = 50
+"""Problems reported for one file at most; the rest are counted in a last line."""
 
 
 @dataclass(frozen=True)
@@ -41,14 +44,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        return f"{self.file}:{self.line}:{self.column}:{field} {self.message}"
+        field = f" {printable(self.field, 120)}:" if self.field else ""
+        where = f"{printable(self.file, 200)}:{self.line}:{self.column}:"
+        return f"{where}{field} {printable(self.message)}"
 
 
 class ScenarioError(Exception):
     """A scenario that cannot be loaded, with every problem found."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
+        if len(problems) > MAX_PROBLEMS:
+            last = problems[MAX_PROBLEMS - 1]
+            more = f"and {len(problems) - MAX_PROBLEMS + 1} more problems (fix these first)"
+            problems = [*problems[: MAX_PROBLEMS - 1], Problem(last.file, last.line, 1, "", more)]
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = tuple(problems)
 
@@ -62,16 +70,6 @@ def format_path(path: Sequence[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def _depth(value: Any, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
-    return level
 
 
 def _model_at(path: Sequence[str | int]) -> type[BaseModel] | None:
@@ -118,7 +116,7 @@ def _message(error: Any) -> str:
     message = message[0].lower() + message[1:]
     if "input" in error and kind not in ("missing",) and not isinstance(error["input"], dict):
         try:
-            shown = repr(error["input"])
+            shown = _SHORT.repr(error["input"])  # bounded work, even for huge lists
         except ValueError:  # an integer too long to convert to decimal text
             shown = "a number with too many digits"
         if len(shown) > 60:
@@ -127,52 +125,47 @@ def _message(error: Any) -> str:
     return message
 
 
-def _long_number_position(text: str) -> tuple[int, int]:
-    """Where the first run of more digits than ``int()`` converts starts, else (1, 1)."""
-    match = re.search(rf"[0-9][0-9_]{{{sys.get_int_max_str_digits()},}}", text)
-    if match is None:
-        return 1, 1
-    start = match.start()
-    return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
-
-
 def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
     """Validate scenario text; raises :class:`ScenarioError` listing every problem."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = _TOML_POSITION.search(str(exc))
-        line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        reason = _TOML_POSITION.sub("", str(exc)).strip()
-        raise ScenarioError([Problem(file, line, col, "", f"not valid TOML: {reason}")]) from None
-    except RecursionError:
-        raise ScenarioError([Problem(file, 1, 1, "", "nesting is too deep")]) from None
-    except ValueError:  # not a TOMLDecodeError: int() refusing a number with too many digits
-        line, col = _long_number_position(text)
-        message = "not valid TOML: a number has too many digits"
-        raise ScenarioError([Problem(file, line, col, "", message)]) from None
-    if _depth(data) > MAX_DEPTH:
-        message = f"nesting is deeper than {MAX_DEPTH} levels"
-        raise ScenarioError([Problem(file, 1, 1, "", message)])
+    data = read_toml(text, file)
     locations = locate_keys(text)
 
     def problem(path: Sequence[str | int], message: str) -> Problem:
         line, col = nearest_location(locations, path)
         return Problem(file, line, col, format_path(path), message)
 
-    try:
-        scenario = ScenarioFile.model_validate(data)
-    except ValidationError as exc:
-        problems = [problem(e["loc"], _message(e)) for e in exc.errors()]
-        raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column))) from None
-    issues = check_scenario(scenario)
-    if not issues:
-        scenario, issues = _with_roster(scenario, Path(file).parent)
-        issues += _map_problems(scenario, Path(file).parent)
-    if issues:
+    scenario, issues = validate_data(data, Path(file).parent)
+    if scenario is None or issues:
         problems = [problem(path, message) for path, message in issues]
         raise ScenarioError(sorted(problems, key=lambda p: (p.line, p.column)))
     return scenario
+
+
+def read_toml(text: str, file: str) -> dict[str, Any]:
+    """Guarded TOML text as data; raises :class:`ScenarioError` if it is not sane TOML."""
+    try:
+        return parse_toml(text)
+    except ShapeError as exc:
+        raise ScenarioError([Problem(file, exc.line, exc.column, "", exc.message)]) from None
+
+
+def validate_data(
+    data: dict[str, Any], folder: Path
+) -> tuple[ScenarioFile | None, list[tuple[tuple[str | int, ...], str]]]:
+    """Validate parsed scenario data (schema, cross-references, roster, map) found in ``folder``.
+
+    Returns the scenario and no problems, or the problems as ``(key path, message)`` pairs for
+    the caller to locate (a scenario file, or an overlay that patched one).
+    """
+    try:
+        scenario = ScenarioFile.model_validate(data)
+    except ValidationError as exc:
+        return None, [(tuple(e["loc"]), _message(e)) for e in exc.errors()]
+    issues = check_scenario(scenario)
+    if not issues:
+        scenario, issues = _with_roster(scenario, folder)
+        issues += _map_problems(scenario, folder)
+    return (None, issues) if issues else (scenario, [])
 
 
 def _with_roster(
@@ -213,27 +206,30 @@ def _map_problems(scenario: ScenarioFile, folder: Path) -> list[tuple[tuple[str 
         return [(("theatre", "map"), str(exc))]
     if path.suffix.lower() not in MAP_SUFFIXES:
         return [(("theatre", "map"), "the map must be a .png or .jpg image")]
-    if path.stat().st_size > MAX_MAP_BYTES:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return [(("theatre", "map"), f"cannot read the map: {exc.strerror}")]
+    if size > MAX_MAP_BYTES:
         return [(("theatre", "map"), "the map image is larger than 8 MiB")]
     return []
 
 
 def load_scenario(path: str | Path) -> ScenarioFile:
     """Read and validate a scenario file; raises :class:`ScenarioError` on any problem."""
+    return parse_scenario(read_text(path), str(path))
+
+
+def read_text(path: str | Path) -> str:
+    """A scenario-sized UTF-8 text file; raises :class:`ScenarioError` if it is not one."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise ScenarioError(
-            [Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")]
-        ) from None
-    if len(raw) > MAX_BYTES:
-        message = f"file is larger than the {MAX_BYTES // 1024} KiB limit for scenarios"
-        raise ScenarioError([Problem(name, 1, 1, "", message)])
+        raw = read_limited(path, MAX_BYTES, "scenario")
+    except FileRefused as exc:
+        raise ScenarioError([Problem(name, 1, 1, "", str(exc))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScenarioError([Problem(name, line, 1, "", "file is not UTF-8 text")]) from None
-    return parse_scenario(text, name)
+    return text

@@ -9,10 +9,14 @@ within the size limit; rosters include nothing themselves, so there can be no cy
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from sim.model.files import FileRefused, has_control, read_text_limited
+from sim.scenario.guards import ShapeError, parse_toml
 from sim.scenario.paths import UnsafePath, resolve_inside
 
 ROSTER_FORMAT = "mandate-roster"
@@ -41,26 +45,50 @@ def resolve(reference: str, scenario_dir: Path) -> Path:
         raise RosterError(str(exc)) from None
 
 
+class _Member(BaseModel):
+    """One roster entry as the file writes it (other keys, such as notes, are allowed)."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=64)]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    un_group: Annotated[str, StringConstraints(max_length=64)] = ""
+    organizations: list[Annotated[str, StringConstraints(max_length=64)]] = []
+
+
+class _Roster(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore")
+    members: list[_Member] = Field(default_factory=list, max_length=1000)
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    """``members[3].name`` for a pydantic location."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def load_roster(path: Path) -> dict[str, RosterMember]:
     """The members of a roster file by id; raises RosterError when it is not a valid roster."""
-    if path.stat().st_size > MAX_ROSTER_BYTES:
-        raise RosterError("the roster file is larger than the limit")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RosterError(f"the roster file is not valid TOML: {exc}") from None
+        data = parse_toml(read_text_limited(path, MAX_ROSTER_BYTES, "roster file"))
+    except FileRefused as exc:
+        raise RosterError(str(exc)) from None
+    except ShapeError as exc:
+        raise RosterError(f"{path.name}:{exc.line}:{exc.column}: {exc.message}") from None
     if data.get("format") != ROSTER_FORMAT:
         raise RosterError(f"{path.name} is not a roster (format = {ROSTER_FORMAT!r})")
+    try:
+        roster = _Roster.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = _where(tuple(first["loc"]))
+        raise RosterError(f"{path.name}: {where}: {first['msg'].lower()}") from None
     members: dict[str, RosterMember] = {}
-    for entry in data.get("members", []):
-        try:
-            member = RosterMember(
-                str(entry["id"]),
-                str(entry["name"]),
-                str(entry.get("un_group", "")),
-                tuple(str(o) for o in entry.get("organizations", [])),
-            )
-        except (KeyError, TypeError) as exc:
-            raise RosterError(f"a roster entry lacks {exc}") from None
-        members[member.id] = member
+    for entry in roster.members:
+        if has_control(entry.name) or has_control(entry.un_group):
+            raise RosterError(f"{path.name}: member {entry.id}: control characters in its name")
+        members[entry.id] = RosterMember(
+            entry.id, entry.name, entry.un_group, tuple(entry.organizations)
+        )
     return members

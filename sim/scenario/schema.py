@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from sim.model.coefficients import Coefficients, coefficient_info
 from sim.model.drafts import SANCTION_KINDS
 from sim.model.endings import CONDITIONS
+from sim.model.files import has_control
 from sim.model.objectives import KINDS as OBJECTIVES
 from sim.model.triggers import CONDITIONS as TRIGGERS
 from sim.model.triggers import EFFECTS
@@ -28,8 +29,24 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", min_length=1, max_length=64),
 ]
-Text = Annotated[str, StringConstraints(max_length=20_000)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+def _no_control(value: str) -> str:
+    if has_control(value):
+        raise ValueError("control characters (such as ESC, CR, LF or NUL) are not allowed")
+    return value
+
+
+def _text_controls(value: str) -> str:
+    if has_control(value, allow_newlines=True):
+        raise ValueError("control characters other than tab and newline are not allowed")
+    return value
+
+
+Line = Annotated[str, AfterValidator(_no_control)]
+"""One line of text: no control characters (a file must not forge output or escape codes)."""
+Text = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(_text_controls)]
+Name = Annotated[Line, StringConstraints(min_length=1, max_length=200)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
 Effect = Annotated[float, Field(ge=-2.0, le=2.0)]
@@ -135,7 +152,7 @@ class StateSpec(Strict):
     id: Id = Field(description="Stable id; ISO 3166 alpha-3 codes for real states.")
     name: Name | None = Field(None, description="Display name (default: the roster's).")
     capability: Unit = Field(description="Relative power to shape outcomes (0–1).")
-    bloc: Annotated[str, StringConstraints(max_length=64)] = ""
+    bloc: Annotated[Line, StringConstraints(max_length=64)] = ""
     domestic: Signed = Field(0.0, description="Standing bias for (+) or against (−) action.")
     concern: Unit = Field(0.5, description="How strongly crisis intensity moves this state.")
     political_capital: Annotated[float, Field(ge=0.0, le=100.0)] = 6.0
@@ -244,7 +261,7 @@ class TheatreSpec(Strict):
     phase: Phase = "war"
     displaced: Annotated[int, Field(ge=0, le=100_000_000)] = 0
     government_control: Unit = 0.5
-    map: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+    map: Annotated[Line, StringConstraints(max_length=200)] | None = Field(
         None, description="A PNG or JPEG map of the theatre, relative to this file's folder."
     )
     regions: list[RegionSpec] = Field(
@@ -358,8 +375,8 @@ class EndingSpec(Strict):
 class ClauseVocabulary(Strict):
     """Tasks and demands this scenario adds to the built-in ones."""
 
-    tasks: list[Id] = Field(default_factory=list)
-    demands: list[Id] = Field(default_factory=list)
+    tasks: list[Id] = Field(default_factory=list, max_length=100)
+    demands: list[Id] = Field(default_factory=list, max_length=100)
 
 
 def _coefficient_field(name: str, kind: type) -> tuple[Any, Any]:
@@ -465,11 +482,11 @@ class ScenarioFile(Strict):
     format_version: Literal[1]
     id: Id
     title: Name
-    summary: Annotated[str, StringConstraints(max_length=300)]
+    summary: Annotated[str, StringConstraints(max_length=300), AfterValidator(_text_controls)]
     difficulty: Literal["introductory", "intermediate", "advanced"] = "introductory"
     expected_minutes: Annotated[int, Field(ge=1, le=600)] = 30
     months: Annotated[int, Field(ge=1, le=120)] = Field(description="Months the game lasts.")
-    roster: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+    roster: Annotated[Line, StringConstraints(max_length=200)] | None = Field(
         None,
         description="Path (relative to this file) of a world roster whose ids the states must"
         " use and whose names they may omit, e.g. data/world_roster.toml.",

@@ -20,6 +20,7 @@ from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected, Engine
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.files import printable
 from sim.model.play import default_agents
 from sim.model.saves import (
     ReplayMismatch,
@@ -156,8 +157,13 @@ class Game:
         """Resume a saved game; raises SaveError or ScenarioError with a readable message."""
         save = read_save(save_path)
         path = Path(save.scenario_path)
-        if not path.exists():
-            path = SCENARIOS / f"{save.scenario_id}.toml"
+        if not path.is_file():
+            bundled = SCENARIOS / f"{save.scenario_id}.toml"  # the id is checked by read_save
+            if not bundled.is_file():
+                raise SaveError(
+                    f"the scenario file of this save, {printable(save.scenario_path)}, is gone"
+                )
+            path = bundled
         scenario = load_scenario(path)
         engine = Engine(build_world(scenario, save.seed))
         session, record = restore(engine, default_agents(engine), save)

@@ -88,4 +88,4 @@ def test_an_oversized_roster_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.toml"
     big.write_text('format = "mandate-roster"\n' + "# padding\n" * 300_000, encoding="utf-8")
     problems = _problems(_with_roster("big.toml"), tmp_path)
-    assert problems and "larger than the limit" in problems[0]
+    assert problems and "roster file is larger than the" in problems[0]

@@ -14,8 +14,8 @@ from sim.scenario.schema import FORMAT_VERSION, ScenarioFile, StateSpec, json_sc
 REPO = Path(__file__).resolve().parent.parent.parent
 SCENARIOS = REPO / "scenarios"
 SCHEMA_FILE = SCENARIOS / "schema.json"
-# Scenario files: every .toml under scenarios/ except the data files scenarios draw on.
-SHIPPED = sorted(p for p in SCENARIOS.rglob("*.toml") if p.parent.name != "data")
+# Scenario files: every .toml under scenarios/ except data files and overlays (not scenarios).
+SHIPPED = sorted(p for p in SCENARIOS.rglob("*.toml") if p.parent.name not in ("data", "overlays"))
 
 
 def _generated() -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pygame
 
+from sim.model.saves import list_save_files
 from sim.ui import theme
 from sim.ui.screens.base import Screen
 from sim.ui.settings import saves_dir
@@ -16,19 +16,7 @@ MAX_LISTED = 9
 
 def list_saves(folder: Path | None = None) -> list[tuple[Path, str]]:
     """(path, description) of saves, newest first; unreadable files are described as such."""
-    folder = folder or saves_dir()
-    if not folder.exists():
-        return []
-    paths = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    out = []
-    for path in paths[:MAX_LISTED]:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            label = f"{data.get('label') or path.stem} · {data.get('saved_at', '')}"
-        except (OSError, ValueError, AttributeError):
-            label = f"{path.name} (unreadable)"
-        out.append((path, label))
-    return out
+    return list_save_files(folder or saves_dir(), MAX_LISTED)
 
 
 class LoadScreen(Screen):
