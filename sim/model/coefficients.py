@@ -31,8 +31,10 @@ class Coefficients:
     lobby_cost: float
     reference_intensity: float
     civilian_deaths_reference: float
+    death_scale: float
     troop_civilian_decay: float
     police_civilian_decay: float
+    civilian_protection_floor: float
     observer_civilian_increase: float
     battle_deaths_reference: float
     troop_battle_decay: float
@@ -40,10 +42,11 @@ class Coefficients:
     intensity_drift: float
     intensity_noise: float
     ceasefire_hazard: float
-    ceasefire_mission_factor: float
     peace_agreement_hazard: float
     recurrence_hazard: float
-    recurrence_mission_reduction: float
+    recurrence_reduction_observer: float
+    recurrence_reduction_peacekeeping: float
+    recurrence_reduction_enforcement: float
     ceasefire_intensity: float
     displacement_at_full_intensity: float
     return_rate: float
@@ -67,8 +70,10 @@ class Coefficients:
     patron_evasion: float
     max_evasion: float
     coercion_hazard: float
+    coercion_half_life: float
     constraint_threshold: float
     signalling_votes: int
+    signalling_max_evasion: float
     comprehensive_harm: float
     grievance_chapter_vii: float
     grievance_sanctions: float

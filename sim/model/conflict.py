@@ -1,14 +1,18 @@
 """The conflict theatre, month by month: fighting, its toll, and whether peace holds.
 
 - Deaths follow published dose–response estimates: civilian deaths fall exponentially with armed
-  UN troops and police (Hultman, Kathman & Shannon 2013) and rise with military observers; battle
-  deaths fall with armed troops only (Hultman, Kathman & Shannon 2014). Rates scale with
-  intensity; comprehensive trade sanctions add civilian harm.
+  UN troops and police down to a floor tied to intensity (the effect saturates where Hultman,
+  Kathman & Shannon 2013 stop measuring), and rise with military observers;
+  battle deaths fall with armed troops only (Hultman, Kathman & Shannon 2014). Rates scale with
+  intensity and with the scenario's ``death_scale`` (so a scenario can speak in its real orders of
+  magnitude); comprehensive trade sanctions add civilian harm.
 - The phase moves war → ceasefire → peace agreement, and back to war when a settlement breaks
-  down; a deployed UN mission makes a ceasefire likelier and cuts the hazard of recurrence
-  (Fortna 2008). Where the scenario gives the parties settlement positions, only an agreement
-  signed at talks moves the theatre out of war or to peace (:mod:`sim.model.talks`), and the
-  agreement in force scales the hazard of recurrence; elsewhere the monthly hazards decide.
+  down. A UN mission does not shorten the war itself (Gilligan & Sergenti 2008 find no effect on
+  war duration); once the guns fall silent it cuts the hazard of recurrence by its type, observer,
+  consent-based or enforcement (Fortna 2008): see :func:`recurrence_mission_factor`. Where the
+  scenario gives the parties settlement positions, only an agreement signed at talks moves the
+  theatre out of war or to peace (:mod:`sim.model.talks`), and the agreement in force scales the
+  hazard of recurrence; elsewhere the monthly hazards decide.
 - Displacement, humanitarian access and the government's territorial control follow intensity
   and the parties' resources (which sanctions wear down, see :mod:`sim.model.sanctions`).
 
@@ -25,9 +29,12 @@ from statistics import NormalDist
 from sim.model import talks
 from sim.model.events import Event
 from sim.model.forces import on_the_ground
-from sim.model.world import World
+from sim.model.world import PERSONNEL, Mission, World
 
+# Armed troops that make a mission peacekeeping or enforcement in Fortna's (2008) typology.
 ARMED_TROOPS_FOR_EFFECT = 1000
+# Personnel below which a mission is too small to count even as an observer presence.
+OBSERVERS_FOR_EFFECT = 50
 
 
 def effective_strength(world: World) -> dict[str, float]:
@@ -45,16 +52,64 @@ def expected_deaths(world: World, strength: dict[str, float]) -> tuple[float, fl
     theatre = world.theatre
     scale = theatre.intensity / coef.reference_intensity
     troops = strength["troops_effective"]
-    civilian = coef.civilian_deaths_reference * scale
-    civilian *= math.exp(-coef.troop_civilian_decay * troops)
-    civilian *= math.exp(-coef.police_civilian_decay * strength["police"])
+    civilian = coef.civilian_deaths_reference * scale * coef.death_scale
+    civilian *= protection_multiplier(world, troops, strength["police"])
     civilian *= 1.0 + coef.observer_civilian_increase * strength["observers"]
     if _comprehensive_sanctions(world):
         civilian *= 1.0 + coef.comprehensive_harm
-    battle = coef.battle_deaths_reference * scale * math.exp(-coef.troop_battle_decay * troops)
+    battle = coef.battle_deaths_reference * scale * coef.death_scale
+    battle *= math.exp(-coef.troop_battle_decay * troops)
     if theatre.phase != "war":
         battle = 0.0
     return civilian, battle
+
+
+def protection_multiplier(world: World, troops: float, police: float) -> float:
+    """Share of civilian deaths left with ``troops`` (effective) UN troops and ``police`` deployed.
+
+    max(floor, exp(−troop_decay·troops − police_decay·police)): the exponentials fitted to
+    Hultman, Kathman & Shannon (2013) inside their range, saturating beyond it at the lowest
+    share they report for any deployment, a floor that grows with intensity, so no deployment
+    (and police least of all, who reach the floor at a few hundred) ends the killing in a war.
+    """
+    coef = world.coefficients
+    floor = coef.civilian_protection_floor * world.theatre.intensity / coef.reference_intensity
+    floor = min(1.0, floor)
+    decay = coef.troop_civilian_decay * troops + coef.police_civilian_decay * police
+    return max(floor, math.exp(-decay))
+
+
+def mission_type(mission: Mission) -> str:
+    """Fortna's (2008) type of a deployed mission: ``enforcement`` (Chapter VII with armed
+    troops), ``peacekeeping`` (consent-based, armed troops), ``observer`` (a smaller presence),
+    or ``""`` when it is too small to count or is a regional force."""
+    if mission.kind == "regional":
+        return ""
+    if mission.strength("troops") >= ARMED_TROOPS_FOR_EFFECT:
+        return "enforcement" if mission.chapter == "VII" else "peacekeeping"
+    if sum(mission.strength(kind) for kind in PERSONNEL) >= OBSERVERS_FOR_EFFECT:
+        return "observer"
+    return ""
+
+
+def recurrence_mission_factor(world: World) -> float:
+    """Multiplier of the monthly hazard that war resumes, from the UN missions deployed now.
+
+    1 with no mission; otherwise 1 − the reduction of the most effective type present
+    (``recurrence_reduction_observer`` / ``_peacekeeping`` / ``_enforcement``), after Fortna
+    (2008). Agreement-specific factors (mediation) multiply onto this.
+    """
+    coef = world.coefficients
+    reductions = {
+        "observer": coef.recurrence_reduction_observer,
+        "peacekeeping": coef.recurrence_reduction_peacekeeping,
+        "enforcement": coef.recurrence_reduction_enforcement,
+    }
+    best = max(
+        (reductions[kind] for m in world.active_missions() if (kind := mission_type(m))),
+        default=0.0,
+    )
+    return 1.0 - best
 
 
 def _comprehensive_sanctions(world: World) -> bool:
@@ -80,7 +135,6 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
     u_civilian, u_battle = float(rng.random()), float(rng.random())
 
     strength = effective_strength(world)
-    mission_present = strength["troops"] >= ARMED_TROOPS_FOR_EFFECT
     # An agreement ends when war has resumed (a crisis may have restarted it since last month).
     events: list[Event] = talks.close_broken(world)
     before = theatre.phase
@@ -88,13 +142,11 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
     by_chance = not talks.negotiated(world)
 
     if theatre.phase == "war":
-        hazard = coef.ceasefire_hazard * (coef.ceasefire_mission_factor if mission_present else 1)
-        if u_phase < hazard and by_chance:
+        if u_phase < coef.ceasefire_hazard and by_chance:
             theatre.phase = "ceasefire"
     else:
         hazard = coef.recurrence_hazard * (0.5 if theatre.phase == "peace" else 1.0)
-        if mission_present:
-            hazard *= 1.0 - coef.recurrence_mission_reduction
+        hazard *= recurrence_mission_factor(world)
         hazard *= talks.recurrence_factor(world)
         if u_phase < hazard:
             theatre.phase = "war"
@@ -144,9 +196,9 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
         Event(
             world.month,
             "theatre",
-            f"{theatre.name}: intensity {theatre.intensity:.2f}, {civilian} civilians and"
-            f" {battle} combatants killed, {theatre.displaced:,.0f} displaced,"
-            f" humanitarian access {theatre.access:.0%}.",
+            f"{theatre.name}: intensity index {theatre.intensity:.2f}, {civilian:,} civilians"
+            f" and {battle:,} combatants killed, {theatre.displaced:,.0f} displaced,"
+            f" humanitarian access index {theatre.access:.0%}.",
         )
     )
     return events, {"civilian_deaths": civilian, "battle_deaths": battle}

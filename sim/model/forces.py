@@ -191,12 +191,7 @@ def fatalities(world: World) -> tuple[list[Event], int]:
             )
             profile = world.contributors.get(contingent.contributor)
             tolerance = profile.casualty_tolerance if profile else DEFAULT_TOLERANCE
-            # A tolerance of 1 means the contributor never leaves over losses.
-            limit = (
-                math.inf
-                if tolerance >= 1.0
-                else max(1.0, coef.withdrawal_fatalities * (1.0 - tolerance))
-            )
+            limit = withdrawal_limit(coef.withdrawal_fatalities, tolerance)
             if contingent.fatalities >= limit and not contingent.withdrawing:
                 start_withdrawal(world, contingent)
                 events.append(
@@ -208,6 +203,18 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                     )
                 )
     return events, total
+
+
+def withdrawal_limit(fatalities_at_half: float, tolerance: float) -> float:
+    """Losses after which a contributor of ``tolerance`` withdraws its contingent.
+
+    ``fatalities_at_half`` × t / (1 − t), at least one: a higher tolerance always means staying
+    longer (the same meaning as in :func:`willingness`, where it means pledging into danger);
+    1 never leaves over losses.
+    """
+    if tolerance >= 1.0:
+        return math.inf
+    return max(1.0, fatalities_at_half * tolerance / (1.0 - tolerance))
 
 
 def start_withdrawal(world: World, contingent: Contingent) -> None:

@@ -25,6 +25,7 @@ def snapshot(world: World) -> dict[str, Any]:
             "access": world.theatre.access,
             "government_control": world.theatre.government_control,
             "resources": dict(sorted(world.theatre.resources.items())),
+            "months_in_phase": world.theatre.months_in_phase,
         },
         "metrics": world.metrics,
         "missions": [

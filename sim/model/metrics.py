@@ -10,15 +10,17 @@ from sim.model.forces import deployment_share, on_the_ground
 from sim.model.world import PHASES, World
 
 METRICS: dict[str, str] = {
-    "intensity": "fighting, 0 (calm) to 1 (all-out war)",
+    "intensity": "index of fighting, 0 (calm) to 1 (all-out war)",
     "phase": "0 war, 1 ceasefire, 2 peace agreement",
-    "civilian_deaths": "civilians killed this month",
-    "battle_deaths": "combatants killed this month",
+    "civilian_deaths": "civilians killed this month (a count, scaled by death_scale)",
+    "battle_deaths": "combatants killed this month (a count, scaled by death_scale)",
     "displaced": "people displaced at the end of the month",
-    "humanitarian_access": "share of people in need that aid reaches, 0-1",
-    "government_control": "share of territory the government controls, 0-1",
-    "government_resources": "the government's means to fight (its strength, less sanctions)",
-    "armed_group_resources": "the armed groups' mean means to fight",
+    "humanitarian_access": "index of the share of people in need that aid reaches, 0-1",
+    "government_control": "index of the share of territory the government controls, 0-1",
+    "government_resources": (
+        "index of the government's means to fight (its strength, less sanctions), 0-1"
+    ),
+    "armed_group_resources": "index of the armed groups' mean means to fight, 0-1",
     "troops_deployed": "armed UN troops on the ground (UN and hybrid missions)",
     "police_deployed": "UN police on the ground",
     "observers_deployed": "military observers on the ground",

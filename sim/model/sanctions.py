@@ -3,15 +3,21 @@
 Each measure in an adopted resolution opens an *episode* per target. Every month a measure takes
 ``bite_<kind>`` of the target's resources, reduced by evasion through its patrons (their
 capability × ``patron_evasion``, capped at ``max_evasion``); resources recover toward the party's
-base strength. A worn-down target may concede (a hazard proportional to its losses): a government
-or armed group that concedes accepts a ceasefire. When an episode ends (lifted, expired, or the
-game ends) it is classed after the Targeted Sanctions Consortium's purposes:
+base strength. A worn-down target may concede (a hazard proportional to its losses that halves
+every ``coercion_half_life`` months, since sanctions that coerce do so early: Hufbauer, Schott,
+Elliott & Oegg 2007 find successful episodes shorter on average than failures): a government or
+armed group that concedes accepts a ceasefire. When an episode ends (lifted, expired, or the game
+ends) it is classed after the Targeted Sanctions Consortium's purposes:
 
 - **coercion** — the target conceded;
 - **constraint** — its resources were on average at least ``constraint_threshold`` below their
   starting level;
-- **signalling** — the Council adopted the measure with at least ``signalling_votes`` votes.
+- **signalling** — the Council adopted the measure with at least ``signalling_votes`` votes and
+  the target's patrons did not visibly bust it (evasion at most ``signalling_max_evasion``).
 
+Every episode is judged on all three purposes, so the shares the model produces are the
+Consortium's shares over *all* episodes (coercion 10%, constraint 28%, signalling 27%), not its
+higher shares among the episodes that pursued that purpose (22%, 40%, 60%).
 Hufbauer, Schott, Elliott & Oegg (2007) count an episode a success (partial or full) in about a
 third of cases; here success means coercion or constraint.
 """
@@ -91,7 +97,7 @@ def step_sanctions(world: World) -> list[Event]:
         loss = max(0.0, 1.0 - theatre.resources[episode.target] / max(episode.baseline, 1e-9))
         episode.losses.append(loss)
         draw = float(rng.random())
-        if not episode.conceded and draw < coef.coercion_hazard * loss:
+        if not episode.conceded and draw < concession_hazard(world, episode, loss):
             episode.conceded = True
             name = theatre.party(episode.target).name
             events.append(
@@ -106,6 +112,15 @@ def step_sanctions(world: World) -> list[Event]:
     return events
 
 
+def concession_hazard(world: World, episode: SanctionEpisode, loss: float) -> float:
+    """This month's chance that the target concedes: proportional to its losses, halving every
+    ``coercion_half_life`` months the measure has been in force."""
+    coef = world.coefficients
+    months = world.month - episode.start_month
+    decay: float = 0.5 ** (months / coef.coercion_half_life)
+    return coef.coercion_hazard * loss * decay
+
+
 def close_episode(world: World, episode: SanctionEpisode, how: str) -> Event:
     """End an episode and class what it achieved."""
     coef = world.coefficients
@@ -116,7 +131,10 @@ def close_episode(world: World, episode: SanctionEpisode, how: str) -> Event:
     mean_loss = sum(episode.losses) / len(episode.losses) if episode.losses else 0.0
     if mean_loss >= coef.constraint_threshold:
         outcomes.append("constraint")
-    if episode.yes_votes >= coef.signalling_votes:
+    if (
+        episode.yes_votes >= coef.signalling_votes
+        and evasion(world, episode.target) <= coef.signalling_max_evasion
+    ):
         outcomes.append("signalling")
     episode.outcomes = tuple(outcomes)
     achieved = ", ".join(outcomes) if outcomes else "nothing measurable"

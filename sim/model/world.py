@@ -90,7 +90,8 @@ class Theatre:
     """The crisis on the ground: fighting, its toll, who controls what, and host consent.
 
     ``phase`` is ``war``, ``ceasefire`` or ``peace`` (a peace agreement). ``resources`` holds each
-    party's current means to fight (its base strength, worn down by sanctions).
+    party's current means to fight (its base strength, worn down by sanctions). Intensity, access
+    and control are indices (0–1); deaths are counts (see the coefficient ``death_scale``).
     """
 
     id: str
@@ -119,7 +120,8 @@ class Contributor:
     """A member state's readiness to send uniformed personnel to missions.
 
     Capacities are the most it will have deployed at once; ``casualty_tolerance`` (0–1) is how many
-    losses it accepts before withdrawing; ``reimbursement`` (0–1) how much UN payments attract it;
+    losses it accepts: the higher, the keener to serve in danger and the later it withdraws;
+    ``reimbursement`` (0–1) how much UN payments attract it;
     ``lag`` the months its contingents need to arrive; ``caveats`` tasks it refuses to serve under.
     """
 

@@ -134,8 +134,10 @@ class ContributorSpec(Strict):
     observers: Annotated[int, Field(ge=0, le=5_000)] = 0
     casualty_tolerance: Unit = Field(
         0.5,
-        description="How many losses it accepts: it withdraws after withdrawal_fatalities ×"
-        " (1 − tolerance) of its soldiers are killed (at least one); 1 never withdraws.",
+        description="How many losses it accepts, and how keen it is to serve where the fighting"
+        " is: it withdraws after withdrawal_fatalities × tolerance / (1 − tolerance) of its"
+        " soldiers are killed (at least one): 10 at 0.5, 40 at 0.8, 1 never withdraws; the"
+        " risk that deters pledges is intensity × (1 − tolerance).",
     )
     reimbursement: Unit = Field(0.5, description="How much UN reimbursement attracts it.")
     lag_months: Annotated[int, Field(ge=0, le=24)] = Field(

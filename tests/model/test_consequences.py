@@ -82,15 +82,56 @@ def test_a_contributor_that_loses_too_many_soldiers_withdraws() -> None:
     scenario = generic(
         intensity=1.0,
         missions=[
-            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "T03",
+            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "T01",
              "troops": 3_000, "expires_month": 36}
         ],
     )  # fmt: skip
     engine = Engine(build_world(scenario, 0))
     months(engine, 24)
-    contingent = engine.world.missions[0].contingent("T03", "troops")
+    contingent = engine.world.missions[0].contingent("T01", "troops")
     assert contingent.fatalities > 0 and contingent.withdrawing
     assert any(e.kind == "withdrawal" for e in engine.world.events)
+
+
+def _withdrawal_month(contributor: str, seed: int) -> int:
+    """The month a contingent of 3,000 at full intensity decides to go home (99: never)."""
+    scenario = generic(
+        intensity=1.0,
+        missions=[
+            {"id": "m", "kind": "un", "authority": "unsc", "contributor": contributor,
+             "troops": 3_000, "expires_month": 60}
+        ],
+    )  # fmt: skip
+    engine = Engine(build_world(scenario, seed))
+    for month in range(1, 49):
+        if engine.world.finished:
+            break
+        engine.submit(EndMonth())
+        if engine.world.missions[0].contingent(contributor, "troops").withdrawing:
+            return month
+    return 99
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_more_tolerant_contributor_stays_longer_under_fire(seed: int) -> None:
+    # T01, T02, T03 differ only in tolerance (0.3, 0.5, 0.7) and lag: same losses, later exit.
+    months_until = [_withdrawal_month(c, seed) for c in ("T01", "T02", "T03")]
+    assert months_until == sorted(months_until) and months_until[0] < months_until[2]
+
+
+def test_casualty_tolerance_has_one_meaning_for_leaving_and_for_pledging() -> None:
+    limits = [forces.withdrawal_limit(10.0, t) for t in (0.0, 0.3, 0.5, 0.8, 1.0)]
+    assert limits == sorted(limits) and limits[2] == 10.0 and limits[-1] == float("inf")
+    scenario = generic(
+        intensity=0.8,
+        missions=[{"id": "m", "kind": "un", "authority": "unsc", "contributor": "BLUE",
+                   "troop_ceiling": 5_000, "expires_month": 24}],
+    )  # fmt: skip
+    world = build_world(scenario, 0)
+    mission = world.missions[0]
+    # T01/T03 and T07/T09 share reimbursement; the more tolerant is the keener, both ways.
+    assert forces.willingness(world, "T03", mission) > forces.willingness(world, "T01", mission)
+    assert forces.willingness(world, "T09", mission) > forces.willingness(world, "T07", mission)
 
 
 def test_a_mandate_that_is_not_renewed_ends_in_withdrawal() -> None:

@@ -125,8 +125,8 @@ def test_worked_example_story_is_what_the_model_does() -> None:
 
 
 def test_worked_example_seeds_end_as_the_guide_tells() -> None:
-    """Seed 1: a quarter deployed by month 7, 40 civilians killed in month 10, Trovia withdraws
-    after its fourth death, time out. Seed 0: a ceasefire in month 5, protected in month 10."""
+    """Seed 1: a quarter deployed by month 7, 40 civilians killed in month 10, Trovia loses six
+    soldiers but stays, time out. Seed 0: a ceasefire in month 5, protected in month 10."""
     from sim.model import objectives
 
     text = " ".join(_text().split())
@@ -137,12 +137,12 @@ def test_worked_example_seeds_end_as_the_guide_tells() -> None:
     share = world.metrics["deployment_share"]
     assert share[6] >= 0.25 > max(share[:6])  # month 7
     assert world.metrics["civilian_deaths"][9] == 40  # month 10
-    (withdrawal,) = [e for e in world.events if e.kind == "withdrawal"]
-    assert withdrawal.month == 10 and "after losing 4" in withdrawal.text
+    assert not [e for e in world.events if e.kind == "withdrawal"]
+    assert world.missions[0].contingent("TRO", "troops").fatalities == 6
     first = min(e.month for e in world.events if e.kind == "deployment")
     assert first == 4
     assert "first contingent arrives in month 4" in text and "by month 7 a quarter" in text
-    assert "still kills 40 civilians" in text and "loses its fourth soldier" in text
+    assert "still kills 40 civilians" in text and "loses six soldiers" in text
 
     world = _play(_worked_example(), 0).world
     assert world.outcome is not None and world.outcome.ending == "protected"
