@@ -438,6 +438,28 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.findings else EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a saved game's debrief as an offline HTML page with PNG charts."""
+    from sim.analysis.debrief import debrief
+    from sim.analysis.htmlreport import write_report
+    from sim.analysis.savegame import load_game
+    from sim.model.hashing import state_hash
+    from sim.model.saves import SaveError
+
+    try:
+        game = load_game(args.save)
+    except SaveError as exc:
+        return _fail(str(exc), EXIT_PROBLEMS)
+    world = game.world
+    d = debrief(world, game.scenario, game.save.seed, game.save.player, state_hash(world))
+    try:
+        page = write_report(d, Path(args.output))
+    except OSError as exc:
+        return _fail(f"cannot write the report to {args.output}: {exc.strerror or exc}", 1)
+    print(f"wrote {page}")
+    return EXIT_OK
+
+
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
     " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
@@ -598,6 +620,11 @@ def build_parser() -> argparse.ArgumentParser:
         " of games (default 0.9)",
     )  # fmt: skip
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("report", help="write a saved game's debrief as an offline HTML page")
+    p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
+    p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNGs")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")

@@ -1,0 +1,110 @@
+"""Saved games for the teacher's tools: load one (with clear errors), or make one by autoplay.
+
+The report, the turning points and the class comparison all start from a save: the scenario,
+the seed, the player's seat and the player's commands turn by turn. :func:`load_game` restores
+it by replaying (so a save made on another version of the scenario is refused, naming both),
+and :func:`autoplay_save` makes a save whose player seat is played by the AI penholder, with
+its decisions recorded as the player's — for demonstrations, benchmarks and tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sim.model.agents import PragmaticPenholder
+from sim.model.engine import Engine
+from sim.model.hashing import state_hash
+from sim.model.play import default_agents
+from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
+from sim.model.session import Session
+from sim.model.view import WorldView
+from sim.model.world import World
+from sim.scenario.build import build_world
+from sim.scenario.loader import ScenarioError, load_scenario
+from sim.scenario.schema import ScenarioFile
+
+SCENARIOS = Path(__file__).resolve().parent.parent.parent / "scenarios"
+
+
+@dataclass(frozen=True)
+class LoadedGame:
+    """A save restored: its scenario (and file), the save itself and the replayed session."""
+
+    path: Path
+    scenario_path: Path
+    scenario: ScenarioFile
+    save: SavedGame
+    session: Session
+    record: TurnRecord
+
+    @property
+    def world(self) -> World:
+        return self.session.engine.world
+
+
+def scenario_file(save: SavedGame) -> Path:
+    """The save's scenario file, or the bundled scenario of the same id if that one is gone."""
+    path = Path(save.scenario_path)
+    if path.is_file():
+        return path
+    bundled = SCENARIOS / f"{save.scenario_id}.toml"
+    if bundled.is_file():
+        return bundled
+    raise SaveError(f"the scenario file of this save, {save.scenario_path}, is gone")
+
+
+def load_game(path: str | Path) -> LoadedGame:
+    """Read and restore a save; raises :class:`SaveError` with a message fit for the player.
+
+    A save of another version of its scenario (its log no longer replays to the saved state
+    hash) is refused, naming the scenario file and the hash the save recorded.
+    """
+    path = Path(path)
+    save = read_save(path)
+    source = scenario_file(save)
+    try:
+        scenario = load_scenario(source)
+    except ScenarioError as error:
+        raise SaveError(f"{path}: its scenario does not load: {error.problems[0]}") from None
+    if scenario.id != save.scenario_id:
+        raise SaveError(
+            f"{path} is a save of {save.scenario_id!r}, but {source} is {scenario.id!r}"
+        )
+    engine = Engine(build_world(scenario, save.seed))
+    try:
+        session, record = restore(engine, default_agents(engine), save)
+    except SaveError as exc:
+        raise SaveError(
+            f"{path} was saved on another version of {save.scenario_id} than {source}"
+            f" (the save's state hash is {save.state_hash[:12]}…): {exc}"
+        ) from None
+    return LoadedGame(path, source, scenario, save, session, record)
+
+
+def autoplay_save(
+    scenario_path: str | Path, seed: int, player: str, months: int | None = None
+) -> SavedGame:
+    """A save of a game whose ``player`` seat was played by the AI penholder to the end (or for
+    ``months`` months), its commands recorded as the player's own."""
+    scenario = load_scenario(scenario_path)
+    engine = Engine(build_world(scenario, seed))
+    session = Session(engine, default_agents(engine), player=player)
+    record = TurnRecord()
+    ai = PragmaticPenholder(player)
+    phases = {"open": ai.open_month, "consult": ai.consult, "close": ai.close_month}
+    while not session.finished:
+        session.run_until_player()
+        if not session.awaiting_player:
+            break
+        if months is not None and session.turn.month > months:
+            break
+        for command in phases[session.turn.phase](WorldView(engine.world)):
+            if not session.check(command):
+                session.submit(command)
+                record.submitted(len(engine.log) - 1)
+        session.end_turn()
+        record.ended()
+    save = capture(session, record, str(scenario_path), seed)
+    assert save.state_hash == state_hash(engine.world)
+    return save
