@@ -51,16 +51,20 @@ def adopt(world: World, draft: Draft, tally: Tally) -> list[Event]:
 def _new_mission(world: World, draft: Draft) -> list[Event]:
     template = next((t for t in world.templates if t.id == draft.id), None)
     hybrid = template.hybrid_with if template else None
-    kind = "hybrid" if hybrid else "un"
+    national = template.national_command if template else ()
+    kind = "national" if national else "hybrid" if hybrid else "un"
     mission = forces.create_mission(world, draft.id, draft.clauses, kind, draft.body)
+    what = {"national": "a force under national command", "hybrid": "a hybrid mission"}
     events = [
         Event(
             world.month,
             "mission",
-            f"{draft.id} establishes a {'hybrid ' if hybrid else ''}mission, authorized at"
+            f"{draft.id} establishes {what.get(kind, 'a mission')}, authorized at"
             f" {_ceilings_text(mission)}.",
         )
     ]
+    if national:
+        events += forces.commit_national(world, mission, national)
     if template is not None and template.rehat_from:
         events += _rehat(world, template.rehat_from, mission)
     return events

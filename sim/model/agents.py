@@ -236,14 +236,15 @@ class HistoricalPenholder(PragmaticPenholder):
     Assumptions: the scenario's drafts are the texts as they were put to the vote, and their
     ``month`` is when they were voted; consultations before that are history, already reflected
     in the positions the scenario gives. Mandates it created are renewed as a pragmatic
-    penholder would.
+    penholder would, except authorizations the scenario marks ``time_limited`` (Res. 929's two
+    months of Opération Turquoise), which lapse as they did.
     """
 
     def open_month(self, view: WorldView) -> list[Command]:
         """Renew what expires, else table and vote this month's historical draft."""
-        renewals = super().open_month(view)
-        if any(isinstance(c, TableRenewal) for c in renewals):
-            return renewals
+        for mission in view.expiring_missions(self.actor):
+            if view.host_consent and not view.template(mission.id).time_limited:
+                return [TableRenewal(self.actor, mission.id, self.renewal(view, mission))]
         for template in view.due_templates(self.actor):
             if template.month == view.month and view.draft_in(template.body) is None:
                 return [TableDraft(self.actor, template.id), CallVote(self.actor, template.id)]

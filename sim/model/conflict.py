@@ -28,7 +28,7 @@ from statistics import NormalDist
 
 from sim.model import talks
 from sim.model.events import Event
-from sim.model.forces import on_the_ground
+from sim.model.forces import OUTSIDE_UN, on_the_ground
 from sim.model.world import PERSONNEL, Mission, World
 
 # Armed troops that make a mission peacekeeping or enforcement in Fortna's (2008) typology.
@@ -82,8 +82,9 @@ def protection_multiplier(world: World, troops: float, police: float) -> float:
 def mission_type(mission: Mission) -> str:
     """Fortna's (2008) type of a deployed mission: ``enforcement`` (Chapter VII with armed
     troops), ``peacekeeping`` (consent-based, armed troops), ``observer`` (a smaller presence),
-    or ``""`` when it is too small to count or is a regional force."""
-    if mission.kind == "regional":
+    or ``""`` when it is too small to count or is outside UN command (regional organizations'
+    and national-command forces, as the death rates treat them)."""
+    if mission.kind in OUTSIDE_UN:
         return ""
     if mission.strength("troops") >= ARMED_TROOPS_FOR_EFFECT:
         return "enforcement" if mission.chapter == "VII" else "peacekeeping"

@@ -148,7 +148,12 @@ def clauses_from_json(data: dict[str, Any]) -> Clauses:
 
 @dataclass(frozen=True)
 class DraftTemplate:
-    """A draft the scenario prepared: who holds the pen, in which body, from which month."""
+    """A draft the scenario prepared: who holds the pen, in which body, from which month.
+
+    ``time_limited`` marks an authorization for a fixed period that a historical penholder does
+    not renew; ``national_command`` lists the (state, kind of personnel, size) that member states
+    acting under their own command commit when it is adopted.
+    """
 
     id: str
     title: str
@@ -161,6 +166,8 @@ class DraftTemplate:
     hybrid_with: str | None = None
     renews: str | None = None
     endorsed_by: tuple[str, ...] = ()
+    time_limited: bool = False
+    national_command: tuple[tuple[str, str, int], ...] = ()  # (state, kind, size)
 
 
 @dataclass

@@ -55,11 +55,16 @@ def gap(mission: Mission, kind: str) -> int:
     return max(0, mission.ceilings.get(kind, 0) - mission.strength(kind) - mission.pipeline(kind))
 
 
+# Forces outside UN command: their soldiers count as regional ones in the death rates.
+OUTSIDE_UN = ("regional", "national")
+
+
 def on_the_ground(world: World) -> dict[str, int]:
-    """Personnel deployed now: UN and hybrid troops, police and observers, regional troops."""
+    """Personnel deployed now: UN and hybrid troops, police and observers, and the troops of
+    forces outside UN command (regional organizations' and national-command forces)."""
     totals = {"troops": 0, "police": 0, "observers": 0, "regional": 0}
     for mission in world.active_missions():
-        if mission.kind == "regional":
+        if mission.kind in OUTSIDE_UN:
             totals["regional"] += mission.strength("troops")
             continue
         for kind in PERSONNEL:
@@ -71,7 +76,7 @@ def deployment_share(world: World) -> float:
     """Deployed uniformed personnel as a share of the ceilings of UN and hybrid missions."""
     ceiling = deployed = 0
     for mission in world.active_missions():
-        if mission.kind == "regional" or mission.withdrawing:
+        if mission.kind in OUTSIDE_UN or mission.withdrawing:
             continue
         for kind in PERSONNEL:
             ceiling += mission.ceilings.get(kind, 0)
@@ -88,8 +93,8 @@ def willingness(world: World, contributor_id: str, mission: Mission) -> float:
     """
     coef = world.coefficients
     contributor = world.contributors[contributor_id]
-    if set(contributor.caveats) & set(mission.tasks):
-        return 0.0
+    if set(contributor.caveats) & set(mission.tasks) or mission.kind == "national":
+        return 0.0  # a national-command force takes only what its states committed
     if not world.theatre.host_consent or mission.withdrawing:
         return 0.0
     score = coef.reimbursement_weight * contributor.reimbursement
@@ -139,6 +144,34 @@ def schedule_pledge(
     month = world.month + max(1, contributor.lag) + delay
     mission.contingent(contributor_id, kind).arriving.append((month, size))
     return month
+
+
+def commit_national(
+    world: World, mission: Mission, contingents: tuple[tuple[str, str, int], ...]
+) -> list[Event]:
+    """Member states authorized to act under national command send what they committed.
+
+    They need no pledging round and no UN reimbursement: each contingent arrives after its
+    state's own lag (at least a month), without the random delay of UN force generation.
+    """
+    events: list[Event] = []
+    mission.authorized = tuple(sorted({state for state, _, _ in contingents}))
+    for state, kind, size in contingents:
+        size = min(size, gap(mission, kind))
+        if size <= 0:
+            continue
+        profile = world.contributors.get(state)
+        month = world.month + max(1, profile.lag if profile else 1)
+        mission.contingent(state, kind).arriving.append((month, size))
+        events.append(
+            Event(
+                world.month,
+                "pledge",
+                f"{state} commits {size:,} {kind} to {mission.id} under national command,"
+                f" expected in month {month}.",
+            )
+        )
+    return events
 
 
 def arrivals(world: World) -> list[Event]:

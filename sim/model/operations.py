@@ -49,6 +49,8 @@ class PledgeTroops:
             return reasons
         if not world.theatre.host_consent:
             reasons.append("the host government does not consent to deployments")
+        if mission.kind == "national" and self.contributor not in mission.authorized:
+            reasons.append(f"{self.mission} is under national command of its own states")
         if self.size <= 0:
             reasons.append("a pledge must be positive")
         elif self.size > forces.gap(mission, self.personnel):

@@ -135,6 +135,14 @@ def _replace_member(world: World, effect: Effect) -> list[Event]:
     return _news(world, text)
 
 
+def _set_phase(world: World, effect: Effect) -> list[Event]:
+    """The theatre's phase becomes ``effect.phase`` (a ceasefire declared, say)."""
+    theatre = world.theatre
+    if theatre.phase != effect.phase:
+        theatre.phase, theatre.months_in_phase = effect.phase, 0
+    return _news(world, effect.text) if effect.text else []
+
+
 def withdraw_consent(world: World, text: str) -> list[Event]:
     """The host government withdraws consent: every mission but regional ones begins to leave."""
     world.theatre.host_consent = False
@@ -168,6 +176,10 @@ EFFECTS: dict[str, EffectKind] = {
         EffectKind(
             "crisis", "raise (or lower) intensity by `value`, with `text` in the news",
             ("value",), _crisis,
+        ),
+        EffectKind(
+            "set_phase", "the theatre's phase becomes `phase` (war, ceasefire or peace)",
+            ("phase",), _set_phase,
         ),
         EffectKind(
             "replace_member", "in voting body `body`, `other` takes the seat of `actor`",

@@ -153,7 +153,8 @@ class Contingent:
 
 @dataclass
 class Mission:
-    """A peace operation in the theatre: UN, regional (a bridging force) or hybrid.
+    """A peace operation in the theatre: UN, regional (a bridging force), hybrid, or national
+    (member states the Council authorized, under their own command: ``authorized`` names them).
 
     ``ceilings`` are the authorized strengths by kind of personnel; contingents fill them over
     time. A mission whose mandate ended (or lost consent) is ``withdrawing`` until it is empty.
@@ -170,6 +171,7 @@ class Mission:
     contingents: list[Contingent] = field(default_factory=list)
     withdrawing: bool = False
     renewals: int = 0
+    authorized: tuple[str, ...] = ()
 
     def strength(self, kind: str) -> int:
         """Personnel of ``kind`` deployed now."""
@@ -278,6 +280,7 @@ class Effect:
     value: float = 0.0
     text: str = ""
     body: str = ""
+    phase: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,21 @@ from sim.model.world import (
     Objective,
     Organization,
     RegionalCapacity,
+    SanctionEpisode,
     StateTable,
     Theatre,
     Trigger,
     World,
 )
-from sim.scenario.schema import DraftSpec, MissionSpec, PeaceSpec, ScenarioFile, TriggerSpec
+from sim.scenario.schema import (
+    ContingentSpec,
+    DraftSpec,
+    MissionSpec,
+    PeaceSpec,
+    ScenarioFile,
+    StartingSanctionSpec,
+    TriggerSpec,
+)
 
 
 def draft_clauses(spec: DraftSpec) -> Clauses:
@@ -135,6 +144,13 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
                 d.hybrid_with,
                 d.renews,
                 tuple(d.endorsed_by),
+                d.time_limited,
+                tuple(
+                    (n.state, kind, getattr(n, kind))
+                    for n in d.national_command
+                    for kind in ("troops", "police")
+                    if getattr(n, kind)
+                ),
             )  # fmt: skip
             for d in scenario.drafts
         ),
@@ -169,6 +185,8 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
     )
     for spec in t.missions:
         _initial_mission(world, spec)
+    for sanction in t.sanctions:
+        _initial_sanctions(world, sanction)
     if scenario.peace is not None:
         world.settlement, world.peace = _peace(scenario.peace, [p.id for p in t.parties])
     return world
@@ -211,22 +229,50 @@ def _peace(spec: PeaceSpec, parties: list[str]) -> tuple[Settlement, PeaceProces
 
 
 def _initial_mission(world: World, spec: MissionSpec) -> None:
-    """A mission present from the start, its personnel already deployed."""
+    """A mission present from the start, its contingents already deployed."""
+    contingents: list[ContingentSpec] = list(spec.contingents)
+    if spec.contributor is not None:
+        own = ContingentSpec(
+            contributor=spec.contributor,
+            troops=spec.troops,
+            police=spec.police,
+            observers=spec.observers,
+        )
+        contingents.insert(0, own)
+    deployed = {k: spec.deployed(k) for k in ("troops", "police", "observers")}
     clauses = Clauses(
         chapter=spec.chapter,
         tasks=tuple(spec.tasks),
-        troop_ceiling=spec.troops if spec.troop_ceiling is None else spec.troop_ceiling,
-        police_ceiling=spec.police if spec.police_ceiling is None else spec.police_ceiling,
+        troop_ceiling=deployed["troops"] if spec.troop_ceiling is None else spec.troop_ceiling,
+        police_ceiling=deployed["police"] if spec.police_ceiling is None else spec.police_ceiling,
         observer_ceiling=(
-            spec.observers if spec.observer_ceiling is None else spec.observer_ceiling
+            deployed["observers"] if spec.observer_ceiling is None else spec.observer_ceiling
         ),
         duration=spec.expires_month,
     )
     mission = create_mission(world, spec.id, clauses, spec.kind, spec.authority)
-    for kind in ("troops", "police", "observers"):
-        size = getattr(spec, kind)
-        if size:
-            mission.contingent(spec.contributor, kind).deployed = size
+    for contingent in contingents:
+        for kind in ("troops", "police", "observers"):
+            size = getattr(contingent, kind)
+            if size:
+                mission.contingent(contingent.contributor, kind).deployed += size
+
+
+def _initial_sanctions(world: World, spec: StartingSanctionSpec) -> None:
+    """Measures in force from the start: an episode per target, begun in month 1."""
+    for target in spec.targets:
+        world.sanctions.append(
+            SanctionEpisode(
+                id=f"{spec.resolution}:{spec.kind}:{target}",
+                resolution=spec.resolution,
+                kind=spec.kind,
+                target=target,
+                start_month=1,
+                end_month=spec.expires_month,
+                baseline=world.theatre.resources[target],
+                yes_votes=spec.yes_votes,
+            )
+        )
 
 
 def _trigger(spec: TriggerSpec) -> Trigger:
@@ -240,6 +286,7 @@ def _trigger(spec: TriggerSpec) -> Trigger:
             e.value,
             e.text,
             e.body or "",
+            e.phase or "",
         )
         for e in spec.effects
     )

@@ -162,6 +162,15 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
     for i, party in enumerate(theatre.parties):
         problems += _unknown(("theatre", "parties", i, "patrons"), party.patrons, states, "state")
 
+    renewable = (
+        {d.id for d in s.drafts}
+        | {m.id for m in s.theatre.missions}
+        | {x.resolution for x in s.theatre.sanctions}
+    )
+    for i, starting in enumerate(s.theatre.sanctions):
+        problems += _unknown(
+            ("theatre", "sanctions", i, "targets"), starting.targets, parties, "party"
+        )
     for i, draft in enumerate(s.drafts):
         if draft.penholder not in states:
             problems.append((("drafts", i, "penholder"), f"unknown state {draft.penholder!r}"))
@@ -173,10 +182,24 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
         for j, sanction in enumerate(draft.sanctions):
             path = ("drafts", i, "sanctions", j, "targets")
             problems += _unknown(path, sanction.targets, parties, "party")
-        if draft.renews is not None and (
-            draft.renews == draft.id or draft.renews not in {d.id for d in s.drafts}
-        ):
-            problems.append((("drafts", i, "renews"), f"no other draft {draft.renews!r} to renew"))
+        if draft.renews is not None and (draft.renews == draft.id or draft.renews not in renewable):
+            message = (
+                f"nothing {draft.renews!r} to renew: not another draft, a mission present at the"
+                " start or the resolution of sanctions in force at the start"
+            )
+            problems.append((("drafts", i, "renews"), message))
+        for j, national in enumerate(draft.national_command):
+            if national.state not in states:
+                path_n: Path = ("drafts", i, "national_command", j, "state")
+                problems.append((path_n, f"unknown state {national.state!r}"))
+        for kind, ceiling in (("troops", draft.troop_ceiling), ("police", draft.police_ceiling)):
+            committed = sum(getattr(n, kind) for n in draft.national_command)
+            if committed > ceiling:
+                problems.append(
+                    (("drafts", i, "national_command"),
+                     f"the states commit {committed:,} {kind}, more than the draft's"
+                     f" {kind.rstrip('s')}_ceiling of {ceiling:,}")
+                )  # fmt: skip
         if draft.month > s.months:
             problems.append(
                 (("drafts", i, "month"), f"month {draft.month} is after the last ({s.months})")
@@ -219,8 +242,19 @@ def _operations(
     bodies = {b.id for b in s.bodies}
     for i, mission in enumerate(s.theatre.missions):
         path: Path = ("theatre", "missions", i)
-        if mission.contributor not in states:
+        if mission.contributor is not None and mission.contributor not in states:
             problems.append(((*path, "contributor"), f"unknown state {mission.contributor!r}"))
+        elif mission.contributor is None and (
+            mission.troops or mission.police or mission.observers
+        ):
+            message = "required key is missing: personnel given here need a 'contributor'"
+            problems.append(((*path, "contributor"), message))
+        for j, contingent in enumerate(mission.contingents):
+            if contingent.contributor not in states:
+                problems.append(
+                    ((*path, "contingents", j, "contributor"),
+                     f"unknown state {contingent.contributor!r}")
+                )  # fmt: skip
         authorities = set(orgs) if mission.kind == "regional" else bodies
         if mission.authority not in authorities:
             what = "organization" if mission.kind == "regional" else "body"
@@ -228,7 +262,7 @@ def _operations(
         problems += _unknown((*path, "tasks"), mission.tasks, tasks, "task")
         for kind in ("troops", "police", "observers"):
             ceiling = getattr(mission, f"{kind.rstrip('s')}_ceiling")
-            if ceiling is not None and ceiling < getattr(mission, kind):
+            if ceiling is not None and ceiling < mission.deployed(kind):
                 problems.append(
                     ((*path, f"{kind.rstrip('s')}_ceiling"), f"below the {kind} deployed")
                 )

@@ -23,6 +23,7 @@ from pathlib import Path as FilePath
 from sim.model.coefficients import default_coefficients
 from sim.model.drafts import Clauses
 from sim.scenario.build import draft_clauses
+from sim.scenario.dated_names import name_of_another_date
 from sim.scenario.loader import Problem, format_path
 from sim.scenario.locate import locate_keys, nearest_location
 from sim.scenario.schema import DraftSpec, EndingSpec, ObjectiveSpec, ScenarioFile, TriggerSpec
@@ -64,6 +65,8 @@ LINTS: dict[str, str] = {
     " `from_month` whatever the players do.",
     "consent-at-once": "`consent_tolerance` is 0: the host government withdraws its consent in the"
     " first month, whatever the Council does.",
+    "name-of-another-date": "a state shows a name that came into use after the scenario's `start`"
+    " (the roster's Czechia in 1994, say): give it the `name` of the scenario's date.",
 }
 
 # Metrics that cannot exceed an upper bound (every metric is at least 0).
@@ -137,12 +140,12 @@ class Reach:
                 sanctioned |= set(sanction.targets)
         for mission in s.theatre.missions:
             sizes = {
-                "troops": max(mission.troops, mission.troop_ceiling or 0),
-                "police": max(mission.police, mission.police_ceiling or 0),
-                "observers": max(mission.observers, mission.observer_ceiling or 0),
+                "troops": max(mission.deployed("troops"), mission.troop_ceiling or 0),
+                "police": max(mission.deployed("police"), mission.police_ceiling or 0),
+                "observers": max(mission.deployed("observers"), mission.observer_ceiling or 0),
             }
             if mission.kind == "regional":
-                regional = regional or mission.troops > 0
+                regional = regional or mission.deployed("troops") > 0
             else:
                 personnel |= {kind for kind, size in sizes.items() if size > 0}
         for org in s.organizations:
@@ -431,7 +434,8 @@ def _used_states(s: ScenarioFile) -> set[str]:
     for trigger in s.triggers:
         for effect in trigger.effects:
             used |= {ref for ref in (effect.actor, effect.other) if ref is not None}
-    used |= {m.contributor for m in s.theatre.missions}
+    used |= {c for m in s.theatre.missions for c in m.contributors()}
+    used |= {n.state for d in s.drafts for n in d.national_command}
     if s.theatre.host_state is not None:
         used.add(s.theatre.host_state)
     if s.player is not None:
@@ -609,7 +613,24 @@ def lint_scenario(s: ScenarioFile) -> list[Warning]:
         + _objectives(s, reach, fates)
         + _triggers(s, reach)
         + _endings(s, reach, fates)
+        + _dated_names(s)
     )
+
+
+def _dated_names(s: ScenarioFile) -> list[Warning]:
+    """States shown with a name newer than the scenario's start (see :mod:`dated_names`)."""
+    if s.start is None:
+        return []
+    warnings = []
+    for i, state in enumerate(s.states):
+        before = name_of_another_date(state.id, state.name or "", s.start)
+        if before is not None:
+            message = (
+                f"{state.id} is shown as {state.name!r}, a name of a later date; in {s.start} it"
+                f" was {before!r}: set name = {before!r}"
+            )
+            warnings.append(_warn(("states", i, "name"), "name-of-another-date", message))
+    return warnings
 
 
 def lint_text(s: ScenarioFile, text: str, file: str) -> list[Problem]:

@@ -82,6 +82,7 @@ EffectName = Literal[
     "shift_salience",
     "set_relation",
     "set_coefficient",
+    "set_phase",
     "crisis",
     "withdraw_consent",
 ]
@@ -215,13 +216,34 @@ class PartySpec(Strict):
     patrons: list[Id] = Field(default_factory=list)
 
 
+class ContingentSpec(Strict):
+    """One contributor's personnel in a mission present at the start."""
+
+    contributor: Id = Field(description="The member state whose personnel these are.")
+    troops: Annotated[int, Field(ge=0, le=200_000)] = Field(0, description="Troops deployed.")
+    police: Annotated[int, Field(ge=0, le=50_000)] = Field(0, description="Police deployed.")
+    observers: Annotated[int, Field(ge=0, le=5_000)] = Field(
+        0, description="Military observers deployed."
+    )
+
+
 class MissionSpec(Strict):
     """A mission already in the theatre when the scenario starts (AMIS in Darfur, say)."""
 
     id: Id
     kind: Literal["un", "regional", "hybrid"]
     authority: Id = Field(description="The body (UN) or organization (regional) it answers to.")
-    contributor: Id = Field(description="The member state that provides its personnel.")
+    contributor: Id | None = Field(
+        None,
+        description="The member state that provides the troops, police and observers given"
+        " here (needed when they are not 0).",
+    )
+    contingents: list[ContingentSpec] = Field(
+        default_factory=list,
+        max_length=60,
+        description="Further contributors' contingents, each of which takes its own losses and"
+        " withdraws on its own (UNPROFOR's many national battalions).",
+    )
     chapter: Literal["VI", "VII"] = "VI"
     tasks: list[Id] = Field(default_factory=list)
     troops: Annotated[int, Field(ge=0, le=200_000)] = 0
@@ -234,6 +256,34 @@ class MissionSpec(Strict):
     observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] | None = None
     expires_month: Annotated[int, Field(ge=1, le=120)] = Field(
         12, description="The last month of its current mandate."
+    )
+
+    def deployed(self, kind: str) -> int:
+        """Personnel of ``kind`` on the ground at the start: its own and its contingents'."""
+        own: int = getattr(self, kind)
+        others: int = sum(getattr(c, kind) for c in self.contingents)
+        return own + others
+
+    def contributors(self) -> list[str]:
+        """Every state with personnel in it."""
+        own = [self.contributor] if self.contributor is not None else []
+        return own + [c.contributor for c in self.contingents]
+
+
+class StartingSanctionSpec(Strict):
+    """A sanctions measure in force when the scenario starts, from an earlier resolution."""
+
+    resolution: Id = Field(
+        description="The earlier resolution that imposed it; a draft that `renews` it carries"
+        " the measure on or (leaving it out) lifts it."
+    )
+    kind: SanctionKind = Field(description="The measure (see Sanctions).")
+    targets: list[Id] = Field(min_length=1, description="The parties it targets.")
+    expires_month: Annotated[int, Field(ge=1, le=120)] = Field(
+        120, description="The last month it is in force unless renewed (default: open-ended)."
+    )
+    yes_votes: Annotated[int, Field(ge=0, le=250)] = Field(
+        15, description="Yes votes it was adopted with (for its signalling)."
     )
 
 
@@ -271,6 +321,12 @@ class TheatreSpec(Strict):
     )
     parties: list[PartySpec] = Field(min_length=1, max_length=20)
     missions: list[MissionSpec] = Field(default_factory=list, max_length=10)
+    sanctions: list[StartingSanctionSpec] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Sanctions already in force at the start (the Res. 713 arms embargo on"
+        " Yugoslavia, say).",
+    )
 
 
 class SanctionSpec(Strict):
@@ -278,6 +334,14 @@ class SanctionSpec(Strict):
 
     kind: SanctionKind
     targets: list[Id] = Field(default_factory=list)
+
+
+class NationalContingentSpec(Strict):
+    """What one member state commits to a force under national command."""
+
+    state: Id = Field(description="The member state acting under its own command.")
+    troops: Annotated[int, Field(ge=0, le=200_000)] = Field(0, description="Troops it commits.")
+    police: Annotated[int, Field(ge=0, le=50_000)] = Field(0, description="Police it commits.")
 
 
 class DraftSpec(Strict):
@@ -293,8 +357,9 @@ class DraftSpec(Strict):
     )
     renews: Id | None = Field(
         None,
-        description="Another draft whose mission this one renews, resizes or (with no"
-        " personnel) ends.",
+        description="Another draft, a mission present at the start, or the resolution of"
+        " sanctions in force at the start, whose mission (or measures) this one renews, resizes"
+        " or (with no personnel) ends.",
     )
     chapter: Literal["VI", "VII"] = "VI"
     tasks: list[Id] = Field(default_factory=list)
@@ -316,6 +381,19 @@ class DraftSpec(Strict):
     hybrid_with: Id | None = Field(
         None, description="A regional organization the mission is a hybrid with."
     )
+    national_command: list[NationalContingentSpec] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Member states authorized to act under their own command (Opération"
+        " Turquoise, Res. 929) and what each commits: the force is outside UN command and"
+        " reimbursement, only these states send personnel, and its soldiers count like a"
+        " regional organization's in the death rates.",
+    )
+    time_limited: bool = Field(
+        False,
+        description="An authorization for a fixed period: under --historical its penholder does"
+        " not renew it when it ends.",
+    )
 
 
 class EffectSpec(Strict):
@@ -329,6 +407,7 @@ class EffectSpec(Strict):
     value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
     text: Text = ""
     body: Id | None = Field(None, description="The voting body (for replace_member).")
+    phase: Phase | None = Field(None, description="The theatre's new phase (for set_phase).")
 
 
 class TriggerSpec(Strict):

@@ -31,6 +31,7 @@ MISSION_STYLE = {
     "un": ("UN", (86, 180, 233), "circle"),
     "hybrid": ("Hybrid", (0, 158, 115), "diamond"),
     "regional": ("Regional", (230, 159, 0), "square"),
+    "national": ("National", (204, 121, 167), "square"),
 }
 
 _IMAGES: dict[tuple[str, int, int], pygame.Surface] = {}
