@@ -1,4 +1,5 @@
-"""The ``mandate`` command: play, run, check, power, replay, schema and the teacher's tools.
+"""The ``mandate`` command: play, run, check, list, new, power, replay, calibrate, schema and
+the teacher's tools.
 
 Every subcommand reports bad input as a short message and a non-zero exit code, never a
 traceback.
@@ -18,7 +19,11 @@ from typing import Any
 from sim.scenario.loader import ScenarioError, load_scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "tutorial.toml"
+#: Which argument of each command names scenarios, by id (``tutorial``) or by path.
+SCENARIO_ARGUMENTS = {
+    "run": "file", "check": "files", "power": "file", "replay": "file", "play": "file",
+    "calibrate": "scenario", "experiment": "file",
+}  # fmt: skip
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
@@ -304,21 +309,74 @@ def cmd_new(args: argparse.Namespace) -> int:
             f"{args.name!r} is not a valid scenario id: a letter, then letters, digits, _ or -"
             f" (at most {ID_MAX} characters)"
         )
-    path = Path(args.output) if args.output else Path("scenarios") / f"{args.name}.toml"
+    from sim.bundled import scenario_file
+    from sim.scenario.catalogue import place_schema, user_scenarios_dir
+
+    if args.output:
+        path = Path(args.output)
+    elif scenario_file(f"{args.name}.toml").is_file():
+        return _fail(f"{args.name!r} is a bundled scenario's id; choose another", EXIT_PROBLEMS)
+    else:
+        path = user_scenarios_dir() / f"{args.name}.toml"
     if path.exists():
         return _fail(f"{path} already exists; not overwriting it", EXIT_PROBLEMS)
-    text = skeleton(args.name, schema_reference(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not args.output:
+            place_schema(path.parent)
+        text = skeleton(args.name, schema_reference(path))
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
         return _fail(f"{path} already exists; not overwriting it", EXIT_PROBLEMS)
     except OSError as exc:
         return _fail(f"cannot write {path}: {exc.strerror or exc}", EXIT_PROBLEMS)
+    name = str(path) if args.output else args.name
     print(f"wrote {path}")
-    print(f"next: mandate check --strict {path}, then mandate run {path} --seed 1")
+    print(f"open it in a text editor: {_editor()} {path}")
+    print(f"every field is explained in the designer's guide: {scenario_file('README.md')}")
+    print(f"next: mandate check --strict {name}, then mandate run {name} --seed 1")
+    if not args.output:
+        print(f"it is one of your scenarios now: mandate play {name}, or choose it on the title"
+              " screen")  # fmt: skip
     return EXIT_OK
+
+
+def _editor() -> str:
+    """The command that opens a text file for editing here (the user's $VISUAL or $EDITOR)."""
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if chosen:
+        return chosen
+    return {"win32": "notepad", "darwin": "open -t"}.get(sys.platform, "xdg-open")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the bundled scenarios and the player's own, with their ids and titles."""
+    from sim.scenario.catalogue import bundled_entries, user_entries, user_scenarios_dir
+
+    bundled, own = bundled_entries(), user_entries()
+    width = max((len(e.id) for e in bundled + own), default=0) + 2
+    print("Bundled scenarios:")
+    _print_entries(bundled, width, set())
+    print(f"Your scenarios, in {user_scenarios_dir()}:")
+    if own:
+        _print_entries(own, width, {e.id for e in bundled})
+    else:
+        print("  none yet (mandate new NAME writes one there)")
+    print("Play one with `mandate play ID`; watch the AI play it with `mandate run ID --seed 7`.")
+    return EXIT_OK
+
+
+def _print_entries(entries: Sequence[Any], width: int, taken: set[str]) -> None:
+    for entry in entries:
+        try:
+            title = load_scenario(entry.path).title
+        except ScenarioError as error:
+            first = error.problems[0] if error.problems else "cannot be loaded"
+            title = f"(cannot be loaded: {first})"
+        if entry.id in taken:
+            title += " (its id is a bundled scenario's: rename the file to play it by id)"
+        print(f"  {entry.id:<{width}}{title}")
 
 
 def _load_arms(args: argparse.Namespace) -> Any:
@@ -482,8 +540,10 @@ def _display_problem(headless: bool) -> str | None:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """Open the desktop game (the tutorial unless a scenario file is given)."""
-    path = Path(args.file) if args.file else DEFAULT_SCENARIO
-    shown = args.file or "scenarios/tutorial.toml"
+    from sim.bundled import scenario_file
+
+    path = Path(args.file) if args.file else scenario_file("tutorial.toml")
+    shown = args.file or "tutorial"
     try:
         load_scenario(path)
     except ScenarioError as error:
@@ -516,12 +576,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mandate",
         description="Mandate: steer a crisis through the UN Security Council.",
-        epilog="Start with: mandate run scenarios/tutorial.toml --seed 7",
+        epilog="Start with: mandate run tutorial --seed 7  (mandate list shows every scenario)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("run", help="play a scenario with AI in every seat and print the story")
-    p.add_argument("file", help="scenario file (.toml)")
+    p.add_argument("file", help="scenario id (see mandate list) or file (.toml)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--months", type=int, default=None, help="stop after N months")
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
@@ -540,7 +600,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("check", help="validate scenario files")
-    p.add_argument("files", nargs="+", metavar="FILE", help="scenario files (.toml)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="scenario ids or files (.toml)")
     p.add_argument(
         "--strict",
         action="store_true",
@@ -575,10 +635,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_schema)
 
+    p = sub.add_parser("list", help="list the bundled scenarios and yours, with their ids")
+    p.set_defaults(func=cmd_list)
+
     p = sub.add_parser("new", help="write a commented skeleton scenario to start from")
     p.add_argument("name", metavar="NAME", help="the new scenario's id (letters, digits, _, -)")
     p.add_argument(
-        "--output", metavar="PATH", help="where to write it (default: scenarios/NAME.toml)"
+        "--output",
+        metavar="PATH",
+        help="where to write it (default: NAME.toml in your own scenarios folder, which the"
+        " title screen lists)",
     )
     p.set_defaults(func=cmd_new)
 
@@ -627,7 +693,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
-    p.add_argument("file", nargs="?", help="scenario file (default: the tutorial)")
+    p.add_argument("file", nargs="?", help="scenario id or file (default: the tutorial)")
     p.add_argument("--seed", type=int, default=None, help="seed of new games (default: random)")
     p.add_argument(
         "--frames", type=int, default=None, help="run N frames and stop (headless smoke runs)"
@@ -643,6 +709,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _resolve_scenario_ids(args: argparse.Namespace) -> str | None:
+    """Replace scenario ids among the arguments by their files; returns an argument that is
+    neither an existing file nor a known id, when it is a bare name (a missing path is left for
+    the loader to report where it points)."""
+    from sim.scenario.catalogue import locate
+
+    attribute = SCENARIO_ARGUMENTS.get(args.command or "")
+    value = getattr(args, attribute, None) if attribute else None
+    if attribute is None or value is None:
+        return None
+    resolved = []
+    for name in [value] if isinstance(value, str) else value:
+        path = locate(name)
+        if path is None and Path(name).name == name and not name.endswith(".toml"):
+            return str(name)
+        resolved.append(str(path) if path is not None else name)
+    setattr(args, attribute, resolved[0] if isinstance(value, str) else resolved)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``mandate`` console script."""
     parser = build_parser()
@@ -652,10 +738,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         why = _display_problem(headless=False)
         if why is not None:
             parser.print_help()
-            print(f"mandate: {NO_DISPLAY.format(why=why, file='scenarios/tutorial.toml')}",
+            print(f"mandate: {NO_DISPLAY.format(why=why, file='tutorial')}",
                   file=sys.stderr)  # fmt: skip
             return EXIT_OK
         args = parser.parse_args(["play"])
+    unknown = _resolve_scenario_ids(args)
+    if unknown is not None:
+        return _fail(
+            f"no scenario {unknown!r}: not a file, nor the id of a bundled scenario or of one of"
+            " yours (mandate list shows them)",
+            EXIT_PROBLEMS,
+        )
     if getattr(args, "months", None) is not None and args.months < 1:
         return _fail("--months must be at least 1")
     if getattr(args, "runs", 1) < 1:

@@ -1,7 +1,9 @@
-"""Shared fixtures: the tutorial scenario and fresh worlds built from it."""
+"""Shared fixtures: the tutorial scenario and fresh worlds built from it; no test reads or
+writes the real per-user data folder (the player's own scenarios)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,23 @@ from sim.scenario.schema import ScenarioFile
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "scenarios" / "tutorial.toml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _user_data_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The player's own folder is an empty temporary one (tests that write there use
+    ``user_data``)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MANDATE_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+        yield
+
+
+@pytest.fixture
+def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh per-user data folder for this test only (its scenarios go in ``scenarios/``)."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("MANDATE_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

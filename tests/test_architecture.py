@@ -52,3 +52,15 @@ def test_model_does_not_import_the_scenario_wing() -> None:
         if any(n.startswith("sim.scenario") or n.startswith("sim.analysis") for n in _imports(path))
     ]
     assert not offenders, offenders
+
+
+def test_bundled_files_are_found_through_the_package_not_the_source_tree() -> None:
+    """An installed game has no checkout around it: scenarios and assets are found through
+    ``sim.bundled`` (importlib.resources), never from ``__file__`` (issue 16)."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "sim").rglob("*.py"))
+        if "__file__" in (text := path.read_text(encoding="utf-8"))
+        and any(word in text for word in ('"scenarios"', '"assets"', "scenarios/", "assets/"))
+    ]
+    assert not offenders, offenders

@@ -14,12 +14,12 @@ import argparse
 import os
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from sim.analysis.runner import Arm, GameSummary, run_games
+from sim.bundled import scenario_file
 from sim.scenario.loader import load_scenario
 
-TUTORIAL = Path(__file__).resolve().parent.parent.parent / "scenarios" / "tutorial.toml"
+TUTORIAL = scenario_file("tutorial.toml")
 
 
 def _timed(run: Callable[[], list[list[GameSummary]]]) -> tuple[float, list[list[GameSummary]]]:

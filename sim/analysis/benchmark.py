@@ -47,6 +47,7 @@ from rich.table import Table
 from sim.analysis.generate import generate_scenario_text
 from sim.analysis.naive import NaiveView
 from sim.analysis.reference_bargaining import reference_round
+from sim.bundled import scenario_file
 from sim.model import commands
 from sim.model.agents import watered_down
 from sim.model.bargaining import bargaining_round
@@ -60,7 +61,7 @@ from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario, parse_scenario
 from sim.scenario.schema import ScenarioFile
 
-TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
+TUTORIAL = scenario_file("tutorial.toml")
 GAME_GOAL_SECONDS = 0.25
 SPEEDUP_GOAL = 10.0
 BARGAINING_GOAL_SECONDS = 0.050

@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.bundled import scenario_file
 from sim.model.agents import TroopContributor
 from sim.model.engine import Engine
 from sim.model.month import EndMonth
@@ -45,7 +46,7 @@ from sim.model.world import World
 from sim.scenario.build import build_world
 from sim.scenario.schema import ScenarioFile
 
-GENERIC = Path(__file__).resolve().parents[2] / "scenarios" / "calibration" / "generic.toml"
+GENERIC = scenario_file("calibration", "generic.toml")
 DOSES = (0, 2000, 4000, 6000, 8000)
 Data = dict[str, Any]
 

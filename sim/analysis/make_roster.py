@@ -46,8 +46,9 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_OUTPUT = ROOT / "scenarios" / "data" / "world_roster.toml"
+from sim.bundled import scenario_file
+
+DEFAULT_OUTPUT = scenario_file("data", "world_roster.toml")
 FORMAT = "mandate-roster"
 FORMAT_VERSION = 1
 UN_MEMBER_COUNT = 193

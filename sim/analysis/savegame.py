@@ -21,10 +21,9 @@ from sim.model.session import Session
 from sim.model.view import WorldView
 from sim.model.world import World
 from sim.scenario.build import build_world
+from sim.scenario.catalogue import by_id
 from sim.scenario.loader import ScenarioError, load_scenario
 from sim.scenario.schema import ScenarioFile
-
-SCENARIOS = Path(__file__).resolve().parent.parent.parent / "scenarios"
 
 
 @dataclass(frozen=True)
@@ -48,9 +47,9 @@ def scenario_file(save: SavedGame) -> Path:
     path = Path(save.scenario_path)
     if path.is_file():
         return path
-    bundled = SCENARIOS / f"{save.scenario_id}.toml"
-    if bundled.is_file():
-        return bundled
+    found = by_id(save.scenario_id)  # moved, e.g. by reinstalling the game
+    if found is not None:
+        return found
     raise SaveError(f"the scenario file of this save, {save.scenario_path}, is gone")
 
 

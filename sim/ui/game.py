@@ -39,11 +39,11 @@ from sim.model.stance import Ballot, context_points, policy_points
 from sim.model.view import WorldView
 from sim.model.voting import Tally
 from sim.model.world import World
+from sim.scenario import catalogue
 from sim.scenario.build import build_world
 from sim.scenario.loader import ScenarioError, load_scenario
 from sim.scenario.schema import ScenarioFile
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 AUTOSAVE = "autosave.json"
 
 
@@ -58,24 +58,32 @@ class ScenarioInfo:
     difficulty: str
     minutes: int
     problem: str = ""
+    #: One of the player's own scenarios (from their per-user folder), not a bundled one.
+    own: bool = False
 
 
-def find_scenarios(folder: Path = SCENARIOS) -> list[ScenarioInfo]:
-    """Scenario files in ``folder``, the tutorial first; broken files listed with their problem."""
+def find_scenarios(folder: Path | None = None) -> list[ScenarioInfo]:
+    """The scenarios to offer, the tutorial first; broken files listed with their problem.
+
+    Without ``folder``: the bundled scenarios, then the player's own (see
+    :mod:`sim.scenario.catalogue`); with it, the scenario files in that folder.
+    """
+    if folder is None:
+        return [find_scenarios_file(e.path, own=not e.bundled) for e in catalogue.entries()]
     paths = sorted(folder.glob("*.toml"), key=lambda p: (p.stem != "tutorial", p.name))
     return [find_scenarios_file(p) for p in paths]
 
 
-def find_scenarios_file(path: Path) -> ScenarioInfo:
+def find_scenarios_file(path: Path, own: bool = False) -> ScenarioInfo:
     """The title screen's entry for one scenario file."""
     try:
         s = load_scenario(path)
     except ScenarioError as error:
         first = str(error.problems[0]) if error.problems else "cannot be loaded"
-        return ScenarioInfo(path, path.stem, path.stem, "", "", 0, first)
+        return ScenarioInfo(path, path.stem, path.stem, "", "", 0, first, own)
     return ScenarioInfo(
         path, s.id, s.title, _attr(s, "summary", ""), _attr(s, "difficulty", ""),
-        int(_attr(s, "expected_minutes", 0) or 0),
+        int(_attr(s, "expected_minutes", 0) or 0), own=own,
     )  # fmt: skip
 
 
@@ -157,13 +165,13 @@ class Game:
         """Resume a saved game; raises SaveError or ScenarioError with a readable message."""
         save = read_save(save_path)
         path = Path(save.scenario_path)
-        if not path.is_file():
-            bundled = SCENARIOS / f"{save.scenario_id}.toml"  # the id is checked by read_save
-            if not bundled.is_file():
+        if not path.is_file():  # moved, e.g. by reinstalling the game: find it by its id
+            found = catalogue.by_id(save.scenario_id)  # the id is checked by read_save
+            if found is None:
                 raise SaveError(
                     f"the scenario file of this save, {printable(save.scenario_path)}, is gone"
                 )
-            path = bundled
+            path = found
         scenario = load_scenario(path)
         engine = Engine(build_world(scenario, save.seed))
         session, record = restore(engine, default_agents(engine), save)

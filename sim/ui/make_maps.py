@@ -26,7 +26,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-OUT = Path(__file__).resolve().parents[2] / "scenarios" / "maps"
+from sim.bundled import scenario_file
+
+OUT = scenario_file("maps")
 WIDTH, HEIGHT = 1200, 800
 COLOURS = 128
 

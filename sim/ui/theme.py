@@ -9,12 +9,13 @@ from __future__ import annotations
 import copy
 import json
 from collections import OrderedDict
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from sim.bundled import assets_dir
+
+ASSETS = assets_dir()
 FONTS = ASSETS / "fonts"
 FONT_FILES = {
     "regular": FONTS / "NotoSans-Regular.ttf",

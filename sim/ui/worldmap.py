@@ -31,10 +31,10 @@ import numpy as np
 import numpy.typing as npt
 import pygame
 
+from sim.bundled import scenario_file
 from sim.scenario.roster import load_roster
-from sim.ui.game import SCENARIOS
 
-ROSTER = SCENARIOS / "data" / "world_roster.toml"
+ROSTER = scenario_file("data", "world_roster.toml")
 SVG_SIZE = (2475, 1388)
 
 #: Roster members whose name differs from the map package's beyond a "Name, qualifier" form:

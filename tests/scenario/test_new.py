@@ -120,17 +120,37 @@ def test_a_schema_json_that_is_not_ours_is_ignored(tmp_path: Path) -> None:
     assert schema_reference(tmp_path / "x.toml") is None
 
 
-def test_default_output_is_scenarios_name_toml(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_default_output_is_the_players_own_folder(
+    tmp_path: Path,
+    user_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    (tmp_path / "scenarios").mkdir()
-    shutil.copy(SCHEMA, tmp_path / "scenarios" / "schema.json")
+    """Wherever it is run, ``mandate new NAME`` writes NAME.toml in the player's own scenarios
+    folder, with the schema beside it for editors, and says where and how to open it."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EDITOR", "my-editor")
     code, out, _ = _new(capsys, "harbour")
     assert code == 0
-    path = tmp_path / "scenarios" / "harbour.toml"
+    path = user_data / "scenarios" / "harbour.toml"
     assert path.read_text(encoding="utf-8").startswith("#:schema ./schema.json\n")
-    assert "scenarios/harbour.toml" in out
+    schema = path.parent / "schema.json"
+    assert schema.read_text(encoding="utf-8") == SCHEMA.read_text(encoding="utf-8")
+    assert not (tmp_path / "scenarios").exists()
+    assert f"wrote {path}" in out
+    assert f"my-editor {path}" in out
+    assert str(REPO / "scenarios" / "README.md") in out  # the designer's guide, where it is
+    assert "mandate play harbour" in out
+    assert main(["run", "harbour", "--seed", "1", "--months", "1"]) == 0
+
+
+def test_new_refuses_a_bundled_scenarios_id(
+    user_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _new(capsys, "tutorial")
+    assert code == 1 and out == ""
+    assert "bundled scenario" in err
+    assert not (user_data / "scenarios" / "tutorial.toml").exists()
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from sim.bundled import scenarios_dir
 from sim.model import objectives
-from sim.ui import game as game_module
 from sim.ui.driver import Driver
 from sim.ui.game import calendar_month, find_scenarios
 from sim.ui.screens import title as title_module
@@ -166,17 +166,17 @@ def test_title_lists_every_scenario_of_the_folder_and_scrolls(
 def test_the_real_scenarios_folder_lists_no_calibration_or_data_file() -> None:
     found = find_scenarios()
     paths = {s.path.parent for s in found}
-    assert paths == {game_module.SCENARIOS}
+    assert paths == {scenarios_dir()}
     assert "calibration" not in {s.id for s in found}
     assert found[0].id == "tutorial"
-    assert len(found) == len(list(game_module.SCENARIOS.glob("*.toml")))
+    assert len(found) == len(list(scenarios_dir().glob("*.toml")))
 
 
 def test_the_default_seat_follows_the_documented_rule() -> None:
     from sim.scenario.loader import load_scenario
-    from sim.ui.game import SCENARIOS, default_seat
+    from sim.ui.game import default_seat
 
-    tutorial = load_scenario(SCENARIOS / "tutorial.toml")
+    tutorial = load_scenario(scenarios_dir() / "tutorial.toml")
     assert default_seat(tutorial) == tutorial.drafts[0].penholder
     bare = tutorial.model_copy(update={"drafts": []})
     assert default_seat(bare) == "ARN"  # the first permanent member listed

@@ -1,4 +1,5 @@
-"""Title screen: scenarios found in scenarios/, new game, continue, load, settings, quit."""
+"""Title screen: the bundled scenarios and the player's own, new game, continue, load, settings,
+quit."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ class TitleScreen(Screen):
             info = self.scenarios[i]
             extra = f" — {info.difficulty}, about {info.minutes} min" if info.minutes else ""
             text = f"{info.title}{extra}" if not info.problem else f"{info.title} (broken)"
+            text += " · yours" if info.own else ""
             n = i - self.top
             self.button(
                 self.r(60, y, 680, 44), text, lambda i=i: self.choose(i),
@@ -90,6 +92,8 @@ class TitleScreen(Screen):
         info = self.scenarios[self.chosen] if self.scenarios else None
         if info is not None:
             body = html.escape(info.problem or info.summary or "")
+            if info.own:
+                body += f"<br><br><i>Yours, from {html.escape(str(info.path))}</i>"
             self.textbox(
                 self.r(60, y + 10, 680, max(60, self.H - y - 30)),
                 f"<b>{html.escape(info.title)}</b><br>{body}",
@@ -117,6 +121,8 @@ class TitleScreen(Screen):
         self.button(self.r(x, 406, w, 44), "Settings", self.settings, key=pygame.K_s)
         self.button(self.r(x, 458, w, 44), "Quit", self.back, key=pygame.K_q, tip="Esc")
         self.label(self.r(x, 520, w, 24), "F1: keys and help · Tab: move · Enter: choose", "#small")
+        own = "Your own scenarios: mandate new NAME (marked · yours)"
+        self.label(self.r(x, 548, w, 24), own, "#small")
 
     def draw(self, surface: pygame.Surface) -> None:
         pygame.draw.line(
