@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
+from sim.bundled import scenarios_dir
 from sim.model.engine import Engine
 from sim.model.play import default_agents, play_game
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
-
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--historical", action="store_true")
     args = parser.parse_args(argv)
-    files = args.files or sorted(SCENARIOS.glob("*.toml"))
+    files = args.files or sorted(scenarios_dir().glob("*.toml"))
     rows = [survey(f, range(args.seeds), args.historical) for f in files]
     print(table(rows))
     return 0
