@@ -1,72 +1,74 @@
-"""A canonical snapshot of the world and its hash: the proof that two games are the same."""
+"""A canonical snapshot of the world and its hash: the proof that two games are the same.
+
+The snapshot is derived from the state's own fields, not from a hand-kept list: every field of
+the :class:`~sim.model.world.World`, its theatre, missions, sanctions episodes and state table
+goes in, except those named in :data:`STATIC` (fixed by the scenario for the whole game, or
+rebuilt from other fields). A new field is therefore hashed by default; a test checks that every
+field is either hashed or listed here, and that changing any hashed field changes the hash.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from typing import Any
 
+import numpy as np
+
 from sim.model.world import World
+
+# World fields the hash leaves out, and why.
+STATIC: dict[str, str] = {
+    "scenario_id": "fixed by the scenario",
+    "title": "fixed by the scenario",
+    "months": "fixed by the scenario",
+    "issues": "fixed by the scenario",
+    "council": "fixed by the scenario",
+    "organizations": "fixed by the scenario",
+    "templates": "fixed by the scenario",
+    "endings": "fixed by the scenario",
+    "contributors": "fixed by the scenario",
+    "regional": "fixed by the scenario",
+    "triggers": "fixed by the scenario",
+    "objectives": "fixed by the scenario",
+    "settlement": "fixed by the scenario (the parties' positions; the peace process is hashed)",
+    "events": "the story told of the hashed state; its length is hashed",
+    "votes": "hashed by month, draft, version and choices (stances are derived from positions)",
+    "outcome": "hashed by the ending reached",
+    "streams": "hashed by the state of each random stream",
+}
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready data of a field: dataclasses, numpy arrays, tuples, sets and dicts."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, set | frozenset):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def snapshot(world: World) -> dict[str, Any]:
     """Every piece of changing state as plain JSON data, in a stable order."""
-    table = world.states
-    return {
-        "month": world.month,
-        "ideal": table.ideal.tolist(),
-        "salience": table.salience.tolist(),
-        "capital": table.capital.tolist(),
-        "theatre": {
-            "intensity": world.theatre.intensity,
-            "phase": world.theatre.phase,
-            "host_consent": world.theatre.host_consent,
-            "displaced": world.theatre.displaced,
-            "access": world.theatre.access,
-            "government_control": world.theatre.government_control,
-            "resources": dict(sorted(world.theatre.resources.items())),
-            "months_in_phase": world.theatre.months_in_phase,
-        },
-        "metrics": world.metrics,
-        "missions": [
-            {
-                "id": m.id,
-                "ceilings": m.ceilings,
-                "expires": m.expires_month,
-                "withdrawing": m.withdrawing,
-                "contingents": [
-                    [c.contributor, c.kind, c.deployed, c.arriving, c.fatalities, c.withdrawing]
-                    for c in m.contingents
-                ],
-            }
-            for m in world.missions
-        ],
-        "sanctions": [
-            [e.id, e.end_month, e.losses, e.conceded, e.ended, list(e.outcomes)]
-            for e in world.sanctions
-        ],
-        "fired": sorted(world.fired),
-        "bodies": {b: list(world.bodies[b].members) for b in sorted(world.bodies)},
-        "tabled": sorted(world.tabled),
-        "drafts": {
-            d.id: {
-                "clauses": d.clauses.to_json(),
-                "version": d.version,
-                "side_payments": dict(sorted(d.side_payments.items())),
-                "endorsements": dict(sorted(d.endorsements.items())),
-            }
-            for d in sorted(world.drafts.values(), key=lambda d: d.id)
-        },
-        "resolutions": [
-            [r.draft, r.clauses.to_json(), r.adopted_month, r.expires_month]
-            for r in world.resolutions
-        ],
-        "votes": [[v.month, v.draft, v.version, v.choices] for v in world.votes],
-        "events": len(world.events),
-        "outcome": None if world.outcome is None else world.outcome.ending,
-        "peace": world.peace.snapshot(),
-        "rng": world.streams.snapshot(),
+    data = {
+        f.name: _plain(getattr(world, f.name))
+        for f in dataclasses.fields(world)
+        if f.name not in STATIC
     }
+    data["events"] = len(world.events)
+    data["votes"] = [[v.month, v.draft, v.version, v.choices] for v in world.votes]
+    data["outcome"] = None if world.outcome is None else world.outcome.ending
+    data["rng"] = world.streams.snapshot()
+    return data
 
 
 def state_hash(world: World) -> str:

@@ -158,38 +158,3 @@ class PeaceProcess:
     def agreement_in_force(self) -> Agreement | None:
         """The latest agreement that has not broken down."""
         return next((a for a in reversed(self.agreements) if a.in_force), None)
-
-    def snapshot(self) -> dict[str, object]:
-        """The changing state as plain JSON data, for the state hash."""
-        talks = self.talks
-        return {
-            "envoy": None
-            if self.envoy is None
-            else [self.envoy.name, list(self.envoy.sponsors), self.envoy.standing],
-            "talks": None
-            if talks is None
-            else {
-                "parties": list(talks.parties),
-                "stage": talks.stage,
-                "text": dict(sorted(talks.text.items())),
-                "version": talks.version,
-                "rounds": talks.rounds,
-                "refusals": talks.refusals,
-                "women": talks.women,
-                "civil_society": talks.civil_society,
-                "answers": {p: s.total for p, s in sorted(talks.answers.items())},
-            },
-            "agreements": [
-                [a.id, a.kind, a.month, list(a.signatories), list(a.guarantors), a.ended_month]
-                for a in self.agreements
-            ],
-            "guarantees": dict(sorted(self.guarantees.items())),
-            "aid": self.aid,
-            "pressed": sorted(list(p) for p in self.pressed),
-            "sessions": self.sessions,
-            "adjourned": self.adjourned_month,
-            "records": [
-                [r.month, r.version, {p: s.total for p, s in sorted(r.answers.items())}]
-                for r in self.records
-            ],
-        }

@@ -7,6 +7,7 @@ problem as ``FILE:LINE:COL: field.path: what is wrong`` — never a traceback.
 
 from __future__ import annotations
 
+import re
 import reprlib
 import types
 import typing
@@ -30,6 +31,12 @@ MAX_BYTES = 1_048_576
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = _SHORT.maxother = 60
 MAX_PROBLEMS = 50
+ID_PATTERN = r"[A-Za-z][A-Za-z0-9_-]{0,63}"
+# Patterns of the format, said in words (a designer should not have to read a regex).
+PATTERN_MEANINGS = {
+    r"^\d{4}-(0[1-9]|1[0-2])$": "a month written YYYY-MM, such as 1994-04",
+    r"^[A-Za-z][A-Za-z0-9_-]*$": "an id: a letter, then letters, digits, '_' or '-'",
+}
 """Problems reported for one file at most; the rest are counted in a last line."""
 
 
@@ -42,9 +49,11 @@ class Problem:
     column: int
     field: str
     message: str
+    shown: str = ""  # the field as people read it, entries named by id (``states[USA]``)
 
     def __str__(self) -> str:
-        field = f" {printable(self.field, 120)}:" if self.field else ""
+        name = self.shown or self.field
+        field = f" {printable(name, 120)}:" if name else ""
         where = f"{printable(self.file, 200)}:{self.line}:{self.column}:"
         return f"{where}{field} {printable(self.message)}"
 
@@ -61,15 +70,29 @@ class ScenarioError(Exception):
         self.problems = tuple(problems)
 
 
-def format_path(path: Sequence[str | int]) -> str:
-    """``("states", 3, "ideal", "force")`` → ``states[3].ideal.force``."""
+def format_path(path: Sequence[str | int], data: Any = None) -> str:
+    """``("states", 3, "ideal", "force")`` → ``states[3].ideal.force``; given the file's
+    ``data``, an entry with an id is named by it: ``states[USA].ideal.force``."""
     out = ""
+    node = data
     for part in path:
+        node = _child(node, part)
         if isinstance(part, int):
-            out += f"[{part}]"
+            entry_id = node.get("id") if isinstance(node, dict) else None
+            named = isinstance(entry_id, str) and re.fullmatch(ID_PATTERN, entry_id)
+            shown = entry_id if named else part
+            out += f"[{shown}]"
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+        return node[part]
+    if isinstance(part, str) and isinstance(node, dict):
+        return node.get(part)
+    return None
 
 
 def _model_at(path: Sequence[str | int]) -> type[BaseModel] | None:
@@ -112,6 +135,9 @@ def _message(error: Any) -> str:
         return f"unknown key{hint}"
     if kind == "missing":
         return "required key is missing"
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if kind == "string_pattern_mismatch" and pattern in PATTERN_MEANINGS:
+        return f"expected {PATTERN_MEANINGS[pattern]} (got {_SHORT.repr(error.get('input'))})"
     message = str(error["msg"])
     message = message[0].lower() + message[1:]
     if "input" in error and kind not in ("missing",) and not isinstance(error["input"], dict):
@@ -132,7 +158,7 @@ def parse_scenario(text: str, file: str = "<scenario>") -> ScenarioFile:
 
     def problem(path: Sequence[str | int], message: str) -> Problem:
         line, col = nearest_location(locations, path)
-        return Problem(file, line, col, format_path(path), message)
+        return Problem(file, line, col, format_path(path), message, format_path(path, data))
 
     scenario, issues = validate_data(data, Path(file).parent)
     if scenario is None or issues:
@@ -146,7 +172,14 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
     try:
         return parse_toml(text)
     except ShapeError as exc:
-        raise ScenarioError([Problem(file, exc.line, exc.column, "", exc.message)]) from None
+        message = exc.message
+        if "Cannot overwrite a value" in message:  # tomllib's words for a key given twice
+            lines = text.splitlines()
+            row = lines[exc.line - 1] if 0 < exc.line <= len(lines) else ""
+            key = row.split("=", 1)[0].strip()
+            if key:
+                message = f"duplicate key {printable(key, 60)!r}: it is already set in this table"
+        raise ScenarioError([Problem(file, exc.line, exc.column, "", message)]) from None
 
 
 def validate_data(
@@ -161,10 +194,10 @@ def validate_data(
         scenario = ScenarioFile.model_validate(data)
     except ValidationError as exc:
         return None, [(tuple(e["loc"]), _message(e)) for e in exc.errors()]
+    # Every check that can run on a schema-valid file runs, so one pass reports everything.
     issues = check_scenario(scenario)
-    if not issues:
-        scenario, issues = _with_roster(scenario, folder)
-        issues += _map_problems(scenario, folder)
+    scenario, roster_issues = _with_roster(scenario, folder)
+    issues += roster_issues + _map_problems(scenario, folder)
     return (None, issues) if issues else (scenario, [])
 
 

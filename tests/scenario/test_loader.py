@@ -108,7 +108,9 @@ def test_broken_file_reports_exactly_the_expected_problems(path: Path) -> None:
             if (p.line, p.column, p.field) == (line, column, field) and substring in p.message
         ]
         assert len(hits) == 1, f"expected {line}:{column}: {field}: ...{substring}... in\n{shown}"
-        prefix = f"{path}:{line}:{column}: {field}: " if field else f"{path}:{line}:{column}: "
+        # Printed, an entry with an id is named by it (states[USA]); the field keeps the index.
+        shown = hits[0].shown or field
+        prefix = f"{path}:{line}:{column}: {shown}: " if field else f"{path}:{line}:{column}: "
         assert str(hits[0]).startswith(prefix), str(hits[0])
     assert len(problems) == len(expected), f"unexpected extra problems:\n{shown}"
     for problem in problems:

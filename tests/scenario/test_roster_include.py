@@ -51,7 +51,7 @@ def test_names_come_from_the_roster_and_a_scenario_may_override_them() -> None:
 
 def test_an_id_that_is_not_a_un_member_is_an_error_at_the_id() -> None:
     problems = _problems(_with_roster("data/world_roster.toml", ("USA", "FRA", "XKX")))
-    assert len(problems) == 1 and "states[2].id" in problems[0]
+    assert len(problems) == 1 and "states[XKX].id" in problems[0]
     assert "'XKX' is not a UN member in the roster" in problems[0]
 
 
