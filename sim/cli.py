@@ -510,8 +510,21 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_PROBLEMS)
     world = game.world
     d = debrief(world, game.scenario, game.save.seed, game.save.player, state_hash(world))
+    if args.turning_seeds > 0 and game.save.player:
+        from dataclasses import replace
+
+        from sim.analysis.debrief import month_title
+        from sim.analysis.turning import turning_points
+        from sim.model.saves import player_turns
+
+        turns, _ = player_turns(game.session, game.record)
+        when = {m: month_title(game.scenario, m) for m in range(1, world.month + 1)}
+        points = turning_points(
+            game.scenario, game.save.seed, game.save.player, turns, args.turning_seeds, when=when
+        )
+        d = replace(d, turning_points=tuple(points))
     try:
-        page = write_report(d, Path(args.output))
+        page = write_report(d, Path(args.output), turning_seeds=args.turning_seeds)
     except OSError as exc:
         return _fail(f"cannot write the report to {args.output}: {exc.strerror or exc}", 1)
     print(f"wrote {page}")
@@ -690,6 +703,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write a saved game's debrief as an offline HTML page")
     p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
     p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNGs")
+    p.add_argument(
+        "--turning-seeds", type=int, default=5, metavar="N",
+        help="seeds on which each of the player's decisions is taken back to find the turning"
+        " points (default 5; 0 leaves them out)",
+    )  # fmt: skip
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")

@@ -45,7 +45,8 @@ LINTS: dict[str, str] = {
     " more: intensity never rises above 1, so the force never deploys.",
     "untargeted-sanction": "a sanctions measure with no `targets`: it moves the draft on the issue"
     " dimensions but imposes nothing on anyone.",
-    "penholder-outside-body": "a draft whose penholder is not a member of the body it is put to.",
+    "penholder-outside-body": "a draft whose penholder is not a member of the body it is put to"
+    " (neither from the start nor by a trigger's `replace_member` that gives it a seat).",
     "player-off-council": "the player's seat (`player`, or by default the penholder of the first"
     " draft in the file) is not a member of the council: the player cannot vote there. (With no"
     " draft, the default seat is the council's first permanent member, else its first member.)",
@@ -522,9 +523,19 @@ def _organizations(s: ScenarioFile) -> list[Warning]:
 def _drafts(s: ScenarioFile) -> list[Warning]:
     warnings: list[Warning] = []
     bodies = {b.id: b for b in s.bodies}
+    seated = {
+        (e.body, e.other)
+        for t in s.triggers
+        for e in t.effects
+        if e.kind == "replace_member" and e.body is not None
+    }
     for i, draft in enumerate(s.drafts):
         body = bodies.get(draft.body)
-        if body is not None and draft.penholder not in body.members:
+        if (
+            body is not None
+            and draft.penholder not in body.members
+            and (draft.body, draft.penholder) not in seated
+        ):
             message = f"penholder {draft.penholder!r} is not a member of {draft.body!r}"
             warnings.append(_warn(("drafts", i, "penholder"), "penholder-outside-body", message))
         for j, sanction in enumerate(draft.sanctions):

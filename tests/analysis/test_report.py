@@ -46,7 +46,7 @@ def save_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _report(save: Path, out: Path) -> _Page:
-    assert main(["report", str(save), "--output", str(out)]) == 0
+    assert main(["report", str(save), "--output", str(out), "--turning-seeds", "2"]) == 0
     page = _Page()
     page.feed((out / "index.html").read_text(encoding="utf-8"))
     return page
@@ -119,3 +119,25 @@ def test_autoplay_save_restores_to_its_own_hash(save_file: Path) -> None:
     assert to_json(game.save)["state_hash"] == json.loads(save_file.read_text())["state_hash"]
     with pytest.raises(SaveError):
         load_game(save_file.parent / "missing.json")
+
+
+def test_turning_points_rank_the_decisive_decision_first(save_file: Path) -> None:
+    from sim.analysis.turning import turning_points
+    from sim.model.saves import player_turns
+
+    game = load_game(save_file)
+    turns, _ = player_turns(game.session, game.record)
+    points = turning_points(game.scenario, game.save.seed, "FRA", turns, seeds=3)
+    assert 1 <= len(points) <= 5
+    assert [p.weight for p in points] == sorted((p.weight for p in points), reverse=True)
+    # Without Resolution 1973 tabled, the war goes differently on some seed.
+    top = {p.decision.describe() for p in points if p.weight == points[0].weight}
+    assert "tabled res1973" in top
+    assert points[0].ending_changed > 0
+
+
+def test_the_report_lists_the_turning_points(save_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    assert main(["report", str(save_file), "--output", str(out), "--turning-seeds", "2"]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="turning-points"' in page and "tabled res1973" in page

@@ -142,3 +142,15 @@ def test_a_historical_scenario_is_reminded_of_the_names_of_its_date() -> None:
     assert found and "1994-01" in found[0]
     assert not [m for _, m in lint_scenario(variant({**BASE, "start": "2017-01"}, states=states))
                 if "Czech Republic" in m]  # fmt: skip
+
+
+def test_a_penholder_seated_by_replace_member_is_not_outside_the_body() -> None:
+    draft = {"id": "d", "title": "D", "penholder": "T01", "body": "unsc", "month": 3}
+    seat = {"id": "new-year", "when": "month_reached", "month": 1, "effects": [
+        {"kind": "replace_member", "body": "unsc", "actor": "G15", "other": "T01"}]}  # fmt: skip
+    outside = [
+        m for _, m in lint_scenario(variant(BASE, drafts=[draft])) if "penholder-outside-body" in m
+    ]
+    assert outside
+    seated = variant(BASE, drafts=[draft], triggers=[seat])
+    assert not [m for _, m in lint_scenario(seated) if "penholder-outside-body" in m]

@@ -1,5 +1,6 @@
 """Debrief: the ending and why, the score, each objective, what really happened (historical
-scenarios), sanctions episodes and their outcomes, charts of the crisis, key votes explained.
+scenarios), the player's turning points, sanctions episodes and their outcomes, charts of the
+crisis, key votes explained.
 
 The vote tables are :func:`sim.analysis.report.vote_lines`, the lines ``mandate run`` prints, so
 the debrief tells exactly the story of the command line.
@@ -8,12 +9,15 @@ the debrief tells exactly the story of the command line.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from sim.analysis.report import vote_lines
+from sim.analysis.turning import TurningPoint, turning_points
 from sim.model import endings
+from sim.model.saves import player_turns
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
@@ -40,6 +44,8 @@ class DebriefScreen(Screen):
         self.rows = objective_rows(self.game.world, final=self.game.world.finished)
         self.objectives_top = 196
         self.objectives_bottom = 300
+        self.turning = TurningPoints(self.game)
+        self.turning_shown = False
 
     def ending(self) -> tuple[str, str]:
         """(name, reason) of the outcome, as ``mandate run`` reports it."""
@@ -55,7 +61,9 @@ class DebriefScreen(Screen):
         self.objectives_top = 196
         top = self.objectives_top + 26 + objectives_height(self.rows, 1.0, False)
         self.objectives_bottom = top - 6
-        self.textbox(self.r(40, top, 600, H - top - 80), debrief_html(self.game))
+        self.turning_shown = self.turning.done
+        body = debrief_html(self.game, self.turning.html())
+        self.textbox(self.r(40, top, 600, H - top - 80), body)
         self.chart_top = (
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
         )
@@ -64,6 +72,11 @@ class DebriefScreen(Screen):
             object_id="#primary", default=True, tip="Enter",
         )  # fmt: skip
         self.button(self.r(W - 480, H - 66, 180, 46), "Event log", self.news, key=pygame.K_n)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.turning.done and not self.turning_shown:
+            self.refresh()  # the turning points have been worked out: show them
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
@@ -138,8 +151,65 @@ def sanctions_html(world: World) -> str:
     return "<br>".join(rows)
 
 
-def debrief_html(game: Game) -> str:
-    """What really happened (historical scenarios), sanctions and their outcomes, key votes."""
+class TurningPoints:
+    """The player's turning points (:mod:`sim.analysis.turning`), worked out on a background
+    thread as the debrief opens — replaying the game once per decision and seed takes seconds."""
+
+    SEEDS = 3
+
+    def __init__(self, game: Game) -> None:
+        self.points: list[TurningPoint] = []
+        self.failed = ""
+        self.needed = game.player is not None
+        self._done = threading.Event()
+        if not self.needed:
+            self._done.set()
+            return
+        completed, current = player_turns(game.session, game.record)
+        turns = completed + ([current] if current else [])
+        when = {m: game.month_title(m) for m in range(1, game.world.month + 1)}
+        args = (game.scenario, game.seed, game.player, turns, self.SEEDS, 5, when)
+        threading.Thread(target=self._work, args=args, daemon=True).start()
+
+    def _work(self, *args: Any) -> None:
+        try:
+            self.points = turning_points(*args)
+        except Exception as exc:  # a debrief must open even if the replays cannot run
+            self.failed = str(exc)
+        finally:
+            self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, seconds: float) -> bool:
+        """Wait for the result (for tests); True once it is there."""
+        return self._done.wait(seconds)
+
+    def html(self) -> str:
+        """The debrief's turning-points section ("" when the AI played alone)."""
+        if not self.needed:
+            return ""
+        head = "<b>Turning points</b> (each of your decisions taken back, replayed on"
+        head += f" {self.SEEDS} seeds)<br>"
+        if not self.done:
+            return head + "<i>Working them out…</i>"
+        if self.failed:
+            return head + f"<i>Could not replay the game: {html.escape(self.failed)}</i>"
+        if not self.points:
+            return head + "<i>None of your decisions changed the outcome.</i>"
+        rows = [
+            f"{i}. <b>{html.escape(p.when)}: {html.escape(p.decision.describe())}</b> —"
+            f" {html.escape(p.effect)}"
+            for i, p in enumerate(self.points, 1)
+        ]
+        return head + "<br>".join(rows)
+
+
+def debrief_html(game: Game, turning: str = "") -> str:
+    """What really happened (historical scenarios), the turning points, sanctions and their
+    outcomes, key votes."""
     world = game.world
     parts = []
     history = str(getattr(game.scenario, "history", "") or "").strip()
@@ -148,6 +218,8 @@ def debrief_html(game: Game) -> str:
         parts.append(
             "<b>What really happened</b><br>" + "<br><br>".join(html.escape(p) for p in paragraphs)
         )
+    if turning:
+        parts.append(turning)
     if world.sanctions:
         parts.append(
             "<b>Sanctions and what they achieved</b> (Targeted Sanctions Consortium's purposes)"
