@@ -91,6 +91,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Play a scenario with AI in every seat and print what happened."""
+    from sim.analysis.explainer import Explainer, ExplainingEngine, explainable
     from sim.analysis.report import month_lines, outcome_lines, result_json
     from sim.model.engine import Engine
     from sim.model.hashing import state_hash
@@ -102,23 +103,28 @@ def cmd_run(args: argparse.Namespace) -> int:
         scenario = load_scenario(args.file)
     except ScenarioError as error:
         return _report_problems(error)
-    explainable = {s.id for s in scenario.states} | {p.id for p in scenario.theatre.parties}
-    if args.explain is not None and args.explain not in explainable:
-        return _fail(f"--explain: no member state or party {args.explain!r} in {scenario.id}")
+    world = build_world(scenario, args.seed)
+    if args.explain is not None and args.explain not in explainable(world):
+        return _fail(f"--explain: no state or organization {args.explain!r} in {scenario.id}")
     if args.log is not None:
         refused = _refuse_output(Path(args.log), [args.file], args.force)
         if refused is not None:
             return _fail(f"--log: {refused}", EXIT_PROBLEMS)
-    engine = Engine(build_world(scenario, args.seed))
-    world = engine.world
+    explainer = Explainer(world, args.explain) if args.explain and not args.json else None
+    engine = Engine(world) if explainer is None else ExplainingEngine(world, explainer)
 
     def narrate(month: int) -> None:
         if not args.json:
-            print("\n".join(month_lines(world, month, args.explain)))
+            more = explainer.after_vote if explainer else None
+            lines = month_lines(world, month, args.explain, more)
+            lines += explainer.month_lines(month) if explainer else []
+            print("\n".join(lines))
 
     if not args.json:
         print(f"{scenario.title} — scenario {scenario.id}, seed {args.seed}")
     agents = default_agents(engine, historical=args.historical)
+    if explainer is not None:
+        agents = explainer.watch(agents)
     played = play_game(engine, agents, months=args.months, on_month=narrate)
     final_hash = state_hash(world)
     if args.json:
@@ -138,9 +144,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """Replay a command log and print the state hash after every month."""
-    from sim.model.engine import CommandRejected, Engine
+    from sim.model.engine import Engine
     from sim.model.files import read_json_file
-    from sim.model.replay import commands_from_log, replay, seed_from_log
+    from sim.model.replay import read_recording, replay
     from sim.model.saves import MAX_SAVE_BYTES
     from sim.scenario.build import build_world
 
@@ -149,18 +155,18 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         return _report_problems(error)
     try:
-        data = read_json_file(args.log, MAX_SAVE_BYTES, "command log")
-        commands = commands_from_log(data)
-        seed = seed_from_log(data)
-    except (ValueError, KeyError, TypeError) as exc:
-        return _fail(f"{args.log}: not a readable command log ({exc})", EXIT_PROBLEMS)
-    if data.get("scenario") != scenario.id:
-        recorded = data.get("scenario")
-        return _fail(f"{args.log} was recorded on scenario {recorded!r}", EXIT_PROBLEMS)
-    engine = Engine(build_world(scenario, seed))
+        recording = read_recording(read_json_file(args.log, MAX_SAVE_BYTES, "command log"))
+    except ValueError as exc:
+        return _fail(f"{args.log}: not a readable command log or save ({exc})", EXIT_PROBLEMS)
+    if recording.scenario != scenario.id:
+        message = (
+            f"{args.log}: the {recording.what} was recorded on scenario {recording.scenario!r}"
+        )
+        return _fail(message, EXIT_PROBLEMS)
+    engine = Engine(build_world(scenario, recording.seed))
     try:
-        hashes = replay(engine, commands)
-    except CommandRejected as exc:
+        hashes = replay(engine, recording.commands)
+    except ValueError as exc:
         return _fail(f"{args.log}: {exc}", EXIT_PROBLEMS)
     for month, digest in enumerate(hashes, start=1):
         print(f"month {month}: {digest}")
@@ -204,7 +210,12 @@ def cmd_power(args: argparse.Namespace) -> int:
     bodies = [b.id for b in scenario.bodies]
     if args.body not in bodies:
         return _fail(f"--body: no body {args.body!r}; this scenario has {', '.join(bodies)}")
-    rows = _power_rows(scenario, args.body)
+    from sim.model.power import PowerTooLarge
+
+    try:
+        rows = _power_rows(scenario, args.body)
+    except PowerTooLarge as exc:
+        return _fail(f"--body {args.body}: {exc}", EXIT_PROBLEMS)
     if args.json:
         doc = {
             "scenario": scenario.id,
@@ -531,6 +542,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Write a class's saves of one scenario side by side as one offline HTML page."""
+    from sim.analysis.compare import write_comparison
+    from sim.analysis.savegame import load_game
+    from sim.model.saves import SaveError
+
+    try:
+        games = [load_game(path) for path in args.saves]
+        page = write_comparison(games, Path(args.output))
+    except SaveError as exc:
+        return _fail(str(exc), EXIT_PROBLEMS)
+    except OSError as exc:
+        return _fail(f"cannot write the comparison to {args.output}: {exc.strerror or exc}", 1)
+    print(f"wrote {page}")
+    return EXIT_OK
+
+
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
     " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
@@ -600,8 +628,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
     p.add_argument(
         "--explain",
-        metavar="ACTOR",
-        help="show every factor behind ACTOR's votes, or behind a party's answers at talks",
+        metavar="ID",
+        help="explain every decision of ID: a member state's votes (with what would flip each"
+        " and how far its positions moved), a troop contributor's pledges and withdrawals, a"
+        " regional organization's endorsements and deployments",
     )
     p.add_argument("--log", metavar="PATH", help="also write the command log (JSON) to PATH")
     p.add_argument("--force", action="store_true", help="replace an existing --log file")
@@ -628,9 +658,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_power)
 
-    p = sub.add_parser("replay", help="replay a command log and print the state hash monthly")
+    p = sub.add_parser(
+        "replay", help="replay a command log or a saved game and print the state hash monthly"
+    )
     p.add_argument("file", help="scenario file the log was recorded on")
-    p.add_argument("log", help="command log written by `mandate run --log`")
+    p.add_argument("log", help="command log written by `mandate run --log`, or a saved game")
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser(
@@ -709,6 +741,11 @@ def build_parser() -> argparse.ArgumentParser:
         " points (default 5; 0 leaves them out)",
     )  # fmt: skip
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("compare", help="a class's saves of one scenario in one HTML page")
+    p.add_argument("saves", nargs="+", metavar="SAVE", help="saved games (.json) of one scenario")
+    p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNG")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("play", help="play in a window (the default with no command)")
     p.add_argument("file", nargs="?", help="scenario id or file (default: the tutorial)")

@@ -24,7 +24,16 @@ import numpy as np
 
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
-from sim.model.stance import CONTEXT_FACTORS, Ballot, IntArray
+from sim.model.intel import private_points
+from sim.model.legitimacy import (
+    authorizes_force,
+    caucus_values,
+    coercive,
+    deference,
+    party_ties,
+    pressure_on,
+)
+from sim.model.stance import FACTORS_AFTER_POLICY, Ballot, IntArray
 from sim.model.view import WorldView
 from sim.model.voting import Choice, Tally, VotingBody
 from sim.model.world import World
@@ -88,22 +97,41 @@ class _Voters:
         domestic = table.domestic.tolist()
         concern = table.concern.tolist()
         intensity = world.theatre.intensity
-        orgs = [
-            (1.0 if endorsements[org_id] else -1.0, set(world.organizations[org_id].members))
-            for org_id in sorted(endorsements)
-        ]
+        orgs = [(1.0 if endorsements[org_id] else -1.0, org_id) for org_id in sorted(endorsements)]
         rows: list[list[int]] = []
         for voter, row in zip(self.voters, self.rows, strict=True):
             relation = regard[row] * coef.relation_weight
             side = side_payments.get(voter, 0.0) * coef.side_payment_value
             regional = 0.0
-            for sign, members in orgs:
-                regional += sign if voter in members else 0.0
+            for sign, org_id in orgs:
+                regional += sign * float(deference(world, org_id, [voter])[0])
             regional *= coef.regional_weight
             crisis = intensity * concern[row] * coef.crisis_weight
             rows.append(
                 [round_points(v) for v in (relation, side, regional, domestic[row], crisis)]
             )
+        return rows
+
+    def interest_points(self, clauses: Clauses) -> list[list[int]]:
+        """Per voter: patron, sovereignty and precedent factors, points."""
+        world = self.world
+        coef = world.coefficients
+        pressure = pressure_on(world, clauses)
+        force = authorizes_force(clauses) and not world.theatre.host_consent
+        rows: list[list[int]] = []
+        for voter, row in zip(self.voters, self.rows, strict=True):
+            ties = party_ties(world, [voter])
+            patron = 0.0
+            for party_id in sorted(pressure):
+                if pressure[party_id] > 0.0:
+                    patron += float(ties[party_id][0]) * pressure[party_id]
+            non_interference = float(world.states.non_interference[row])
+            sovereignty = -coef.sovereignty_weight * non_interference if force else 0.0
+            precedent = 0.0
+            if coercive(world, clauses):
+                precedent = -coef.precedent_weight * world.precedent * non_interference
+            values = (-coef.patron_weight * patron, sovereignty, precedent)
+            rows.append([round_points(v) for v in values])
         return rows
 
 
@@ -117,6 +145,7 @@ class NaiveView(WorldView):
         penholder: str,
         side_payments: Mapping[str, float],
         endorsements: Mapping[str, bool],
+        draft: Draft | None = None,
     ) -> tuple[Ballot, Tally]:
         w = self._world
         body = w.bodies[body_id]
@@ -124,17 +153,24 @@ class NaiveView(WorldView):
         table = _Voters(w, voters)
         policy = table.policy_points(_positions(w, [clauses])[0])
         context = table.context_points(penholder, side_payments, endorsements)
+        interest = table.interest_points(clauses)
+        private = private_points(draft, voters, self.observer)
         yes_above, no_below = _thresholds(w, body, voters)
         points: list[list[int]] = []
         choices: dict[str, Choice] = {}
-        for i, voter in enumerate(voters):
-            row = policy[i] + context[i]
+        before: list[int] = []
+        for i in range(len(voters)):
+            row = policy[i] + context[i] + interest[i] + [private[i]]
             total = 0
             for p in row:
                 total += p
             points.append(row)
-            choices[voter] = classify(total, yes_above, no_below[i])
-        names = tuple(f"policy:{d}" for d in w.issues.ids) + CONTEXT_FACTORS
+            before.append(total)
+        caucus = [round_points(v) for v in caucus_values(w, voters, before)]
+        for i, voter in enumerate(voters):
+            points[i].append(caucus[i])
+            choices[voter] = classify(before[i] + caucus[i], yes_above, no_below[i])
+        names = tuple(f"policy:{d}" for d in w.issues.ids) + FACTORS_AFTER_POLICY
         result = Ballot(
             voters, names, np.array(points, dtype=np.int64),
             np.full(len(voters), yes_above, dtype=np.int64), np.array(no_below, dtype=np.int64),
@@ -145,8 +181,9 @@ class NaiveView(WorldView):
     def forecast(self, draft: Draft) -> tuple[Ballot, Tally]:
         """How the draft's body would vote now, with every factor."""
         return self._ballot(
-            draft.body, draft.clauses, draft.penholder, draft.side_payments, draft.endorsements
-        )
+            draft.body, draft.clauses, draft.penholder, draft.side_payments, draft.endorsements,
+            draft,
+        )  # fmt: skip
 
     def organization_forecast(self, org_id: str, draft: Draft) -> Tally:
         """How a regional organization's body would decide on endorsing the draft now."""
@@ -164,16 +201,25 @@ class NaiveView(WorldView):
         yes_above, no_below = _thresholds(w, body, voters)
         table = _Voters(w, voters)
         context = table.context_points(draft.penholder, draft.side_payments, draft.endorsements)
+        private = private_points(draft, voters, self.observer)
         passes, threats, yes_votes = [], [], []
-        for position in _positions(w, candidates):
+        for clauses, position in zip(candidates, _positions(w, candidates), strict=True):
             policy = table.policy_points(position)
+            interest = table.interest_points(clauses)
             weight_yes = n_threats = n_yes = 0
-            for i, voter in enumerate(voters):
+            before: list[int] = []
+            for i in range(len(voters)):
                 total = 0
                 for p in policy[i]:
                     total += p
+                for p in interest[i]:
+                    total += p
                 for p in context[i]:
                     total += p
+                before.append(total + private[i])
+            caucus = [round_points(v) for v in caucus_values(w, voters, before)]
+            for i, voter in enumerate(voters):
+                total = before[i] + caucus[i]
                 if total > yes_above:
                     weight_yes += weights[voter]
                     n_yes += 1

@@ -7,6 +7,7 @@ Both forms are pure functions of the world, so the same scenario and seed print 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sim.analysis.peace_report import peace_json, peace_lines
@@ -94,8 +95,15 @@ def explain_lines(vote: VoteRecord, actor: str) -> list[str]:
     return lines
 
 
-def month_lines(world: World, month: int, explain: str | None = None) -> list[str]:
-    """The narrative of one month: events in order, with vote tables where votes were held."""
+def month_lines(
+    world: World,
+    month: int,
+    explain: str | None = None,
+    more: Callable[[VoteRecord], list[str]] | None = None,
+) -> list[str]:
+    """The narrative of one month: events in order, with vote tables where votes were held.
+
+    With ``explain``, every factor behind that member's votes, followed by ``more(vote)``."""
     lines = [f"Month {month}"]
     votes = [v for v in world.votes if v.month == month]
     events: list[Event] = [e for e in world.events if e.month == month]
@@ -108,6 +116,7 @@ def month_lines(world: World, month: int, explain: str | None = None) -> list[st
             lines += vote_lines(world, vote)
             if explain is not None and explain in vote.choices:
                 lines += explain_lines(vote, explain)
+                lines += more(vote) if more is not None else []
     return lines + peace_lines(world, month, explain)
 
 

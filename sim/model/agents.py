@@ -19,76 +19,20 @@ from sim.model.commands import (
     TableDraft,
     TableRenewal,
 )
+from sim.model.concessions import STEP_TROOPS, strengthened, watered_down
+from sim.model.diplomacy import WithdrawDraft
 from sim.model.drafts import Clauses, Draft, Sanction
 from sim.model.operations import DeployRegionalForce, PledgeTroops, WithdrawConsent
+from sim.model.stance import IntArray
+from sim.model.strategy import text_values
 from sim.model.view import WorldView
 from sim.model.world import PERSONNEL, Mission
 
 MAX_SIDE_PAYMENT = 3.0
-STEP_TROOPS = 100
 
 
 def _rounded(troops: float) -> int:
     return int(STEP_TROOPS * round(troops / STEP_TROOPS))
-
-
-def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
-    """Every single-clause concession a drafter can make, each with a short description."""
-    options: list[tuple[str, Clauses]] = []
-    if clauses.chapter == "VII":
-        options.append(("Chapter VI instead of VII", clauses.changed(chapter="VI")))
-    for task in clauses.tasks:
-        rest = tuple(t for t in clauses.tasks if t != task)
-        options.append((f"drops {task.replace('_', ' ')}", clauses.changed(tasks=rest)))
-    if clauses.troop_ceiling > 0:
-        troops = STEP_TROOPS * math.floor(clauses.troop_ceiling * 0.75 / STEP_TROOPS)
-        options.append((f"cuts troops to {troops:,}", clauses.changed(troop_ceiling=troops)))
-    if clauses.police_ceiling > 0:
-        police = STEP_TROOPS * math.floor(clauses.police_ceiling * 0.75 / STEP_TROOPS)
-        options.append((f"cuts police to {police:,}", clauses.changed(police_ceiling=police)))
-    if clauses.duration > 6:
-        months = max(6, clauses.duration - 6)
-        options.append(
-            (f"shortens the mandate to {months} months", clauses.changed(duration=months))
-        )
-    for sanction in clauses.sanctions:
-        rest_s: tuple[Sanction, ...] = tuple(s for s in clauses.sanctions if s != sanction)
-        options.append(
-            (f"drops the {sanction.kind.replace('_', ' ')}", clauses.changed(sanctions=rest_s))
-        )
-    if clauses.referral:
-        options.append(("drops the ICC referral", clauses.changed(referral=False)))
-    for demand in clauses.demands:
-        rest_d = tuple(d for d in clauses.demands if d != demand)
-        options.append((f"drops the demand for {demand.replace('_', ' ')}",
-                        clauses.changed(demands=rest_d)))  # fmt: skip
-    return options
-
-
-def strengthened(clauses: Clauses, original: Clauses) -> list[tuple[str, Clauses]]:
-    """Every single clause of the original draft that a concession removed, put back."""
-    options: list[tuple[str, Clauses]] = []
-    if original.chapter == "VII" and clauses.chapter != "VII":
-        options.append(("restores Chapter VII", clauses.changed(chapter="VII")))
-    for task in sorted(set(original.tasks) - set(clauses.tasks)):
-        more = clauses.tasks + (task,)
-        options.append((f"restores {task.replace('_', ' ')}", clauses.changed(tasks=more)))
-    if clauses.troop_ceiling < original.troop_ceiling:
-        troops = original.troop_ceiling
-        options.append((f"restores troops to {troops:,}", clauses.changed(troop_ceiling=troops)))
-    present = {s.kind for s in clauses.sanctions}
-    for sanction in original.sanctions:
-        if sanction.kind not in present:
-            more_s = clauses.sanctions + (sanction,)
-            label = f"restores the {sanction.kind.replace('_', ' ')}"
-            options.append((label, clauses.changed(sanctions=more_s)))
-    if original.referral and not clauses.referral:
-        options.append(("restores the ICC referral", clauses.changed(referral=True)))
-    for demand in sorted(set(original.demands) - set(clauses.demands)):
-        more_d = clauses.demands + (demand,)
-        label = f"restores the demand for {demand.replace('_', ' ')}"
-        options.append((label, clauses.changed(demands=more_d)))
-    return options
 
 
 class PragmaticPenholder:
@@ -141,28 +85,38 @@ class PragmaticPenholder:
         return clauses.changed(sanctions=tuple(s for s in kept if s.targets))
 
     def consult(self, view: WorldView) -> list[Command]:
-        """One round of consultations: endorsement requests, then one concession or deal."""
+        """One round of consultations: endorsement requests, then one change or deal."""
         commands: list[Command] = []
-        for draft in self._drafts(view):
-            commands += self._endorsements(view, draft)
-            if view.forecast(draft)[1].passed:
+        seen = view.seen_by(self.actor)
+        for draft in self._drafts(seen):
+            commands += self._endorsements(seen, draft)
+            if seen.forecast(draft)[1].passed:
                 continue
-            amendment = self._best_concession(view, draft)
+            amendment = self._best_text(seen, draft)
             if amendment is not None:
                 commands.append(amendment)
                 continue
-            deal = self._persuade(view, draft)
+            deal = self._persuade(seen, draft)
             if deal is not None:
                 commands.append(deal)
         return commands
 
     def close_month(self, view: WorldView) -> list[Command]:
-        """Call the vote when it is forecast to pass, or when patience has run out."""
+        """Call the vote when the draft is forecast to pass; when patience has run out, force a
+        vote that only a veto would stop (the veto goes on the record), or else withdraw."""
         commands: list[Command] = []
-        for draft in self._drafts(view):
-            months_open = view.month - draft.tabled_month + 1
-            if view.forecast(draft)[1].passed or months_open >= draft.patience:
+        seen = view.seen_by(self.actor)
+        for draft in self._drafts(seen):
+            months_open = seen.month - draft.tabled_month + 1
+            if seen.forecast(draft)[1].passed:
                 commands.append(CallVote(self.actor, draft.id))
+            elif months_open >= draft.patience:
+                value = self._values(seen, draft, [draft.clauses])[0]
+                if value > 0 or draft.renews is not None:
+                    commands.append(CallVote(self.actor, draft.id))
+                else:
+                    reason = "it lacks the votes"
+                    commands.append(WithdrawDraft(self.actor, draft.id, reason))
         return commands
 
     def _drafts(self, view: WorldView) -> list[Draft]:
@@ -177,22 +131,36 @@ class PragmaticPenholder:
             if org not in draft.endorsements and view.organization_forecast(org, draft).passed
         ]
 
-    def _best_concession(self, view: WorldView, draft: Draft) -> AmendDraft | None:
+    def _values(self, view: WorldView, draft: Draft, candidates: list[Clauses]) -> IntArray:
+        outcomes = view.candidate_outcomes(draft, candidates)
+        own = view.own_utility(self.actor, candidates)
+        return text_values(view.coefficients, view.body(draft.body), outcomes, own)
+
+    def _best_text(self, view: WorldView, draft: Draft) -> AmendDraft | None:
+        """The change of text worth most by expected value (:func:`text_values`): a concession,
+        a clause restored, or what a member asked for — never below the status quo in the
+        penholder's own eyes. Ties go to the text with better prospects (passes, fewer veto
+        threats, more yes votes), so the penholder keeps working toward a pass."""
         original = view.original_clauses(draft)
         options = watered_down(draft.clauses) + strengthened(draft.clauses, original)
+        options += [
+            (f"meets {st.actor}'s ask", st.clauses)
+            for st in view.statements(draft)
+            if st.clauses is not None and st.clauses != draft.clauses
+        ]
         if not options:
             return None
         candidates = [draft.clauses] + [c for _, c in options]
         passes, threats, yes = view.candidate_outcomes(draft, candidates)
         utility = view.own_utility(self.actor, candidates)
-        # Lexicographic: pass, fewer veto threats, more yes votes, keep more of what I want.
-        keys = [(int(passes[i]), -int(threats[i]), int(yes[i]), int(utility[i]))
+        values = self._values(view, draft, candidates)
+        keys = [(int(values[i]), int(passes[i]), -int(threats[i]), int(yes[i]))
                 for i in range(len(candidates))]  # fmt: skip
         allowed = [i for i in range(1, len(candidates)) if utility[i] > 0]
         if not allowed:
             return None
-        best = max(allowed, key=lambda i: (keys[i], -i))
-        if keys[best][:3] <= keys[0][:3]:
+        best = max(allowed, key=lambda i: (keys[i], int(utility[i]), -i))
+        if keys[best] <= keys[0]:
             return None
         reason, clauses = options[best - 1]
         return AmendDraft(self.actor, draft.id, clauses, reason)
@@ -247,7 +215,10 @@ class HistoricalPenholder(PragmaticPenholder):
                 return [TableRenewal(self.actor, mission.id, self.renewal(view, mission))]
         for template in view.due_templates(self.actor):
             if template.month == view.month and view.draft_in(template.body) is None:
-                return [TableDraft(self.actor, template.id), CallVote(self.actor, template.id)]
+                return [
+                    TableDraft(self.actor, template.id, as_recorded=True),
+                    CallVote(self.actor, template.id),
+                ]
         return []
 
     def consult(self, view: WorldView) -> list[Command]:

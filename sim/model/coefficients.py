@@ -1,7 +1,8 @@
 """The model's coefficients: names, defaults from ``defaults.toml`` and scenario overrides.
 
 The defaults file is data, with the meaning and source of every number beside it; this module only
-reads it. A scenario may override any coefficient by name.
+reads it. A scenario may override any coefficient by name, and a trigger may change one during play,
+within the bounds (``min``, ``max``) the file declares beside each value.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class Coefficients:
     envoy_success_gain: float
     envoy_refusal_loss: float
     envoy_intensity_threshold: float
-    position_uncertainty: float
+    talks_position_uncertainty: float
     bottom_line_uncertainty: float
     learning_rate: float
     surveillance_reduction: float
@@ -106,6 +107,18 @@ class Coefficients:
     women_signatory_reduction: float
     civil_society_reduction: float
     spoiler_increase: float
+    regional_deference: float
+    patron_weight: float
+    sovereignty_weight: float
+    precedent_weight: float
+    position_uncertainty: float
+    consultation_clarity: float
+    lobby_clarity: float
+    statement_clarity: float
+    veto_relation_cost: float
+    adoption_value: float
+    veto_record_value: float
+    caucus_weight: float
 
     def bite(self, kind: str) -> float:
         """Monthly resource loss a sanctions measure of ``kind`` inflicts before evasion."""
@@ -125,6 +138,18 @@ class CoefficientInfo:
     default: float | int
     meaning: str
     source: str
+    minimum: float | int
+    maximum: float | int
+
+    def problem(self, value: float) -> str | None:
+        """Why ``value`` cannot be this coefficient (outside its bounds), or None."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            return f"{self.name} must be a number"
+        if isinstance(self.default, int) and not isinstance(value, int) and value != int(value):
+            return f"{self.name} must be a whole number"
+        if not self.minimum <= value <= self.maximum:
+            return f"{self.name} must lie between {self.minimum} and {self.maximum}, not {value}"
+        return None
 
 
 @cache
@@ -134,9 +159,33 @@ def coefficient_info() -> tuple[CoefficientInfo, ...]:
     table = tomllib.loads(text)
     infos = []
     for field in dataclasses.fields(Coefficients):
-        entry = table[field.name]
-        infos.append(CoefficientInfo(field.name, entry["value"], entry["meaning"], entry["source"]))
+        entry = table.get(field.name)
+        missing = [
+            k for k in ("value", "min", "max", "meaning", "source") if k not in (entry or {})
+        ]
+        if entry is None or missing:
+            # Fail loudly: a coefficient without bounds could crash or hang the game.
+            raise ValueError(f"defaults.toml: coefficient {field.name} lacks {', '.join(missing)}")
+        info = CoefficientInfo(
+            field.name,
+            entry["value"],
+            entry["meaning"],
+            entry["source"],
+            entry["min"],
+            entry["max"],
+        )
+        if info.problem(info.default) is not None:
+            raise ValueError(f"defaults.toml: {info.problem(info.default)} (its own default)")
+        infos.append(info)
     return tuple(infos)
+
+
+def coefficient_problem(name: str, value: float) -> str | None:
+    """Why coefficient ``name`` cannot take ``value`` (unknown, or outside its bounds), or None."""
+    info = next((i for i in coefficient_info() if i.name == name), None)
+    if info is None:
+        return f"unknown coefficient {name!r}"
+    return info.problem(value)
 
 
 def default_coefficients() -> Coefficients:

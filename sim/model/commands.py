@@ -7,17 +7,24 @@ player, AI agents, replays and tests all submit the same commands through the en
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 
 import numpy as np
+from pydantic import TypeAdapter, ValidationError
 
 from sim.model.adoption import adopt
 from sim.model.bargaining import bargaining_round
-from sim.model.drafts import Clauses, Draft, clauses_from_json
+from sim.model.drafts import Clauses, Draft, clause_problems
 from sim.model.events import Event
+from sim.model.files import printable
+from sim.model.intel import after_consultations, after_lobbying, draw_reservations
+from sim.model.legitimacy import veto_costs
 from sim.model.registry import Registry
-from sim.model.stance import ballot
+from sim.model.stance import ballot, draft_ballot
+from sim.model.whip import PUBLIC, whip_count
 from sim.model.world import VoteRecord, World
 
 
@@ -59,6 +66,13 @@ def _known_state(world: World, actor: str) -> list[str]:
     return [] if actor in world.states.index else [f"unknown member state {actor!r}"]
 
 
+def _clauses(world: World, clauses: Clauses | None) -> list[str]:
+    if clauses is None:
+        return []
+    parties = tuple(p.id for p in world.theatre.parties)
+    return clause_problems(clauses, world.extra_tasks, world.demands, parties)
+
+
 def _draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, list[str]]:
     draft = world.drafts.get(draft_id)
     if draft is None:
@@ -77,6 +91,7 @@ class TableDraft:
     actor: str
     draft: str
     clauses: Clauses | None = None
+    as_recorded: bool = False
 
     def check(self, world: World) -> list[str]:
         reasons = _not_finished(world) + _known_state(world, self.actor)
@@ -91,7 +106,7 @@ class TableDraft:
             reasons.append(f"{self.draft} cannot be tabled before month {template.month}")
         if world.draft_in(template.body) is not None:
             reasons.append(f"another draft is already before {template.body}")
-        return reasons
+        return reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         template = next(t for t in world.templates if t.id == self.draft)
@@ -102,6 +117,8 @@ class TableDraft:
             tabled_month=world.month, patience=template.patience, renews=template.renews,
             endorsements={org: True for org in template.endorsed_by},
         )  # fmt: skip
+        if not self.as_recorded:
+            draw_reservations(world, world.drafts[template.id])
         body = world.bodies[template.body].name
         text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]
@@ -112,6 +129,7 @@ class TableDraft:
             "actor": self.actor,
             "draft": self.draft,
             "clauses": None if self.clauses is None else self.clauses.to_json(),
+            "as_recorded": self.as_recorded,
         }
 
 
@@ -147,7 +165,7 @@ class TableRenewal:
         body = template.body if template else world.council
         if world.draft_in(body) is not None:
             reasons.append(f"another draft is already before {body}")
-        return reasons
+        return reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         template = next(t for t in world.templates if t.id == self.mission)
@@ -156,6 +174,7 @@ class TableRenewal:
             draft_id, f"Renewal of {template.title}", self.actor, template.body, self.clauses,
             tabled_month=world.month, patience=1, renews=self.mission,
         )  # fmt: skip
+        draw_reservations(world, world.drafts[draft_id])
         text = f"{self.actor} circulates a renewal of {self.mission}: {self.clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]
 
@@ -183,7 +202,7 @@ class AmendDraft:
         draft, reasons = _draft_of(world, self.actor, self.draft)
         if draft is not None and draft.clauses == self.clauses:
             reasons.append("the amendment changes nothing")
-        return _not_finished(world) + reasons
+        return _not_finished(world) + reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts[self.draft]
@@ -233,6 +252,8 @@ class Lobby:
         rate = world.coefficients.lobby_rate * (1.0 + table.relations[t, a]) / 2.0
         table.ideal[t, d] += rate * (table.ideal[a, d] - table.ideal[t, d])
         table.capital[a] -= world.coefficients.lobby_cost
+        after_lobbying(world, self.actor, self.target)
+        world.contacts.append((world.month, self.actor, self.target))
         name = world.issues.dimensions[d].name.lower()
         text = f"{self.actor} lobbies {self.target} on {name}."
         return [Event(world.month, "lobby", text)]
@@ -260,6 +281,8 @@ class OfferSidePayment:
     def check(self, world: World) -> list[str]:
         _, reasons = _draft_of(world, self.actor, self.draft)
         reasons = _not_finished(world) + reasons + _known_state(world, self.target)
+        if self.target == self.actor:
+            reasons.append("a member cannot pay itself for its own support")
         if not (self.amount > 0 and np.isfinite(self.amount)):
             reasons.append("a side payment must be a positive amount")
         elif not reasons:
@@ -272,6 +295,8 @@ class OfferSidePayment:
         draft = world.drafts[self.draft]
         draft.side_payments[self.target] = draft.side_payments.get(self.target, 0.0) + self.amount
         world.states.capital[world.states.index[self.actor]] -= self.amount
+        after_lobbying(world, self.actor, self.target)
+        world.contacts.append((world.month, self.actor, self.target))
         text = f"{self.actor} offers {self.target} a side deal for its support of {draft.id}."
         return [Event(world.month, "side_payment", text)]
 
@@ -354,20 +379,10 @@ class HoldConsultations:
             shift = pull * (result.positions - x)
             table.ideal[rows, d] = x + shift
             moved += int(np.count_nonzero(np.abs(shift) > 1e-9))
+        after_consultations(world, draft)
         text = f"Consultations on {draft.id}: {moved} positions shifted."
         events = [Event(world.month, "consultations", text)]
-        whip = ballot(
-            world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-            draft.endorsements,
-        )  # fmt: skip
-        choices = list(whip.choices().values())
-        counts = {c: choices.count(c) for c in ("yes", "no", "abstain")}
-        below = whip.totals < whip.no_below
-        threats = [v for i, v in enumerate(whip.voters) if whip.veto[i] and below[i]]
-        signal = f"Whip count on {draft.id}: {counts['yes']} yes, {counts['no']} no,"
-        signal += f" {counts['abstain']} abstain"
-        signal += f"; veto threatened by {', '.join(threats)}." if threats else "."
-        events.append(Event(world.month, "whip_count", signal))
+        events.append(Event(world.month, "whip_count", whip_count(world, draft, PUBLIC).text()))
         return events
 
     def to_json(self) -> dict[str, Any]:
@@ -389,10 +404,7 @@ class CallVote:
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts.pop(self.draft)
         body = world.bodies[draft.body]
-        result = ballot(
-            world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-            draft.endorsements,
-        )  # fmt: skip
+        result = draft_ballot(world, draft)
         choices = result.choices()
         tally = body.tally(choices)
         stances = {v: result.stance(v) for v in result.voters}
@@ -405,7 +417,7 @@ class CallVote:
             return [Event(world.month, "resolution_adopted", text), *adopt(world, draft, tally)]
         if tally.vetoed_by:
             text = f"{draft.id} fails {tally.counts()}: vetoed by {', '.join(tally.vetoed_by)}."
-            return [Event(world.month, "draft_vetoed", text)]
+            return [Event(world.month, "draft_vetoed", text), *veto_costs(world, tally)]
         text = f"{draft.id} fails {tally.counts()}: too few votes in favour."
         return [Event(world.month, "draft_failed", text)]
 
@@ -413,22 +425,36 @@ class CallVote:
         return {"type": self.kind, "actor": self.actor, "draft": self.draft}
 
 
-def command_from_json(data: dict[str, Any]) -> Command:
-    """Rebuild a logged command of any registered kind; raises ValueError on unknown types or
-    fields. Command classes outside this module register when their module is imported;
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def command_from_json(data: object) -> Command:
+    """Rebuild a logged command of any registered kind, validated as strictly as the file
+    format demands: a known ``type``, no unknown fields, every field of its declared type (no
+    string for a number, no fraction for a count, no NaN). Raises ValueError saying what is
+    wrong. Whether the command may apply is its own ``check``, run when it is submitted.
+    Command classes outside this module register when their module is imported;
     :mod:`sim.model.replay` imports every one of them."""
+    if not isinstance(data, dict):
+        raise ValueError("a command is a JSON object")
     fields = dict(data)
     kind = fields.pop("type", None)
-    cls = COMMAND_TYPES.get(str(kind))
+    cls = COMMAND_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise ValueError(f"unknown command type {kind!r}")
-    if isinstance(fields.get("clauses"), dict):
-        try:
-            fields["clauses"] = clauses_from_json(fields["clauses"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"bad clauses in command {kind!r}: {exc}") from exc
+        raise ValueError(f"unknown command type {printable(repr(kind), 80)}")
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(str(k) for k in fields if k not in names)
+    if unknown:
+        raise ValueError(f"{kind}: unknown field(s) {printable(', '.join(unknown[:5]), 120)}")
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
     try:
-        command: Command = cls(**fields)
-    except TypeError as exc:
-        raise ValueError(f"bad fields for command {kind!r}: {exc}") from exc
+        command: Command = adapter.validate_json(json.dumps(fields), strict=True)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise ValueError(f"{kind}: {where}: {str(error['msg']).lower()}") from None
+    except (TypeError, ValueError) as exc:  # a value JSON cannot carry, or a refusing field
+        raise ValueError(f"{kind}: {exc}") from None
     return command

@@ -131,6 +131,40 @@ class Clauses:
         return replace(self, **changes)
 
 
+MAX_CEILINGS = {"troops": 200_000, "police": 50_000, "observers": 5_000}
+MAX_DURATION = 60
+
+
+def clause_problems(
+    clauses: Clauses, tasks: tuple[str, ...], demands: tuple[str, ...], parties: tuple[str, ...]
+) -> list[str]:
+    """Why ``clauses`` cannot be put on paper in a scenario with these extra ``tasks``,
+    ``demands`` and conflict ``parties`` (empty when they can)."""
+    problems = []
+    if clauses.chapter not in CHAPTERS:
+        problems.append(f"chapter must be VI or VII, not {clauses.chapter!r}")
+    unknown = [t for t in clauses.tasks if t not in BUILTIN_TASKS and t not in tasks]
+    if unknown:
+        problems.append(f"unknown task(s) {', '.join(map(repr, unknown[:5]))}")
+    unknown = [d for d in clauses.demands if d not in demands]
+    if unknown:
+        problems.append(f"unknown demand(s) {', '.join(map(repr, unknown[:5]))}")
+    for kind, ceiling in clauses.ceilings().items():
+        if not 0 <= ceiling <= MAX_CEILINGS[kind]:
+            problems.append(f"the {kind} ceiling must lie between 0 and {MAX_CEILINGS[kind]:,}")
+    if not 1 <= clauses.duration <= MAX_DURATION:
+        problems.append(f"the duration must lie between 1 and {MAX_DURATION} months")
+    for sanction in clauses.sanctions:
+        if sanction.kind not in SANCTION_KINDS:
+            problems.append(f"unknown sanctions measure {sanction.kind!r}")
+        strangers = [t for t in sanction.targets if t not in parties]
+        if strangers:
+            problems.append(
+                f"sanctions target(s) {', '.join(map(repr, strangers[:5]))} are not parties"
+            )
+    return problems
+
+
 def clauses_from_json(data: dict[str, Any]) -> Clauses:
     """Rebuild clauses written by :meth:`Clauses.to_json`."""
     return Clauses(
@@ -185,3 +219,10 @@ class Draft:
     version: int = 1
     side_payments: dict[str, float] = field(default_factory=dict)
     endorsements: dict[str, bool] = field(default_factory=dict)
+    # Hidden positions (see sim.model.intel): each member's private reservation on this draft
+    # (points), and how much of it is still unknown: to everyone (by member) and to one observer
+    # (by "observer|member"), as shares from 1 (nothing known) down to 0.
+    private: dict[str, int] = field(default_factory=dict)
+    rival_of: str | None = None  # a rival text tabled against this draft
+    public_clarity: dict[str, float] = field(default_factory=dict)
+    private_clarity: dict[str, float] = field(default_factory=dict)

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 65_536
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,63}$"
+"""What an id in a scenario, a save or a log looks like (the scenario format's ``Id``)."""
 MAX_JSON_DEPTH = 32
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
@@ -100,9 +102,13 @@ def loads_json_limited(text: str, what: str = "file", max_depth: int = MAX_JSON_
     if json_depth(text) > max_depth:
         raise FileRefused(f"the {what} nests deeper than {max_depth} levels")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         raise FileRefused(f"the {what} is not JSON ({printable(str(exc))})") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def read_json_file(path: str | Path, limit: int, what: str = "file") -> Any:
@@ -119,6 +125,11 @@ def printable(text: str, limit: int = 400) -> str:
 
     shown = _ANY_CONTROL.sub(escape, text)
     return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is an id (safe in a file name, a path or a message)."""
+    return re.fullmatch(ID_PATTERN, text) is not None
 
 
 def has_control(text: str, allow_newlines: bool = False) -> bool:

@@ -15,6 +15,7 @@ import math
 
 from sim.model.drafts import Clauses
 from sim.model.events import Event
+from sim.model.pledges import pledge_stance
 from sim.model.world import PERSONNEL, Contingent, Mission, World
 
 MIN_PLEDGE = 50
@@ -85,43 +86,24 @@ def deployment_share(world: World) -> float:
 
 
 def willingness(world: World, contributor_id: str, mission: Mission) -> float:
-    """How keen a contributor is to send personnel to a mission now (pledges above a threshold).
+    """How keen a contributor is to send personnel to a mission now (0 when ruled out).
 
     Reimbursement attracts, regional proximity attracts, a good relation with the theatre's host
     state attracts; risk (intensity × (1 − casualty tolerance)) repels; a mission task the
-    contributor has a caveat against rules it out.
+    contributor has a caveat against rules it out. The factors, in points, and the decision are
+    :func:`sim.model.pledges.pledge_stance`.
     """
-    coef = world.coefficients
-    contributor = world.contributors[contributor_id]
-    if set(contributor.caveats) & set(mission.tasks) or mission.kind == "national":
-        return 0.0  # a national-command force takes only what its states committed
-    if not world.theatre.host_consent or mission.withdrawing:
-        return 0.0
-    score = coef.reimbursement_weight * contributor.reimbursement
-    members = {m for org in world.theatre.organizations for m in world.organizations[org].members}
-    if contributor_id in members:
-        score += coef.proximity_weight
-    host_state = world.theatre.host_state
-    if host_state:
-        table = world.states
-        score += (
-            coef.relation_weight
-            * table.relations[table.index[contributor_id], table.index[host_state]]
-        )
-    risk = world.theatre.intensity * (1.0 - contributor.casualty_tolerance)
-    score -= coef.risk_weight * risk
-    if any(c.withdrawing for c in mission.contingents if c.contributor == contributor_id):
-        return 0.0
-    return max(0.0, score)
+    return pledge_stance(world, contributor_id, mission).score
 
 
 def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) -> int:
     """What a contributor would pledge of ``kind`` this month (0 when unwilling or full)."""
     coef = world.coefficients
     contributor = world.contributors[contributor_id]
-    keen = willingness(world, contributor_id, mission)
-    if keen <= coef.pledge_threshold:
+    stance = pledge_stance(world, contributor_id, mission)
+    if not stance.pledges:
         return 0
+    keen = stance.score
     committed = sum(
         c.deployed + sum(size for _, size in c.arriving)
         for m in world.active_missions()

@@ -109,6 +109,16 @@ def _adopted_at_least(world: World, o: Objective, final: bool) -> Status:
     return ("failed" if _deadline(world, o, final) else "pending"), reason
 
 
+def _clause_adopted(world: World, o: Objective, final: bool) -> Status:
+    """A resolution with the feature ``o.clause`` (say ``demand:consider_measures``) in force."""
+    adopted = [r for r in world.resolutions if r.clauses.features().get(o.clause, 0.0) > 0.0]
+    if adopted:
+        first = adopted[0]
+        return "met", f"{first.draft} (month {first.adopted_month}) carries {o.clause}"
+    reason = f"no resolution adopted carries {o.clause}"
+    return ("failed" if _deadline(world, o, final) else "pending"), reason
+
+
 KINDS: dict[str, ObjectiveKind] = {
     k.name: k
     for k in (
@@ -136,6 +146,13 @@ KINDS: dict[str, ObjectiveKind] = {
         ObjectiveKind(
             "resolutions_adopted", "at least `threshold` resolutions are adopted",
             ("threshold",), _adopted_at_least,
+        ),
+        ObjectiveKind(
+            "clause_adopted",
+            "a resolution adopted by `by_month` carries `clause`, a draft feature such as"
+            " `chapter_vii`, `referral`, `sanction:arms_embargo`, `task:…` or `demand:…`"
+            " (watering it out of the text loses the objective)",
+            ("clause",), _clause_adopted,
         ),
     )
 }  # fmt: skip

@@ -21,6 +21,7 @@ from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.mediator import mediator_agents
+from sim.model.members import CouncilMember
 from sim.model.month import EndMonth
 from sim.model.view import WorldView
 from sim.model.world import World
@@ -47,19 +48,29 @@ class Agent(Protocol):
 def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     """AI for every seat that decides something, each group in id order.
 
-    Penholders of prepared drafts (with ``historical``, penholders that table each draft as
-    written in its month), regional organizations with a bridging force, troop contributors, and
-    the host government, and the mediator where the parties have settlement positions.
+    Members of the bodies drafts go to (they speak first in each round, so a penholder hears
+    their red lines and asks before it acts — in a desktop game the player, who acts after the AI
+    seats, hears them in the same order), penholders of prepared drafts (with ``historical``,
+    penholders that table each draft as written in its month), regional organizations with a
+    bridging force, troop contributors, the host government, and the mediator where the parties
+    have settlement positions.
     """
     world = engine.world
     penholders = sorted({t.penholder for t in world.templates})
     profile = HistoricalPenholder if historical else PragmaticPenholder
-    agents: list[Agent] = [profile(a) for a in penholders]
+    agents: list[Agent] = [CouncilMember(m) for m in _seats_with_drafts(world)]
+    agents += [profile(a) for a in penholders]
     agents += [RegionalOrganization(o) for o in sorted(world.regional)]
     agents += [TroopContributor(c) for c in sorted(world.contributors)]
     agents.append(HostGovernment(world.theatre.host))
     agents += mediator_agents(world, historical)
     return agents
+
+
+def _seats_with_drafts(world: World) -> list[str]:
+    """Members of every body some prepared draft goes to, in id order."""
+    bodies = {t.body for t in world.templates} | {world.council}
+    return sorted({m for b in bodies for m in world.bodies[b].members})
 
 
 def _submit_valid(engine: Engine, commands: Sequence[Command]) -> None:

@@ -36,7 +36,12 @@ that matter (below the quota).  The single-member "leave one out" tables
 are obtained by exact polynomial division, and members with the same
 weight and veto status share one computation.  Cost is roughly
 ``O(n**2 * q)`` integer additions, so the 193-member General Assembly is
-well within a second or two.
+well within a second or two.  Weights are first divided by their greatest
+common divisor; when the dense table would still be large (large weights
+and quotas), the tables hold only the coalition weights actually reached,
+at most ``2**n`` of them, and a game needing more than
+:data:`MAX_SPARSE_ENTRIES` is refused with :class:`PowerTooLarge` rather
+than left to run for minutes.
 """
 
 from __future__ import annotations
@@ -44,9 +49,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from math import comb, factorial
+from math import comb, factorial, gcd
 
 __all__ = [
+    "PowerTooLarge",
     "WeightedGame",
     "banzhaf",
     "banzhaf_absolute",
@@ -126,14 +132,64 @@ class WeightedGame:
         return sum(self.weights[i] for i in members) >= self.quota
 
 
-def _subset_table(weights: Iterable[int], limit: int) -> list[list[int]]:
+MAX_DENSE_WORK = 30_000_000
+"""Largest ``(n + 1)**2 * limit`` (additions) done with dense tables; beyond it the sparse
+tables below are used."""
+MAX_SPARSE_ENTRIES = 300_000
+"""Largest number of distinct (size, weight) pairs the sparse tables may hold before the exact
+computation is refused as too large (:class:`PowerTooLarge`)."""
+
+Table = list[dict[int, int]]
+"""Subset counts by size, each a map from total weight (below the limit) to count."""
+
+
+class PowerTooLarge(ValueError):
+    """A game whose exact power indices would take more time and memory than is sane."""
+
+
+def _subset_table(weights: Iterable[int], limit: int) -> Table:
     """Count subsets of ``weights`` by (size, weight), for weights below ``limit``.
 
     ``table[k][s]`` is the number of ``k``-element subsets with total weight
     ``s`` for ``0 <= s < limit``; heavier subsets are dropped.  This is the
-    coefficient array of ``prod(1 + x * y**w)`` modulo ``y**limit``.
+    coefficient array of ``prod(1 + x * y**w)`` modulo ``y**limit``.  Rows are
+    dense lists while ``(n + 1)**2 * limit`` stays under :data:`MAX_DENSE_WORK`,
+    and sparse maps of the weights actually reached otherwise (large weights
+    and quotas with few members: at most ``2**n`` entries instead of ``limit``),
+    refused with :class:`PowerTooLarge` beyond :data:`MAX_SPARSE_ENTRIES`.
     """
     ws = list(weights)
+    if (len(ws) + 1) ** 2 * max(limit, 1) <= MAX_DENSE_WORK:
+        return [_sparse(row) for row in _dense_table(ws, limit)]
+    table: Table = [{} for _ in range(len(ws) + 1)]
+    if limit <= 0:
+        return table
+    table[0][0] = 1
+    entries = 1
+    for count, w in enumerate(ws, start=1):
+        if w >= limit:
+            continue
+        for k in range(count, 0, -1):
+            row, prev = table[k], table[k - 1]
+            for s, c in prev.items():
+                if s + w < limit:
+                    if s + w not in row:
+                        entries += 1
+                    row[s + w] = row.get(s + w, 0) + c
+            if entries > MAX_SPARSE_ENTRIES:
+                raise PowerTooLarge(
+                    "the weights and quota allow too many distinct coalition weights to compute"
+                    " exact power (more than"
+                    f" {MAX_SPARSE_ENTRIES:,}); use fewer members or smaller, rounder weights"
+                )
+    return table
+
+
+def _sparse(row: list[int]) -> dict[int, int]:
+    return {s: c for s, c in enumerate(row) if c}
+
+
+def _dense_table(ws: list[int], limit: int) -> list[list[int]]:
     table = [[0] * limit for _ in range(len(ws) + 1)]
     if limit <= 0:
         return table
@@ -148,24 +204,23 @@ def _subset_table(weights: Iterable[int], limit: int) -> list[list[int]]:
     return table
 
 
-def _remove_member(table: list[list[int]], w: int) -> list[list[int]]:
+def _remove_member(table: Table, w: int, limit: int) -> Table:
     """Divide a subset table by ``(1 + x * y**w)``: forget one member of weight ``w``.
 
     Exact in the truncated ring because the divisor has constant term 1, so
-    ``g[k][s] = f[k][s] - g[k-1][s-w]`` can be solved for increasing ``k``.
-    The returned table has one fewer size row.
+    ``g[k][s] = f[k][s] - g[k-1][s-w]`` can be solved for increasing ``k``
+    (and ``g[k]`` only has weights that ``f[k]`` has, as counts are never
+    negative). The returned table has one fewer size row.
     """
-    limit = len(table[0])
-    out: list[list[int]] = [list(table[0])]
+    out: Table = [dict(table[0])]
     if w >= limit:
         # The member never appeared in any retained subset.
-        out.extend(list(row) for row in table[1:-1])
+        out.extend(dict(row) for row in table[1:-1])
         return out
     for k in range(1, len(table) - 1):
-        row = list(table[k])
         prev = out[k - 1]
-        row[w:] = [a - b for a, b in zip(row[w:], prev[: limit - w], strict=True)]
-        out.append(row)
+        row = {s: c - prev.get(s - w, 0) for s, c in table[k].items()}
+        out.append({s: c for s, c in row.items() if c})
     return out
 
 
@@ -185,13 +240,17 @@ def _swing_counts_by_size(game: WeightedGame) -> list[list[int]]:
     Only subset weights below ``q - weight(V)`` ever need to be resolved, which
     bounds the dynamic-programming table.
     """
-    weights = game.weights
+    # Dividing every weight by their common divisor (and the quota, rounded up) changes no
+    # coalition's fate and shrinks the tables: weights of 10**6 become weights of 1.
+    divisor = gcd(*game.weights) or 1
+    weights = tuple(w // divisor for w in game.weights)
+    quota = -(-game.quota // divisor)
     n = len(weights)
     veto = game.veto
     free = [i for i in range(n) if i not in veto]
     n_veto = len(veto)
     veto_weight = sum(weights[i] for i in veto)
-    limit = max(game.quota - veto_weight, 0)
+    limit = max(quota - veto_weight, 0)
     table = _subset_table((weights[i] for i in free), limit)
 
     result: list[list[int]] = [[0] * n for _ in range(n)]
@@ -200,7 +259,7 @@ def _swing_counts_by_size(game: WeightedGame) -> list[list[int]]:
         # T (subset of F) of size k with weight >= limit: all minus the light ones.
         by_size = [0] * n
         for k, row in enumerate(table):
-            by_size[n_veto - 1 + k] = comb(len(free), k) - sum(row)
+            by_size[n_veto - 1 + k] = comb(len(free), k) - sum(row.values())
         for i in veto:
             result[i] = list(by_size)
 
@@ -210,10 +269,10 @@ def _swing_counts_by_size(game: WeightedGame) -> list[list[int]]:
         if w not in cache:
             by_size = [0] * n
             if w > 0 and limit > 0:
-                reduced = _remove_member(table, w)
+                reduced = _remove_member(table, w, limit)
                 lo = max(limit - w, 0)
                 for k, row in enumerate(reduced):
-                    by_size[n_veto + k] = sum(row[lo:])
+                    by_size[n_veto + k] = sum(c for s, c in row.items() if s >= lo)
             cache[w] = by_size
         result[i] = list(cache[w])
     return result

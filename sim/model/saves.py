@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 
 from sim.model.commands import Command, command_from_json
 from sim.model.engine import CommandRejected, Engine
-from sim.model.files import FileRefused, printable, read_json_file
+from sim.model.files import FileRefused, is_id, printable, read_json_file
 from sim.model.hashing import state_hash
 from sim.model.play import Agent
 from sim.model.session import Session, Turn
@@ -203,14 +202,22 @@ def from_json(data: object) -> SavedGame:
     commands = data.get("commands")
     if not isinstance(commands, list) or not all(isinstance(c, dict) for c in commands):
         raise SaveError("commands must be a list of objects")
+    for index, command in enumerate(commands):
+        try:
+            command_from_json(command)
+        except ValueError as exc:
+            raise SaveError(f"command {index}: {exc}") from None
     scenario = _str(data.get("scenario"), "scenario")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", scenario):
+    if not is_id(scenario):
         raise SaveError(f"scenario must be a scenario id, got {printable(repr(scenario))}")
+    player = _str(data.get("player"), "player")
+    if player and not is_id(player):
+        raise SaveError(f"player must be a member state's id, got {printable(repr(player))}")
     return SavedGame(
         scenario_id=scenario,
         scenario_path=_str(data.get("scenario_path"), "scenario_path"),
         seed=_int(data.get("seed"), "seed"),
-        player=_str(data.get("player"), "player"),
+        player=player,
         turn=Turn(_int(turn.get("month"), "turn.month"), phase, _int(turn.get("round"), "round")),
         player_turns=tuple(_indices(t, "player_turns") for t in turns),
         current_turn=_indices(data.get("current_turn", []), "current_turn"),

@@ -9,7 +9,13 @@ utility unit, integers so that sums are exact):
 - ``side_payment`` — concessions the actor was offered for this draft;
 - ``regional`` — endorsement (+) or refusal (−) by regional organizations the actor belongs to;
 - ``domestic`` — the actor's standing bias for or against Council action;
-- ``crisis`` — crisis intensity × the actor's concern × ``crisis_weight``.
+- ``crisis`` — crisis intensity × the actor's concern × ``crisis_weight``;
+- ``patron``, ``sovereignty``, ``precedent`` — the interest and legitimacy channels of
+  :mod:`sim.model.legitimacy` (and ``regional`` weighs with non-members through deference);
+- ``private`` — the member's private reservation on the draft, known to others only as far as
+  consultations, lobbying and statements have revealed it (:mod:`sim.model.intel`);
+- ``caucus`` — ``caucus_weight`` × the mean total (before this factor) of the other members of
+  the voter's caucuses in the body.
 
 The choice is ``yes`` when the total exceeds the abstain band, ``no`` when it is below minus the
 actor's no-band (the wider ``veto_band`` for veto holders: a veto has a reputational cost), and
@@ -26,14 +32,22 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from sim.model.drafts import Clauses
+from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, Factor, Stance, classify
+from sim.model.intel import private_points
+from sim.model.legitimacy import (
+    INTEREST_FACTORS,
+    caucus_values,
+    interest_points,
+    regional_points,
+)
 from sim.model.voting import Choice, VotingBody
 from sim.model.world import World
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 CONTEXT_FACTORS = ("relation", "side_payment", "regional", "domestic", "crisis")
+FACTORS_AFTER_POLICY = CONTEXT_FACTORS + INTEREST_FACTORS + ("private", "caucus")
 
 
 def to_points(values: FloatArray) -> IntArray:
@@ -104,12 +118,7 @@ def context_points(
     coef = world.coefficients
     relation = table.relations[rows, table.index[penholder]] * coef.relation_weight
     side = np.array([side_payments.get(v, 0.0) for v in voters]) * coef.side_payment_value
-    regional = np.zeros(len(voters))
-    for org_id in sorted(endorsements):
-        sign = 1.0 if endorsements[org_id] else -1.0
-        members = set(world.organizations[org_id].members)
-        regional += np.array([sign if v in members else 0.0 for v in voters])
-    regional *= coef.regional_weight
+    regional = regional_points(world, voters, endorsements)
     domestic = table.domestic[rows]
     crisis = world.theatre.intensity * table.concern[rows] * coef.crisis_weight
     return to_points(np.stack([relation, side, regional, domestic, crisis], axis=1))
@@ -127,6 +136,14 @@ def policy_points(world: World, voters: Sequence[str], drafts: Sequence[Clauses]
     return to_points(salience[None, :, :] * (gain_sq[None, :, :] - dist))
 
 
+def draft_points(world: World, voters: Sequence[str], drafts: Sequence[Clauses]) -> IntArray:
+    """Every draft-dependent factor: per-dimension policy, then the interest channels (patron,
+    sovereignty, precedent), for several drafts (drafts × voters × (dimensions + 3))."""
+    policy = policy_points(world, voters, drafts)
+    interest = to_points(interest_points(world, voters, drafts))
+    return np.concatenate([policy, interest], axis=2)
+
+
 def ballot(
     world: World,
     body_id: str,
@@ -134,17 +151,51 @@ def ballot(
     penholder: str,
     side_payments: Mapping[str, float] | None = None,
     endorsements: Mapping[str, bool] | None = None,
+    private: Mapping[str, int] | None = None,
 ) -> Ballot:
-    """How the members of ``body_id`` stand on one draft, with every factor."""
+    """How the members of ``body_id`` stand on one draft, with every factor.
+
+    ``private`` holds each member's private reservation in points — true, or as an observer
+    estimates it (see :mod:`sim.model.intel`); absent members count 0.
+    """
     body = world.bodies[body_id]
     voters = tuple(sorted(body.members))
-    policy = policy_points(world, voters, [clauses])[0]
+    policy = draft_points(world, voters, [clauses])[0]
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
-    names = tuple(f"policy:{d}" for d in world.issues.ids) + CONTEXT_FACTORS
+    hidden = np.array([[(private or {}).get(v, 0)] for v in voters], dtype=np.int64)
+    dims = len(world.issues.ids)
+    names = tuple(f"policy:{d}" for d in world.issues.ids) + FACTORS_AFTER_POLICY
     yes_above, no_below = thresholds(world, body, voters)
+    points = np.concatenate([policy[:, :dims], context, policy[:, dims:], hidden], axis=1)
+    caucus = caucus_points(world, voters, points.sum(axis=1)[None, :])[0]
     return Ballot(
-        voters, names, np.concatenate([policy, context], axis=1), yes_above, no_below,
+        voters, names, np.concatenate([points, caucus[:, None]], axis=1),
+        yes_above, no_below,
         tuple(v in body.veto for v in voters),
+    )  # fmt: skip
+
+
+def caucus_points(world: World, voters: Sequence[str], totals: IntArray) -> IntArray:
+    """The caucus factor in points (candidates × voters), from the totals before it."""
+    out = np.zeros(totals.shape, dtype=np.int64)
+    if not world.caucuses:
+        return out
+    for row in range(totals.shape[0]):
+        values = caucus_values(world, voters, [int(t) for t in totals[row]])
+        out[row] = [round(v * POINTS_PER_UNIT) for v in values]
+    return out
+
+
+def draft_ballot(
+    world: World, draft: Draft, observer: str | None = None, clauses: Clauses | None = None
+) -> Ballot:
+    """The ballot on a draft under consultation (or on other ``clauses`` for it), as
+    ``observer`` sees it: exact for ``None`` (the omniscient view, and the vote itself)."""
+    voters = sorted(world.bodies[draft.body].members)
+    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
+    return ballot(
+        world, draft.body, clauses or draft.clauses, draft.penholder, draft.side_payments,
+        draft.endorsements, private,
     )  # fmt: skip
 
 
@@ -155,13 +206,16 @@ def candidate_totals(
     penholder: str,
     side_payments: Mapping[str, float] | None = None,
     endorsements: Mapping[str, bool] | None = None,
+    private: Mapping[str, int] | None = None,
 ) -> IntArray:
     """Total points of every member for every candidate draft (candidates × voters).
 
     Equal, element for element, to ``ballot(...).totals`` for each candidate.
     """
     voters = tuple(sorted(world.bodies[body_id].members))
-    policy = policy_points(world, voters, candidates).sum(axis=2)
+    policy = draft_points(world, voters, candidates).sum(axis=2)
     context = context_points(world, voters, penholder, side_payments or {}, endorsements or {})
-    totals: IntArray = policy + context.sum(axis=1)[None, :]
+    hidden = np.array([(private or {}).get(v, 0) for v in voters], dtype=np.int64)
+    before: IntArray = policy + (context.sum(axis=1) + hidden)[None, :]
+    totals: IntArray = before + caucus_points(world, voters, before)
     return totals

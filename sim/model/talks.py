@@ -79,7 +79,7 @@ def uncertainty(world: World, talks: Talks) -> tuple[float, float]:
     battlefield = coef.bottom_line_uncertainty * learned
     if surveillance(world):
         battlefield *= 1.0 - coef.surveillance_reduction
-    return coef.position_uncertainty * learned, battlefield
+    return coef.talks_position_uncertainty * learned, battlefield
 
 
 def estimated_margin(world: World, party: str, text: Text) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sim.model import metrics
+from sim.model.coefficients import coefficient_info
 from sim.model.events import Event
 from sim.model.forces import withdraw_mission
 from sim.model.world import Effect, Trigger, World
@@ -110,7 +111,10 @@ def _relation(world: World, effect: Effect) -> list[Event]:
 
 def _coefficient(world: World, effect: Effect) -> list[Event]:
     current = getattr(world.coefficients, effect.name)
-    value: Any = int(effect.value) if isinstance(current, int) else effect.value
+    info = next(i for i in coefficient_info() if i.name == effect.name)
+    # The loader refuses values outside the bounds; clamping keeps a hand-built world safe too.
+    bounded = min(max(effect.value, info.minimum), info.maximum)
+    value: Any = int(bounded) if isinstance(current, int) else bounded
     world.coefficients = replace(world.coefficients, **{effect.name: value})
     return []
 
@@ -120,6 +124,12 @@ def _crisis(world: World, effect: Effect) -> list[Event]:
     theatre.intensity = min(1.0, max(0.0, theatre.intensity + effect.value))
     if effect.value > 0 and theatre.phase != "war":
         theatre.phase, theatre.months_in_phase = "war", 0
+    return _news(world, effect.text)
+
+
+def _precedent(world: World, effect: Effect) -> list[Event]:
+    """Move how stretched past mandates look (0–1): raises resistance to Chapter VII texts."""
+    world.precedent = min(1.0, max(0.0, world.precedent + effect.value))
     return _news(world, effect.text)
 
 
@@ -176,6 +186,12 @@ EFFECTS: dict[str, EffectKind] = {
         EffectKind(
             "crisis", "raise (or lower) intensity by `value`, with `text` in the news",
             ("value",), _crisis,
+        ),
+        EffectKind(
+            "shift_precedent",
+            "raise (or lower) how stretched past mandates look by `value` (0-1): members that"
+            " weigh non-interference resist Chapter VII texts more; `text` in the news",
+            ("value",), _precedent,
         ),
         EffectKind(
             "set_phase", "the theatre's phase becomes `phase` (war, ceasefire or peace)",

@@ -11,8 +11,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from sim.model import forces
+from sim.model.coefficients import Coefficients
+from sim.model.commands import Command
 from sim.model.drafts import Clauses, Draft, DraftTemplate
 from sim.model.explain import POINTS_PER_UNIT
+from sim.model.intel import band_points, private_points
 from sim.model.operations import bridging_clauses, host_grievance
 from sim.model.peace_view import PeaceView
 from sim.model.stance import (
@@ -20,18 +23,30 @@ from sim.model.stance import (
     IntArray,
     ballot,
     candidate_totals,
+    draft_ballot,
     policy_points,
     thresholds,
 )
+from sim.model.strategy import Ask, ask_of, red_line, rival_text
 from sim.model.voting import Tally, VotingBody
-from sim.model.world import Mission, World
+from sim.model.world import Mission, Statement, World
 
 
 class WorldView:
-    """Questions an agent may ask about the world."""
+    """Questions an agent may ask about the world, as ``observer`` knows it.
 
-    def __init__(self, world: World) -> None:
+    With ``observer=None`` the view is omniscient (``mandate run --explain``, the teacher, tests);
+    with a seat's id, forecasts on drafts under consultation use that seat's estimates of the
+    other members' private reservations (:mod:`sim.model.intel`), so a whip count can be wrong.
+    """
+
+    def __init__(self, world: World, observer: str | None = None) -> None:
         self._world = world
+        self.observer = observer
+
+    def seen_by(self, observer: str | None) -> WorldView:
+        """The same questions answered from ``observer``'s knowledge."""
+        return type(self)(self._world, observer)
 
     @property
     def council(self) -> str:
@@ -44,13 +59,54 @@ class WorldView:
         w = self._world
         current = w.drafts.get(draft_id)
         if current is not None:
-            body, penholder = current.body, current.penholder
-            side, endorsed = current.side_payments, current.endorsements
-        else:
-            template = self.template(draft_id)
-            body, penholder, side, endorsed = template.body, template.penholder, {}, {}
-        result = ballot(w, body, clauses, penholder, side, endorsed)
-        return result, w.bodies[body].tally(result.choices())
+            result = draft_ballot(w, current, self.observer, clauses)
+            return result, w.bodies[current.body].tally(result.choices())
+        template = self.template(draft_id)
+        result = ballot(w, template.body, clauses, template.penholder)
+        return result, w.bodies[template.body].tally(result.choices())
+
+    @property
+    def coefficients(self) -> Coefficients:
+        """The model's coefficients now (immutable)."""
+        return self._world.coefficients
+
+    def ask(self, draft: Draft, member: str) -> Ask | None:
+        """What ``member`` wants changed in ``draft`` to move its vote one step up (None when it
+        votes yes or nothing within three concessions would move it). Only the member itself (or
+        the omniscient view) knows this exactly; others learn it when the member says it."""
+        return ask_of(self._world, draft, member)
+
+    def rival_text(self, draft: Draft, member: str) -> Clauses | None:
+        """The text ``member`` would table against ``draft`` (see :func:`strategy.rival_text`)."""
+        return rival_text(self._world, draft, member)
+
+    def red_line(self, draft: Draft, member: str) -> str:
+        """The clause of ``draft`` that costs ``member`` most."""
+        return red_line(self._world, draft, member)
+
+    def statements(self, draft: Draft) -> list[Statement]:
+        """What was said on the current version of ``draft`` that the observer heard."""
+        return [
+            st for st in self._world.statements
+            if st.draft == draft.id and st.version == draft.version
+            and (not st.to or self.observer in (None, st.to, st.actor))
+        ]  # fmt: skip
+
+    def threatened(self, draft: Draft, member: str) -> bool:
+        """True once ``member`` has threatened in public to veto ``draft`` (any version)."""
+        return any(
+            st.draft == draft.id and st.actor == member and st.kind == "veto_threat"
+            for st in self._world.statements
+        )
+
+    def check(self, command: Command) -> list[str]:
+        """Why ``command`` would be refused now (nothing changes)."""
+        return command.check(self._world)
+
+    def contacted(self, member: str) -> list[str]:
+        """Who lobbied ``member`` or offered it a side deal this month, in order."""
+        w = self._world
+        return [a for month, a, t in w.contacts if month == w.month and t == member]
 
     @property
     def month(self) -> int:
@@ -105,12 +161,15 @@ class WorldView:
         return self._world.theatre.organizations
 
     def forecast(self, draft: Draft) -> tuple[Ballot, Tally]:
-        """How the draft's body would vote now, with every factor."""
-        result = ballot(
-            self._world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-            draft.endorsements,
-        )  # fmt: skip
+        """How the draft's body would vote now, with every factor (as the observer estimates)."""
+        result = draft_ballot(self._world, draft, self.observer)
         return result, self._world.bodies[draft.body].tally(result.choices())
+
+    def bands(self, draft: Draft) -> dict[str, int]:
+        """How far (points) the observer's estimate of each member's total may be off."""
+        voters = sorted(self._world.bodies[draft.body].members)
+        widths = band_points(self._world, draft, voters, self.observer)
+        return dict(zip(voters, widths, strict=True))
 
     def organization_forecast(self, org_id: str, draft: Draft) -> Tally:
         """How a regional organization's body would decide on endorsing the draft now."""
@@ -125,9 +184,11 @@ class WorldView:
         w = self._world
         body = w.bodies[draft.body]
         voters = tuple(sorted(body.members))
+        private = dict(zip(voters, private_points(draft, voters, self.observer), strict=True))
         totals = candidate_totals(
-            w, draft.body, candidates, draft.penholder, draft.side_payments, draft.endorsements
-        )
+            w, draft.body, candidates, draft.penholder, draft.side_payments, draft.endorsements,
+            private,
+        )  # fmt: skip
         yes_above, no_below = thresholds(w, body, voters)
         yes = totals > yes_above[None, :]
         no = totals < no_below[None, :]

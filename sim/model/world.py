@@ -31,7 +31,10 @@ class StateTable:
 
     ``ideal`` and ``salience`` are (states × dimensions); ``relations[i, j]`` in [-1, 1] is how
     state i regards state j; ``domestic`` is a standing bias for or against Council action;
-    ``concern`` scales how much crisis intensity moves the state.
+    ``concern`` scales how much crisis intensity moves the state. ``non_interference`` (0–1) is the
+    weight a state puts on sovereignty: what authorizing force without the host's consent costs
+    it. ``deference[org]`` (0–1, one value per state) is how much a regional organization's
+    endorsement or refusal weighs with each state (1 for its members).
     """
 
     ids: tuple[str, ...]
@@ -45,12 +48,16 @@ class StateTable:
     concern: FloatArray
     capital: FloatArray
     capital_max: FloatArray
+    non_interference: FloatArray = field(default_factory=lambda: np.zeros(0))
+    deference: dict[str, FloatArray] = field(default_factory=dict)
     index: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
         if list(self.ids) != sorted(self.ids):
             raise ValueError("state ids must be in sorted order")
         self.index = {sid: i for i, sid in enumerate(self.ids)}
+        if len(self.non_interference) != len(self.ids):
+            self.non_interference = np.zeros(len(self.ids))
 
     def rows(self, ids: Sequence[str]) -> npt.NDArray[np.intp]:
         """Row numbers of the given state ids."""
@@ -310,6 +317,27 @@ class Objective:
     threshold: float = 0.0
     by_month: int = 0
     phase: str = ""
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A seat's public word on a draft: a red line, a veto threat, an ask, support.
+
+    ``kind`` is ``red_line``, ``veto_threat``, ``ask``, ``support`` or ``opposition``; ``clauses``
+    is the text the speaker would accept instead (for asks and red lines), ``stance`` the vote it
+    announces for that text (``yes`` or ``abstain``) or for the draft as it stands.
+    """
+
+    month: int
+    actor: str
+    draft: str
+    version: int
+    kind: str
+    text: str
+    stance: str = ""
+    clauses: Clauses | None = None
+    to: str = ""
 
 
 @dataclass(frozen=True)
@@ -343,6 +371,10 @@ class World:
     regional: dict[str, RegionalCapacity] = field(default_factory=dict)
     triggers: tuple[Trigger, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    #: Every state's ideal points as the scenario set them (read-only; states × dimensions), so
+    #: explanations can show how far consultations, lobbying and events have moved each state.
+    #: A constant of the scenario, not state: replays and saves rebuild it with the world.
+    start_ideal: FloatArray = field(default_factory=lambda: np.zeros((0, 0)))
     month: int = 1
     missions: list[Mission] = field(default_factory=list)
     sanctions: list[SanctionEpisode] = field(default_factory=list)
@@ -356,6 +388,15 @@ class World:
     outcome: Outcome | None = None
     settlement: Settlement | None = None
     peace: PeaceProcess = field(default_factory=PeaceProcess)
+    precedent: float = 0.0
+    threat_demands: frozenset[str] = frozenset()
+    caucuses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (month, from, to)
+    withdrawn: set[str] = field(default_factory=set)
+    #: Tasks beyond the built-in ones and demands the scenario declares (what clauses may use).
+    extra_tasks: tuple[str, ...] = ()
+    demands: tuple[str, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -363,8 +404,8 @@ class World:
         return self.outcome is not None
 
     def draft_in(self, body: str) -> Draft | None:
-        """The draft currently before ``body``, if any."""
-        return next((d for d in self.drafts.values() if d.body == body), None)
+        """The draft currently before ``body``, if any (rival texts tabled against it aside)."""
+        return next((d for d in self.drafts.values() if d.body == body and not d.rival_of), None)
 
     def resolutions_in_force(self) -> list[Resolution]:
         """Resolutions whose mandate has not expired."""

@@ -23,6 +23,7 @@ from sim.model.world import (
     Contributor,
     Effect,
     Ending,
+    FloatArray,
     Objective,
     Organization,
     RegionalCapacity,
@@ -39,6 +40,7 @@ from sim.scenario.schema import (
     PeaceSpec,
     ScenarioFile,
     StartingSanctionSpec,
+    StateSpec,
     TriggerSpec,
 )
 
@@ -56,6 +58,28 @@ def draft_clauses(spec: DraftSpec) -> Clauses:
         referral=spec.referral,
         demands=tuple(spec.demands),
     )
+
+
+def _deference(scenario: ScenarioFile, specs: list[StateSpec]) -> dict[str, FloatArray]:
+    """Deference of every state to each organization that some state gives a value for; the
+    others follow the default rule of :func:`sim.model.legitimacy.deference`."""
+    given = sorted({org for s in specs for org in s.deference})
+    regional = set(scenario.theatre.organizations)
+    outsider = _coefficient(scenario, "regional_deference")
+    table: dict[str, FloatArray] = {}
+    for org_id in given:
+        org = next(o for o in scenario.organizations if o.id == org_id)
+        default = outsider if org_id in regional else 0.0
+        table[org_id] = np.array(
+            [s.deference.get(org_id, 1.0 if s.id in org.members else default) for s in specs]
+        )
+    return table
+
+
+def _coefficient(scenario: ScenarioFile, name: str) -> float:
+    override = getattr(scenario.coefficients, name, None)
+    value: float = getattr(default_coefficients(), name) if override is None else override
+    return value
 
 
 def build_world(scenario: ScenarioFile, seed: int) -> World:
@@ -83,6 +107,8 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         concern=np.array([s.concern for s in specs], dtype=float),
         capital=capital.copy(),
         capital_max=capital,
+        non_interference=np.array([s.non_interference for s in specs], dtype=float),
+        deference=_deference(scenario, specs),
     )
     bodies = {
         b.id: make_body(
@@ -124,12 +150,17 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         states=states,
         bodies=bodies,
         council=scenario.council.body,
+        precedent=scenario.council.precedent,
+        threat_demands=frozenset(scenario.clauses.threats),
+        caucuses={c.id: tuple(sorted(set(c.members))) for c in scenario.caucuses},
         organizations={
             o.id: Organization(o.id, o.name, tuple(o.members), o.body)
             for o in scenario.organizations
         },
         theatre=theatre,
         coefficients=default_coefficients().with_overrides(overrides),
+        extra_tasks=tuple(scenario.clauses.tasks),
+        demands=tuple(scenario.clauses.demands),
         streams=Streams(seed),
         templates=tuple(
             DraftTemplate(
@@ -179,9 +210,19 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         },
         triggers=tuple(_trigger(t) for t in scenario.triggers),
         objectives=tuple(
-            Objective(o.id, o.name, o.kind, o.metric or "", o.threshold, o.by_month, o.phase or "")
+            Objective(
+                o.id,
+                o.name,
+                o.kind,
+                o.metric or "",
+                o.threshold,
+                o.by_month,
+                o.phase or "",
+                o.clause or "",
+            )  # fmt: skip
             for o in scenario.objectives
         ),
+        start_ideal=_frozen(states.ideal),
     )
     for spec in t.missions:
         _initial_mission(world, spec)
@@ -226,6 +267,13 @@ def _peace(spec: PeaceSpec, parties: list[str]) -> tuple[Settlement, PeaceProces
             )  # fmt: skip
         )
     return settlement, process
+
+
+def _frozen(array: FloatArray) -> FloatArray:
+    """A read-only copy of ``array``."""
+    copy = array.copy()
+    copy.flags.writeable = False
+    return copy
 
 
 def _initial_mission(world: World, spec: MissionSpec) -> None:

@@ -47,7 +47,8 @@ def user_scenarios_dir() -> Path:
     return user_data_dir() / "scenarios"
 
 
-def _entries(folder: Path, is_bundled: bool) -> list[Entry]:
+def folder_entries(folder: Path, is_bundled: bool = False) -> list[Entry]:
+    """The scenario files at the top of ``folder``, the tutorial first, then by file name."""
     try:
         files = [p for p in folder.glob("*.toml") if p.is_file()]
     except OSError:
@@ -58,12 +59,12 @@ def _entries(folder: Path, is_bundled: bool) -> list[Entry]:
 
 def bundled_entries() -> list[Entry]:
     """The scenarios that ship with the game, the tutorial first."""
-    return _entries(bundled.scenarios_dir(), True)
+    return folder_entries(bundled.scenarios_dir(), True)
 
 
 def user_entries() -> list[Entry]:
     """The player's own scenarios, by file name (none when the folder does not exist yet)."""
-    return _entries(user_scenarios_dir(), False)
+    return folder_entries(user_scenarios_dir(), False)
 
 
 def entries() -> list[Entry]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from sim.model.coefficients import Coefficients
+from sim.model.coefficients import Coefficients, coefficient_problem
 from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, SCALAR_FEATURES
 from sim.model.metrics import METRICS
 from sim.model.objectives import KINDS as OBJECTIVE_KINDS
@@ -59,10 +59,14 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
     tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
     demands = set(s.clauses.demands)
 
+    problems += _unknown(("clauses", "threats"), s.clauses.threats, sorted(demands), "demand")
     problems += _duplicates("dimensions", dims, "dimension")
     problems += _duplicates("states", states, "state")
     problems += _duplicates("bodies", [b.id for b in s.bodies], "body")
     problems += _duplicates("organizations", orgs, "organization")
+    problems += _duplicates("caucuses", [c.id for c in s.caucuses], "caucus")
+    for i, caucus in enumerate(s.caucuses):
+        problems += _unknown(("caucuses", i, "members"), caucus.members, states, "state")
     problems += _duplicates("drafts", [d.id for d in s.drafts], "draft")
     problems += _duplicates("endings", [e.id for e in s.endings], "ending")
     missions = [m.id for m in s.theatre.missions]
@@ -101,6 +105,11 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 for key in values
                 if key not in dims
             ]
+        problems += [
+            (("states", i, "deference", key), f"unknown organization {key!r}")
+            for key in st.deference
+            if key not in orgs
+        ]
         for key in st.relations:
             if key == st.id:
                 problems.append((("states", i, "relations", key), "a state's relation to itself"))
@@ -313,6 +322,14 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
                 problems.append(((*epath, "dimension"), f"unknown dimension {effect.dimension!r}"))
             if effect.name is not None and effect.name not in coefficients:
                 problems.append(((*epath, "name"), f"unknown coefficient {effect.name!r}"))
+            elif effect.kind == "set_coefficient" and effect.name is not None:
+                bounds = coefficient_problem(effect.name, effect.value)
+                if bounds is not None:
+                    problems.append(((*epath, "value"), bounds))
+            if effect.kind == "set_relation" and effect.actor and effect.actor == effect.other:
+                problems.append(((*epath, "other"), "a state has no relation to itself"))
+            if effect.kind == "set_relation" and not -1.0 <= effect.value <= 1.0:
+                problems.append(((*epath, "value"), "a relation lies between -1 and 1"))
             if effect.body is not None:
                 seats = next((b for b in s.bodies if b.id == effect.body), None)
                 if seats is None:
@@ -321,6 +338,15 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
                     message = f"{effect.actor!r} has no seat in {effect.body!r} to give up"
                     problems.append(((*epath, "actor"), message))
     return problems
+
+
+def _features(s: ScenarioFile) -> set[str]:
+    """Every draft feature this scenario's clauses can have."""
+    features = {"chapter_vii", "troops", "police", "observers", "duration", "referral"}
+    features |= {f"task:{t}" for t in (*BUILTIN_TASKS, *s.clauses.tasks)}
+    features |= {f"sanction:{k}" for k in SANCTION_KINDS}
+    features |= {f"demand:{d}" for d in s.clauses.demands}
+    return features
 
 
 def _objectives(s: ScenarioFile) -> list[Problem]:
@@ -332,6 +358,8 @@ def _objectives(s: ScenarioFile) -> list[Problem]:
         problems += _missing(path, objective.kind, kind.fields, objective)
         if objective.metric is not None and objective.metric not in METRICS:
             problems.append(((*path, "metric"), f"unknown metric {objective.metric!r}"))
+        if objective.clause is not None and objective.clause not in _features(s):
+            problems.append(((*path, "clause"), f"unknown draft feature {objective.clause!r}"))
     ids = {o.id for o in s.objectives}
     for i, ending in enumerate(s.endings):
         problems += _unknown(("endings", i, "objectives"), ending.objectives, ids, "objective")

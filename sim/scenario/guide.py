@@ -141,7 +141,7 @@ MEANINGS: dict[str, str] = {
     "EffectSpec.dimension": "The dimension (`shift_position`, `shift_salience`).",
     "EffectSpec.name": "The coefficient (`set_coefficient`).",
     "EffectSpec.value": "The amount or new value.",
-    "EffectSpec.text": "News text (`event`, `crisis`, `withdraw_consent`).",
+    "EffectSpec.text": "News text, one line (`event`, `crisis`, `withdraw_consent`).",
     "TriggerSpec.id": "Stable id.",
     "TriggerSpec.when": "The condition (see Trigger conditions).",
     "TriggerSpec.metric": "The metric the condition reads (see Metrics).",
@@ -472,7 +472,8 @@ def coefficients_reference() -> str:
     return (
         "#### Coefficients (`[coefficients]`)\n\n"
         "Any of these may be overridden in a scenario's `[coefficients]` table (and changed"
-        " during play by a `set_coefficient` effect); name the source of a new value in"
+        " during play by a `set_coefficient` effect, within the same range); name the source of a"
+        " new value in"
         f" `sources`. Utility units: 1.0 is the whole length of a dimension for an actor with"
         f" salience 1.\n\n{table}"
     )

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from sim.model.files import FileRefused, has_control, read_text_limited
+from sim.model.files import ID_PATTERN, FileRefused, has_control, read_text_limited
 from sim.scenario.guards import ShapeError, parse_toml
 from sim.scenario.paths import UnsafePath, resolve_inside
 
@@ -49,7 +49,7 @@ class _Member(BaseModel):
     """One roster entry as the file writes it (other keys, such as notes, are allowed)."""
 
     model_config = ConfigDict(strict=True, extra="ignore")
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=64)]
+    id: Annotated[str, StringConstraints(pattern=ID_PATTERN)]
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     un_group: Annotated[str, StringConstraints(max_length=64)] = ""
     organizations: list[Annotated[str, StringConstraints(max_length=64)]] = []

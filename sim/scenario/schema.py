@@ -85,6 +85,7 @@ EffectName = Literal[
     "set_phase",
     "crisis",
     "withdraw_consent",
+    "shift_precedent",
 ]
 ObjectiveName = Literal[
     "metric_below",
@@ -94,6 +95,7 @@ ObjectiveName = Literal[
     "phase_at_least",
     "no_veto",
     "resolutions_adopted",
+    "clause_adopted",
 ]
 Phase = Literal["war", "ceasefire", "peace"]
 assert set(SanctionKind.__args__) == set(SANCTION_KINDS)  # type: ignore[attr-defined]
@@ -164,6 +166,17 @@ class StateSpec(Strict):
     relations: dict[str, Signed] = Field(
         default_factory=dict, description="How this state regards others (−1 hostile … 1 close)."
     )
+    non_interference: Unit = Field(
+        0.0,
+        description="Weight on sovereignty (0–1): what authorizing force without the host's"
+        " consent, and Chapter VII texts after a stretched precedent, cost this state.",
+    )
+    deference: dict[str, Unit] = Field(
+        default_factory=dict,
+        description="How much each regional organization's endorsement or refusal weighs with"
+        " this state (0–1, by organization id). Default: 1 for members; the coefficient"
+        " regional_deference toward the theatre's organizations; 0 otherwise.",
+    )
     contributor: ContributorSpec | None = Field(
         None, description="Present when the state may contribute troops, police or observers."
     )
@@ -180,7 +193,7 @@ class BodySpec(Strict):
         default_factory=list, description="Veto holders (the five permanent members for unsc)."
     )
     weights: list[Annotated[int, Field(ge=0, le=1_000_000)]] | None = None
-    quota: Annotated[int, Field(ge=1)] | None = None
+    quota: Annotated[int, Field(ge=1, le=250_000_000)] | None = None
     fraction: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
 
 
@@ -188,6 +201,11 @@ class CouncilSpec(Strict):
     """Which body is the Security Council of this scenario."""
 
     body: Id
+    precedent: Unit = Field(
+        0.0,
+        description="How stretched past mandates look at the start (0–1), as after Libya 2011:"
+        " raises resistance to Chapter VII texts among members that weigh non-interference.",
+    )
 
 
 class OrganizationSpec(Strict):
@@ -405,7 +423,7 @@ class EffectSpec(Strict):
     dimension: Id | None = None
     name: Id | None = None
     value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
-    text: Text = ""
+    text: Annotated[Line, StringConstraints(max_length=2_000)] = ""
     body: Id | None = Field(None, description="The voting body (for replace_member).")
     phase: Phase | None = Field(None, description="The theatre's new phase (for set_phase).")
 
@@ -437,6 +455,11 @@ class ObjectiveSpec(Strict):
     threshold: float = 0.0
     by_month: Annotated[int, Field(ge=0, le=120)] = 0
     phase: Phase | None = None
+    clause: Annotated[str, StringConstraints(max_length=80)] | None = Field(
+        None,
+        description="A draft feature a resolution must carry (clause_adopted): chapter_vii,"
+        " referral, sanction:KIND, task:ID or demand:ID.",
+    )
 
 
 class EndingSpec(Strict):
@@ -458,18 +481,24 @@ class ClauseVocabulary(Strict):
 
     tasks: list[Id] = Field(default_factory=list, max_length=100)
     demands: list[Id] = Field(default_factory=list, max_length=100)
+    threats: list[Id] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Demands (built-in or declared here) that threaten measures against the"
+        " government, such as 'consider further measures under Article 41': they press the"
+        " government like a sanction and count as coercive for the precedent factor.",
+    )
 
 
 def _coefficient_field(name: str, kind: type) -> tuple[Any, Any]:
+    """An optional override, bounded by the ``min`` and ``max`` that defaults.toml declares."""
     info = next(i for i in coefficient_info() if i.name == name)
-    description = f"{info.meaning} Default {info.default}. Source: {info.source}"
-    if kind is int:
-        return (Annotated[int, Field(ge=1, le=20)] | None, Field(None, description=description))
-    lower = -1.0 if name == "intensity_drift" else 0.0
-    return (
-        Annotated[float, Field(ge=lower, le=1_000_000.0)] | None,
-        Field(None, description=description),
+    description = (
+        f"{info.meaning} Default {info.default}, from {info.minimum} to {info.maximum}."
+        f" Source: {info.source}"
     )
+    bounded = Annotated[kind, Field(ge=info.minimum, le=info.maximum)]  # type: ignore[valid-type]
+    return (bounded | None, Field(None, description=description))
 
 
 CoefficientOverrides: type[Strict] = create_model(  # type: ignore[call-overload]
@@ -557,6 +586,18 @@ class PeaceSpec(Strict):
     )
 
 
+class CaucusSpec(Strict):
+    """A group of members that coordinate their votes (the P3, the African members, the E10)."""
+
+    id: Id = Field(description="Stable id of the caucus.")
+    name: Name = Field(description="Display name, such as 'The A3 (African members)'.")
+    members: list[Id] = Field(
+        min_length=2, max_length=250,
+        description="Its members: each leans toward the average stance of the others in the body"
+        " that votes (the caucus factor).",
+    )  # fmt: skip
+
+
 class ScenarioFile(Strict):
     """A Mandate scenario (format_version 1)."""
 
@@ -596,6 +637,10 @@ class ScenarioFile(Strict):
     bodies: list[BodySpec] = Field(min_length=1, max_length=20)
     council: CouncilSpec
     organizations: list[OrganizationSpec] = Field(default_factory=list, max_length=20)
+    caucuses: list[CaucusSpec] = Field(
+        default_factory=list, max_length=20,
+        description="Groups of members that coordinate their votes (see the caucus factor).",
+    )  # fmt: skip
     theatre: TheatreSpec
     drafts: list[DraftSpec] = Field(default_factory=list, max_length=50)
     triggers: list[TriggerSpec] = Field(default_factory=list, max_length=100)

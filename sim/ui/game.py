@@ -35,10 +35,11 @@ from sim.model.saves import (
 )
 from sim.model.saves import write_save as _write_save
 from sim.model.session import Session
-from sim.model.stance import Ballot, context_points, policy_points
+from sim.model.stance import Ballot, context_points, draft_points
 from sim.model.view import WorldView
 from sim.model.voting import Tally
-from sim.model.world import World
+from sim.model.whip import WhipCount, whip_count
+from sim.model.world import Statement, World
 from sim.scenario import catalogue
 from sim.scenario.build import build_world
 from sim.scenario.loader import ScenarioError, load_scenario
@@ -68,10 +69,8 @@ def find_scenarios(folder: Path | None = None) -> list[ScenarioInfo]:
     Without ``folder``: the bundled scenarios, then the player's own (see
     :mod:`sim.scenario.catalogue`); with it, the scenario files in that folder.
     """
-    if folder is None:
-        return [find_scenarios_file(e.path, own=not e.bundled) for e in catalogue.entries()]
-    paths = sorted(folder.glob("*.toml"), key=lambda p: (p.stem != "tutorial", p.name))
-    return [find_scenarios_file(p) for p in paths]
+    found = catalogue.entries() if folder is None else catalogue.folder_entries(folder)
+    return [find_scenarios_file(e.path, own=folder is None and not e.bundled) for e in found]
 
 
 def find_scenarios_file(path: Path, own: bool = False) -> ScenarioInfo:
@@ -226,8 +225,19 @@ class Game:
 
     @property
     def view(self) -> WorldView:
-        """The read-only view agents use."""
-        return self.session.view
+        """The read-only view as the player's seat knows the world: forecasts on drafts under
+        consultation are the player's estimates of the other members' private reservations
+        (omniscient when watching the AI play)."""
+        return self.session.view.seen_by(self.player)
+
+    def whip(self, draft: Draft) -> WhipCount:
+        """The player's whip count on a draft under consultation, with the band of its doubt."""
+        return whip_count(self.world, draft, self.player)
+
+    def heard(self, draft: Draft) -> list[Statement]:
+        """What members said on the draft's current version that the player heard: public
+        statements and replies to the player."""
+        return self.view.statements(draft)
 
     @property
     def player(self) -> str | None:
@@ -284,7 +294,7 @@ class Game:
         if self._leanings_key == key:
             return self._leanings
         ids = world.states.ids
-        policy = policy_points(world, ids, [draft.clauses])[0].sum(axis=1)
+        policy = draft_points(world, ids, [draft.clauses])[0].sum(axis=1)
         context = context_points(
             world, ids, draft.penholder, draft.side_payments, draft.endorsements
         ).sum(axis=1)

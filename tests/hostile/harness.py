@@ -4,7 +4,7 @@ Used two ways: by the test suite (a small number of inputs, one subprocess) and 
 larger fuzz campaign:
 
     python tests/hostile/harness.py corpus
-    python tests/hostile/harness.py fuzz KIND EXAMPLES [SEED]      # KIND: scenario roster save log
+    python tests/hostile/harness.py fuzz KIND EXAMPLES [SEED]   # KIND: scenario roster log save all
 
 The process first limits its own address space (``RLIMIT_AS``, :data:`MEMORY_LIMIT`), so an input
 that costs too much memory fails here with MemoryError instead of slowing the machine; the caller
@@ -89,28 +89,38 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     limit_memory()
+    report: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="mandate-hostile-") as tmp:
         os.chdir(ROOT)
         if argv[0] == "corpus":
             from hostile_corpus import CASES
 
-            report: dict[str, object] = {}
             for name, (expected, case) in CASES.items():
                 folder = Path(tmp) / name
                 folder.mkdir()
                 started = time.perf_counter()  # reported for the record, never asserted
-                outcome, detail = case(folder)
+                try:
+                    outcome, detail = case(folder)
+                except BaseException:  # the case itself failed: report it, run the others
+                    outcome, detail = "crash", traceback.format_exc(limit=4)[-1500:]
                 seconds = round(time.perf_counter() - started, 2)
                 report[name] = {
                     "expected": expected, "outcome": outcome, "detail": detail, "seconds": seconds
                 }  # fmt: skip
         else:
-            from hostile_fuzz import campaign
+            from hostile_fuzz import KINDS, campaign
 
-            kind, examples = argv[1], int(argv[2])
+            kinds = list(KINDS) if argv[1] == "all" else [argv[1]]
+            examples = int(argv[2])
             seed = int(argv[3]) if len(argv) > 3 else 0
-            counts, failures = campaign(kind, examples, seed, Path(tmp))
-            report = {"kind": kind, "counts": dict(Counter(counts)), "failures": failures[:20]}
+            for kind in kinds:
+                started = time.perf_counter()
+                outcomes, failures = campaign(kind, examples, seed, Path(tmp))
+                report[kind] = {
+                    "counts": dict(Counter(outcomes)),
+                    "failures": failures[:20],
+                    "seconds": round(time.perf_counter() - started, 1),
+                }
     print(json.dumps(report))
     return 0
 

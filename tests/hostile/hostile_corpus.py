@@ -55,7 +55,7 @@ def minimal(**replace: str) -> str:
     return text
 
 
-# 1. Quadratic dotted keys and oversized structures --------------------------------------------
+# 1. Quadratic dotted keys and oversized structures ----
 
 
 @case()
@@ -102,7 +102,7 @@ def number_of_5000_digits(folder: Path) -> tuple[str, str]:
     return check(write(folder, "s.toml", minimal(**{"months = 6": "months = " + "9" * 5000})))
 
 
-# 5. Error output stays small -------------------------------------------------------------------
+# 5. Error output stays small ----
 
 
 @case()
@@ -120,7 +120,7 @@ def four_thousand_unknown_features_and_tasks(folder: Path) -> tuple[str, str]:
     return check(write(folder, "s.toml", text))
 
 
-# 6. Special files, special paths ----------------------------------------------------------------
+# 6. Special files, special paths ----
 
 
 @case()
@@ -187,7 +187,7 @@ def log_recorded_on_another_scenario(folder: Path) -> tuple[str, str]:
     return cli("replay", str(minimal_path), str(log))
 
 
-# 7. Rosters and map paths ------------------------------------------------------------------------
+# 7. Rosters and map paths ----
 
 
 def _with_roster(folder: Path, roster: str, reference: str = "roster.toml") -> Path:
@@ -253,7 +253,7 @@ def map_in_a_symlink_loop(folder: Path) -> tuple[str, str]:
     return check(write(folder, "s.toml", text))
 
 
-# 8. Nothing overwritten, nothing lost ------------------------------------------------------------
+# 8. Nothing overwritten, nothing lost ----
 
 
 @case()
@@ -302,7 +302,7 @@ def schema_over_an_existing_file(folder: Path) -> tuple[str, str]:
     return outcome
 
 
-# 9. Control characters ---------------------------------------------------------------------------
+# 9. Control characters ----
 
 
 def _no_raw_controls(outcome: tuple[str, str], code: int, out: str, err: str) -> tuple[str, str]:
@@ -345,7 +345,7 @@ def control_characters_in_the_file_name(folder: Path) -> tuple[str, str]:
     return _no_raw_controls(guarded(lambda: (code, out, err), LOCATED), code, out, err)
 
 
-# 10. Smaller -------------------------------------------------------------------------------------
+# 10. Smaller ----
 
 
 @case()
@@ -356,7 +356,7 @@ def duplicate_mission_ids(folder: Path) -> tuple[str, str]:
     return (outcome, detail) if "duplicate mission id 'm1'" in detail else ("unlocated", detail)
 
 
-# 6 (continued). The saves folder and the save loader ----------------------------------------------
+# 6 (continued). The saves folder and the save loader ----
 
 
 def _save_listing(folder: Path) -> tuple[str, str]:
@@ -463,3 +463,144 @@ def stale_temporary_files_are_removed(folder: Path) -> tuple[str, str]:
     if stale.exists():
         return "crash", "a stale temporary file was left"
     return "ok", ""
+
+
+# 2. Coefficients, from [coefficients] and from a trigger ----
+
+
+def _with_trigger(effect: str) -> str:
+    trigger = '\n[[triggers]]\nid = "t"\nwhen = "month_reached"\nmonth = 1\n'
+    return MINIMAL + trigger + f"effects = [{{ {effect} }}]\n"
+
+
+@case()
+def negative_troop_civilian_decay(folder: Path) -> tuple[str, str]:
+    text = minimal(**{"months = 6": "months = 6\n\n[coefficients]\ntroop_civilian_decay = -1.0\n"})
+    path = write(folder, "s.toml", text)
+    return guarded(lambda: run_cli(["run", str(path), "--months", "2"]), LOCATED)
+
+
+@case()
+def zero_reference_intensity(folder: Path) -> tuple[str, str]:
+    text = minimal(**{"months = 6": "months = 6\n\n[coefficients]\nreference_intensity = 0.0\n"})
+    return check(write(folder, "s.toml", text))
+
+
+@case()
+def trigger_sets_negative_battle_decay(folder: Path) -> tuple[str, str]:
+    effect = 'kind = "set_coefficient", name = "troop_battle_decay", value = -1e6'
+    return check(write(folder, "s.toml", _with_trigger(effect)))
+
+
+@case()
+def trigger_sets_negative_fatality_rate(folder: Path) -> tuple[str, str]:
+    effect = 'kind = "set_coefficient", name = "fatality_rate", value = -0.5'
+    return check(write(folder, "s.toml", _with_trigger(effect)))
+
+
+@case()
+def trigger_sets_a_million_consultation_rounds(folder: Path) -> tuple[str, str]:
+    effect = 'kind = "set_coefficient", name = "consultation_rounds", value = 1e6'
+    return check(write(folder, "s.toml", _with_trigger(effect)))
+
+
+@case()
+def set_relation_of_a_state_to_itself(folder: Path) -> tuple[str, str]:
+    effect = 'kind = "set_relation", actor = "AAA", other = "AAA", value = 0.5'
+    return check(write(folder, "s.toml", _with_trigger(effect)))
+
+
+# 3. Tampered logs, refused by the command's index ----
+
+
+def _tampered_log(folder: Path, change: Callable[[dict[str, object]], None]) -> tuple[str, str]:
+    log = folder / "log.json"
+    assert run_cli(["run", TUTORIAL, "--months", "4", "--seed", "7", "--log", str(log)])[0] == 0
+    doc = json.loads(log.read_text(encoding="utf-8"))
+    change(doc)
+    log.write_text(json.dumps(doc), encoding="utf-8")
+    outcome, detail = cli("replay", TUTORIAL, str(log))
+    return (outcome, detail) if "command " in detail else ("unlocated", detail)
+
+
+def _first(doc: dict[str, object], kind: str) -> dict[str, object]:
+    commands = doc["commands"]
+    assert isinstance(commands, list)
+    found: dict[str, object] = next(c for c in commands if c["type"] == kind)
+    return found
+
+
+@case()
+def log_with_a_list_as_actor(folder: Path) -> tuple[str, str]:
+    return _tampered_log(folder, lambda doc: _first(doc, "table_draft").update(actor=["ARN"]))
+
+
+@case()
+def log_with_a_size_as_text(folder: Path) -> tuple[str, str]:
+    return _tampered_log(folder, lambda doc: _first(doc, "pledge").update(size="100"))
+
+
+@case()
+def log_with_chapter_ix(folder: Path) -> tuple[str, str]:
+    def change(doc: dict[str, object]) -> None:
+        clauses = _first(doc, "amend_draft")["clauses"]
+        assert isinstance(clauses, dict)
+        clauses["chapter"] = "IX"
+
+    return _tampered_log(folder, change)
+
+
+@case(expected="ok")
+def save_given_to_replay(folder: Path) -> tuple[str, str]:
+    save = write(folder, "s.json", json.dumps(_tutorial_save(folder)))
+    return cli("replay", TUTORIAL, str(save))
+
+
+# 4. Voting power of weighted bodies with large weights ----
+
+
+def _weighted(folder: Path, weights: list[int]) -> Path:
+    members = [f"S{i:02d}" for i in range(len(weights))]
+    states = "".join(
+        f'\n[[states]]\nid = "{m}"\nname = "{m}"\ncapability = 0.5\nideal = {{ force = 0.5 }}\n'
+        "salience = { force = 0.5 }\n"
+        for m in members
+    )
+    body = (
+        f'\n[[bodies]]\nid = "big"\nname = "Big"\nrule = "weighted"\nmembers = {members}\n'
+        f"weights = {weights}\nquota = {sum(weights) // 2 + 1}\n"
+    )
+    text = MINIMAL.replace("[council]", states + body + "\n[council]", 1)
+    return write(folder, "s.toml", text.replace("'", '"'))
+
+
+@case(expected="ok")
+def power_of_eighteen_members_weighing_a_million(folder: Path) -> tuple[str, str]:
+    weights = [1_000_000 - (i * i * 7919) % 499_979 for i in range(18)]
+    return cli("power", str(_weighted(folder, weights)), "--body", "big", "--json")
+
+
+@case()
+def power_of_forty_members_weighing_a_million(folder: Path) -> tuple[str, str]:
+    weights = [500_000 + (i * i * 7919) % 499_979 for i in range(40)]
+    return guarded(
+        lambda: run_cli(["power", str(_weighted(folder, weights)), "--body", "big"]), MANDATE
+    )
+
+
+# 10. A save whose scenario is gone names the file it recorded ----
+
+
+@case()
+def save_of_a_deleted_scenario(folder: Path) -> tuple[str, str]:
+    from sim.model.saves import SaveError
+    from sim.ui.game import Game
+
+    doc = {**_tutorial_save(folder), "scenario": "deleted", "scenario_path": "gone/deleted.toml"}
+    path = write(folder, "s.json", json.dumps(doc))
+    try:
+        Game.load(path)
+    except SaveError as exc:
+        named = "gone/deleted.toml" in str(exc)
+        return ("refused" if named else "unlocated"), str(exc)[:300]
+    return "ok", "loaded a save of a deleted scenario"

@@ -84,8 +84,13 @@ def test_save_document_is_versioned_json_with_a_replayable_log(tutorial: Scenari
     assert doc["format"] == "mandate-save" and doc["version"] == SAVE_VERSION
     assert json.loads(json.dumps(doc)) == doc
     assert doc["commands"] == [c.to_json() for c in session.engine.log]
-    assert doc["player_turns"] == [[0], [1]]
-    assert doc["current_turn"] == [len(session.engine.log) - 1]
+    # The player's own commands, by their place in the log (AI seats speak in between).
+    log = session.engine.log
+    tabled = log.index(TableDraft("ARN", "kalvaria-1"))
+    lobbied = log.index(Lobby("ARN", "CAL", "force"))
+    assert doc["player_turns"] == [[tabled], [lobbied]]
+    assert doc["current_turn"] == [len(log) - 1]
+    assert log[-1] == Lobby("ARN", "DRV", "force")
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,14 @@ def test_what_if_matches_the_forecast_and_changes_nothing(engine: Engine) -> Non
     prepared = view.what_if("kalvaria-1", template.clauses)[1]
     engine.submit(TableDraft("ARN", "kalvaria-1"))
     draft = engine.world.drafts["kalvaria-1"]
-    assert view.forecast(draft)[1] == prepared
+    # Before anyone has learned the members' private reservations, the public forecast is the
+    # prepared draft's; the omniscient one differs by the private factor only.
+    public = view.seen_by("")
+    assert public.forecast(draft)[1] == prepared
+    truth, estimate = view.forecast(draft)[0], public.forecast(draft)[0]
+    private = truth.factor_names.index("private")
+    assert (truth.totals - estimate.totals).tolist() == truth.points[:, private].tolist()
+    assert any(truth.points[:, private])
     softer = template.clauses.changed(chapter="VI", referral=False, sanctions=())
     softened = view.what_if("kalvaria-1", softer)[1]
     assert len(softened.yes) >= len(prepared.yes)

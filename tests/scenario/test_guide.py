@@ -112,16 +112,23 @@ def test_worked_example_starts_with_the_schema_line() -> None:
 
 
 def test_worked_example_story_is_what_the_model_does() -> None:
-    """The guide says: with seed 1 the council adopts the mission 4-0-1, Belmark abstaining."""
+    """The guide says: with seed 1 the council adopts the mission 3-0-2, Belmark abstaining and
+    Eridia too (its private reservation); with seed 0, 4-0-1."""
     from sim.scenario.build import build_world
 
     scenario = parse_scenario(_worked_example(), "scenarios/osterland.toml")
     engine = Engine(build_world(scenario, 1))
     play_game(engine, default_agents(engine), months=1)
     (vote,) = engine.world.votes
-    assert vote.tally.passed and vote.tally.counts() == "4-0-1"
-    assert vote.tally.abstain == ("BEL",)
-    assert "4-0-1 in month 1 (Belmark abstains" in _text()
+    assert vote.tally.passed and vote.tally.counts() == "3-0-2"
+    assert vote.tally.abstain == ("BEL", "ERI")
+    private = next(f for f in vote.stances["ERI"].factors if f.name == "private")
+    assert private.points < 0
+    assert "3-0-2 in month 1 (Belmark abstains" in _text()
+    engine = Engine(build_world(scenario, 0))
+    play_game(engine, default_agents(engine), months=1)
+    (vote,) = engine.world.votes
+    assert vote.tally.counts() == "4-0-1" and "seed 0 it votes yes" in _text()
 
 
 def test_worked_example_seeds_end_as_the_guide_tells() -> None:

@@ -40,3 +40,21 @@ def assert_tally(
     assert set(vote["abstain"]) == abstain
     assert vote["passed"] is adopted
     assert set(vote["vetoed_by"]) == vetoed
+
+
+def council_by_month(file: Path, last_month: int) -> dict[int, tuple[set[str], set[str]]]:
+    """The scenario's Council (members, veto holders) at the start of months 1 … ``last_month``
+    of a historical replay with seed 0."""
+    from sim.model.engine import Engine
+    from sim.model.play import default_agents, play_month
+    from sim.scenario.build import build_world
+    from sim.scenario.loader import load_scenario
+
+    engine = Engine(build_world(load_scenario(file), 0))
+    agents = default_agents(engine, historical=True)
+    seen = {}
+    while engine.world.month <= last_month:
+        council = engine.world.bodies[engine.world.council]
+        seen[engine.world.month] = (set(council.members), set(council.veto))
+        play_month(engine, agents)
+    return seen

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scenario_runs import assert_tally, run_json
+from scenario_runs import assert_tally, council_by_month, run_json
 
 from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
@@ -46,13 +46,7 @@ def test_each_council_sits_as_it_did() -> None:
     """One Council, whose elected members change on 1 January 2013 (month 2), as they did."""
     scenario = load_scenario(FILE)
     assert scenario.council.body == "unsc"
-    engine = Engine(build_world(scenario, 0))
-    agents = default_agents(engine, historical=True)
-    seen = {}
-    while engine.world.month <= 2:
-        council = engine.world.bodies["unsc"]
-        seen[engine.world.month] = (set(council.members), set(council.veto))
-        play_month(engine, agents)
+    seen = council_by_month(FILE, 2)
     assert seen[1] == (COUNCIL_2012, PERMANENT) and seen[2] == (COUNCIL_2013, PERMANENT)
 
 
@@ -92,7 +86,7 @@ def _vote_on_2100(clauses_of: Any) -> Tally:
     while engine.world.month < 5:
         play_month(engine, agents)
     template = next(t for t in engine.world.templates if t.id == "res-2100")
-    engine.submit(TableDraft("FRA", "res-2100", clauses_of(template.clauses)))
+    engine.submit(TableDraft("FRA", "res-2100", clauses_of(template.clauses), as_recorded=True))
     engine.submit(CallVote("FRA", "res-2100"))
     return engine.world.votes[-1].tally
 

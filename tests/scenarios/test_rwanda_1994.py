@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scenario_runs import assert_tally, run_json
+from scenario_runs import assert_tally, council_by_month, run_json
 
 from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
@@ -50,13 +50,7 @@ def test_each_council_sits_as_it_did() -> None:
     """One Council, whose elected members change on 1 January 1994 (month 4), as they did."""
     scenario = load_scenario(FILE)
     assert scenario.council.body == "unsc" and [b.id for b in scenario.bodies if b.rule == "unsc"]
-    engine = Engine(build_world(scenario, 0))
-    agents = default_agents(engine, historical=True)
-    seen = {}
-    while engine.world.month <= 4:
-        council = engine.world.bodies["unsc"]
-        seen[engine.world.month] = (set(council.members), set(council.veto))
-        play_month(engine, agents)
+    seen = council_by_month(FILE, 4)
     assert seen[1] == seen[3] == (COUNCIL_1993, PERMANENT)
     assert seen[4] == (COUNCIL_1994, PERMANENT)
     assert scenario.player in COUNCIL_1993 & COUNCIL_1994
@@ -96,7 +90,7 @@ def _vote_on_918(clauses_of: Any) -> Tally:
     while engine.world.month < 8:
         play_month(engine, agents)
     template = next(t for t in engine.world.templates if t.id == "res-918")
-    engine.submit(TableDraft("NGA", "res-918", clauses_of(template.clauses)))
+    engine.submit(TableDraft("NGA", "res-918", clauses_of(template.clauses), as_recorded=True))
     engine.submit(CallVote("NGA", "res-918"))
     return engine.world.votes[-1].tally
 

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scenario_runs import assert_tally, run_json
+from scenario_runs import assert_tally, council_by_month, run_json
 
 from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
 from sim.model.engine import Engine
-from sim.model.play import default_agents, play_month
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
 
@@ -50,13 +49,7 @@ def test_the_councils_of_2011_and_2012() -> None:
     """One Council, whose elected members change on 1 January 2012 (month 4), as they did."""
     scenario = load_scenario(FILE)
     assert scenario.council.body == "unsc"
-    engine = Engine(build_world(scenario, 0))
-    agents = default_agents(engine, historical=True)
-    seen = {}
-    while engine.world.month <= 4:
-        council = engine.world.bodies["unsc"]
-        seen[engine.world.month] = (set(council.members), set(council.veto))
-        play_month(engine, agents)
+    seen = council_by_month(FILE, 4)
     assert seen[1] == seen[3] == (COUNCIL_2011, PERMANENT)
     assert seen[4] == (COUNCIL_2012, PERMANENT)
 

@@ -148,13 +148,15 @@ class ChamberScreen(Screen):
         forecast = g.forecast()
         ballot = forecast[1] if forecast else None
         names = {m: world.states.name(m) for m in council.members}
-        self.seats = seats(list(council.members), names, council.veto, g.player, ballot)
+        bands = g.view.bands(forecast[0]) if forecast else None
+        self.seats = seats(list(council.members), names, council.veto, g.player, ballot, bands)
         self.table = None
         for seat in self.seats:
             tip = f"<b>{html.escape(seat.name)}</b> ({seat.actor})"
             if seat.choice is not None:
                 tip += f"<br>Forecast: {WORDS[seat.kind]}, {seat.certainty}"
-                tip += f" (score {seat.total / 1000:+.3f})"
+                tip += f" (score {seat.total / 1000:+.3f}"
+                tip += f" ± {seat.band / 1000:.3f})" if seat.band else ")"
             tip += "<br>Click or Enter for the profile: priorities, relations, why."
             self.seat_buttons[seat.actor].tool_tip_text = tip
         awaiting = g.awaiting
@@ -314,13 +316,27 @@ class ChamberScreen(Screen):
             line(part, 13, theme.MUTED)
         y += self.s(8)
         body = g.world.bodies[draft.body]
-        counts = (
-            f"Forecast: {len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
-        )
+        whip = g.whip(draft) if draft.id in g.world.drafts else None
+        if whip is not None:
+            spans = []
+            for choice in ("yes", "no", "abstain"):
+                low, high = whip.range(choice)
+                spans.append(f"{low} {choice}" if low == high else f"{low}–{high} {choice}")
+            counts = "Whip count: " + " · ".join(spans)
+        else:
+            counts = (
+                f"Forecast: {len(tally.yes)} yes · {len(tally.no)} no"
+                f" · {len(tally.abstain)} abstain"
+            )
         line(counts, 17, theme.TEXT, True)
         ok = tally.passed
         line(verdict(ok, tally.vetoed_by, len(tally.yes), body.quota), 17,
              theme.YES if ok else theme.NO, True)  # fmt: skip
+        if whip is not None:
+            for st in g.heard(draft)[-2:]:
+                who = g.world.states.name(st.actor)
+                for part in text.wrap(f"{who}: {st.text}", 13, width)[:2]:
+                    line(part, 13, theme.MUTED)
         del ballot
 
     def _draw_legend(self, table: pygame.Surface) -> None:

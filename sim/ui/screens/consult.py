@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from sim.model.commands import Command, Lobby, OfferSidePayment, RequestEndorsement
+from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, RequestEndorsement
 from sim.model.engine import CommandRejected
 from sim.ui import theme
 from sim.ui.screens.base import Screen
@@ -112,9 +112,30 @@ class ConsultScreen(Screen):
             self.r(W - 400, H - 60, 220, 44), f"Profile of {self.target}", self.profile,
             key=pygame.K_p, tip="Priorities, relations and the factors of its stance",
         )  # fmt: skip
-        replies = [e for e in g.world.events if e.kind in REPLIES][-10:]
-        body = "<br>".join(f"<b>M{e.month}</b> {html.escape(e.text)}" for e in reversed(replies))
-        self.textbox(self.r(W - 430, 300, 400, H - 380), body or "<i>No replies yet.</i>")
+        heard = g.heard(draft) if draft is not None and tabled else []
+        top = 300
+        if draft is not None and draft.penholder == player:
+            asks = [st for st in heard if st.clauses is not None and st.clauses != draft.clauses]
+            for n, st in enumerate(asks[-3:]):
+                amend = AmendDraft(player, draft.id, st.clauses, f"meets {st.actor}'s ask")
+                self.button(
+                    self.r(W - 430, top + n * 44, 400, 38), f"Meet {st.actor}'s ask",
+                    lambda c=amend: self.send(c), enabled=self.ok(amend),
+                    tip=html.escape(st.text),
+                )  # fmt: skip
+            top += 44 * len(asks[-3:])
+        said = [
+            f"<b>{html.escape(g.world.states.name(st.actor))}</b>"
+            + (" (to you)" if st.to else "") + f": {html.escape(st.text)}"
+            for st in reversed(heard)
+        ]  # fmt: skip
+        replies = [e for e in g.world.events if e.kind in REPLIES][-8:]
+        said += [f"<b>M{e.month}</b> {html.escape(e.text)}" for e in reversed(replies)]
+        self.textbox(
+            self.r(W - 430, top, 400, H - top - 80),
+            "<br>".join(said)
+            or "<i>No replies yet: members answer lobbying in the next round.</i>",
+        )
 
     def dim_name(self) -> str:
         world = self.game.world

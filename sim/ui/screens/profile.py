@@ -2,15 +2,20 @@
 
 The "why" panel shows exactly the additive factors of :meth:`Ballot.stance` — the same numbers
 ``mandate run --explain`` prints — so the screen can never tell a different story than the vote.
+Below it, what would flip the vote (:func:`sim.model.flips.vote_flips`: the smallest clause,
+ceiling, side deal or endorsement that moves it one step) and how far the member's own positions
+have moved since the start (drawn as a ring where each ideal started, on the priorities).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from sim.model.explain import POINTS_PER_UNIT, Stance
+from sim.model.explain import POINTS_PER_UNIT, Factor, Stance
+from sim.model.flips import Drift, MemberFlips, drifts, start_ideal, vote_flips
 from sim.ui import theme
 from sim.ui.screens.base import Screen
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
@@ -40,6 +45,46 @@ def units(points: int) -> str:
     return f"{points / POINTS_PER_UNIT:+.3f}"
 
 
+def draw_factors(
+    surface: pygame.Surface,
+    text: theme.Text,
+    scale: float,
+    factors: Sequence[Factor],
+    total: int,
+    title: Callable[[str], str],
+    x: int,
+    y: int,
+    w: int,
+) -> int:
+    """Each factor as a signed bar around a middle line, then the total; returns the y below."""
+
+    def s(v: float) -> int:
+        return round(v * scale)
+
+    biggest = max([abs(f.points) for f in factors] + [1])
+    label_w = s(230)
+    bar_x = x + label_w + s(60)
+    bar_w = w - label_w - s(70)
+    mid = bar_x + bar_w // 2
+    for factor in factors:
+        surface.blit(text.render(text.fit(title(factor.name), 14, label_w), 14, theme.TEXT), (x, y))
+        value = text.render(units(factor.points), 14, theme.TEXT)
+        surface.blit(value, (x + label_w + s(52) - value.get_width(), y))
+        length = round((bar_w // 2) * abs(factor.points) / biggest)
+        colour = theme.YES if factor.points > 0 else theme.NO
+        left = mid if factor.points > 0 else mid - length
+        if length:
+            pygame.draw.rect(surface, colour, (left, y + s(5), length, s(10)))
+        pygame.draw.line(surface, theme.PANEL_EDGE, (mid, y), (mid, y + s(18)))
+        y += s(21)
+    pygame.draw.line(surface, theme.PANEL_EDGE, (x, y + s(2)), (x + w, y + s(2)))
+    y += s(6)
+    surface.blit(text.render("= Total", 15, theme.TEXT, True), (x, y))
+    shown = text.render(units(total), 15, theme.TEXT, True)
+    surface.blit(shown, (x + label_w + s(52) - shown.get_width(), y))
+    return y + s(26)
+
+
 class ProfileScreen(Screen):
     """One member state, opened from its seat."""
 
@@ -50,6 +95,8 @@ class ProfileScreen(Screen):
         assert app.game is not None
         self.game = app.game
         self.actor = actor
+        self._flips_key: tuple[Any, ...] | None = None
+        self._flips_cache: tuple[dict[str, MemberFlips], dict[str, Drift]] = ({}, {})
 
     def members(self) -> list[str]:
         world = self.game.world
@@ -80,12 +127,22 @@ class ProfileScreen(Screen):
             self.r(30, H - 60, 260, 42), "Lobby this member", self.lobby, key=pygame.K_l,
             tip="Open consultations with this member chosen", enabled=can_lobby,
         )  # fmt: skip
+        if self.actor in self.game.world.contributors:
+            self.button(
+                self.r(310, H - 60, 260, 42), "As a troop contributor", self.contributor,
+                key=pygame.K_c, tip="Why it pledges troops, or not, and when it would withdraw",
+            )  # fmt: skip
 
     def step(self, delta: int) -> None:
         members = self.members()
         i = members.index(self.actor) if self.actor in members else 0
         self.actor = members[(i + delta) % len(members)]
         self.refresh()
+
+    def contributor(self) -> None:
+        from sim.ui.screens.deciders import DecidersScreen
+
+        self.app.push(DecidersScreen(self.app, self.actor))
 
     def lobby(self) -> None:
         from sim.ui.screens.consult import ConsultScreen
@@ -109,7 +166,7 @@ class ProfileScreen(Screen):
         sub += f" · political capital {table.capital[i]:.1f}"
         surface.blit(text.render(sub, 15, theme.MUTED), (s(30), s(58)))
         self._priorities(surface, s(30), s(100), s(560))
-        self._relations(surface, s(30), s(100 + 60 + 58 * len(world.issues)), s(560))
+        self._relations(surface, s(30), s(100 + 72 + 58 * len(world.issues)), s(560))
         self._why(surface, s(640), s(100), s(self.W - 670))
 
     def _priorities(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
@@ -121,6 +178,7 @@ class ProfileScreen(Screen):
         surface.blit(text.render("Priorities", 18, theme.TEXT, True), (x, y))
         forecast = self.game.forecast()
         position = world.issues.position(forecast[0].clauses) if forecast else None
+        start = start_ideal(world)
         y += s(30)
         bar_x, bar_w = x + s(200), w - s(210)
         for d, dim in enumerate(world.issues.dimensions):
@@ -135,6 +193,13 @@ class ProfileScreen(Screen):
             sq = bar_x + round(bar_w * float(world.issues.status_quo[d]))
             pygame.draw.line(surface, theme.MUTED, (sq, axis_y - s(8)), (sq, axis_y + s(8)), 2)
             px = bar_x + round(bar_w * ideal)
+            first = float(start[i, d])
+            if abs(first - ideal) >= 0.005:
+                fx = bar_x + round(bar_w * first)
+                pygame.draw.line(surface, theme.YES, (fx, axis_y - s(11)), (px, axis_y - s(11)), 1)
+                pygame.draw.circle(surface, theme.YES, (fx, axis_y), s(7), 2)
+                moved = text.render(f"{ideal - first:+.2f}", 11, theme.MUTED)
+                surface.blit(moved, (min(fx, px), axis_y - s(26)))
             pygame.draw.circle(surface, theme.YES, (px, axis_y), s(7))
             if position is not None:
                 dx = bar_x + round(bar_w * float(position[d]))
@@ -145,9 +210,12 @@ class ProfileScreen(Screen):
             end = (bar_x + round(bar_w * salience), axis_y + s(20))
             pygame.draw.line(surface, theme.YES, (bar_x, axis_y + s(20)), end, thickness)
             y += s(58)
-        legend = "filled circle: ideal · hollow diamond: the draft · tick: no resolution"
-        legend += " · lower bar: salience"
-        surface.blit(text.render(legend, 12, theme.MUTED), (x, y))
+        legend = "filled circle: ideal now · ring: where it started (consultations, lobbying and"
+        legend += " events moved it) · hollow diamond: the draft · tick: no resolution · lower bar:"
+        legend += " salience"
+        for line in text.wrap(legend, 12, w)[:2]:
+            surface.blit(text.render(line, 12, theme.MUTED), (x, y))
+            y += s(15)
 
     def _relations(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
         world = self.game.world
@@ -190,49 +258,86 @@ class ProfileScreen(Screen):
         draft_id, stance = found
         kind = kind_of(stance.choice, stance.veto_holder)
         surface.blit(text.render(f"Why: stance on {draft_id}", 18, theme.TEXT, True), (x, y))
-        y += s(32)
+        y += s(30)
         size = s(20)
         draw_symbol(surface, kind, (x + size // 2, y + size // 2), size)
         head = text.render(f"{WORDS[kind]} — total {units(stance.total)}", 17, COLOURS[kind], True)
         surface.blit(head, (x + size + s(8), y))
-        y += s(34)
+        y += s(32)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
-        biggest = max([abs(f.points) for f in stance.factors] + [1])
-        label_w = s(230)
-        bar_x = x + label_w + s(60)
-        bar_w = w - label_w - s(70)
-        mid = bar_x + bar_w // 2
-        for factor in stance.factors:
-            title = text.fit(factor_title(factor.name, dims), 14, label_w)
-            surface.blit(text.render(title, 14, theme.TEXT), (x, y))
-            value = text.render(units(factor.points), 14, theme.TEXT)
-            surface.blit(value, (x + label_w + s(52) - value.get_width(), y))
-            length = round((bar_w // 2) * abs(factor.points) / biggest)
-            colour = theme.YES if factor.points > 0 else theme.NO
-            rect = (
-                (mid, y + s(5), length, s(10))
-                if factor.points > 0
-                else (mid - length, y + s(5), length, s(10))
-            )
-            if length:
-                pygame.draw.rect(surface, colour, rect)
-            pygame.draw.line(surface, theme.PANEL_EDGE, (mid, y), (mid, y + s(20)))
-            y += s(24)
-        pygame.draw.line(surface, theme.PANEL_EDGE, (x, y + s(2)), (x + w, y + s(2)))
-        y += s(8)
-        surface.blit(text.render("= Total", 15, theme.TEXT, True), (x, y))
-        total = text.render(units(stance.total), 15, theme.TEXT, True)
-        surface.blit(total, (x + label_w + s(52) - total.get_width(), y))
-        y += s(30)
+        y = draw_factors(surface, text, self.scale, stance.factors, stance.total,
+                         lambda n: factor_title(n, dims), x, y, w)  # fmt: skip
         rule = (f"Yes above {units(stance.yes_above)}; no below {units(stance.no_below)};"
                 " abstain in between.")  # fmt: skip
-        surface.blit(text.render(rule, 14, theme.MUTED), (x, y))
-        y += s(22)
         if stance.veto_holder:
-            note = "A permanent member's no is a veto; its no threshold is wider (a veto costs)."
-            surface.blit(text.render(text.fit(note, 13, w), 13, theme.MUTED), (x, y))
+            rule += " A permanent member's no is a veto, so its no threshold is wider."
+        for line in text.wrap(rule, 13, w)[:2]:
+            surface.blit(text.render(line, 13, theme.MUTED), (x, y))
+            y += s(18)
+        y += s(8)
+        self._flips(surface, x, y, w)
+
+    def flips(self) -> tuple[MemberFlips, Drift] | None:
+        """What would move this member's vote one step, and its drift since the start (cached
+        while nothing changes; the same computation as ``mandate run --explain``)."""
+        forecast = self.game.forecast()
+        if forecast is None or self.actor not in forecast[1].voters:
+            return None
+        draft = forecast[0]
+        key = (len(self.game.session.engine.log), draft.id, draft.clauses,
+               tuple(sorted(draft.side_payments.items())),
+               tuple(sorted(draft.endorsements.items())))  # fmt: skip
+        if key != self._flips_key:
+            original = self.game.view.original_clauses(draft)
+            world = self.game.world
+            self._flips_cache = (vote_flips(world, draft, original), drifts(world, draft))
+            self._flips_key = key
+        every, moved = self._flips_cache
+        return every[self.actor], moved[self.actor]
+
+    def _flips(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
+        text = self.app.text
+        s = self.s
+        found = self.flips()
+        if found is None:
+            return
+        flips, drift = found
+        surface.blit(text.render("What would flip this vote", 17, theme.TEXT, True), (x, y))
+        y += s(24)
+        step = f"From {WORDS[flips.choice].lower()} to {WORDS[flips.target].lower()}"
+        if not flips.options:
+            line = f"{step} needs {units(flips.needed)}: no single change of the text, a ceiling,"
+            line += " a side deal or an endorsement is enough."
+            for part in text.wrap(line, 14, w)[:2]:
+                surface.blit(text.render(part, 14, theme.MUTED), (x, y))
+                y += s(19)
+        else:
+            head = f"{step} needs {units(flips.needed)}; the smallest change of each kind:"
+            surface.blit(text.render(text.fit(head, 14, w), 14, theme.MUTED), (x, y))
             y += s(20)
-        names = ", ".join(f.name for f in stance.factors)
-        for line in text.wrap(f"Factors as in mandate run --explain: {names}", 12, w)[:3]:
-            surface.blit(text.render(line, 12, theme.DIM), (x, y))
-            y += s(17)
+            for flip in flips.options[:4]:
+                kind = kind_of(flip.choice, False)
+                tag = {"side_payment": "side deal"}.get(flip.kind, flip.kind)
+                spare = f", {units(flip.spare)[1:]} to spare" if flip.spare else ", just enough"
+                tail = f" {units(flip.shift)}: {WORDS[kind].lower()}{spare}"
+                tail_surf = text.render(tail, 13, COLOURS[kind])
+                room = w - tail_surf.get_width() - s(90)
+                surface.blit(text.render(tag, 13, theme.DIM), (x, y))
+                surface.blit(text.render(text.fit(flip.change, 13, room), 13, theme.TEXT),
+                             (x + s(84), y))  # fmt: skip
+                surface.blit(tail_surf, (x + w - tail_surf.get_width(), y))
+                y += s(19)
+        y += s(4)
+        dims = {d.id: d.name for d in self.game.world.issues.dimensions}
+        parts = [f"{dims.get(d, d).lower()} from {a:.2f} to {b:.2f}"
+                 for d, a, b, m in zip(drift.dimensions, drift.start, drift.now, drift.moved,
+                                       strict=True) if abs(m) >= 0.005]  # fmt: skip
+        if parts:
+            line = (f"Its own positions have moved since the start: {', '.join(parts)}; worth"
+                    f" {units(drift.points)} here (from where it started it would vote"
+                    f" {drift.choice_at_start}).")  # fmt: skip
+        else:
+            line = "Its own positions have not moved since the start of the game."
+        for part in text.wrap(line, 12, w)[:3]:
+            surface.blit(text.render(part, 12, theme.MUTED), (x, y))
+            y += s(16)

@@ -256,6 +256,11 @@ class TheatreScreen(Screen):
     def build(self) -> None:
         self.button(self.r(self.W - 170, self.H - 60, 140, 44), "Back", self.back, tip="Esc",
                     default=True)  # fmt: skip
+        self.button(
+            self.r(self.W - 420, self.H - 60, 230, 44), "Who decides on the ground",
+            self.deciders, key=pygame.K_w,
+            tip="Why each troop contributor pledges or not, and how regional organizations decide",
+        )  # fmt: skip
         if self.map is not None:
             self.button(
                 self.r(self.W - 190, 16, 160, 38),
@@ -283,6 +288,11 @@ class TheatreScreen(Screen):
         from sim.ui.screens.peace import PeaceScreen
 
         self.app.push(PeaceScreen(self.app))
+
+    def deciders(self) -> None:
+        from sim.ui.screens.deciders import DecidersScreen
+
+        self.app.push(DecidersScreen(self.app))
 
     def switch(self) -> None:
         self.show_map = not self.show_map

@@ -32,6 +32,7 @@ class Seat:
     margin: int
     total: int
     player: bool
+    band: int = 0
 
     @property
     def kind(self) -> str | None:
@@ -43,9 +44,11 @@ class Seat:
         """How sure the forecast is, in a word."""
         if self.choice is None:
             return ""
-        if self.margin >= FIRM_POINTS:
+        if self.band >= self.margin:
+            return "uncertain"
+        if self.margin - self.band >= FIRM_POINTS:
             return "firm"
-        if self.margin >= LIKELY_POINTS:
+        if self.margin - self.band >= LIKELY_POINTS:
             return "likely"
         return "wavering"
 
@@ -65,8 +68,10 @@ def seats(
     veto: frozenset[str],
     player: str | None,
     ballot: Ballot | None,
+    bands: dict[str, int] | None = None,
 ) -> list[Seat]:
-    """Seat cards for the members in id order (the Council sits alphabetically)."""
+    """Seat cards for the members in id order (the Council sits alphabetically); ``bands`` are
+    how far the player's estimate of each member's score may be off (points)."""
     choices = ballot.choices() if ballot is not None else {}
     out: list[Seat] = []
     for actor in sorted(members):
@@ -77,7 +82,10 @@ def seats(
             m = margin(total, int(ballot.yes_above[i]), int(ballot.no_below[i]), choice)
         else:
             total, choice, m = 0, None, 0
-        out.append(Seat(actor, names[actor], actor in veto, choice, m, total, actor == player))
+        band = (bands or {}).get(actor, 0)
+        out.append(
+            Seat(actor, names[actor], actor in veto, choice, m, total, actor == player, band)
+        )
     return out
 
 
