@@ -268,7 +268,8 @@ class TheatreScreen(Screen):
                 tip="Switch between the map and all the monthly figures",
             )  # fmt: skip
         self.button(
-            self.r(self.W - 370, 16, 170, 38), "Peace talks", self.peace_talks, key=pygame.K_p,
+            self.r(self.W - 610, self.H - 60, 170, 44), "Peace talks", self.peace_talks,
+            key=pygame.K_p,
             tip="The envoy, the parties' answers and the zone of possible agreement",
         )  # fmt: skip
         self.layer = None
