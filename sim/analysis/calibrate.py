@@ -16,6 +16,8 @@ compares a simulated figure with its published band:
 - sanctions (:mod:`sim.analysis.calibrate_sanctions`): success per Hufbauer, Schott, Elliott &
   Oegg 2007, each purpose's share in its own band from the Targeted Sanctions Consortium, and
   concessions that come early;
+- negotiated settlements, their breakdown and guarantees (Walter 1997, 1999, 2002; Human
+  Security Report 2005), see :mod:`sim.analysis.calibrate_mediation`;
 - a complex mission stands at about 40–65% of its ceiling 17 months after authorization
   (UNAMID: 58%) and rarely meets the Brahimi Report's 90-day deployment target.
 
@@ -281,6 +283,13 @@ def deployment(base: Data, seeds: Sequence[int]) -> list[Fact]:
     ]
 
 
+def mediation_facts(base: Data, seeds: Sequence[int]) -> list[Fact]:
+    """The mediation lines (:mod:`sim.analysis.calibrate_mediation`)."""
+    from sim.analysis.calibrate_mediation import mediation_facts as facts
+
+    return facts(base, seeds)
+
+
 def calibrate(runs: int = 200, first_seed: int = 0, path: Path = GENERIC) -> list[Fact]:
     """Every stylized fact, simulated over seeds ``first_seed`` … ``first_seed + runs - 1``."""
     from sim.analysis.calibrate_sanctions import sanctions_facts  # it builds on these helpers
@@ -296,4 +305,5 @@ def calibrate(runs: int = 200, first_seed: int = 0, path: Path = GENERIC) -> lis
         *recurrence(base, range(first_seed, first_seed + 4 * runs)),
         *sanctions_facts(base, seeds),
         *deployment(base, seeds),
+        *mediation_facts(base, seeds),
     ]

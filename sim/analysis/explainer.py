@@ -237,5 +237,6 @@ class ExplainingEngine(Engine):
 
 
 def explainable(world: World) -> set[str]:
-    """Ids ``--explain`` accepts: every state and every regional organization."""
-    return set(world.states.ids) | set(world.organizations)
+    """Ids ``--explain`` accepts: every state, every regional organization and every party to
+    the conflict."""
+    return set(world.states.ids) | set(world.organizations) | {p.id for p in world.theatre.parties}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sim.analysis.peace_report import peace_json, peace_lines
 from sim.model import endings, objectives
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT
@@ -55,6 +56,7 @@ def result_json(world: World, seed: int, state_hash: str, months_played: int) ->
         "events": [e.to_json() for e in world.events],
         "objectives": objectives.report(world, final=world.finished),
         "metrics": {name: list(world.metrics.get(name, [])) for name in METRICS},
+        "peace": peace_json(world),
     }
 
 
@@ -115,7 +117,7 @@ def month_lines(
             if explain is not None and explain in vote.choices:
                 lines += explain_lines(vote, explain)
                 lines += more(vote) if more is not None else []
-    return lines
+    return lines + peace_lines(world, month, explain)
 
 
 def outcome_lines(world: World, state_hash: str) -> list[str]:

@@ -79,6 +79,34 @@ class Coefficients:
     grievance_chapter_vii: float
     grievance_sanctions: float
     grievance_referral: float
+    talks_prospects_weight: float
+    talks_resolve_weight: float
+    talks_hurt_weight: float
+    talks_sanctions_weight: float
+    talks_threat_weight: float
+    talks_patron_shield: float
+    talks_patron_push: float
+    commitment_risk: float
+    guarantee_value: float
+    pledge_credibility: float
+    aid_value: float
+    envoy_standing_weight: float
+    envoy_standing_start: float
+    envoy_joint_bonus: float
+    envoy_success_gain: float
+    envoy_refusal_loss: float
+    envoy_intensity_threshold: float
+    talks_position_uncertainty: float
+    bottom_line_uncertainty: float
+    learning_rate: float
+    surveillance_reduction: float
+    talks_patience: int
+    talks_amend_step: float
+    signed_agreement_reduction: float
+    agreement_guarantee_reduction: float
+    women_signatory_reduction: float
+    civil_society_reduction: float
+    spoiler_increase: float
     regional_deference: float
     patron_weight: float
     sovereignty_weight: float

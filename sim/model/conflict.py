@@ -9,7 +9,10 @@
 - The phase moves war → ceasefire → peace agreement, and back to war when a settlement breaks
   down. A UN mission does not shorten the war itself (Gilligan & Sergenti 2008 find no effect on
   war duration); once the guns fall silent it cuts the hazard of recurrence by its type, observer,
-  consent-based or enforcement (Fortna 2008): see :func:`recurrence_mission_factor`.
+  consent-based or enforcement (Fortna 2008): see :func:`recurrence_mission_factor`. Where the
+  scenario gives the parties settlement positions, only an agreement signed at talks moves the
+  theatre out of war or to peace (:mod:`sim.model.talks`), and the agreement in force scales the
+  hazard of recurrence; elsewhere the monthly hazards decide.
 - Displacement, humanitarian access and the government's territorial control follow intensity
   and the parties' resources (which sanctions wear down, see :mod:`sim.model.sanctions`).
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
+from sim.model import talks
 from sim.model.events import Event
 from sim.model.forces import OUTSIDE_UN, on_the_ground
 from sim.model.world import PERSONNEL, Mission, World
@@ -132,19 +136,27 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
     u_civilian, u_battle = float(rng.random()), float(rng.random())
 
     strength = effective_strength(world)
-    events: list[Event] = []
+    # An agreement ends when war has resumed (a crisis may have restarted it since last month).
+    events: list[Event] = talks.close_broken(world)
     before = theatre.phase
+    # With settlement positions, only agreements signed at talks end the war (sim.model.talks).
+    by_chance = not talks.negotiated(world)
 
     if theatre.phase == "war":
-        if u_phase < coef.ceasefire_hazard:
+        if u_phase < coef.ceasefire_hazard and by_chance:
             theatre.phase = "ceasefire"
     else:
         hazard = coef.recurrence_hazard * (0.5 if theatre.phase == "peace" else 1.0)
         hazard *= recurrence_mission_factor(world)
+        hazard *= talks.recurrence_factor(world)
         if u_phase < hazard:
             theatre.phase = "war"
             theatre.intensity = max(theatre.intensity, coef.reference_intensity)
-        elif theatre.phase == "ceasefire" and u_phase > 1.0 - coef.peace_agreement_hazard:
+        elif (
+            theatre.phase == "ceasefire"
+            and u_phase > 1.0 - coef.peace_agreement_hazard
+            and by_chance
+        ):
             theatre.phase = "peace"
 
     if theatre.phase == "war":
@@ -180,6 +192,7 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
 
     if theatre.phase != before:
         events.append(Event(world.month, "phase", _phase_text(world, before)))
+        events += talks.close_broken(world)
     events.append(
         Event(
             world.month,

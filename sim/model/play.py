@@ -20,6 +20,7 @@ from sim.model.agents import (
 from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
+from sim.model.mediator import mediator_agents
 from sim.model.members import CouncilMember
 from sim.model.month import EndMonth
 from sim.model.view import WorldView
@@ -51,7 +52,8 @@ def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     their red lines and asks before it acts — in a desktop game the player, who acts after the AI
     seats, hears them in the same order), penholders of prepared drafts (with ``historical``,
     penholders that table each draft as written in its month), regional organizations with a
-    bridging force, troop contributors, and the host government.
+    bridging force, troop contributors, the host government, and the mediator where the parties
+    have settlement positions.
     """
     world = engine.world
     penholders = sorted({t.penholder for t in world.templates})
@@ -61,6 +63,7 @@ def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     agents += [RegionalOrganization(o) for o in sorted(world.regional)]
     agents += [TroopContributor(c) for c in sorted(world.contributors)]
     agents.append(HostGovernment(world.theatre.host))
+    agents += mediator_agents(world, historical)
     return agents
 
 

@@ -17,6 +17,7 @@ from sim.model.drafts import Clauses, Draft, DraftTemplate
 from sim.model.explain import POINTS_PER_UNIT
 from sim.model.intel import band_points, private_points
 from sim.model.operations import bridging_clauses, host_grievance
+from sim.model.peace_view import PeaceView
 from sim.model.stance import (
     Ballot,
     IntArray,
@@ -292,3 +293,7 @@ class WorldView:
     def issue_ids(self) -> tuple[str, ...]:
         """Issue dimension ids in order."""
         return self._world.issues.ids
+
+    def peace(self) -> PeaceView:
+        """The peace process as a mediator may see it (:mod:`sim.model.peace_view`)."""
+        return PeaceView(self._world)

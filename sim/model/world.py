@@ -18,6 +18,7 @@ from sim.model.drafts import Clauses, Draft, DraftTemplate
 from sim.model.events import Event
 from sim.model.explain import Stance
 from sim.model.issues import IssueSpace
+from sim.model.peace import PeaceProcess, Settlement
 from sim.model.rng import Streams
 from sim.model.voting import Choice, Tally, VotingBody
 
@@ -385,6 +386,8 @@ class World:
     votes: list[VoteRecord] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     outcome: Outcome | None = None
+    settlement: Settlement | None = None
+    peace: PeaceProcess = field(default_factory=PeaceProcess)
     precedent: float = 0.0
     threat_demands: frozenset[str] = frozenset()
     caucuses: dict[str, tuple[str, ...]] = field(default_factory=dict)

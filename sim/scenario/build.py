@@ -8,6 +8,14 @@ from sim.model.coefficients import default_coefficients
 from sim.model.drafts import Clauses, DraftTemplate, Sanction
 from sim.model.forces import create_mission
 from sim.model.issues import Dimension, IssueSpace
+from sim.model.peace import (
+    Agreement,
+    EnvoyPlan,
+    PartyPosition,
+    PeaceProcess,
+    Settlement,
+    SettlementIssue,
+)
 from sim.model.rng import Streams
 from sim.model.voting import make_body
 from sim.model.world import (
@@ -29,6 +37,7 @@ from sim.scenario.schema import (
     ContingentSpec,
     DraftSpec,
     MissionSpec,
+    PeaceSpec,
     ScenarioFile,
     StartingSanctionSpec,
     StateSpec,
@@ -219,7 +228,45 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         _initial_mission(world, spec)
     for sanction in t.sanctions:
         _initial_sanctions(world, sanction)
+    if scenario.peace is not None:
+        world.settlement, world.peace = _peace(scenario.peace, [p.id for p in t.parties])
     return world
+
+
+def _peace(spec: PeaceSpec, parties: list[str]) -> tuple[Settlement, PeaceProcess]:
+    """The settlement positions, and the agreement in force at the start, if any."""
+    envoy = None
+    if spec.envoy is not None:
+        e = spec.envoy
+        envoy = EnvoyPlan(e.name, tuple(e.appointed_by), e.month, dict(e.text), e.text_name or "")
+    settlement = Settlement(
+        tuple(SettlementIssue(i.id, i.name) for i in spec.issues),
+        {
+            p.party: PartyPosition(p.party, dict(p.ideal), dict(p.salience), p.resolve)
+            for p in spec.positions
+        },
+        envoy,
+        tuple(spec.outside_factions),
+    )
+    process = PeaceProcess()
+    if spec.agreement is not None:
+        a = spec.agreement
+        left_out = tuple(p for p in parties if p not in a.signatories)
+        process.agreements.append(
+            Agreement(
+                "agreement-0",
+                a.name,
+                a.kind,
+                0,
+                dict(a.text),
+                tuple(sorted(a.signatories)),
+                left_out + settlement.outside_factions,
+                tuple(sorted(a.guarantors)),
+                a.women,
+                a.civil_society,
+            )  # fmt: skip
+        )
+    return settlement, process
 
 
 def _frozen(array: FloatArray) -> FloatArray:

@@ -217,6 +217,7 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
     problems += _operations(s, states, orgs, parties)
     problems += _triggers(s, states, dims)
     problems += _objectives(s)
+    problems += _peace(s, states, orgs, parties)
 
     if s.player is not None and s.player not in states:
         problems.append((("player",), f"unknown state {s.player!r}"))
@@ -365,4 +366,61 @@ def _objectives(s: ScenarioFile) -> list[Problem]:
         if ending.when in ("objectives_met", "objectives_failed") and not ending.objectives:
             message = f"required key is missing: {ending.when!r} needs objectives"
             problems.append((("endings", i, "objectives"), message))
+    return problems
+
+
+def _peace(
+    s: ScenarioFile, states: list[str], orgs: list[str], parties: list[str]
+) -> list[Problem]:
+    """Settlement positions name every party once and every issue; envoys, texts, signatories
+    and guarantors refer to what exists."""
+    peace = s.peace
+    if peace is None:
+        return []
+    problems: list[Problem] = []
+    issues = [i.id for i in peace.issues]
+    problems += _duplicates("peace", issues, "settlement issue")
+    named = [p.party for p in peace.positions]
+    for i, position in enumerate(peace.positions):
+        path: Path = ("peace", "positions", i)
+        if position.party not in parties:
+            problems.append(((*path, "party"), f"unknown party {position.party!r}"))
+        if named.count(position.party) > 1 and named.index(position.party) != i:
+            problems.append(((*path, "party"), f"a second position for {position.party!r}"))
+        for key in ("ideal", "salience"):
+            given = getattr(position, key)
+            if set(given) != set(issues):
+                missing = sorted(set(issues) - set(given))
+                extra = sorted(set(given) - set(issues))
+                parts = [f"missing {', '.join(missing)}"] if missing else []
+                parts += [f"unknown {', '.join(extra)}"] if extra else []
+                what = "; ".join(parts)
+                problems.append(((*path, key), f"give every settlement issue once ({what})"))
+        if not any(position.salience.values()):
+            problems.append(((*path, "salience"), "at least one issue must matter"))
+    missing_parties = sorted(set(parties) - set(named))
+    if missing_parties:
+        problems.append(
+            (("peace", "positions"), f"no position for party {', '.join(missing_parties)}")
+        )
+    if peace.envoy is not None:
+        envoy = peace.envoy
+        sponsors = ["un", *orgs]
+        problems += _unknown(("peace", "envoy", "appointed_by"), envoy.appointed_by, sponsors,
+                             "sponsor ('un' or an organization)")  # fmt: skip
+        if envoy.text and set(envoy.text) != set(issues):
+            problems.append((("peace", "envoy", "text"), "a text gives every settlement issue"))
+        if envoy.month > s.months:
+            problems.append((("peace", "envoy", "month"), f"after the last month ({s.months})"))
+    if peace.agreement is not None:
+        agreement = peace.agreement
+        path = ("peace", "agreement")
+        if set(agreement.text) != set(issues):
+            problems.append(((*path, "text"), "a text gives every settlement issue"))
+        problems += _unknown((*path, "signatories"), agreement.signatories, parties, "party")
+        known = set(states) | set(orgs) | {d.id for d in s.drafts} | {"un"}
+        known |= {m.id for m in s.theatre.missions}
+        problems += _unknown((*path, "guarantors"), agreement.guarantors, known, "guarantor")
+        if s.theatre.phase == "war":
+            problems.append(((*path,), "an agreement in force needs a theatre not at war"))
     return problems

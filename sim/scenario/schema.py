@@ -512,6 +512,80 @@ CoefficientOverrides: type[Strict] = create_model(  # type: ignore[call-overload
 )
 
 
+class SettlementIssueSpec(Strict):
+    """An issue of a settlement, scaled 0-1 (say 0 = the government's way, 1 = the rebels')."""
+
+    id: Id = Field(description="The issue's id, used in positions and texts.")
+    name: Name = Field(description="Its display name, e.g. Power-sharing.")
+    description: Text = Field("", description="What 0 and 1 mean on it.")
+
+
+class PartyPositionSpec(Strict):
+    """A party's private bottom line on the settlement issues."""
+
+    party: Id = Field(description="A party of the theatre.")
+    ideal: dict[Id, Unit] = Field(description="Its ideal point on every settlement issue.")
+    salience: dict[Id, Unit] = Field(description="How much each issue matters to it.")
+    resolve: Unit = Field(0.5, description="Its will to fight on whatever the cost, 0-1.")
+
+
+SettlementText = dict[Id, Unit]
+
+
+class EnvoySpec(Strict):
+    """The envoy the AI Secretary-General appoints (the historical one), and the first text."""
+
+    name: Name = Field(description="The envoy's name, e.g. Kofi Annan.")
+    appointed_by: list[Id] = Field(
+        min_length=1, max_length=2,
+        description="'un' (the Secretary-General) and/or a regional organization: two = joint.",
+    )  # fmt: skip
+    month: Annotated[int, Field(ge=1, le=120)] = Field(description="The month of appointment.")
+    text: SettlementText = Field(
+        default_factory=dict,
+        description="The text first put to the parties (all issues), e.g. a six-point plan;"
+        " empty: the envoy drafts one. In --historical runs it is the only text put.",
+    )
+    text_name: Name | None = Field(None, description="The plan's name, for the news.")
+
+
+class AgreementSpec(Strict):
+    """An agreement already in force when the scenario starts (the theatre must not be at war)."""
+
+    name: Name = Field(description="The agreement's name, e.g. Arusha Accords.")
+    kind: Literal["ceasefire", "peace"] = Field(description="A ceasefire or a peace agreement.")
+    text: SettlementText = Field(description="Its provisions: a value for every issue.")
+    signatories: list[Id] = Field(min_length=1, description="Parties that signed it.")
+    guarantors: list[Id] = Field(
+        default_factory=list,
+        description="Missions (or drafts that will create them), member states or"
+        " organizations that guarantee it.",
+    )
+    women: bool = Field(False, description="Women delegates signed it.")
+    civil_society: bool = Field(False, description="Civil society sat at the table.")
+
+
+class PeaceSpec(Strict):
+    """Settlement positions: with them, war ends only by agreements negotiated at talks."""
+
+    issues: list[SettlementIssueSpec] = Field(
+        min_length=1, max_length=8, description="The issues a settlement must decide."
+    )
+    positions: list[PartyPositionSpec] = Field(
+        min_length=1, max_length=20, description="Every party's position (one each)."
+    )
+    outside_factions: list[Name] = Field(
+        default_factory=list, max_length=10,
+        description="Armed factions that are not parties and never sit at the table: spoilers.",
+    )  # fmt: skip
+    envoy: EnvoySpec | None = Field(
+        None, description="The envoy to appoint (default: one once fighting is fierce enough)."
+    )
+    agreement: AgreementSpec | None = Field(
+        None, description="An agreement in force when the scenario starts."
+    )
+
+
 class CaucusSpec(Strict):
     """A group of members that coordinate their votes (the P3, the African members, the E10)."""
 
@@ -572,6 +646,9 @@ class ScenarioFile(Strict):
     triggers: list[TriggerSpec] = Field(default_factory=list, max_length=100)
     objectives: list[ObjectiveSpec] = Field(default_factory=list, max_length=30)
     endings: list[EndingSpec] = Field(min_length=1, max_length=20)
+    peace: PeaceSpec | None = Field(
+        None, description="The parties' settlement positions, envoy and agreement (see the guide)."
+    )
 
 
 def json_schema() -> dict[str, Any]:

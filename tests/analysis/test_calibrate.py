@@ -28,6 +28,8 @@ def test_calibration_covers_every_fact_the_issue_names(facts: list[Fact]) -> Non
         "Targeted Sanctions",
         "UNAMID",
         "Brahimi",
+        "Walter",
+        "Human Security Report",
     ):
         assert source in sources
 
@@ -38,5 +40,5 @@ def test_the_command_prints_each_fact_with_its_band_and_the_seeds(
     code = main(["calibrate", "--runs", "100", "--seed", "1000"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "seeds 1000–1099" in out and "15 passed, 0 failed" in out
+    assert "seeds 1000–1099" in out and "18 passed, 0 failed" in out
     assert "fall 60–80%" in out and "PASS" in out and "FAIL" not in out

@@ -88,7 +88,7 @@ def _leaves(world: World) -> Iterator[tuple[str, Setter]]:
                     w.coefficients = dataclasses.replace(w.coefficients, **{name: new})
 
                 yield f"coefficients.{c.name}", bump
-        elif f.name in ("theatre", "states"):
+        elif f.name in ("theatre", "states", "peace"):
             yield from inside(f.name, lambda w, n=f.name: getattr(w, n))
         elif f.name in ("missions", "sanctions"):
             for i in range(len(value)):

@@ -267,6 +267,11 @@ class TheatreScreen(Screen):
                 "All figures" if self.show_map else "Map", self.switch, key=pygame.K_m,
                 tip="Switch between the map and all the monthly figures",
             )  # fmt: skip
+        self.button(
+            self.r(self.W - 610, self.H - 60, 170, 44), "Peace talks", self.peace_talks,
+            key=pygame.K_p,
+            tip="The envoy, the parties' answers and the zone of possible agreement",
+        )  # fmt: skip
         self.layer = None
         if self.map is not None and self.show_map:
             self.layer = MapLayer.build(self.map, self.app.text, self.map_area())
@@ -279,6 +284,11 @@ class TheatreScreen(Screen):
                 + 10
             )
         self.panel = None
+
+    def peace_talks(self) -> None:
+        from sim.ui.screens.peace import PeaceScreen
+
+        self.app.push(PeaceScreen(self.app))
 
     def deciders(self) -> None:
         from sim.ui.screens.deciders import DecidersScreen

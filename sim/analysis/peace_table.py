@@ -1,0 +1,109 @@
+"""Peace processes over many seeds: how often talks were convened, what was signed, by whom,
+and how long it held.
+
+    python -m sim.analysis.peace_table [--seeds 20] [--historical] [FILE ...]
+
+Each bundled scenario (or each FILE) is played with AI in every seat, as ``mandate run`` plays
+it, for ``--seeds`` seeds; the table prints one row per scenario. An agreement that had not
+broken down when the game ended is counted as holding, and its months held run to the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+from sim.bundled import scenarios_dir
+from sim.model.engine import Engine
+from sim.model.play import default_agents, play_game
+from sim.scenario.build import build_world
+from sim.scenario.loader import load_scenario
+
+
+@dataclass(frozen=True)
+class Row:
+    """One scenario's peace processes over the seeds."""
+
+    scenario: str
+    runs: int
+    negotiated: bool
+    with_talks: int
+    signed: Counter[str]
+    signatories: Counter[str]
+    held: tuple[int, ...]
+    broken: int
+    holding_at_end: int
+
+
+def survey(path: Path, seeds: Sequence[int], historical: bool = False) -> Row:
+    """Play ``path`` once per seed and collect its agreements."""
+    scenario = load_scenario(path)
+    signed: Counter[str] = Counter()
+    signatories: Counter[str] = Counter()
+    held: list[int] = []
+    with_talks = broken = holding = 0
+    negotiated = False
+    for seed in seeds:
+        engine = Engine(build_world(scenario, seed))
+        world = engine.world
+        play_game(engine, default_agents(engine, historical=historical))
+        negotiated = world.settlement is not None
+        with_talks += world.peace.sessions > 0
+        last = world.outcome.month if world.outcome else world.month
+        for agreement in world.peace.agreements:
+            if agreement.month == 0:
+                label = f"{agreement.name} (in force at the start)"
+            else:
+                label = f"{agreement.kind}"
+            signed[label] += 1
+            signatories[" + ".join(agreement.signatories)] += 1
+            end = agreement.ended_month if agreement.ended_month is not None else last
+            held.append(end - max(agreement.month, 1))
+            if agreement.ended_month is None:
+                holding += 1
+            else:
+                broken += 1
+    return Row(scenario.id, len(seeds), negotiated, with_talks, signed, signatories,
+               tuple(held), broken, holding)  # fmt: skip
+
+
+def _counts(counter: Counter[str]) -> str:
+    return "; ".join(f"{k} ×{n}" for k, n in sorted(counter.items())) or "—"
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The rows as a Markdown table."""
+    lines = [
+        "| Scenario | Runs | Negotiated | Runs with talks | Signed | Signatories |"
+        " Broke down | Holding at the end | Months held (median, range) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        months = f"{median(r.held):g} ({min(r.held)}–{max(r.held)})" if r.held else "—"
+        lines.append(
+            f"| {r.scenario} | {r.runs} | {'yes' if r.negotiated else 'no (hazards)'} |"
+            f" {r.with_talks} | {_counts(r.signed)} | {_counts(r.signatories)} | {r.broken} |"
+            f" {r.holding_at_end} | {months} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the table for the bundled scenarios (or the files given)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--historical", action="store_true")
+    args = parser.parse_args(argv)
+    files = args.files or sorted(scenarios_dir().glob("*.toml"))
+    rows = [survey(f, range(args.seeds), args.historical) for f in files]
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
