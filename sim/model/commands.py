@@ -58,8 +58,21 @@ def registered(cls: CommandClass) -> CommandClass:
     return cls
 
 
-def _not_finished(world: World) -> list[str]:
+def not_finished(world: World) -> list[str]:
+    """Why no command applies once the game has ended."""
     return ["the game has ended"] if world.finished else []
+
+
+def seat_on(world: World, actor: str, draft_id: str) -> tuple[Draft | None, list[str]]:
+    """The draft under consultation and why ``actor`` may not act on it as a member of its body
+    (the game has ended, no such draft, no seat)."""
+    reasons = not_finished(world)
+    draft = world.drafts.get(draft_id)
+    if draft is None:
+        return None, reasons + [f"no draft {draft_id!r} is under consultation"]
+    if actor not in world.bodies[draft.body].members:
+        reasons.append(f"{actor} has no seat in {draft.body}")
+    return draft, reasons
 
 
 def _known_state(world: World, actor: str) -> list[str]:
@@ -73,7 +86,8 @@ def _clauses(world: World, clauses: Clauses | None) -> list[str]:
     return clause_problems(clauses, world.extra_tasks, world.demands, parties)
 
 
-def _draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, list[str]]:
+def draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, list[str]]:
+    """The draft under consultation and why ``actor`` may not act on it as its penholder."""
     draft = world.drafts.get(draft_id)
     if draft is None:
         return None, [f"no draft {draft_id!r} is under consultation"]
@@ -94,7 +108,7 @@ class TableDraft:
     as_recorded: bool = False
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world) + _known_state(world, self.actor)
+        reasons = not_finished(world) + _known_state(world, self.actor)
         template = next((t for t in world.templates if t.id == self.draft), None)
         if template is None:
             return reasons + [f"the scenario has no draft {self.draft!r}"]
@@ -149,7 +163,7 @@ class TableRenewal:
         return f"{self.mission}-renewal-{(mission.renewals if mission else 0) + 1}"
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world) + _known_state(world, self.actor)
+        reasons = not_finished(world) + _known_state(world, self.actor)
         mission = world.mission(self.mission)
         original = next((r for r in world.resolutions if r.draft == self.mission), None)
         if mission is None or original is None or mission.kind == "regional":
@@ -199,10 +213,10 @@ class AmendDraft:
     reason: str = ""
 
     def check(self, world: World) -> list[str]:
-        draft, reasons = _draft_of(world, self.actor, self.draft)
+        draft, reasons = draft_of(world, self.actor, self.draft)
         if draft is not None and draft.clauses == self.clauses:
             reasons.append("the amendment changes nothing")
-        return _not_finished(world) + reasons + _clauses(world, self.clauses)
+        return not_finished(world) + reasons + _clauses(world, self.clauses)
 
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts[self.draft]
@@ -234,7 +248,7 @@ class Lobby:
     dimension: str
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world) + _known_state(world, self.actor)
+        reasons = not_finished(world) + _known_state(world, self.actor)
         reasons += _known_state(world, self.target)
         if self.dimension not in world.issues.index:
             reasons.append(f"unknown issue dimension {self.dimension!r}")
@@ -280,8 +294,8 @@ class OfferSidePayment:
     amount: float
 
     def check(self, world: World) -> list[str]:
-        _, reasons = _draft_of(world, self.actor, self.draft)
-        reasons = _not_finished(world) + reasons + _known_state(world, self.target)
+        _, reasons = draft_of(world, self.actor, self.draft)
+        reasons = not_finished(world) + reasons + _known_state(world, self.target)
         if self.target == self.actor:
             reasons.append("a member cannot pay itself for its own support")
         if not (self.amount > 0 and np.isfinite(self.amount)):
@@ -334,12 +348,12 @@ class RequestEndorsement:
     organization: str
 
     def check(self, world: World) -> list[str]:
-        draft, reasons = _draft_of(world, self.actor, self.draft)
+        draft, reasons = draft_of(world, self.actor, self.draft)
         if self.organization not in world.organizations:
             reasons.append(f"unknown regional organization {self.organization!r}")
         elif draft is not None and self.organization in draft.endorsements:
             reasons.append(f"{self.organization} has already decided on {self.draft}")
-        return _not_finished(world) + reasons
+        return not_finished(world) + reasons
 
     def apply(self, world: World) -> list[Event]:
         return [endorsement_vote(world, self.draft, self.organization, "")]
@@ -368,7 +382,7 @@ class HoldConsultations:
     draft: str
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world)
+        reasons = not_finished(world)
         if self.draft not in world.drafts:
             reasons.append(f"no draft {self.draft!r} is under consultation")
         return reasons
@@ -405,7 +419,7 @@ class CallVote:
     draft: str
 
     def check(self, world: World) -> list[str]:
-        return _not_finished(world) + _draft_of(world, self.actor, self.draft)[1]
+        return not_finished(world) + draft_of(world, self.actor, self.draft)[1]
 
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts.pop(self.draft)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sim.model.commands import registered
+from sim.model.commands import draft_of, not_finished, registered, seat_on
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.intel import after_statement, draw_reservations
@@ -37,12 +37,9 @@ class MakeStatement:
     to: str = ""
 
     def check(self, world: World) -> list[str]:
-        reasons = ["the game has ended"] if world.finished else []
-        draft = world.drafts.get(self.draft)
+        draft, reasons = seat_on(world, self.actor, self.draft)
         if draft is None:
-            return reasons + [f"no draft {self.draft!r} is under consultation"]
-        if self.actor not in world.bodies[draft.body].members:
-            reasons.append(f"{self.actor} has no seat in {draft.body}")
+            return reasons
         if self.statement not in STATEMENT_KINDS:
             reasons.append(f"unknown kind of statement {self.statement!r}")
         if self.stance not in ("", "yes", "no", "abstain"):
@@ -141,13 +138,7 @@ class WithdrawDraft:
     reason: str = ""
 
     def check(self, world: World) -> list[str]:
-        reasons = ["the game has ended"] if world.finished else []
-        draft = world.drafts.get(self.draft)
-        if draft is None:
-            return reasons + [f"no draft {self.draft!r} is under consultation"]
-        if draft.penholder != self.actor:
-            reasons.append(f"{self.actor} does not hold the pen on {self.draft}")
-        return reasons
+        return not_finished(world) + draft_of(world, self.actor, self.draft)[1]
 
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts.pop(self.draft)

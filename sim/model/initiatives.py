@@ -17,16 +17,12 @@ from typing import Any, ClassVar
 import numpy as np
 
 from sim.model import forces
-from sim.model.commands import endorsement_vote, registered
+from sim.model.commands import endorsement_vote, not_finished, registered
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.intel import private_points
 from sim.model.stance import candidate_totals, policy_points, thresholds
 from sim.model.world import PERSONNEL, World
-
-
-def _not_finished(world: World) -> list[str]:
-    return ["the game has ended"] if world.finished else []
 
 
 def amendment_verdict(world: World, draft: Draft, clauses: Clauses) -> tuple[bool, str]:
@@ -64,7 +60,7 @@ class ProposeAmendment:
     clauses: Clauses
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world)
+        reasons = not_finished(world)
         draft = world.drafts.get(self.draft)
         if draft is None:
             return reasons + [f"no draft {self.draft!r} is under consultation"]
@@ -111,7 +107,7 @@ class WithdrawContingent:
     personnel: str
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world)
+        reasons = not_finished(world)
         mission = world.mission(self.mission)
         if self.personnel not in PERSONNEL:
             reasons.append(f"unknown kind of personnel {self.personnel!r}")
@@ -152,7 +148,7 @@ class PutToEndorsement:
     draft: str
 
     def check(self, world: World) -> list[str]:
-        reasons = _not_finished(world)
+        reasons = not_finished(world)
         if self.organization not in world.organizations:
             reasons.append(f"unknown regional organization {self.organization!r}")
         draft = world.drafts.get(self.draft)
