@@ -10,7 +10,8 @@ guessing). Cross-references between ids are checked afterwards by :mod:`sim.scen
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -21,7 +22,7 @@ from sim.model.files import has_control
 from sim.model.objectives import KINDS as OBJECTIVES
 from sim.model.triggers import CONDITIONS as TRIGGERS
 from sim.model.triggers import EFFECTS
-from sim.model.voting import RULES
+from sim.model.voting import VOTING_RULES
 
 FORMAT_VERSION = 1
 
@@ -51,59 +52,30 @@ Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
 Effect = Annotated[float, Field(ge=-2.0, le=2.0)]
 
-SanctionKind = Literal["arms_embargo", "asset_freeze", "travel_ban", "comprehensive_trade"]
-Rule = Literal["unsc", "weighted", "majority", "qualified", "unanimity", "consensus"]
-ConditionName = Literal[
-    "intensity_below",
-    "intensity_above",
-    "resolutions_adopted",
-    "vetoes_cast",
-    "civilian_deaths_above",
-    "objectives_met",
-    "objectives_failed",
-    "consent_withdrawn",
-    "time_out",
-]
-TriggerName = Literal[
-    "month_reached",
-    "metric_above",
-    "metric_below",
-    "total_above",
-    "draft_adopted",
-    "draft_failed",
-    "draft_vetoed",
-    "phase_is",
-    "consent_withdrawn",
-]
-EffectName = Literal[
-    "event",
-    "replace_member",
-    "shift_position",
-    "shift_salience",
-    "set_relation",
-    "set_coefficient",
-    "set_phase",
-    "crisis",
-    "withdraw_consent",
-    "shift_precedent",
-]
-ObjectiveName = Literal[
-    "metric_below",
-    "metric_above",
-    "total_below",
-    "reaches",
-    "phase_at_least",
-    "no_veto",
-    "resolutions_adopted",
-    "clause_adopted",
-]
 Phase = Literal["war", "ceasefire", "peace"]
-assert set(SanctionKind.__args__) == set(SANCTION_KINDS)  # type: ignore[attr-defined]
-assert set(Rule.__args__) == set(RULES)  # type: ignore[attr-defined]
-assert set(ConditionName.__args__) == set(CONDITIONS)  # type: ignore[attr-defined]
-assert set(TriggerName.__args__) == set(TRIGGERS)  # type: ignore[attr-defined]
-assert set(EffectName.__args__) == set(EFFECTS)  # type: ignore[attr-defined]
-assert set(ObjectiveName.__args__) == set(OBJECTIVES)  # type: ignore[attr-defined]
+
+
+def one_of(names: Iterable[str]) -> Any:
+    """A ``Literal`` of a registry's names: validated, documented in the JSON Schema (as an
+    enum) and in the guide exactly like a written-out ``Literal``, but read from the registry so
+    a new entry needs no edit here."""
+    return Literal[tuple(names)]
+
+
+if TYPE_CHECKING:  # to the type checker these are strings; pydantic sees the Literals below
+    SanctionKind = str
+    Rule = str
+    ConditionName = str
+    TriggerName = str
+    EffectName = str
+    ObjectiveName = str
+else:
+    SanctionKind = one_of(SANCTION_KINDS)
+    Rule = one_of(VOTING_RULES.names())
+    ConditionName = one_of(CONDITIONS)
+    TriggerName = one_of(TRIGGERS)
+    EffectName = one_of(EFFECTS)
+    ObjectiveName = one_of(OBJECTIVES)
 
 
 class Strict(BaseModel):
