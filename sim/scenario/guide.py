@@ -126,12 +126,6 @@ MEANINGS: dict[str, str] = {
     " the month it is tabled and voted).",
     "DraftSpec.chapter": "Chapter VI (consent-based) or VII (enforcement).",
     "DraftSpec.tasks": "Mission tasks (built-in or declared in `[clauses]`).",
-    "DraftSpec.troop_ceiling": "Troops authorized (a ceiling above 0 creates a mission).",
-    "DraftSpec.police_ceiling": "Police authorized.",
-    "DraftSpec.observer_ceiling": "Military observers authorized.",
-    "DraftSpec.duration": "Months the resolution stays in force once adopted: its mission's"
-    " mandate and its sanctions measures (also of a sanctions-only draft) expire after it unless"
-    " renewed. Also a feature (duration / 12).",
     "DraftSpec.sanctions": "Sanctions measures and their targets.",
     "DraftSpec.referral": "Refers the situation to the International Criminal Court.",
     "DraftSpec.demands": "Demands on the parties (declared in `[clauses]`).",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from sim.model.coefficients import Coefficients, coefficient_info
-from sim.model.drafts import SANCTION_KINDS
+from sim.model.drafts import CLAUSE_NUMBERS, SANCTION_KINDS, Clauses
 from sim.model.endings import CONDITIONS
 from sim.model.files import has_control
 from sim.model.objectives import KINDS as OBJECTIVES
@@ -76,6 +76,15 @@ else:
     TriggerName = one_of(TRIGGERS)
     EffectName = one_of(EFFECTS)
     ObjectiveName = one_of(OBJECTIVES)
+
+
+def clause_number(name: str) -> Any:
+    """The field of a numeric clause of a draft: its bounds and meaning from
+    :data:`~sim.model.drafts.CLAUSE_NUMBERS`, its default from
+    :class:`~sim.model.drafts.Clauses`."""
+    number = CLAUSE_NUMBERS[name]
+    default = next(f.default for f in dataclasses.fields(Clauses) if f.name == name)
+    return Field(default, ge=number.minimum, le=number.maximum, description=number.meaning)
 
 
 class Strict(BaseModel):
@@ -353,10 +362,10 @@ class DraftSpec(Strict):
     )
     chapter: Literal["VI", "VII"] = "VI"
     tasks: list[Id] = Field(default_factory=list)
-    troop_ceiling: Annotated[int, Field(ge=0, le=200_000)] = 0
-    police_ceiling: Annotated[int, Field(ge=0, le=50_000)] = 0
-    observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] = 0
-    duration: Annotated[int, Field(ge=1, le=60)] = 12
+    troop_ceiling: int = clause_number("troop_ceiling")
+    police_ceiling: int = clause_number("police_ceiling")
+    observer_ceiling: int = clause_number("observer_ceiling")
+    duration: int = clause_number("duration")
     sanctions: list[SanctionSpec] = Field(default_factory=list)
     referral: bool = False
     demands: list[Id] = Field(default_factory=list)
