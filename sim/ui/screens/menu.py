@@ -52,14 +52,10 @@ class MenuScreen(Screen):
             self.app.pop()
 
     def load(self) -> None:
-        from sim.ui.screens.load import LoadScreen
-
-        self.app.push(LoadScreen(self.app))
+        self.go("load")
 
     def settings(self) -> None:
-        from sim.ui.screens.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.go("settings")
 
     def draw(self, surface: pygame.Surface) -> None:
         title = self.app.text.render("Menu", 28, theme.TEXT, True)
