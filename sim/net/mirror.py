@@ -92,7 +92,7 @@ def _decode(data: Any) -> Any:
         fields = data.get("fields", {})
         if not isinstance(fields, dict) or set(fields) != names:
             raise MirrorError(f"{cls.__name__}: fields do not match")
-        obj = object.__new__(cls)
+        obj: Any = object.__new__(cls)
         for name, value in fields.items():
             object.__setattr__(obj, name, _decode(value))  # frozen dataclasses too
         return obj
