@@ -43,6 +43,9 @@ class WorldView:
     def __init__(self, world: World, observer: str | None = None) -> None:
         self._world = world
         self.observer = observer
+        # Who contacted whom this month, rebuilt when a contact is added (contacts only grow).
+        self._contacts_seen: tuple[int, int] = (-1, -1)
+        self._contacted: dict[str, list[str]] = {}
 
     def seen_by(self, observer: str | None) -> WorldView:
         """The same questions answered from ``observer``'s knowledge."""
@@ -106,7 +109,13 @@ class WorldView:
     def contacted(self, member: str) -> list[str]:
         """Who lobbied ``member`` or offered it a side deal this month, in order."""
         w = self._world
-        return [a for month, a, t in w.contacts if month == w.month and t == member]
+        if self._contacts_seen != (w.month, len(w.contacts)):
+            self._contacts_seen = (w.month, len(w.contacts))
+            self._contacted = {}
+            for month, actor, target in w.contacts:
+                if month == w.month:
+                    self._contacted.setdefault(target, []).append(actor)
+        return list(self._contacted.get(member, ()))
 
     @property
     def month(self) -> int:
