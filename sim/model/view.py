@@ -25,6 +25,7 @@ from sim.model.stance import (
     candidate_totals,
     draft_ballot,
     policy_points,
+    side_payment_rates,
     thresholds,
 )
 from sim.model.strategy import Ask, ask_of, red_line, rival_text
@@ -130,9 +131,10 @@ class WorldView:
         """Drafts under consultation, in id order (treat as read-only)."""
         return [self._world.drafts[k] for k in sorted(self._world.drafts)]
 
-    def side_payment_points(self) -> float:
-        """Points of support one unit of political capital buys as a side payment."""
-        return self._world.coefficients.side_payment_value * POINTS_PER_UNIT
+    def side_payment_points(self, recipient: str) -> float:
+        """Points of support one unit of political capital buys from ``recipient`` as a side
+        payment (a permanent member counts only a share of it)."""
+        return float(side_payment_rates(self._world, [recipient])[0]) * POINTS_PER_UNIT
 
     def lobby_cost(self) -> float:
         """Political capital one lobbying démarche costs."""
