@@ -44,41 +44,48 @@ def load_control(path: Path | None) -> Mask | None:
     return rgb.reshape(h, w, 3)[:, :, 0].copy()
 
 
-def scaled(control: Mask, size: tuple[int, int]) -> Mask:
-    """The control array at ``size`` (nearest neighbour: the values are ranks, not colours)."""
-    h, w = control.shape
-    ys = (np.arange(size[1]) * h // max(1, size[1])).clip(0, h - 1)
-    xs = (np.arange(size[0]) * w // max(1, size[0])).clip(0, w - 1)
-    return control[ys[:, None], xs[None, :]]
-
-
 def held(control: Mask, government_control: float) -> npt.NDArray[np.bool_]:
     """Where the armed groups hold the ground at this share for the government."""
     share = max(0.0, min(1.0, government_control))
     return (control > 0) & ((control.astype(np.float64) - 1.0) / 254.0 > share)
 
 
-def territory(control: Mask, government_control: float, scale: float) -> pygame.Surface:
-    """The held part as a see-through layer: hatching, a tint and the front line."""
+def hatching(size: tuple[int, int], scale: float) -> pygame.Surface:
+    """The armed groups' hatching at ``size``: diagonal lines over a light tint (made once per
+    map size; :func:`territory` keeps the held part of it)."""
+    w, h = size
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    surface.fill((*HELD, 55))
+    step = max(5, round(9 * scale))
+    width = max(1, round(1.6 * scale))
+    for d in range(-h, w, step):
+        pygame.draw.line(surface, (*HELD, 150), (d, h), (d + h, 0), width)
+    return surface
+
+
+def territory(control: Mask, government_control: float, hatch: pygame.Surface) -> pygame.Surface:
+    """The held part as a see-through layer at ``hatch``'s size: the hatching where the armed
+    groups hold the ground, and the front line along its edge. The mask is worked out at the
+    control picture's own (small) size and scaled, so this takes milliseconds at any size."""
     h, w = control.shape
     zone = held(control, government_control)
-    ys, xs = np.mgrid[0:h, 0:w]
-    step = max(5, round(9 * scale))
-    hatch = (xs + ys) % step < max(1, round(1.6 * scale))
-    edge = np.zeros_like(zone)
     inside = control > 0
+    edge = np.zeros_like(zone)
     for dy, dx in ((0, 1), (1, 0), (0, -1), (-1, 0)):
         edge |= zone & inside & ~np.roll(np.roll(zone, dy, axis=0), dx, axis=1)
-    grow = edge.copy()
-    for dy, dx in ((0, 1), (1, 0)):
-        grow |= np.roll(np.roll(edge, dy, axis=0), dx, axis=1)
-    edge = grow & inside & (zone | np.roll(zone, 1, axis=1) | np.roll(zone, 1, axis=0))
-    rgba = np.zeros((h, w, 4), dtype=np.uint8)
-    rgba[..., :3] = HELD
-    rgba[..., 3] = np.where(zone, np.where(hatch, 150, 55), 0)
-    rgba[edge, 3] = 235
-    surface = pygame.image.frombytes(np.ascontiguousarray(rgba).tobytes(), (w, h), "RGBA")
-    return surface
+    keep = np.zeros((h, w, 4), dtype=np.uint8)
+    keep[..., :3] = 255
+    keep[..., 3] = np.where(zone, 255, 0)
+    line = np.zeros((h, w, 4), dtype=np.uint8)
+    line[..., :3] = HELD
+    line[..., 3] = np.where(edge, 235, 0)
+    size = hatch.get_size()
+    out = hatch.copy()
+    mask = pygame.image.frombytes(np.ascontiguousarray(keep).tobytes(), (w, h), "RGBA")
+    out.blit(pygame.transform.scale(mask, size), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    front = pygame.image.frombytes(np.ascontiguousarray(line).tobytes(), (w, h), "RGBA")
+    out.blit(pygame.transform.smoothscale(front, size), (0, 0))
+    return out
 
 
 def government_point(control: Mask, government_control: float) -> tuple[int, int] | None:

@@ -254,7 +254,9 @@ class MapLayer:
     missions_rect: pygame.Rect | None = None
     theatre_map: TheatreMap | None = None
     label_surfaces: list[tuple[pygame.Surface, pygame.Rect]] = field(default_factory=list)
+    #: The control picture at its own size, and the hatching at the map's size.
     control: mapstate.Mask | None = None
+    hatch: pygame.Surface | None = None
     #: Where the state was drawn (window pixels): the missions' markers and the displaced.
     markers: list[tuple[str, pygame.Rect]] = field(default_factory=list)
 
@@ -263,13 +265,13 @@ class MapLayer:
         rect = fit(theatre_map.image.get_size(), area)
         base = theatre_map.scaled(rect.size).copy()
         placed = label_rects(theatre_map, text, rect)
-        control = None
+        hatch = None
         if theatre_map.control is not None:
-            control = mapstate.scaled(theatre_map.control, rect.size)
+            hatch = mapstate.hatching(rect.size, text.scale)
         return cls(
             rect, base, [(name, box) for name, _, box in placed], theatre_map=theatre_map,
             label_surfaces=[(surf, box.move(-rect.x, -rect.y)) for _, surf, box in placed],
-            control=control,
+            control=theatre_map.control, hatch=hatch,
         )  # fmt: skip
 
     def surface(self, world: World, text: theme.Text, key: tuple[object, ...]) -> pygame.Surface:
@@ -300,9 +302,13 @@ def draw_state(
     drawn: list[tuple[str, pygame.Rect]] = []
     theatre = world.theatre
     centre = (frame.get_width() // 2, frame.get_height() // 2)
-    if layer.control is not None:
-        frame.blit(mapstate.territory(layer.control, theatre.government_control, s), (0, 0))
-        centre = mapstate.government_point(layer.control, theatre.government_control) or centre
+    if layer.control is not None and layer.hatch is not None:
+        control = layer.control
+        frame.blit(mapstate.territory(control, theatre.government_control, layer.hatch), (0, 0))
+        point = mapstate.government_point(control, theatre.government_control)
+        if point is not None:
+            ch, cw = control.shape
+            centre = (point[0] * frame.get_width() // cw, point[1] * frame.get_height() // ch)
     camps = layer.theatre_map.camps if layer.theatre_map is not None else []
     if camps and theatre.displaced > 0:
         share = theatre.displaced / len(camps)
