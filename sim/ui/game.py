@@ -431,6 +431,11 @@ class Game:
         self.end_turn()
         return events
 
+    def take_notes(self) -> list[str]:
+        """Lines for the message line that came from outside the window since last asked (a
+        networked seat's private messages and its server's words; none in a local game)."""
+        return []
+
     def pump(self, budget: float, max_steps: int = 1_000_000) -> int:
         """Step until the player's turn, the end, ``budget`` seconds or ``max_steps``."""
         deadline = time.perf_counter() + budget
