@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from conftest import SLOW
+from quick_profile import SLOW
 
 ROOT = Path(__file__).resolve().parent.parent
 
