@@ -101,7 +101,10 @@ class _Voters:
         rows: list[list[int]] = []
         for voter, row in zip(self.voters, self.rows, strict=True):
             relation = regard[row] * coef.relation_weight
-            side = side_payments.get(voter, 0.0) * coef.side_payment_value
+            rate = coef.side_payment_value
+            if voter in world.bodies[world.council].veto:
+                rate *= coef.side_payment_permanent_share
+            side = side_payments.get(voter, 0.0) * rate
             regional = 0.0
             for sign, org_id in orgs:
                 regional += sign * float(deference(world, org_id, [voter])[0])

@@ -182,7 +182,7 @@ class PragmaticPenholder:
         if not targets:
             return None
         gap, target = targets[0]
-        per_capital = view.side_payment_points()
+        per_capital = view.side_payment_points(target)
         needed = math.ceil(gap / per_capital) if per_capital > 0 else math.inf
         capital = view.capital(self.actor)
         if needed <= min(MAX_SIDE_PAYMENT, capital):

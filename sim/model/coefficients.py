@@ -25,6 +25,7 @@ class Coefficients:
     regional_weight: float
     crisis_weight: float
     side_payment_value: float
+    side_payment_permanent_share: float
     lobby_rate: float
     bargaining_pull: float
     consultation_rounds: int

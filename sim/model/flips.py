@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from sim.model.concessions import STEP_TROOPS, strengthened, watered_down
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
-from sim.model.stance import Ballot, IntArray, ballot, candidate_totals
+from sim.model.stance import Ballot, IntArray, ballot, candidate_totals, side_payment_rates
 from sim.model.voting import Choice
 from sim.model.world import FloatArray, World
 
@@ -231,7 +231,7 @@ def _endorsement_totals(world: World, draft: Draft) -> list[tuple[str, IntArray]
 def _side_payment(world: World, draft: Draft, base: Ballot, i: int) -> Flip | None:
     """The least side payment (in tenths of political capital) that moves voter ``i`` up."""
     actor = base.voters[i]
-    value = world.coefficients.side_payment_value
+    value = float(side_payment_rates(world, [actor])[0])
     total_now, yes_above, no_below = (
         int(base.totals[i]),
         int(base.yes_above[i]),

@@ -53,7 +53,8 @@ def strength_text(mission: Mission) -> str:
 
 def gap(mission: Mission, kind: str) -> int:
     """Personnel of ``kind`` still missing: ceiling minus deployed minus on the way."""
-    return max(0, mission.ceilings.get(kind, 0) - mission.strength(kind) - mission.pipeline(kind))
+    ceiling = mission.ceilings.get(kind, 0)
+    return max(0, ceiling - mission.committed(kind)) if ceiling else 0
 
 
 # Forces outside UN command: their soldiers count as regional ones in the death rates.
@@ -112,14 +113,18 @@ def spare(world: World, contributor_id: str, kind: str) -> int:
 def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) -> int:
     """What a contributor would pledge of ``kind`` this month (0 when unwilling or full)."""
     coef = world.coefficients
+    # The cheap checks first: most contributors are asked about kinds a mission has no gap for.
+    missing = gap(mission, kind)
+    remaining = spare(world, contributor_id, kind) if missing else 0
+    if not remaining:
+        return 0
     stance = pledge_stance(world, contributor_id, mission)
     if not stance.pledges:
         return 0
     keen = stance.score
-    remaining = spare(world, contributor_id, kind)
     share = math.floor(coef.pledge_rate * keen * remaining)
     # Contingents come in units of at least MIN_PLEDGE, or whatever small rest is left.
-    return min(gap(mission, kind), max(share, min(MIN_PLEDGE, remaining)))
+    return min(missing, max(share, min(MIN_PLEDGE, remaining)))
 
 
 def schedule_pledge(

@@ -48,14 +48,16 @@ class CouncilMember:
     def consult(self, view: WorldView) -> list[Command]:
         """Speak on the drafts before the bodies this seat sits in."""
         commands: list[Command] = []
+        lobbyists = [a for a in view.contacted(self.actor) if a != self.actor]
         for draft in view.drafts():
-            body = view.body(draft.body)
-            if draft.penholder == self.actor or self.actor not in body.members or draft.rival_of:
+            if draft.penholder == self.actor or draft.rival_of:
                 continue
+            body = view.body(draft.body)
             veto_holder = self.actor in body.veto
-            lobbyists = [a for a in view.contacted(self.actor) if a != self.actor]
             if not veto_holder and not lobbyists:
                 continue  # nothing to answer: no need to look at the text
+            if self.actor not in body.members:
+                continue
             commands += self._speak(view, draft, veto_holder, lobbyists)
         return commands
 

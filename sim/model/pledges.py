@@ -67,7 +67,9 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
     coef = world.coefficients
     contributor = world.contributors[contributor_id]
     theatre = world.theatre
-    members = {m for org in theatre.organizations for m in world.organizations[org].members}
+    regional = any(
+        contributor_id in world.organizations[org].members for org in theatre.organizations
+    )
     relation = 0.0
     if theatre.host_state:
         table = world.states
@@ -77,7 +79,7 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
     risk = theatre.intensity * (1.0 - contributor.casualty_tolerance)
     values = (
         coef.reimbursement_weight * contributor.reimbursement,
-        coef.proximity_weight if contributor_id in members else 0.0,
+        coef.proximity_weight if regional else 0.0,
         coef.relation_weight * relation,
         -coef.risk_weight * risk,
     )

@@ -105,6 +105,21 @@ def thresholds(world: World, body: VotingBody, voters: Sequence[str]) -> tuple[I
     return yes_above, no_below
 
 
+def side_payment_rates(world: World, voters: Sequence[str]) -> FloatArray:
+    """Score one unit of political capital spent on a side deal buys from each voter.
+
+    A permanent member of the Security Council counts only ``side_payment_permanent_share`` of
+    it (Vreeland & Dreher 2014: aid for votes flows to elected members), so a veto is dear.
+    """
+    coef = world.coefficients
+    permanent = world.bodies[world.council].veto
+    share = coef.side_payment_permanent_share
+    return np.array(
+        [coef.side_payment_value * (share if v in permanent else 1.0) for v in voters],
+        dtype=np.float64,
+    )
+
+
 def context_points(
     world: World,
     voters: Sequence[str],
@@ -117,7 +132,7 @@ def context_points(
     rows = table.rows(voters)
     coef = world.coefficients
     relation = table.relations[rows, table.index[penholder]] * coef.relation_weight
-    side = np.array([side_payments.get(v, 0.0) for v in voters]) * coef.side_payment_value
+    side = np.array([side_payments.get(v, 0.0) for v in voters]) * side_payment_rates(world, voters)
     regional = regional_points(world, voters, endorsements)
     domestic = table.domestic[rows]
     crisis = world.theatre.intensity * table.concern[rows] * coef.crisis_weight

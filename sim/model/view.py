@@ -25,6 +25,7 @@ from sim.model.stance import (
     candidate_totals,
     draft_ballot,
     policy_points,
+    side_payment_rates,
     thresholds,
 )
 from sim.model.strategy import Ask, ask_of, red_line, rival_text
@@ -43,6 +44,9 @@ class WorldView:
     def __init__(self, world: World, observer: str | None = None) -> None:
         self._world = world
         self.observer = observer
+        # Who contacted whom this month, rebuilt when a contact is added (contacts only grow).
+        self._contacts_seen: tuple[int, int] = (-1, -1)
+        self._contacted: dict[str, list[str]] = {}
 
     def seen_by(self, observer: str | None) -> WorldView:
         """The same questions answered from ``observer``'s knowledge."""
@@ -106,7 +110,13 @@ class WorldView:
     def contacted(self, member: str) -> list[str]:
         """Who lobbied ``member`` or offered it a side deal this month, in order."""
         w = self._world
-        return [a for month, a, t in w.contacts if month == w.month and t == member]
+        if self._contacts_seen != (w.month, len(w.contacts)):
+            self._contacts_seen = (w.month, len(w.contacts))
+            self._contacted = {}
+            for month, actor, target in w.contacts:
+                if month == w.month:
+                    self._contacted.setdefault(target, []).append(actor)
+        return list(self._contacted.get(member, ()))
 
     @property
     def month(self) -> int:
@@ -121,9 +131,10 @@ class WorldView:
         """Drafts under consultation, in id order (treat as read-only)."""
         return [self._world.drafts[k] for k in sorted(self._world.drafts)]
 
-    def side_payment_points(self) -> float:
-        """Points of support one unit of political capital buys as a side payment."""
-        return self._world.coefficients.side_payment_value * POINTS_PER_UNIT
+    def side_payment_points(self, recipient: str) -> float:
+        """Points of support one unit of political capital buys from ``recipient`` as a side
+        payment (a permanent member counts only a share of it)."""
+        return float(side_payment_rates(self._world, [recipient])[0]) * POINTS_PER_UNIT
 
     def lobby_cost(self) -> float:
         """Political capital one lobbying démarche costs."""

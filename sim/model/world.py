@@ -188,6 +188,16 @@ class Mission:
         """Personnel of ``kind`` pledged and on the way."""
         return sum(size for c in self.contingents if c.kind == kind for _, size in c.arriving)
 
+    def committed(self, kind: str) -> int:
+        """Personnel of ``kind`` deployed or on the way (one pass over the contingents)."""
+        total = 0
+        for c in self.contingents:
+            if c.kind == kind:
+                total += c.deployed
+                for _, size in c.arriving:
+                    total += size
+        return total
+
     def contingent(self, contributor: str, kind: str) -> Contingent:
         """The contingent of a contributor, created empty on first use."""
         for c in self.contingents:

@@ -67,14 +67,18 @@ def test_lobbying_moves_the_target_toward_the_lobbyist_and_costs_capital(engine:
 
 
 def test_side_payments_raise_the_recipients_score(engine: Engine) -> None:
+    """2 units of capital at side_payment_value 0.04 buy an elected member 0.08 (80 points);
+    a permanent member counts only side_payment_permanent_share (0.25) of it: 20 points."""
     from sim.model.stance import ballot
 
     engine.submit(TableDraft("ARN", "kalvaria-1"))
     draft = engine.world.drafts["kalvaria-1"]
-    before = ballot(engine.world, "unsc", draft.clauses, "ARN").stance("CAL").total
+    before = ballot(engine.world, "unsc", draft.clauses, "ARN")
+    engine.submit(OfferSidePayment("ARN", "kalvaria-1", "FEN", 2.0))
     engine.submit(OfferSidePayment("ARN", "kalvaria-1", "CAL", 2.0))
     after = ballot(engine.world, "unsc", draft.clauses, "ARN", draft.side_payments)
-    assert after.stance("CAL").total == before + 80
+    assert after.stance("FEN").total == before.stance("FEN").total + 80
+    assert after.stance("CAL").total == before.stance("CAL").total + 20
     assert engine.check(OfferSidePayment("ARN", "kalvaria-1", "CAL", 100.0))
 
 

@@ -9,7 +9,7 @@ from sim.model.commands import CallVote, HoldConsultations, Lobby, TableDraft
 from sim.model.diplomacy import MakeStatement, TableRivalDraft, WithdrawDraft, rival_id
 from sim.model.engine import Engine
 from sim.model.members import CouncilMember
-from sim.model.play import default_agents, play_month
+from sim.model.play import default_agents, play_game, play_month
 from sim.model.view import WorldView
 from sim.model.whip import PUBLIC, whip_count
 from sim.model.world import VoteRecord
@@ -200,3 +200,17 @@ def test_a_permanent_member_that_threatened_a_veto_tables_a_rival_text_and_calls
     assert truth.choice == "yes"  # its own text: the red lines stripped out
     assert engine.check(rival)  # once per draft
     assert member.close_month(view) == [CallVote("DRV", tabled.id)]
+
+
+def test_a_permanent_members_veto_is_not_bought_with_a_side_deal_in_syria() -> None:
+    """Side deals count a quarter with permanent members (Vreeland & Dreher 2014), so the AI
+    penholder cannot buy off Russia's red line on the threat of measures: in most seeds the
+    first draft is vetoed, as S/2011/612 was."""
+    scenario = load_scenario(SYRIA)
+    vetoed = 0
+    for seed in range(5):
+        engine = Engine(build_world(scenario, seed))
+        play_game(engine, default_agents(engine))
+        first = [v for v in engine.world.votes if v.draft == "s2011-612"]
+        vetoed += bool(first and first[-1].tally.vetoed_by)
+    assert vetoed >= 3

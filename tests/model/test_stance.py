@@ -132,7 +132,10 @@ def reference_total(
         x = t.ideal[i, j]
         total += t.salience[i, j] * (abs(x - dim.status_quo) - abs(x - position))
     total += t.relations[i, t.index["ARN"]] * coef.relation_weight
-    total += payments.get(actor, 0.0) * coef.side_payment_value
+    rate = coef.side_payment_value
+    if actor in world.bodies[world.council].veto:
+        rate *= coef.side_payment_permanent_share
+    total += payments.get(actor, 0.0) * rate
     theatre = world.theatre
     for org, endorsed in orgs.items():
         if org in t.deference:
