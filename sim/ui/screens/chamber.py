@@ -8,7 +8,6 @@ do in this phase, and the latest news. Clicking a seat opens the member's profil
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.core import ObjectID
@@ -23,13 +22,10 @@ from sim.ui.flags import real_states
 from sim.ui.game import Game
 from sim.ui.guidance import guidance, table_command
 from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_tracker, objective_rows, tracker_height
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 PHASES = {
     "open": "Opening of the month",
@@ -72,7 +68,7 @@ class ChamberScreen(Screen):
     name = "chamber"
     interruptible = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game: Game = app.game
@@ -413,9 +409,7 @@ class ChamberScreen(Screen):
         return True
 
     def profile(self, actor: str) -> None:
-        from sim.ui.screens.profile import ProfileScreen
-
-        self.app.push(ProfileScreen(self.app, actor))
+        self.go("profile", actor)
 
     def table_draft(self) -> None:
         draft = self.game.council_draft()
@@ -423,16 +417,12 @@ class ChamberScreen(Screen):
             self._submit(table_command(self.game.player, draft))
 
     def edit(self) -> None:
-        from sim.ui.screens.draft import DraftScreen
-
         draft = self.game.council_draft()
         if draft is not None:
-            self.app.push(DraftScreen(self.app, draft))
+            self.go("draft", draft)
 
     def consult(self) -> None:
-        from sim.ui.screens.consult import ConsultScreen
-
-        self.app.push(ConsultScreen(self.app))
+        self.go("consult")
 
     def call_vote(self) -> None:
         """Put the draft to the vote (a prepared draft is tabled first). The penholder votes
@@ -449,9 +439,7 @@ class ChamberScreen(Screen):
                 return
         if game.own_vote_needed(draft):
             if draft.penholder != player or game.advice(draft).choice != "yes":
-                from sim.ui.screens.ballot import BallotScreen
-
-                self.app.push(BallotScreen(self.app, draft, then_call=True))
+                self.go("ballot", draft, then_call=True)
                 return
             if not self._submit(CastVote(player, draft.id, "yes")):
                 return
@@ -459,16 +447,12 @@ class ChamberScreen(Screen):
             self._submit(command)
 
     def your_seat(self) -> None:
-        from sim.ui.screens.seat import SeatScreen
-
-        self.app.push(SeatScreen(self.app))
+        self.go("seat")
 
     def your_vote(self) -> None:
-        from sim.ui.screens.ballot import BallotScreen
-
         draft = self.game.council_draft()
         if draft is not None and draft.version > 0:
-            self.app.push(BallotScreen(self.app, draft))
+            self.go("ballot", draft)
 
     def end_turn(self) -> None:
         self.game.end_turn()
@@ -481,21 +465,13 @@ class ChamberScreen(Screen):
         self.sync()
 
     def theatre(self) -> None:
-        from sim.ui.screens.theatre import TheatreScreen
-
-        self.app.push(TheatreScreen(self.app))
+        self.go("theatre")
 
     def world_view(self) -> None:
-        from sim.ui.screens.world import WorldScreen
-
-        self.app.push(WorldScreen(self.app))
+        self.go("world")
 
     def news(self) -> None:
-        from sim.ui.screens.news import NewsScreen
-
-        self.app.push(NewsScreen(self.app, None))
+        self.go("news", None)
 
     def back(self) -> None:
-        from sim.ui.screens.menu import MenuScreen
-
-        self.app.push(MenuScreen(self.app))
+        self.go("menu")
