@@ -201,7 +201,8 @@ class TurningPoints:
         """The debrief's turning-points section ("" when the AI played alone)."""
         if not self.needed:
             return ""
-        head = "<b>Turning points</b> (each of your decisions taken back, replayed on"
+        head = "<b>Turning points</b> (each of your decisions taken back or played the"
+        head += " other way, replayed on"
         head += f" {self.SEEDS} seeds)<br>"
         if not self.done:
             return head + "<i>Working them out…</i>"
