@@ -553,8 +553,11 @@ class PeaceSpec(Strict):
         min_length=1, max_length=8, description="The issues a settlement must decide."
     )
     positions: list[PartyPositionSpec] = Field(
-        min_length=1, max_length=20, description="Every party's position (one each)."
-    )
+        min_length=1, max_length=20,
+        description="The position of every party that may sit at the table (one each, at least"
+        " two). A party without one never does: it fights on outside any talks, a spoiler of"
+        " what the others sign.",
+    )  # fmt: skip
     outside_factions: list[Name] = Field(
         default_factory=list, max_length=10,
         description="Armed factions that are not parties and never sit at the table: spoilers.",
@@ -564,6 +567,12 @@ class PeaceSpec(Strict):
     )
     agreement: AgreementSpec | None = Field(
         None, description="An agreement in force when the scenario starts."
+    )
+    chance_endings: bool = Field(
+        False,
+        description="The monthly hazards (ceasefire_hazard, peace_agreement_hazard) still end"
+        " the war beside the talks: for a war that ended by victory or exhaustion, as most"
+        " civil wars do (Kreutz 2010). Default: only agreements signed at talks end it.",
     )
 
 
