@@ -86,6 +86,7 @@ def test_a_save_of_another_scenario_version_names_both(
     save_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copytree(REPO / "scenarios" / "data", tmp_path / "data")  # the roster it includes
+    shutil.copytree(REPO / "scenarios" / "maps", tmp_path / "maps")  # and its theatre map
     changed = tmp_path / "libya_2011.toml"
     changed.write_text(
         LIBYA.read_text(encoding="utf-8").replace("intensity = 0.6", "intensity = 0.7", 1),

@@ -1,5 +1,5 @@
 """Title screen: the bundled scenarios and the player's own, new game, continue, load, settings,
-quit."""
+quit; over the world map, with the Council's horseshoe beside the title (:mod:`titleart`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sim.ui import theme
 from sim.ui.game import AUTOSAVE, Game, ScenarioInfo, find_scenarios, find_scenarios_file
 from sim.ui.screens.base import Host, Screen
 from sim.ui.settings import saves_dir
+from sim.ui.widgets import titleart
 
 
 def load_game(app: Host, path: Path) -> None:
@@ -121,6 +122,10 @@ class TitleScreen(Screen):
         self.label(self.r(x, 548, w, 24), own, "#small")
 
     def draw(self, surface: pygame.Surface) -> None:
+        art = titleart.backdrop(self.app.size, self.scale)
+        if art is not None:
+            surface.blit(art, (0, 0))
+        titleart.horseshoe(surface, self.r(self.W - 380, 22, 300, 104), self.scale)
         pygame.draw.line(
             surface, theme.PANEL_EDGE, (self.s(60), self.s(140)), (self.s(1200), self.s(140))
         )
