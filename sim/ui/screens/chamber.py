@@ -130,6 +130,28 @@ class ChamberScreen(Screen):
             ("seat", "Your seat", self.your_seat, pygame.K_u,
              "What your seat can decide: pledges, forces, endorsements", None),
         ]  # fmt: skip
+        if self.game.classroom:
+            rows.append(
+                (
+                    "messages",
+                    "Messages",
+                    self.messages,
+                    pygame.K_m,
+                    "Private messages and offers to other seats and the teacher",
+                    None,
+                )
+            )
+            if self.game.player is None:
+                rows.append(
+                    (
+                        "desk",
+                        "Teacher's desk",
+                        self.desk,
+                        pygame.K_k,
+                        "Every seat; pause, time limit, events, hand seats to the AI",
+                        None,
+                    )
+                )
         self.actions = {}
         self.tips = {}
         for n, (name, text, action, key, tip, _) in enumerate(rows):
@@ -463,6 +485,16 @@ class ChamberScreen(Screen):
         shown = [e for e in events if e.kind not in QUIET]
         self.app.notify(shown[-1].text if shown else "The advisor ends the turn.")
         self.sync()
+
+    def messages(self) -> None:
+        from sim.ui.screens.messages import MessagesScreen
+
+        self.app.push(MessagesScreen(self.app))
+
+    def desk(self) -> None:
+        from sim.ui.screens.desk import TeacherDesk
+
+        self.app.push(TeacherDesk(self.app))
 
     def theatre(self) -> None:
         self.go("theatre")
