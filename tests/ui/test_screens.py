@@ -113,13 +113,15 @@ def test_help_overlay_and_pause(chamber: Driver) -> None:
     assert not chamber.app.show_help
     game = chamber.app.game
     assert game is not None
+    turn = game.session.turn
     chamber.key(pygame.K_F2)
     assert chamber.app.paused
-    chamber.key(pygame.K_SPACE)  # end the turn: the AI may not move while paused
-    turn = game.session.turn
+    chamber.key(pygame.K_SPACE)  # paused, the game takes no orders: the turn does not end
+    chamber.click(chamber.button("End turn"))
     chamber.frames(5)
-    assert game.session.turn == turn
+    assert game.awaiting and game.session.turn == turn
     chamber.key(pygame.K_F2)
+    chamber.key(pygame.K_SPACE)
     assert chamber.until(lambda: game.session.turn != turn)
 
 

@@ -24,8 +24,9 @@ from sim.model.stance import Ballot
 from sim.model.voting import Tally
 from sim.ui import theme
 from sim.ui.game import edited
+from sim.ui.guidance import table_command
 from sim.ui.screens.base import Host, Screen
-from sim.ui.screens.chamber import table_command, verdict
+from sim.ui.screens.chamber import verdict
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 
 
