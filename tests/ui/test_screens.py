@@ -143,7 +143,10 @@ def test_consultations_lobby_spends_capital(chamber: Driver) -> None:
 def test_settings_persist(driver: Driver) -> None:
     driver.click(driver.button("Settings"))
     driver.click(driver.button("UI scale"))
-    assert driver.app.scale == 1.25
+    # 1.25× does not fit 1280×720 (the layout needs 1600×900 for it): the window keeps 1×
+    # and the button says so; the choice is kept for a larger window.
+    assert driver.app.scale == 1.0
+    assert "1× fits this window" in driver.button("UI scale").text
     assert load_settings().ui_scale == 1.25
     driver.click(driver.button("Reduced motion"))
     assert load_settings().reduced_motion
