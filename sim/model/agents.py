@@ -25,6 +25,7 @@ from sim.model.drafts import Clauses, Draft, Sanction
 from sim.model.operations import DeployRegionalForce, PledgeTroops, WithdrawConsent
 from sim.model.stance import IntArray
 from sim.model.strategy import text_values
+from sim.model.trades import trade_for
 from sim.model.view import WorldView
 from sim.model.world import PERSONNEL, Mission
 
@@ -182,6 +183,9 @@ class PragmaticPenholder:
         if not targets:
             return None
         gap, target = targets[0]
+        trade = trade_for(view, self.actor, draft.id, target, gap)
+        if trade is not None:
+            return trade  # a vote for a vote costs no capital
         per_capital = view.side_payment_points(target)
         needed = math.ceil(gap / per_capital) if per_capital > 0 else math.inf
         capital = view.capital(self.actor)
