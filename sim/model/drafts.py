@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sim.model.registry import Registry
 from sim.model.voting import Choice
 
 CHAPTERS = ("VI", "VII")
@@ -23,17 +24,89 @@ BUILTIN_TASKS = (
     "all_necessary_measures",
 )
 SANCTION_KINDS = ("arms_embargo", "asset_freeze", "travel_ban", "comprehensive_trade")
+
+
+@dataclass(frozen=True)
+class ClauseNumber:
+    """A numeric clause of a draft, read by everything that shows, bounds or weighs it.
+
+    ``name`` is the field of :class:`Clauses` and the key of a scenario's ``[[drafts]]``;
+    ``label`` is what the draft editor shows and ``step`` how far its − and + buttons move the
+    value; ``minimum`` and ``maximum`` bound it in the file format, in the editor and in the
+    model's own check; ``meaning`` is the designer's guide's description of the key. The value
+    becomes the feature ``feature`` in units of ``per_unit`` (``quantity / per_unit`` in the
+    guide's table of features).
+    """
+
+    name: str
+    label: str
+    meaning: str
+    minimum: int
+    maximum: int
+    step: int
+    feature: str
+    per_unit: int
+    quantity: str
+
+
+CLAUSE_NUMBERS: Registry[ClauseNumber] = Registry("numeric clause")
+"""The numeric clauses of a draft, in the order the editor shows them."""
+
+for _number in (
+    ClauseNumber(
+        "troop_ceiling",
+        "Troops",
+        "Troops authorized (a ceiling above 0 creates a mission).",
+        0,
+        200_000,
+        500,
+        "troops",
+        10_000,
+        "troop ceiling",
+    ),
+    ClauseNumber(
+        "police_ceiling",
+        "Police",
+        "Police authorized.",
+        0,
+        50_000,
+        100,
+        "police",
+        1_000,
+        "police ceiling",
+    ),
+    ClauseNumber(
+        "observer_ceiling",
+        "Observers",
+        "Military observers authorized.",
+        0,
+        5_000,
+        50,
+        "observers",
+        1_000,
+        "military observer ceiling",
+    ),
+    ClauseNumber(
+        "duration",
+        "Months",
+        "Months the resolution stays in force once adopted: its mission's mandate and its"
+        " sanctions measures (also of a sanctions-only draft) expire after it unless renewed."
+        " Also a feature (duration / 12).",
+        1,
+        60,
+        3,
+        "duration",
+        12,
+        "months the resolution's mandate and measures last",
+    ),
+):
+    CLAUSE_NUMBERS.add(_number.name, _number)
+
 SCALAR_FEATURES = {
     "chapter_vii": "1 if the draft acts under Chapter VII, else 0",
-    "troops": "troop ceiling / 10,000",
-    "police": "police ceiling / 1,000",
-    "observers": "military observer ceiling / 1,000",
-    "duration": "months the resolution's mandate and measures last / 12",
+    **{n.feature: f"{n.quantity} / {n.per_unit:,}" for n in CLAUSE_NUMBERS.values()},
     "referral": "1 if the draft refers the situation to the International Criminal Court",
 }
-TROOPS_PER_FEATURE_UNIT = 10_000
-POLICE_PER_FEATURE_UNIT = 1_000
-MONTHS_PER_FEATURE_UNIT = 12
 
 
 @dataclass(frozen=True, order=True)
@@ -68,10 +141,7 @@ class Clauses:
         """The draft's features, the inputs of the issue-space mapping. Absent features are 0."""
         values: dict[str, float] = {
             "chapter_vii": 1.0 if self.chapter == "VII" else 0.0,
-            "troops": self.troop_ceiling / TROOPS_PER_FEATURE_UNIT,
-            "police": self.police_ceiling / POLICE_PER_FEATURE_UNIT,
-            "observers": self.observer_ceiling / POLICE_PER_FEATURE_UNIT,
-            "duration": self.duration / MONTHS_PER_FEATURE_UNIT,
+            **{n.feature: getattr(self, n.name) / n.per_unit for n in CLAUSE_NUMBERS.values()},
             "referral": 1.0 if self.referral else 0.0,
         }
         for task in self.tasks:
@@ -133,10 +203,6 @@ class Clauses:
         return replace(self, **changes)
 
 
-MAX_CEILINGS = {"troops": 200_000, "police": 50_000, "observers": 5_000}
-MAX_DURATION = 60
-
-
 def clause_problems(
     clauses: Clauses, tasks: tuple[str, ...], demands: tuple[str, ...], parties: tuple[str, ...]
 ) -> list[str]:
@@ -151,11 +217,9 @@ def clause_problems(
     unknown = [d for d in clauses.demands if d not in demands]
     if unknown:
         problems.append(f"unknown demand(s) {', '.join(map(repr, unknown[:5]))}")
-    for kind, ceiling in clauses.ceilings().items():
-        if not 0 <= ceiling <= MAX_CEILINGS[kind]:
-            problems.append(f"the {kind} ceiling must lie between 0 and {MAX_CEILINGS[kind]:,}")
-    if not 1 <= clauses.duration <= MAX_DURATION:
-        problems.append(f"the duration must lie between 1 and {MAX_DURATION} months")
+    for n in CLAUSE_NUMBERS.values():
+        if not n.minimum <= getattr(clauses, n.name) <= n.maximum:
+            problems.append(_out_of_bounds(n))
     for sanction in clauses.sanctions:
         if sanction.kind not in SANCTION_KINDS:
             problems.append(f"unknown sanctions measure {sanction.kind!r}")
@@ -165,6 +229,12 @@ def clause_problems(
                 f"sanctions target(s) {', '.join(map(repr, strangers[:5]))} are not parties"
             )
     return problems
+
+
+def _out_of_bounds(n: ClauseNumber) -> str:
+    if n.name == "duration":
+        return f"the duration must lie between {n.minimum} and {n.maximum} months"
+    return f"the {n.feature} ceiling must lie between {n.minimum:,} and {n.maximum:,}"
 
 
 def clauses_from_json(data: dict[str, Any]) -> Clauses:

@@ -68,7 +68,10 @@ class AppointEnvoy:
         reasons = _common(world)
         for who in filter(None, (self.actor, self.partner)):
             if not _appointer(world, who):
-                reasons.append(f"{who!r} is neither the UN ('un') nor a regional organization")
+                reasons.append(
+                    f"{who} may not: only the Secretary-General ('un') or a regional"
+                    " organization appoints an envoy"
+                )
         if self.partner == self.actor:
             reasons.append("a joint envoy needs two different sponsors")
         if not self.name.strip() or len(self.name) > 120:
@@ -276,6 +279,8 @@ class OfferAid:
 
     def check(self, world: World) -> list[str]:
         reasons = _common(world)
+        if self.actor in world.organizations:
+            return reasons + ["aid comes from member states' budgets, not an organization's"]
         if self.actor not in world.states.index:
             return reasons + [f"unknown member state {self.actor!r}"]
         if not (isinstance(self.amount, (int, float)) and 0 < self.amount <= 100):

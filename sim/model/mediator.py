@@ -8,7 +8,10 @@ society at the table, starting from the scenario's text or the middle of what it
 parties want; in each consultation round it makes the single amendment that its *estimates*
 (never the parties' true bottom lines) say brings the most parties to yes, and puts the text to
 the parties at the end of the month; it asks for any UN mission on the ground as a guarantee;
-after an adjournment it waits ``talks_patience`` months before trying again.
+after an adjournment it waits ``talks_patience`` months before trying again. When a regional
+organization's chair (a player) appoints a joint envoy with the UN, the chair convenes the talks
+(who sits at the table is its decision) and the Secretary-General's envoy drafts and puts the
+text; an organization's envoy without the UN is left to its chair.
 
 Historical profile (``mandate run --historical``): the envoy puts the scenario's text as written
 and makes no other proposal, offers no guarantee and stops once that text is signed or refused
@@ -61,12 +64,16 @@ class Mediator:
                 if ripe and not self.historical
                 else []
             )
-        sponsor = envoy.sponsors[0]
+        if SECRETARY_GENERAL not in envoy.sponsors:
+            return []  # an organization's own envoy: its chair runs the talks
         commands: list[Command] = []
-        if peace.talks is None and self._may_convene(view, peace):
+        convenes = envoy.sponsors[0] == SECRETARY_GENERAL  # else the appointing chair decides
+        if convenes and peace.talks is None and self._may_convene(view, peace):
             opening = plan.opening if plan is not None and plan.opening else None
             inclusive = not self.historical  # historical talks were between the armed parties
-            commands.append(ConveneTalks(sponsor, peace.parties(), inclusive, inclusive, opening))
+            commands.append(
+                ConveneTalks(SECRETARY_GENERAL, peace.parties(), inclusive, inclusive, opening)
+            )
         if not self.historical:
             missions = [m for m in peace.unguaranteeing_missions() if m.strength("troops") > 0]
             commands += [OfferGuarantee(SECRETARY_GENERAL, m.id) for m in missions]
@@ -76,20 +83,25 @@ class Mediator:
         """One amendment of the text, when the envoy's estimates say it helps."""
         peace = view.peace()
         talks = peace.talks
-        if talks is None or self.historical or peace.envoy is None:
+        if talks is None or self.historical or not self._drafts(peace):
             return []
         best = self._best_amendment(view, peace, talks.text)
-        return [] if best is None else [AmendText(peace.envoy.sponsors[0], *best)]
+        return [] if best is None else [AmendText(SECRETARY_GENERAL, *best)]
 
     def close_month(self, view: WorldView) -> list[Command]:
         """Put the text to the parties."""
         peace = view.peace()
         talks = peace.talks
-        if talks is None or peace.envoy is None:
+        if talks is None or not self._drafts(peace):
             return []
         if self.historical and talks.version > 1:
             return []  # the historical text was signed; the rest is the record's
-        return [PutText(peace.envoy.sponsors[0])]
+        return [PutText(SECRETARY_GENERAL)]
+
+    def _drafts(self, peace: PeaceView) -> bool:
+        """True when the Secretary-General sponsors the envoy, alone or jointly: the UN's
+        envoy then holds the text, whoever convened the talks."""
+        return peace.envoy is not None and SECRETARY_GENERAL in peace.envoy.sponsors
 
     def _threshold(self, view: WorldView) -> float:
         return view.peace().coefficient("envoy_intensity_threshold")

@@ -8,45 +8,20 @@ votes; the month ends (theatre, expiry, endings). Agents act in id order.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
-from sim.model.agents import (
-    HistoricalPenholder,
-    HostGovernment,
-    PragmaticPenholder,
-    RegionalOrganization,
-    TroopContributor,
-)
 from sim.model.commands import Command, HoldConsultations
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
-from sim.model.mediator import mediator_agents
-from sim.model.members import CouncilMember
 from sim.model.month import EndMonth
+from sim.model.profiles import AGENT_PROFILES
+from sim.model.profiles import Agent as Agent  # where callers have always found it
 from sim.model.view import WorldView
 from sim.model.world import World
 
 
-class Agent(Protocol):
-    """What the month loop asks of a seat's controller."""
-
-    actor: str
-
-    def open_month(self, view: WorldView) -> list[Command]:
-        """Commands at the start of the month."""
-        ...
-
-    def consult(self, view: WorldView) -> list[Command]:
-        """Commands in one consultation round."""
-        ...
-
-    def close_month(self, view: WorldView) -> list[Command]:
-        """Commands before the month ends."""
-        ...
-
-
 def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
-    """AI for every seat that decides something, each group in id order.
+    """AI for every seat that decides something: each profile of
+    :data:`~sim.model.profiles.AGENT_PROFILES` in turn, each seating its agents in id order.
 
     Members of the bodies drafts go to (they speak first in each round, so a penholder hears
     their red lines and asks before it acts — in a desktop game the player, who acts after the AI
@@ -55,22 +30,9 @@ def default_agents(engine: Engine, historical: bool = False) -> list[Agent]:
     bridging force, troop contributors, the host government, and the mediator where the parties
     have settlement positions.
     """
-    world = engine.world
-    penholders = sorted({t.penholder for t in world.templates})
-    profile = HistoricalPenholder if historical else PragmaticPenholder
-    agents: list[Agent] = [CouncilMember(m) for m in _seats_with_drafts(world)]
-    agents += [profile(a) for a in penholders]
-    agents += [RegionalOrganization(o) for o in sorted(world.regional)]
-    agents += [TroopContributor(c) for c in sorted(world.contributors)]
-    agents.append(HostGovernment(world.theatre.host))
-    agents += mediator_agents(world, historical)
-    return agents
-
-
-def _seats_with_drafts(world: World) -> list[str]:
-    """Members of every body some prepared draft goes to, in id order."""
-    bodies = {t.body for t in world.templates} | {world.council}
-    return sorted({m for b in bodies for m in world.bodies[b].members})
+    return [
+        a for profile in AGENT_PROFILES.values() for a in profile.seat(engine.world, historical)
+    ]
 
 
 def _submit_valid(engine: Engine, commands: Sequence[Command]) -> None:

@@ -59,6 +59,10 @@ class Registry(Generic[T]):
         """Every registered name, in registration order."""
         return tuple(self._entries)
 
+    def values(self) -> list[T]:
+        """Every entry, in registration order."""
+        return list(self._entries.values())
+
     def items(self) -> list[tuple[str, T]]:
         """(name, entry) pairs, in registration order."""
         return list(self._entries.items())

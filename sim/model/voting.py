@@ -5,24 +5,23 @@ votes reaches the quota and no veto holder votes no. Abstaining or being absent 
 established Security Council practice since 1946, confirmed by the ICJ's Namibia advisory opinion
 (1971). Procedural votes (Charter Art. 27(2)) apply no veto.
 
-Rules a scenario can name: ``unsc`` (15 members, 9 votes, the 5 permanent members hold a veto; Art.
-27(3)), ``weighted`` (explicit weights, quota and veto holders), ``majority`` (more than half of
-the members), ``qualified`` (a fraction of members, rounded up), ``unanimity`` (every member votes
-yes) and ``consensus`` (nobody objects; abstaining does not block).
+The rules a scenario can name are the registry :data:`VOTING_RULES`: each entry says what it
+means and builds its body. A new rule is one decorated function here (``@voting_rule``); the
+schema, the checks and the designer's guide read the registry.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from sim.model.power import WeightedGame
+from sim.model.registry import Registry
 
 Choice = Literal["yes", "no", "abstain"]
 CHOICES: tuple[Choice, ...] = ("yes", "no", "abstain")
-RULES = ("unsc", "weighted", "majority", "qualified", "unanimity", "consensus")
 UNSC_SIZE = 15
 UNSC_PERMANENT = 5
 UNSC_QUOTA = 9
@@ -89,6 +88,111 @@ class VotingBody:
         )
 
 
+@dataclass(frozen=True)
+class BodyTerms:
+    """What a scenario says about a body, handed to its rule to build it."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    weights: tuple[int, ...] | None
+    quota: int | None
+    veto: frozenset[str]
+    fraction: float | None
+
+    def body(
+        self, rule: str, weights: Sequence[int], quota: int, veto: frozenset[str]
+    ) -> VotingBody:
+        """The body with these weights, quota and veto holders."""
+        return VotingBody(self.id, self.name, rule, self.members, tuple(weights), quota, veto)
+
+    def unit(self) -> tuple[int, ...]:
+        """One vote per member."""
+        return tuple(1 for _ in self.members)
+
+
+@dataclass(frozen=True)
+class VotingRule:
+    """A decision rule a scenario may name: its meaning (for the designer's guide) and how it
+    builds a body (raising ValueError when the scenario did not give what it needs)."""
+
+    name: str
+    meaning: str
+    build: Callable[[BodyTerms], VotingBody]
+
+
+VOTING_RULES: Registry[VotingRule] = Registry("voting rule")
+"""Every decision rule by the name a scenario's ``[[bodies]]`` gives it."""
+
+
+def voting_rule(
+    name: str, meaning: str
+) -> Callable[[Callable[[BodyTerms], VotingBody]], VotingRule]:
+    """Decorator: register a builder of bodies as the rule ``name`` that means ``meaning``."""
+
+    def register(build: Callable[[BodyTerms], VotingBody]) -> VotingRule:
+        return VOTING_RULES.add(name, VotingRule(name, meaning, build))
+
+    return register
+
+
+@voting_rule(
+    "unsc",
+    "15 members, 9 yes votes, and a no vote from any of the 5 `permanent` members is a"
+    " veto (an abstention is not; Charter Art. 27(3)).",
+)
+def _unsc(spec: BodyTerms) -> VotingBody:
+    n = len(spec.members)
+    if n != UNSC_SIZE or len(spec.veto) != UNSC_PERMANENT:
+        raise ValueError(
+            f"the unsc rule needs {UNSC_SIZE} members of which {UNSC_PERMANENT} permanent,"
+            f" got {n} members and {len(spec.veto)} permanent"
+        )
+    return spec.body("unsc", spec.unit(), UNSC_QUOTA, spec.veto)
+
+
+@voting_rule(
+    "weighted",
+    "explicit `weights` (one per member) and a `quota` of yes weight; `permanent`"
+    " members hold a veto.",
+)
+def _weighted(spec: BodyTerms) -> VotingBody:
+    if spec.weights is None or spec.quota is None:
+        raise ValueError("the weighted rule needs weights and a quota")
+    return spec.body("weighted", spec.weights, spec.quota, spec.veto)
+
+
+@voting_rule("majority", "more than half of the members vote yes; `permanent` members hold a veto.")
+def _majority(spec: BodyTerms) -> VotingBody:
+    return spec.body("majority", spec.unit(), len(spec.members) // 2 + 1, spec.veto)
+
+
+@voting_rule(
+    "qualified",
+    "at least `fraction` of the members (rounded up) vote yes; `permanent` members hold a veto.",
+)
+def _qualified(spec: BodyTerms) -> VotingBody:
+    fraction = spec.fraction
+    if fraction is None or not 0 < fraction <= 1:
+        raise ValueError("the qualified rule needs a fraction in (0, 1]")
+    # A tiny tolerance keeps 2/3 of 15 at 10 despite binary rounding.
+    quota = max(1, math.ceil(fraction * len(spec.members) - 1e-9))
+    return spec.body("qualified", spec.unit(), quota, spec.veto)
+
+
+@voting_rule("unanimity", "every member votes yes (each holds a veto).")
+def _unanimity(spec: BodyTerms) -> VotingBody:
+    return spec.body("unanimity", spec.unit(), len(spec.members), frozenset(spec.members))
+
+
+@voting_rule(
+    "consensus",
+    "nobody objects: at least one yes and no member votes no (abstaining does not block).",
+)
+def _consensus(spec: BodyTerms) -> VotingBody:
+    return spec.body("consensus", spec.unit(), 1, frozenset(spec.members))
+
+
 def make_body(
     id: str,
     name: str,
@@ -100,31 +204,14 @@ def make_body(
     veto: Sequence[str] = (),
     fraction: float | None = None,
 ) -> VotingBody:
-    """Build a body from a named rule; raises ValueError when the rule's needs are not met."""
-    members = tuple(members)
-    n = len(members)
-    unit = tuple(1 for _ in members)
-    if rule == "unsc":
-        if n != UNSC_SIZE or len(set(veto)) != UNSC_PERMANENT:
-            raise ValueError(
-                f"the unsc rule needs {UNSC_SIZE} members of which {UNSC_PERMANENT} permanent,"
-                f" got {n} members and {len(set(veto))} permanent"
-            )
-        return VotingBody(id, name, rule, members, unit, UNSC_QUOTA, frozenset(veto))
-    if rule == "weighted":
-        if weights is None or quota is None:
-            raise ValueError("the weighted rule needs weights and a quota")
-        return VotingBody(id, name, rule, members, tuple(weights), quota, frozenset(veto))
-    if rule == "majority":
-        return VotingBody(id, name, rule, members, unit, n // 2 + 1, frozenset(veto))
-    if rule == "qualified":
-        if fraction is None or not 0 < fraction <= 1:
-            raise ValueError("the qualified rule needs a fraction in (0, 1]")
-        # A tiny tolerance keeps 2/3 of 15 at 10 despite binary rounding.
-        quota_q = max(1, math.ceil(fraction * n - 1e-9))
-        return VotingBody(id, name, rule, members, unit, quota_q, frozenset(veto))
-    if rule == "unanimity":
-        return VotingBody(id, name, rule, members, unit, n, frozenset(members))
-    if rule == "consensus":
-        return VotingBody(id, name, rule, members, unit, 1, frozenset(members))
-    raise ValueError(f"unknown voting rule {rule!r}; expected one of {', '.join(RULES)}")
+    """Build a body from a named rule; raises ValueError when the rule is unknown or its needs
+    are not met."""
+    entry = VOTING_RULES.get(rule)
+    if entry is None:
+        known = ", ".join(VOTING_RULES.names())
+        raise ValueError(f"unknown voting rule {rule!r}; expected one of {known}")
+    spec = BodyTerms(
+        id, name, tuple(members), None if weights is None else tuple(weights), quota,
+        frozenset(veto), fraction,
+    )  # fmt: skip
+    return entry.build(spec)

@@ -35,7 +35,7 @@ from sim.model.metrics import METRICS
 from sim.model.objectives import KINDS as OBJECTIVES
 from sim.model.triggers import CONDITIONS as TRIGGERS
 from sim.model.triggers import EFFECTS
-from sim.model.voting import RULES
+from sim.model.voting import VOTING_RULES
 from sim.scenario.lint import LINTS, UPPER_BOUNDS
 from sim.scenario.schema import CoefficientOverrides, ScenarioFile
 
@@ -126,12 +126,6 @@ MEANINGS: dict[str, str] = {
     " the month it is tabled and voted).",
     "DraftSpec.chapter": "Chapter VI (consent-based) or VII (enforcement).",
     "DraftSpec.tasks": "Mission tasks (built-in or declared in `[clauses]`).",
-    "DraftSpec.troop_ceiling": "Troops authorized (a ceiling above 0 creates a mission).",
-    "DraftSpec.police_ceiling": "Police authorized.",
-    "DraftSpec.observer_ceiling": "Military observers authorized.",
-    "DraftSpec.duration": "Months the resolution stays in force once adopted: its mission's"
-    " mandate and its sanctions measures (also of a sanctions-only draft) expire after it unless"
-    " renewed. Also a feature (duration / 12).",
     "DraftSpec.sanctions": "Sanctions measures and their targets.",
     "DraftSpec.referral": "Refers the situation to the International Criminal Court.",
     "DraftSpec.demands": "Demands on the parties (declared in `[clauses]`).",
@@ -165,19 +159,6 @@ MEANINGS: dict[str, str] = {
     "EndingSpec.when": "The condition (see Ending conditions).",
     "EndingSpec.threshold": "The value the condition compares with.",
     "EndingSpec.from_month": "The ending is not checked before this month.",
-}
-
-RULE_MEANINGS: dict[str, str] = {
-    "unsc": "15 members, 9 yes votes, and a no vote from any of the 5 `permanent` members is a"
-    " veto (an abstention is not; Charter Art. 27(3)).",
-    "weighted": "explicit `weights` (one per member) and a `quota` of yes weight; `permanent`"
-    " members hold a veto.",
-    "majority": "more than half of the members vote yes; `permanent` members hold a veto.",
-    "qualified": "at least `fraction` of the members (rounded up) vote yes; `permanent` members"
-    " hold a veto.",
-    "unanimity": "every member votes yes (each holds a veto).",
-    "consensus": "nobody objects: at least one yes and no member votes no (abstaining does not"
-    " block).",
 }
 
 SANCTION_MEANINGS: dict[str, str] = {
@@ -422,7 +403,7 @@ def registries_reference() -> str:
     feature_rows.append(["`task:<id>`", "1 for a task the scenario declares in `[clauses]`"])
     feature_rows.append(["`demand:<id>`", "1 for a demand declared in `[clauses]`"])
     features = _table(("feature", "value"), feature_rows)
-    rules = _table(("rule", "meaning"), [[f"`{r}`", RULE_MEANINGS[r]] for r in RULES])
+    rules = _table(("rule", "meaning"), [[f"`{r.name}`", r.meaning] for r in VOTING_RULES.values()])
     defaults = {info.name: info.default for info in coefficient_info()}
     sanctions = _table(
         ("kind", "monthly bite", "meaning"),
@@ -753,7 +734,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-assert set(RULE_MEANINGS) == set(RULES)
 assert set(SANCTION_MEANINGS) == set(SANCTION_KINDS)
 assert set(TASK_MEANINGS) == set(BUILTIN_TASKS)
 assert {f.name for f in dataclasses.fields(Coefficients)} == set(CoefficientOverrides.model_fields)

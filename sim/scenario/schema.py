@@ -10,18 +10,19 @@ guessing). Cross-references between ids are checked afterwards by :mod:`sim.scen
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from sim.model.coefficients import Coefficients, coefficient_info
-from sim.model.drafts import SANCTION_KINDS
+from sim.model.drafts import CLAUSE_NUMBERS, SANCTION_KINDS, Clauses
 from sim.model.endings import CONDITIONS
 from sim.model.files import has_control
 from sim.model.objectives import KINDS as OBJECTIVES
 from sim.model.triggers import CONDITIONS as TRIGGERS
 from sim.model.triggers import EFFECTS
-from sim.model.voting import RULES
+from sim.model.voting import VOTING_RULES
 
 FORMAT_VERSION = 1
 
@@ -51,59 +52,39 @@ Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
 Effect = Annotated[float, Field(ge=-2.0, le=2.0)]
 
-SanctionKind = Literal["arms_embargo", "asset_freeze", "travel_ban", "comprehensive_trade"]
-Rule = Literal["unsc", "weighted", "majority", "qualified", "unanimity", "consensus"]
-ConditionName = Literal[
-    "intensity_below",
-    "intensity_above",
-    "resolutions_adopted",
-    "vetoes_cast",
-    "civilian_deaths_above",
-    "objectives_met",
-    "objectives_failed",
-    "consent_withdrawn",
-    "time_out",
-]
-TriggerName = Literal[
-    "month_reached",
-    "metric_above",
-    "metric_below",
-    "total_above",
-    "draft_adopted",
-    "draft_failed",
-    "draft_vetoed",
-    "phase_is",
-    "consent_withdrawn",
-]
-EffectName = Literal[
-    "event",
-    "replace_member",
-    "shift_position",
-    "shift_salience",
-    "set_relation",
-    "set_coefficient",
-    "set_phase",
-    "crisis",
-    "withdraw_consent",
-    "shift_precedent",
-]
-ObjectiveName = Literal[
-    "metric_below",
-    "metric_above",
-    "total_below",
-    "reaches",
-    "phase_at_least",
-    "no_veto",
-    "resolutions_adopted",
-    "clause_adopted",
-]
 Phase = Literal["war", "ceasefire", "peace"]
-assert set(SanctionKind.__args__) == set(SANCTION_KINDS)  # type: ignore[attr-defined]
-assert set(Rule.__args__) == set(RULES)  # type: ignore[attr-defined]
-assert set(ConditionName.__args__) == set(CONDITIONS)  # type: ignore[attr-defined]
-assert set(TriggerName.__args__) == set(TRIGGERS)  # type: ignore[attr-defined]
-assert set(EffectName.__args__) == set(EFFECTS)  # type: ignore[attr-defined]
-assert set(ObjectiveName.__args__) == set(OBJECTIVES)  # type: ignore[attr-defined]
+
+
+def one_of(names: Iterable[str]) -> Any:
+    """A ``Literal`` of a registry's names: validated, documented in the JSON Schema (as an
+    enum) and in the guide exactly like a written-out ``Literal``, but read from the registry so
+    a new entry needs no edit here."""
+    return Literal[tuple(names)]
+
+
+if TYPE_CHECKING:  # to the type checker these are strings; pydantic sees the Literals below
+    SanctionKind = str
+    Rule = str
+    ConditionName = str
+    TriggerName = str
+    EffectName = str
+    ObjectiveName = str
+else:
+    SanctionKind = one_of(SANCTION_KINDS)
+    Rule = one_of(VOTING_RULES.names())
+    ConditionName = one_of(CONDITIONS)
+    TriggerName = one_of(TRIGGERS)
+    EffectName = one_of(EFFECTS)
+    ObjectiveName = one_of(OBJECTIVES)
+
+
+def clause_number(name: str) -> Any:
+    """The field of a numeric clause of a draft: its bounds and meaning from
+    :data:`~sim.model.drafts.CLAUSE_NUMBERS`, its default from
+    :class:`~sim.model.drafts.Clauses`."""
+    number = CLAUSE_NUMBERS[name]
+    default = next(f.default for f in dataclasses.fields(Clauses) if f.name == name)
+    return Field(default, ge=number.minimum, le=number.maximum, description=number.meaning)
 
 
 class Strict(BaseModel):
@@ -381,10 +362,10 @@ class DraftSpec(Strict):
     )
     chapter: Literal["VI", "VII"] = "VI"
     tasks: list[Id] = Field(default_factory=list)
-    troop_ceiling: Annotated[int, Field(ge=0, le=200_000)] = 0
-    police_ceiling: Annotated[int, Field(ge=0, le=50_000)] = 0
-    observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] = 0
-    duration: Annotated[int, Field(ge=1, le=60)] = 12
+    troop_ceiling: int = clause_number("troop_ceiling")
+    police_ceiling: int = clause_number("police_ceiling")
+    observer_ceiling: int = clause_number("observer_ceiling")
+    duration: int = clause_number("duration")
     sanctions: list[SanctionSpec] = Field(default_factory=list)
     referral: bool = False
     demands: list[Id] = Field(default_factory=list)

@@ -25,11 +25,13 @@ from sim.model.mediation import (
     PressParty,
     PutText,
 )
+from sim.model.mediator import Mediator
 from sim.model.month import EndMonth
 from sim.model.parties import answer, outside_option, zone_of_agreement
 from sim.model.peace import Agreement
 from sim.model.play import default_agents, play_game
 from sim.model.replay import replay
+from sim.model.view import WorldView
 from sim.model.world import World
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
@@ -224,6 +226,20 @@ def test_commands_are_refused_where_they_do_not_fit() -> None:
     assert engine.check(AmendText("un", {"nothing": 0.5}))
     assert engine.check(AmendText("un", {"transition": 1.5}))
     assert not engine.check(AmendText("un", {"transition": 0.51}))
+
+
+def test_a_chairs_joint_envoy_leaves_the_table_to_the_chair_and_the_text_to_the_un() -> None:
+    engine = syria()
+    engine.submit(AppointEnvoy("las", "the Joint Special Envoy", "un"))
+    mediator = Mediator()
+    view = WorldView(engine.world)
+    assert not any(c.kind == "convene_talks" for c in mediator.open_month(view))
+    engine.submit(ConveneTalks("las", PARTIES, False, True))
+    put = mediator.close_month(WorldView(engine.world))
+    assert [(c.kind, c.actor) for c in put] == [("put_text", "un")]  # type: ignore[attr-defined]
+    alone = syria()
+    alone.submit(AppointEnvoy("las", "An envoy of the League"))
+    assert Mediator().open_month(WorldView(alone.world)) == []  # its chair runs those talks
 
 
 def test_a_game_with_talks_replays_to_the_same_hashes() -> None:

@@ -1,5 +1,5 @@
-"""Rwanda 1993-94: the replay reproduces resolutions 872, 912 and 918 vote for vote, each in the
-Council that voted on it, and a player who hardens 918 changes how members vote."""
+"""Rwanda 1993-94: the replay reproduces resolutions 872, 912, 918 and 929 vote for vote, each in
+the Council that voted on it, and a player who hardens 918 changes how members vote."""
 
 from __future__ import annotations
 
@@ -25,14 +25,18 @@ ELECTED_1994 = {"ARG", "BRA", "CZE", "DJI", "ESP", "NGA", "NZL", "OMN", "PAK", "
 COUNCIL_1993 = PERMANENT | ELECTED_1993
 COUNCIL_1994 = PERMANENT | ELECTED_1994
 
-# draft → (month, body, yes, no, abstain, adopted, vetoed by): S/PV.3288, S/PV.3368, S/PV.3377.
-# At the 3377th meeting Part B of 918 (the arms embargo) was voted separately at Rwanda's
-# request, and Rwanda voted against it (USUN New York cable 02093, 18 May 1994).
+# draft → (month, body, yes, no, abstain, adopted, vetoed by): S/PV.3288, S/PV.3368, S/PV.3377,
+# S/PV.3392. At the 3377th meeting Part B of 918 (the arms embargo) was voted separately at
+# Rwanda's request, and Rwanda voted against it (USUN New York cable 02093, 18 May 1994).
+# Res. 929 (Opération Turquoise) was adopted 10-0-5, Brazil, China, New Zealand, Nigeria and
+# Pakistan abstaining (S/PV.3392, 22 June 1994; USUN New York cable 02589, 23 June 1994).
+ABSTAINED_929 = {"BRA", "CHN", "NGA", "NZL", "PAK"}
 RECORD: dict[str, tuple[int, str, set[str], set[str], set[str], bool, set[str]]] = {
     "res-872": (1, "unsc", COUNCIL_1993, set(), set(), True, set()),
     "res-912": (7, "unsc", COUNCIL_1994, set(), set(), True, set()),
     "res-918": (8, "unsc", COUNCIL_1994, set(), set(), True, set()),
     "res-918-B": (8, "unsc", COUNCIL_1994 - {"RWA"}, {"RWA"}, set(), True, set()),
+    "res-929": (9, "unsc", COUNCIL_1994 - ABSTAINED_929, set(), ABSTAINED_929, True, set()),
 }
 
 
@@ -74,6 +78,22 @@ def test_the_drafts_carry_the_historical_clauses() -> None:
     embargo = votes["res-918-B"]
     assert embargo["chapter"] == "VII" and embargo["troop_ceiling"] == 0
     assert embargo["sanctions"] == [{"kind": "arms_embargo", "targets": ["gov", "rpf"]}]
+    turquoise = votes["res-929"]
+    assert turquoise["chapter"] == "VII" and turquoise["troop_ceiling"] == 2500
+    assert "all_necessary_measures" in turquoise["tasks"] and turquoise["duration"] == 2
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_turquoise_is_french_comes_at_once_and_leaves_after_two_months(seed: int) -> None:
+    """Res. 929 authorizes France under its own command: no pledging round, no renewal."""
+    doc = run(seed, True)
+    events = [e for e in doc["events"] if "res-929" in e["text"]]
+    committed = [e for e in events if e["kind"] == "pledge"]
+    assert [e["text"].split()[0] for e in committed] == ["FRA"]
+    assert any("under national command" in e["text"] for e in committed)
+    leaving = [e["month"] for e in events if "begins to withdraw" in e["text"]]
+    assert leaving == [10]  # June's two-month mandate ends with July; the force goes home
+    assert not [v for v in doc["votes"] if v["draft"].startswith("res-929-renewal")]
 
 
 @pytest.mark.parametrize("seed", range(5))

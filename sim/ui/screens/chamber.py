@@ -19,6 +19,7 @@ from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
 from sim.model.seats import seat_name
 from sim.ui import theme
+from sim.ui.flags import real_states
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
@@ -311,7 +312,8 @@ class ChamberScreen(Screen):
         inner = self.r(area.x + 60, area.y + 50, area.w - 120, (area.h - 40) * 2)
         pygame.draw.arc(table, (52, 64, 78), inner, 0.0, 3.1416, max(6, self.s(16)))
         for seat, rect in zip(self.seats, self.seat_rects, strict=True):
-            draw_card(table, self.app.text, seat, self.r(rect.x, rect.y, rect.w, rect.h), scale)
+            draw_card(table, self.app.text, seat, self.r(rect.x, rect.y, rect.w, rect.h), scale,
+                      real_states(self.game.scenario))  # fmt: skip
         self._draw_centre(table)
         self._draw_legend(table)
         return table

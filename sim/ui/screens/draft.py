@@ -7,13 +7,19 @@ edited clauses); nothing changes in the world until the player tables or amends,
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 import pygame
 
 from sim.model.commands import AmendDraft, TableDraft, TableRenewal
-from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Draft, Sanction
+from sim.model.drafts import (
+    BUILTIN_TASKS,
+    CLAUSE_NUMBERS,
+    SANCTION_KINDS,
+    Clauses,
+    Draft,
+    Sanction,
+)
 from sim.model.engine import CommandRejected
 from sim.model.initiatives import ProposeAmendment
 from sim.model.stance import Ballot
@@ -26,20 +32,6 @@ from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 
 if TYPE_CHECKING:
     from sim.ui.app import App
-
-STEPS = {"troop_ceiling": 500, "police_ceiling": 100, "observer_ceiling": 50, "duration": 3}
-LIMITS = {
-    "troop_ceiling": (0, 30_000),
-    "police_ceiling": (0, 5_000),
-    "observer_ceiling": (0, 2_000),
-    "duration": (3, 36),
-}
-LABELS = {
-    "troop_ceiling": "Troops",
-    "police_ceiling": "Police",
-    "observer_ceiling": "Observers",
-    "duration": "Months",
-}
 
 
 def nice(word: str) -> str:
@@ -82,8 +74,7 @@ class DraftScreen(Screen):
         return [p.id for p in self.game.world.theatre.parties]
 
     def numbers(self) -> list[str]:
-        names = [f.name for f in dataclasses.fields(Clauses)]
-        return [n for n in names if n.endswith("_ceiling")] + ["duration"]
+        return list(CLAUSE_NUMBERS.names())
 
     # Layout.
 
@@ -119,9 +110,9 @@ class DraftScreen(Screen):
             col, row = n % 2, n // 2
             bx, by = x + col * 360, y + row * 42
             self.button(self.r(bx + 150, by, 44, 36), "−", lambda f=field: self.bump(f, -1),
-                        tip=f"Fewer {LABELS.get(field, field).lower()}")  # fmt: skip
+                        tip=f"Fewer {CLAUSE_NUMBERS[field].label.lower()}")  # fmt: skip
             self.button(self.r(bx + 300, by, 44, 36), "+", lambda f=field: self.bump(f, 1),
-                        tip=f"More {LABELS.get(field, field).lower()}")  # fmt: skip
+                        tip=f"More {CLAUSE_NUMBERS[field].label.lower()}")  # fmt: skip
         self.number_rows = y
         y += 42 * ((len(self.numbers()) + 1) // 2) + 10
         self.section_y["sanctions"] = y
@@ -188,9 +179,10 @@ class DraftScreen(Screen):
         self.set(demands=tuple(sorted(set(self.clauses.demands) ^ {demand})))
 
     def bump(self, field: str, direction: int) -> None:
-        low, high = LIMITS.get(field, (0, 100_000))
-        value = getattr(self.clauses, field) + direction * STEPS.get(field, 100)
-        self.set(**{field: max(low, min(high, value))})
+        """Move a numeric clause one step, within the bounds the file format allows."""
+        number = CLAUSE_NUMBERS[field]
+        value = getattr(self.clauses, field) + direction * number.step
+        self.set(**{field: max(number.minimum, min(number.maximum, value))})
 
     def toggle_sanction(self, kind: str) -> None:
         current = {s.kind: s for s in self.clauses.sanctions}
@@ -250,7 +242,7 @@ class DraftScreen(Screen):
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
             bx, by = 30 + col * 360, self.number_rows + row * 42
-            surface.blit(text.render(LABELS.get(field, nice(field)), 15, theme.TEXT),
+            surface.blit(text.render(CLAUSE_NUMBERS[field].label, 15, theme.TEXT),
                          (s(bx), s(by + 7)))  # fmt: skip
             value = text.render(f"{getattr(self.clauses, field):,}", 16, theme.TEXT, True)
             surface.blit(value, value.get_rect(center=(s(bx + 247), s(by + 18))))

@@ -4,33 +4,36 @@ issue, the current text, each party's last answer and its reasons, and the agree
 The zone is drawn per issue: for each party, the values it would accept on that issue with every
 other issue at its own ideal (:func:`sim.model.parties.zone_of_agreement`); where the parties'
 ranges overlap the zone of possible agreement is shaded. The mediator's reading of each party's
-ideal (with its errors) is the small diamond; the current text is the vertical line. The player
-(a member state) may pledge a guarantee, offer aid, or press a client it is patron of.
+ideal (with its errors) is the small diamond; the current text is the vertical line. The
+player's actions (:mod:`sim.ui.screens.peace_actions`) are two rows of buttons: appointing an
+envoy and convening talks (with who sits at the table), then guarantees, aid and pressing a
+client; those its seat may not take now are disabled, and the reasons are written above them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
 
 from sim.model.commands import Command
 from sim.model.engine import CommandRejected
-from sim.model.mediation import OfferAid, OfferGuarantee, PressParty
 from sim.model.peace_view import PeaceView
 from sim.model.talks import sponsor_name
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
+from sim.ui.screens.peace_actions import Offer, Table, may_mediate, mediation_offers, support_offers
 from sim.ui.screens.theatre import PANEL_W, Panel, phase_words
 
 if TYPE_CHECKING:
     from sim.ui.app import App
 
-AID = 2.0
 TRACK_H = 16
 TOP = 64
+ACTIONS_H = 170  # the two rows of the player's actions and the line of reasons above them
 
 
 def _words(stage: str) -> str:
@@ -63,7 +66,7 @@ def draw_process_panel(
     else:
         sponsors = " and ".join(sponsor_name(world, x) for x in envoy.sponsors)
         panel.line(
-            f"{envoy.name}, appointed by {sponsors} in month"
+            f"{envoy.name[:1].upper()}{envoy.name[1:]}, appointed by {sponsors} in month"
             f" {envoy.appointed_month}; standing {envoy.standing:.2f} (0-1).",
             14,
         )
@@ -136,6 +139,8 @@ class PeaceScreen(Screen):
         super().__init__(app)
         assert app.game is not None
         self.game: Game = app.game
+        self.table = Table()
+        self.refused: list[tuple[str, str]] = []
 
     @property
     def peace(self) -> PeaceView:
@@ -146,43 +151,70 @@ class PeaceScreen(Screen):
             self.r(self.W - 170, self.H - 60, 140, 44), "Back", self.back, tip="Esc", default=True
         )
         player = self.game.player
+        self.refused: list[tuple[str, str]] = []
         if player is None or self.peace.settlement is None:
             return
+        if not self.table.parties and self.peace.talks is None:
+            self.table.parties = set(self.peace.parties())
         x = 30
-        actions = [
-            (
-                "Pledge a guarantee",
-                lambda: self.act(OfferGuarantee(player, player)),
-                pygame.K_g,
-                "Your state guarantees the agreement: a sweetener now, fewer"
-                " breakdowns later (Walter 2002)",
-            ),
-            (
-                f"Offer aid ({AID:g} capital)",
-                lambda: self.act(OfferAid(player, AID)),
-                pygame.K_i,
-                "Political capital spent on aid sweetens any text",
-            ),
+        for offer in mediation_offers(self.game, player, self.table):
+            x = self.offer(offer, x, self.H - 112, 200)
+        if self.peace.talks is None and may_mediate(self.game, player):
+            self.table_buttons(x + 10)
+        x = 30
+        for offer in support_offers(self.game, player):
+            x = self.offer(offer, x, self.H - 60, 220)
+
+    def offer(self, offer: Offer, x: int, y: int, w: int) -> int:
+        """A button for one of the player's actions, disabled with its reason when refused;
+        returns the x of the next button."""
+        tip = offer.tip if not offer.reasons else f"{offer.tip}<br>Not now: {offer.reasons[0]}"
+        self.button(
+            self.r(x, y, w, 44),
+            offer.label,
+            lambda c=offer.command: self.act(c),
+            key=offer.key,
+            tip=tip,
+            enabled=not offer.reasons,
+        )
+        if offer.reasons:
+            self.refused.append((offer.label, offer.reasons[0]))
+        return x + w + 10
+
+    def table_buttons(self, x: int) -> None:
+        """Who sits at the table when the player convenes: each party, women's groups, civil
+        society (toggles; the choice goes into the command)."""
+        seats: list[tuple[str, bool, Callable[[], None]]] = [
+            (party, party in self.table.parties, lambda p=party: self.table.toggle(p))
+            for party in self.peace.parties()
         ]
-        for party in self.game.world.theatre.parties:
-            if player in party.patrons:
-                pressed = (player, party.id) in self.game.world.peace.pressed
-                label = f"Shield {party.id}" if pressed else f"Press {party.id}"
-                command = PressParty(player, party.id, not pressed)
-                actions.append(
-                    (
-                        label,
-                        lambda c=command: self.act(c),
-                        None,
-                        "As its patron, push your client to settle (or shield it)",
-                    )
-                )
-        for label, action, key, tip in actions:
-            self.button(self.r(x, self.H - 60, 220, 44), label, action, key=key, tip=tip)
-            x += 230
+        seats += [
+            ("women", self.table.women, self._toggle_women),
+            ("civil society", self.table.civil_society, self._toggle_civil),
+        ]
+        w = max(96, min(150, (self.W - 30 - x) // len(seats) - 8))
+        for label, seated, flip in seats:
+            self.button(
+                self.r(x, self.H - 112, w, 44),
+                f"{label}: {'in' if seated else 'out'}",
+                lambda f=flip: self._flip(f),
+                tip="At the table when you convene talks, or left out (armed factions left out"
+                " may spoil an agreement; women and civil society make it last)",
+            )
+            x += w + 8
+
+    def _toggle_women(self) -> None:
+        self.table.women = not self.table.women
+
+    def _toggle_civil(self) -> None:
+        self.table.civil_society = not self.table.civil_society
+
+    def _flip(self, flip: Callable[[], None]) -> None:
+        flip()
+        self.refresh()
 
     def act(self, command: Command) -> None:
-        """Submit one of the player's offers; a refusal is shown, not raised."""
+        """Submit one of the player's actions; a refusal is shown, not raised."""
         try:
             self.game.submit(command)
         except CommandRejected as exc:
@@ -200,14 +232,28 @@ class PeaceScreen(Screen):
         )
         peace = self.peace
         panel = draw_process_panel(world, peace, text, s(PANEL_W - 60), self.scale)
-        area = self.r(30, TOP, PANEL_W - 60, self.H - TOP - 80)
+        area = self.r(30, TOP, PANEL_W - 60, self.H - TOP - ACTIONS_H)
         surface.blit(panel, area.topleft, pygame.Rect(0, 0, area.w, area.h))
         if peace.settlement is not None:
-            right = self.r(PANEL_W, TOP, self.W - PANEL_W - 30, self.H - TOP - 80)
+            right = self.r(PANEL_W, TOP, self.W - PANEL_W - 30, self.H - TOP - ACTIONS_H)
             bottom = self.draw_zone(surface, peace, right)
             self.draw_answers(
                 surface, peace, pygame.Rect(right.x, bottom, right.w, right.bottom - bottom)
             )
+        self.draw_refused(surface)
+
+    def draw_refused(self, surface: pygame.Surface) -> None:
+        """Why the disabled actions are not open to the player now, above the buttons."""
+        if not self.refused:
+            return
+        text, s = self.app.text, self.s
+        words = "Not open to you now: " + "; ".join(
+            f"{label} ({reason})" for label, reason in self.refused
+        )
+        y = s(self.H - ACTIONS_H + 12)
+        for part in text.wrap(words, 13, s(self.W - 60))[:3]:
+            surface.blit(text.render(part, 13, theme.MUTED), (s(30), y))
+            y += s(17)
 
     def draw_zone(self, surface: pygame.Surface, peace: PeaceView, area: pygame.Rect) -> int:
         """The zone of possible agreement, issue by issue; returns the y below it."""

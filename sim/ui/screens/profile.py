@@ -17,6 +17,7 @@ import pygame
 from sim.model.explain import POINTS_PER_UNIT, Factor, Stance
 from sim.model.flips import Drift, MemberFlips, drifts, start_ideal, vote_flips
 from sim.ui import theme
+from sim.ui.flags import flag, real_states
 from sim.ui.screens.base import Screen
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 
@@ -160,8 +161,10 @@ class ProfileScreen(Screen):
             "permanent member (veto)" if self.actor in council.veto
             else "elected member" if self.actor in council.members else "not on the Council"
         )  # fmt: skip
+        picture = flag(self.actor, s(30), real_states(self.game.scenario))
+        surface.blit(picture, (s(30), s(20)))
         surface.blit(text.render(f"{table.names[i]} ({self.actor})", 26, theme.TEXT, True),
-                     (s(30), s(18)))  # fmt: skip
+                     (s(40) + picture.get_width(), s(18)))  # fmt: skip
         sub = f"{role} · bloc {table.blocs[i] or '—'} · capability {table.capability[i]:.2f}"
         sub += f" · political capital {table.capital[i]:.1f}"
         surface.blit(text.render(sub, 15, theme.MUTED), (s(30), s(58)))

@@ -8,6 +8,7 @@ import pygame
 
 from sim.model.world import VoteRecord
 from sim.ui import theme
+from sim.ui.flags import real_states
 from sim.ui.screens.base import Screen
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, margin
 
@@ -90,6 +91,7 @@ class VoteScreen(Screen):
         area = pygame.Rect(40, 100, self.W - 80, self.H - 190)
         rects = horseshoe(len(self.order), area, (92, 72))
         counts = {"yes": 0, "no": 0, "abstain": 0}
+        real = real_states(self.app.game.scenario if self.app.game else None)
         for n, (actor, rect) in enumerate(zip(self.order, rects, strict=True)):
             stance = rec.stances[actor]
             revealed = n < self.shown
@@ -99,7 +101,8 @@ class VoteScreen(Screen):
             m = margin(stance.total, stance.yes_above, stance.no_below, stance.choice)
             seat = Seat(actor, self.names.get(actor, actor), actor in self.veto, choice, m,
                         stance.total, actor == self.player)  # fmt: skip
-            draw_card(surface, text, seat, self.r(rect.x, rect.y, rect.w, rect.h), self.scale)
+            draw_card(surface, text, seat, self.r(rect.x, rect.y, rect.w, rect.h), self.scale,
+                      real)  # fmt: skip
         cx = s(area.centerx)
         tally = f"{counts['yes']} yes · {counts['no']} no · {counts['abstain']} abstain"
         line = text.render(tally, 22, theme.TEXT, True)

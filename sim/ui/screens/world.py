@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from sim.ui import theme
+from sim.ui.flags import flag, real_states
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
@@ -275,6 +276,7 @@ class WorldScreen(Screen):
         text, s = self.app.text, self.s
         size = s(12)
         placed: list[pygame.Rect] = []
+        real = real_states(self.game.scenario)
         # Largest countries first keep their place; smaller neighbours move aside with a leader.
         council = [
             (a, k) for a, (k, on) in stances.items()
@@ -284,7 +286,8 @@ class WorldScreen(Screen):
             px, py = imap.points[position[self.table().iso2[actor]]]
             point = (self.map_rect.x + px, self.map_rect.y + py)
             label = text.render(actor, 11, theme.TEXT, True)
-            w = size + label.get_width() + s(10)
+            picture = flag(actor, s(10), real)
+            w = size + picture.get_width() + label.get_width() + s(13)
             h = max(size, label.get_height()) + s(4)
             chip = pygame.Rect(0, 0, w, h)
             for dx, dy in NUDGES:
@@ -299,7 +302,9 @@ class WorldScreen(Screen):
             pygame.draw.rect(surface, theme.BG, chip, border_radius=s(3))
             pygame.draw.rect(surface, COLOURS[kind], chip, 1, border_radius=s(3))
             draw_symbol(surface, kind, (chip.x + s(3) + size // 2, chip.centery), size)
-            surface.blit(label, (chip.x + size + s(6), chip.centery - label.get_height() // 2))
+            surface.blit(picture, (chip.x + size + s(6), chip.centery - picture.get_height() // 2))
+            surface.blit(label, (chip.x + size + picture.get_width() + s(9),
+                                 chip.centery - label.get_height() // 2))  # fmt: skip
 
     def _not_drawn(
         self, surface: pygame.Surface, stances: dict[str, tuple[str | None, bool]]
@@ -425,6 +430,9 @@ class WorldScreen(Screen):
             name = table.names.get(actor, actor)
             stance, member_of = "not in this scenario", ""
         draw_symbol(surface, kind, (x + s(8), y + s(10)), s(16))
+        picture = flag(actor, s(15), real_states(self.game.scenario))
+        surface.blit(picture, (x + s(22), y + s(2)))
+        x += s(28) + picture.get_width()
         line = f"{name} ({actor}): {stance}{member_of}"
-        surface.blit(text.render(text.fit(line, 14, self.map_rect.w - s(30)), 14, theme.TEXT, True),
-                     (x + s(22), y))  # fmt: skip
+        surface.blit(text.render(text.fit(line, 14, self.map_rect.right - x), 14, theme.TEXT, True),
+                     (x, y))  # fmt: skip

@@ -1,8 +1,8 @@
 """The Council's horseshoe table: where each member sits and how its seat card looks.
 
-A seat card shows the member, its forecast vote on the current draft (colour, shape and word)
-and how sure the forecast is: the distance of the member's total from the nearest threshold of
-its decision rule, as a bar and a word (firm, likely, wavering).
+A seat card shows the member (id and flag), its forecast vote on the current draft (colour,
+shape and word) and how sure the forecast is: the distance of the member's total from the
+nearest threshold of its decision rule, as a bar and a word (firm, likely, wavering).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pygame
 
 from sim.model.stance import Ballot
 from sim.ui import theme
+from sim.ui.flags import flag
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 
 FIRM_POINTS = 150
@@ -116,9 +117,10 @@ def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.R
 
 
 def draw_card(
-    surface: pygame.Surface, text: theme.Text, seat: Seat, rect: pygame.Rect, scale: float
-) -> None:
-    """One seat card."""
+    surface: pygame.Surface, text: theme.Text, seat: Seat, rect: pygame.Rect, scale: float,
+    real_flags: bool = True,
+) -> None:  # fmt: skip
+    """One seat card (``real_flags``: the scenario's states are the world roster's)."""
     s = scale
     kind = seat.kind
     colour = COLOURS[kind]
@@ -155,5 +157,12 @@ def draw_card(
         pygame.draw.rect(
             surface, colour, (x, y, max(2, round(bar_w * fill)), bar_h), border_radius=2
         )
-        sure = text.render(seat.certainty, 12, theme.MUTED)
-        surface.blit(sure, (x, y + bar_h + round(1 * s)))
+    picture = flag(seat.actor, round(12 * s), real_flags)
+    place = picture.get_rect(right=rect.right - pad, bottom=rect.bottom - max(3, round(5 * s)))
+    if seat.choice is not None:
+        y += bar_h + round(1 * s)
+        room = place.left - x - round(3 * s)
+        sure = text.render(text.fit(seat.certainty, 12, room), 12, theme.MUTED)
+        surface.blit(sure, (x, y))
+        place.centery = y + sure.get_height() // 2
+    surface.blit(picture, place)
