@@ -545,11 +545,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Write a class's saves of one scenario side by side as one offline HTML page."""
     from sim.analysis.compare import write_comparison
-    from sim.analysis.savegame import load_game
+    from sim.analysis.savegame import load_game, with_lines
     from sim.model.saves import SaveError
 
     try:
-        games = [load_game(path) for path in args.saves]
+        games = [line for path in args.saves for line in with_lines(load_game(path))]
         page = write_comparison(games, Path(args.output))
     except SaveError as exc:
         return _fail(str(exc), EXIT_PROBLEMS)
@@ -743,7 +743,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("compare", help="a class's saves of one scenario in one HTML page")
-    p.add_argument("saves", nargs="+", metavar="SAVE", help="saved games (.json) of one scenario")
+    p.add_argument(
+        "saves", nargs="+", metavar="SAVE",
+        help="saved games (.json) of one scenario; a game that went back to an earlier month"
+        " shows its original and each branch as groups of their own",
+    )  # fmt: skip
     p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNG")
     p.set_defaults(func=cmd_compare)
 

@@ -9,13 +9,14 @@ its decisions recorded as the player's — for demonstrations, benchmarks and te
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sim.model.advice import advise
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
+from sim.model.rewind import line_name
 from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
 from sim.model.session import Session
 from sim.model.world import World
@@ -78,6 +79,26 @@ def load_game(path: str | Path) -> LoadedGame:
             f" (the save's state hash is {save.state_hash[:12]}…): {exc}"
         ) from None
     return LoadedGame(path, source, scenario, save, session, record)
+
+
+def with_lines(game: LoadedGame) -> list[LoadedGame]:
+    """The save's own line of play and its other lines (the original and branches of a game
+    that went back to an earlier month), each restored and labelled ``FILE: LINE`` — so a
+    class comparison shows a game's original and its branches side by side. A save without
+    branches is returned as it is."""
+    if not game.save.lines:
+        return [game]
+    stem = game.path.stem
+    out = [replace(game, save=replace(game.save, label=f"{stem}: {line_name(game.save)}"))]
+    for line in game.save.lines:
+        engine = Engine(build_world(game.scenario, line.seed))
+        try:
+            session, record = restore(engine, default_agents(engine), line)
+        except SaveError as exc:
+            raise SaveError(f"{game.path}: its line {line_name(line)!r}: {exc}") from None
+        labelled = replace(line, label=f"{stem}: {line_name(line)}")
+        out.append(replace(game, save=labelled, session=session, record=record))
+    return out
 
 
 def autoplay_save(

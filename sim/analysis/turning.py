@@ -44,6 +44,7 @@ class Decision:
             "table_draft": f"tabled {draft}",
             "table_renewal": f"tabled the renewal of {draft}",
             "call_vote": f"called the vote on {draft}",
+            "cast_vote": f"voted {data.get('choice')} on {draft}",
             "request_endorsement": f"asked {data.get('organization')} to endorse {draft}",
             "lobby": f"lobbied {data.get('target')} on {data.get('dimension')}",
             "side_payment": f"offered {data.get('target')} a side deal",

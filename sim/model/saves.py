@@ -29,18 +29,34 @@ from typing import Any
 
 from sim.model.commands import Command, command_from_json
 from sim.model.engine import CommandRejected, Engine
-from sim.model.files import FileRefused, is_id, printable, read_json_file
+from sim.model.files import (
+    FileRefused,
+    is_id,
+    loads_json_limited,
+    printable,
+    read_json_file,
+    read_text_limited,
+)
 from sim.model.hashing import state_hash
+from sim.model.jsonpos import Step, field_path, line_of
 from sim.model.play import Agent
 from sim.model.session import Session, Turn
 
 SAVE_FORMAT = "mandate-save"
 SAVE_VERSION = 1
 MAX_SAVE_BYTES = 16 * 1024 * 1024
+#: The other lines of play a save keeps (the original and earlier branches).
+MAX_LINES = 12
+MAX_LINE_NAME = 60
 
 
 class SaveError(ValueError):
-    """A save that cannot be read or does not restore to the game it recorded."""
+    """A save that cannot be read or does not restore to the game it recorded; ``field`` is
+    the path of the offending field in the document (for :func:`read_save` to find its line)."""
+
+    def __init__(self, message: str, field: Sequence[Step] = ()) -> None:
+        super().__init__(message)
+        self.field: tuple[Step, ...] = tuple(field)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -115,6 +131,13 @@ class SavedGame:
     steps: int = 0
     #: Every human seat in turn order, when more than one person plays (hot-seat, classroom).
     players: tuple[str, ...] = ()
+    #: The name of this line of play ("" for the original game, "Branch 2" for a branch).
+    line: str = ""
+    #: A branch: the month it went back to and played on from (0 for the original game).
+    branched_at: int = 0
+    #: The game's other lines of play (the original and earlier branches): whole saves of the
+    #: same scenario and seed, without lines of their own (see :mod:`sim.model.rewind`).
+    lines: tuple[SavedGame, ...] = ()
 
 
 def capture(
@@ -166,59 +189,78 @@ def to_json(save: SavedGame) -> dict[str, Any]:
         "commands": list(save.commands),
         "steps": save.steps,
         **({"players": list(save.players)} if save.players else {}),
+        **({"line": save.line} if save.line else {}),
+        **({"branched_at": save.branched_at} if save.branched_at else {}),
+        **({"lines": [to_json(line) for line in save.lines]} if save.lines else {}),
     }
+
+
+def _field(name: str) -> tuple[Step, ...]:
+    return tuple(name.split("."))
 
 
 def _int(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SaveError(f"{name} must be a non-negative integer, got {value!r}")
+        raise SaveError(
+            f"{name} must be a non-negative integer, got {printable(repr(value), 80)}",
+            _field(name),
+        )
     return value
 
 
 def _str(value: object, name: str) -> str:
     if not isinstance(value, str):
-        raise SaveError(f"{name} must be text, got {value!r}")
+        raise SaveError(f"{name} must be text, got {printable(repr(value), 80)}", _field(name))
     return value
 
 
 def _indices(value: object, name: str) -> tuple[int, ...]:
     if not isinstance(value, list):
-        raise SaveError(f"{name} must be a list of command numbers")
+        raise SaveError(f"{name} must be a list of command numbers", _field(name))
     return tuple(_int(v, name) for v in value)
 
 
-def from_json(data: object) -> SavedGame:
-    """Read a save document; raises :class:`SaveError` naming what is wrong."""
+def from_json(data: object, nested: bool = False) -> SavedGame:
+    """Read a save document; raises :class:`SaveError` naming what is wrong (and where)."""
     if not isinstance(data, dict):
         raise SaveError("a saved game is a JSON object")
     if data.get("format") != SAVE_FORMAT:
-        raise SaveError("not a Mandate saved game")
+        raise SaveError("not a Mandate saved game", ("format",))
     if data.get("version") != SAVE_VERSION:
-        raise SaveError(f"unsupported save version {data.get('version')!r}")
+        raise SaveError(
+            f"unsupported save version {printable(repr(data.get('version')), 40)}", ("version",)
+        )
     turn = data.get("turn")
     if not isinstance(turn, dict):
-        raise SaveError("turn must be an object with month, phase and round")
+        raise SaveError("turn must be an object with month, phase and round", ("turn",))
     phase = _str(turn.get("phase"), "turn.phase")
     if phase not in ("open", "consult", "close", "end"):
-        raise SaveError(f"turn.phase must be open, consult, close or end, got {phase!r}")
+        raise SaveError(
+            f"turn.phase must be open, consult, close or end, got {printable(repr(phase), 40)}",
+            ("turn", "phase"),
+        )
     turns = data.get("player_turns")
     if not isinstance(turns, list):
-        raise SaveError("player_turns must be a list of lists")
+        raise SaveError("player_turns must be a list of lists", ("player_turns",))
     commands = data.get("commands")
     if not isinstance(commands, list) or not all(isinstance(c, dict) for c in commands):
-        raise SaveError("commands must be a list of objects")
+        raise SaveError("commands must be a list of objects", ("commands",))
     for index, command in enumerate(commands):
         try:
             command_from_json(command)
         except ValueError as exc:
-            raise SaveError(f"command {index}: {exc}") from None
+            raise SaveError(f"command {index}: {exc}", ("commands", index)) from None
     scenario = _str(data.get("scenario"), "scenario")
     if not is_id(scenario):
-        raise SaveError(f"scenario must be a scenario id, got {printable(repr(scenario))}")
+        raise SaveError(
+            f"scenario must be a scenario id, got {printable(repr(scenario))}", ("scenario",)
+        )
     player = _str(data.get("player"), "player")
     if player and not is_id(player):
-        raise SaveError(f"player must be a member state's id, got {printable(repr(player))}")
-    return SavedGame(
+        raise SaveError(
+            f"player must be a member state's id, got {printable(repr(player))}", ("player",)
+        )
+    saved = SavedGame(
         scenario_id=scenario,
         scenario_path=_str(data.get("scenario_path"), "scenario_path"),
         seed=_int(data.get("seed"), "seed"),
@@ -232,12 +274,59 @@ def from_json(data: object) -> SavedGame:
         saved_at=_str(data.get("saved_at", ""), "saved_at"),
         steps=_int(data.get("steps", 0), "steps"),
         players=_seats(data.get("players", [])),
+        line=_line_name(data.get("line", "")),
+        branched_at=_int(data.get("branched_at", 0), "branched_at"),
     )
+    if saved.branched_at > saved.turn.month:
+        raise SaveError(
+            f"branched_at must be a month of the game (1 to {saved.turn.month}),"
+            f" got {saved.branched_at}",
+            ("branched_at",),
+        )
+    if "lines" not in data:
+        return saved
+    if nested:
+        raise SaveError("a line of play keeps no lines of its own", ("lines",))
+    return SavedGame(**{**saved.__dict__, "lines": _lines(data["lines"], saved)})
+
+
+def _line_name(value: object) -> str:
+    name = _str(value, "line")
+    if len(name) > MAX_LINE_NAME or printable(name) != name:
+        raise SaveError(
+            f"line must be a name of at most {MAX_LINE_NAME} printable characters", ("line",)
+        )
+    return name
+
+
+def _lines(value: object, save: SavedGame) -> tuple[SavedGame, ...]:
+    """The other lines of play of ``save``: whole saves of its scenario and seed."""
+    if not isinstance(value, list) or len(value) > MAX_LINES:
+        raise SaveError(f"lines must be a list of at most {MAX_LINES} saved games", ("lines",))
+    out = []
+    for index, data in enumerate(value):
+        where: tuple[Step, ...] = ("lines", index)
+        try:
+            line = from_json(data, nested=True)
+        except SaveError as exc:
+            raise SaveError(f"{field_path(where)}: {exc}", where + exc.field) from None
+        for name, mine, theirs in (
+            ("scenario", line.scenario_id, save.scenario_id),
+            ("seed", line.seed, save.seed),
+        ):
+            if mine != theirs:
+                raise SaveError(
+                    f"{field_path(where)}.{name} must be the game's own ({theirs!r}),"
+                    f" got {printable(repr(mine), 80)}",
+                    (*where, name),
+                )
+        out.append(line)
+    return tuple(out)
 
 
 def _seats(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise SaveError("players must be a list of seat ids")
+        raise SaveError("players must be a list of seat ids", ("players",))
     return tuple(_str(v, "players") for v in value)
 
 
@@ -247,12 +336,18 @@ def write_save(path: Path, save: SavedGame) -> None:
 
 
 def read_save(path: Path) -> SavedGame:
-    """Read a save file; raises :class:`SaveError` (never a traceback for the player)."""
+    """Read a save file; raises :class:`SaveError` (never a traceback for the player). A
+    problem in the document is located ``FILE:LINE: field why``."""
     try:
-        data = read_json_file(path, MAX_SAVE_BYTES, "saved game")
+        text = read_text_limited(path, MAX_SAVE_BYTES, "saved game")
+        data = loads_json_limited(text, "saved game")
     except FileRefused as exc:
         raise SaveError(f"{printable(str(path))}: {exc}") from None
-    return from_json(data)
+    try:
+        return from_json(data)
+    except SaveError as exc:
+        line = line_of(text, exc.field)
+        raise SaveError(f"{printable(str(path))}:{line}: {exc}", exc.field) from None
 
 
 MAX_LISTED_BYTES = MAX_SAVE_BYTES

@@ -27,6 +27,8 @@ from sim.model.saves import write_text_atomic
 from sim.model.seats import seat_options
 from sim.model.session import Session, command_actor
 from sim.model.teacher import ClassroomNote, EndGame, Incident, InjectEvent
+from sim.net.mirror import encode_world
+from sim.net.seatworld import seat_bands, seat_world
 from sim.net.views import TEACHER, seat_view, teacher_view
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
@@ -112,6 +114,26 @@ class Classroom:
         view["public"]["paused"] = self.paused
         view["public"]["time_limit"] = self.time_limit
         return view
+
+    def world_frame(self, seat: str) -> dict[str, Any]:
+        """The world as ``seat`` may know it (everything for the teacher), for a game window,
+        with the bands of the seat's doubt and how many commands the game has seen."""
+        world = self.session.engine.world
+        observer = None if seat == TEACHER else seat
+        mirror = world if observer is None else seat_world(world, observer)
+        return {
+            "type": "world", "data": encode_world(mirror), "bands": seat_bands(world, observer),
+            "log": len(self.session.engine.log), "players": list(self.session.players),
+        }  # fmt: skip
+
+    def scenario_source(self) -> dict[str, str]:
+        """The scenario's id, file name and text, so a window can load it where it is not
+        installed."""
+        return {
+            "id": self.session.engine.world.scenario_id,
+            "name": self.scenario_path.name,
+            "text": self.scenario_path.read_text(encoding="utf-8"),
+        }
 
     # Requests -----------------------------------------------------------------------------
 

@@ -66,14 +66,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
-    """Join a classroom game: with ``--bot`` the AI plays the seat headless until the end."""
+    """Join a classroom game: the game window for the code's seat (or the teacher's); with
+    ``--bot`` the AI plays the seat headless until the end."""
     if not args.bot:
-        print(
-            "mandate join: the game window for a networked seat is not built yet; add --bot to"
-            " let the AI play the seat (see README, Classroom)",
-            file=sys.stderr,
-        )
-        return 2
+        from sim.ui.app import NoDisplay
+        from sim.ui.netgame import open_window
+
+        try:
+            return open_window(args.url, args.code)
+        except NoDisplay as exc:
+            print(f"mandate join: cannot open the game window ({exc}); add --bot to let the"
+                  " AI play the seat headless", file=sys.stderr)  # fmt: skip
+            return 1
     from sim.net.client import Bot
 
     report = asyncio.run(Bot(args.url, args.code).run(limit=args.limit))

@@ -24,10 +24,12 @@ class _Message(BaseModel):
 
 
 class Hello(_Message):
-    """The first message: the join code names the seat (or the teacher)."""
+    """The first message: the join code names the seat (or the teacher). A game window asks
+    for the world as its seat may know it (``window``), to draw it with the desktop screens."""
 
     type: Literal["hello"]
     code: Short
+    window: bool = False
 
 
 class SendCommand(_Message):

@@ -6,8 +6,9 @@ is validated (:mod:`sim.net.protocol`); a malformed, oversized or unknown messag
 for another seat, or a flood (more than ``RATE`` messages a second beyond a burst of ``BURST``)
 is refused with an ``error`` to that client alone, and the game goes on for everyone else. A
 dropped client reconnects with its code and gets its view again. After anything changes, every
-client gets its own view (:mod:`sim.net.views`); private messages go to the addressee and the
-teacher. The game is saved atomically each month (and when it ends).
+client gets its own view (:mod:`sim.net.views`) and every game window the world as its seat may
+know it (:mod:`sim.net.seatworld`); private messages go to the addressee and the teacher. The
+game is saved atomically each month (and when it ends).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class ClassroomServer:
         self.save_path = save_path
         self.clients: dict[str, ServerConnection] = {}
         self.teachers: set[ServerConnection] = set()
+        #: Connections of game windows: they also get the world as their seat may know it.
+        self.windows: set[ServerConnection] = set()
         self.saved_month = room.world_month
         self.turn_started = time.monotonic()
         self.turn_key: tuple[Any, ...] = ()
@@ -114,6 +117,7 @@ class ClassroomServer:
         except ConnectionClosed:
             pass
         finally:
+            self.windows.discard(ws)
             if seat == TEACHER:
                 self.teachers.discard(ws)
             elif self.clients.get(seat) is ws:
@@ -146,8 +150,11 @@ class ClassroomServer:
                 with contextlib.suppress(ConnectionClosed):
                     await old.close(4000, "the seat reconnected elsewhere")
         welcome = {"type": "welcome", "seat": seat, "state_hash": self.room.to_json()["state_hash"]}
+        if request.window:
+            self.windows.add(ws)
+            welcome["scenario"] = self.room.scenario_source()
         await self.send(ws, welcome)
-        await self.send(ws, {"type": "state", "view": self.room.view(seat)})
+        await self.send_state(ws, seat)
         return seat
 
     async def refuse(self, ws: ServerConnection, reason: str) -> None:
@@ -165,7 +172,7 @@ class ClassroomServer:
             await self.send(ws, {"type": "error", "reason": "already joined"})
             return
         if request.type == "state":
-            await self.send(ws, {"type": "state", "view": self.room.view(seat)})
+            await self.send_state(ws, seat)
             return
         data = request.model_dump(mode="json")
         before = len(self.room.journal)
@@ -190,13 +197,22 @@ class ClassroomServer:
             await self.send(teacher, frame)
 
     async def broadcast(self) -> None:
-        """Every client its own view."""
+        """Every client its own view (and game windows their world)."""
         for seat, ws in list(self.clients.items()):
-            await self.send(ws, {"type": "state", "view": self.room.view(seat)})
+            await self.send_state(ws, seat)
         if self.teachers:
             frame = {"type": "state", "view": self.room.view(TEACHER)}
+            world = self.room.world_frame(TEACHER) if self.windows & self.teachers else None
             for teacher in list(self.teachers):
                 await self.send(teacher, frame)
+                if world is not None and teacher in self.windows:
+                    await self.send(teacher, world)
+
+    async def send_state(self, ws: ServerConnection, seat: str) -> None:
+        """The seat's view; to a game window, then the world as the seat may know it."""
+        await self.send(ws, {"type": "state", "view": self.room.view(seat)})
+        if ws in self.windows:
+            await self.send(ws, self.room.world_frame(seat))
 
     async def send(self, ws: ServerConnection, frame: dict[str, Any]) -> None:
         """Send one frame; a client that does not read for ``SEND_SECONDS`` is dropped (it may

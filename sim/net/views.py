@@ -4,7 +4,9 @@ A seat's view holds the public record (the month, the theatre, the bodies, the d
 the votes held and how each member voted, the missions, the news) and what is its own: its
 political capital, its own factors on each draft (never another seat's), the vote it has cast,
 the side payments offered to it (or, as a penholder, by it), and the private messages it sent or
-received. The teacher's view adds every seat's factors and every message. Nothing else leaves
+received, and what it knows of each draft (:func:`~sim.net.seatworld.seat_knowledge`): its whip
+count, the statements it heard (public ones and replies to it) and the rival texts tabled. The
+teacher's view adds every seat's factors, every statement and every message. Nothing else leaves
 the server: tests inspect what each client receives.
 """
 
@@ -14,6 +16,7 @@ from typing import Any
 
 from sim.model.ballots import own_stance
 from sim.model.session import Session
+from sim.net.seatworld import seat_knowledge
 
 TEACHER = "teacher"
 NEWS = 30
@@ -52,6 +55,7 @@ def public_view(session: Session) -> dict[str, Any]:
                 "text": d.clauses.describe(),
                 "version": d.version,
                 "renews": d.renews,
+                "rival_of": d.rival_of,
                 "endorsements": dict(d.endorsements),
             }
             for d in sorted(world.drafts.values(), key=lambda d: d.id)
@@ -77,7 +81,8 @@ def public_view(session: Session) -> dict[str, Any]:
             }
             for m in world.missions
         ],  # fmt: skip
-        "news": [e.text for e in world.events[-NEWS:] if e.kind != "consultations"],
+        # Private replies are not news: a seat hears its own among its statements.
+        "news": [e.text for e in world.events[-NEWS:] if e.kind not in ("consultations", "reply")],
         "outcome": None if world.outcome is None else world.outcome.name,
     }
 
@@ -109,6 +114,7 @@ def seat_view(session: Session, seat: str, messages: list[dict[str, Any]]) -> di
             d.id: dict(d.side_payments) for d in world.drafts.values() if d.penholder == seat
         },
         "messages": [m for m in messages if seat in (m["from"], m["to"])],
+        **seat_knowledge(world, seat),
     }
     return {"public": public_view(session), "own": own}
 
@@ -130,6 +136,7 @@ def teacher_view(
             "stances": stances,
             "cast": {d.id: dict(d.cast) for d in world.drafts.values()},
             "messages": list(messages),
+            "statements": seat_knowledge(world, None)["statements"],
             "triggers": [t.id for t in world.triggers],
         },
     }

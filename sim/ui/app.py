@@ -346,6 +346,8 @@ class App:
                     self.game.pump(STEP_BUDGET, max_steps=1)
             else:
                 self.game.pump(STEP_BUDGET)
+            for note in self.game.take_notes():
+                self.notify(note)
             self._autosave()
             self._watch_game()
         if not self.paused:

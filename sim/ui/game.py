@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,13 @@ class Game:
     steps: int = 0
     #: The human seat that last had the turn (what the screens show between turns).
     last_seat: str | None = None
+    #: This line of play's name ("" for the original game) and, for a branch, the month it
+    #: went back to; the game's other lines (original, earlier branches) as saves.
+    line: str = ""
+    branched_at: int = 0
+    lines: tuple[SavedGame, ...] = ()
+    #: The worlds of other lines played in this session, by line name (no replay needed).
+    line_worlds: dict[str, World] = field(default_factory=dict)
 
     # Starting and resuming ----------------------------------------------------------------
 
@@ -186,6 +193,7 @@ class Game:
         engine = Engine(build_world(scenario, save.seed))
         session, record = restore(engine, default_agents(engine), save)
         game = cls(path, scenario, save.seed, session, record, steps=save.steps)
+        game.line, game.branched_at, game.lines = save.line, save.branched_at, save.lines
         world = engine.world
         game.seen = Seen(len(world.events), len(world.votes), world.month)
         return game
@@ -423,6 +431,11 @@ class Game:
         self.end_turn()
         return events
 
+    def take_notes(self) -> list[str]:
+        """Lines for the message line that came from outside the window since last asked (a
+        networked seat's private messages and its server's words; none in a local game)."""
+        return []
+
     def pump(self, budget: float, max_steps: int = 1_000_000) -> int:
         """Step until the player's turn, the end, ``budget`` seconds or ``max_steps``."""
         deadline = time.perf_counter() + budget
@@ -449,12 +462,17 @@ class Game:
         if self.player is None and label:
             label += " (the AI plays every seat)"
         stamp = datetime.now().isoformat(timespec="seconds")
+        saved = self.capture(label, stamp)
+        _write_save(path, saved)
+        return saved
+
+    def capture(self, label: str = "", stamp: str = "") -> SavedGame:
+        """This game as a save (with its line of play and its other lines)."""
         steps = self.steps if self.player is None else None
         saved = capture(
             self.session, self.record, str(self.scenario_path), self.seed, label, stamp, steps
         )
-        _write_save(path, saved)
-        return saved
+        return replace(saved, line=self.line, branched_at=self.branched_at, lines=self.lines)
 
 
 def template_draft(game: Game, draft_id: str) -> Draft:

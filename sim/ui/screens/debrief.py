@@ -20,6 +20,7 @@ from sim.model import endings
 from sim.model.saves import player_turns
 from sim.model.world import World
 from sim.ui import theme
+from sim.ui.branching import OtherLines
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
 from sim.ui.screens.base import Screen
@@ -46,6 +47,8 @@ class DebriefScreen(Screen):
         self.objectives_bottom = 300
         self.turning = TurningPoints(self.game)
         self.turning_shown = False
+        self.lines = OtherLines(self.game)
+        self.lines_shown = False
 
     def ending(self) -> tuple[str, str]:
         """(name, reason) of the outcome, as ``mandate run`` reports it."""
@@ -62,7 +65,8 @@ class DebriefScreen(Screen):
         top = self.objectives_top + 26 + objectives_height(self.rows, 1.0, False)
         self.objectives_bottom = top - 6
         self.turning_shown = self.turning.done
-        body = debrief_html(self.game, self.turning.html())
+        self.lines_shown = self.lines.done
+        body = debrief_html(self.game, lines_html(self.lines) + self.turning.html())
         self.textbox(self.r(40, top, 600, H - top - 80), body)
         self.chart_top = (
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
@@ -72,15 +76,26 @@ class DebriefScreen(Screen):
             object_id="#primary", default=True, tip="Enter",
         )  # fmt: skip
         self.button(self.r(W - 480, H - 66, 180, 46), "Event log", self.news, key=pygame.K_n)
+        self.button(
+            self.r(W - 680, H - 66, 180, 46), "Go back", self.timeline, key=pygame.K_b,
+            tip="Rewind to a month and play on as a branch; every line side by side",
+        )  # fmt: skip
 
     def update(self, dt: float) -> None:
         super().update(dt)
-        if self.turning.done and not self.turning_shown:
-            self.refresh()  # the turning points have been worked out: show them
+        if (self.turning.done and not self.turning_shown) or (
+            self.lines.done and not self.lines_shown
+        ):
+            self.refresh()  # the turning points or the other lines are worked out: show them
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
         self.refresh()
+
+    def timeline(self) -> None:
+        from sim.ui.screens.timeline import TimelineScreen
+
+        self.app.push(TimelineScreen(self.app))
 
     def news(self) -> None:
         from sim.ui.screens.news import NewsScreen
@@ -205,6 +220,22 @@ class TurningPoints:
             for i, p in enumerate(self.points, 1)
         ]
         return head + "<br>".join(rows)
+
+
+def lines_html(lines: OtherLines) -> str:
+    """The debrief's lines-of-play section: this line and the others, measure by measure
+    ("" for a game that never went back)."""
+    if not lines.needed:
+        return ""
+    head = "<b>Lines of play</b> (this one first)<br>"
+    if not lines.done:
+        return head + "<i>Working them out…</i><br><br>"
+    rows = []
+    for summary in lines.summaries:
+        measures = "; ".join(f"{k.lower()} {v}" for k, v in summary.rows())
+        rows.append(f"<b>{html.escape(summary.title())}</b>: {html.escape(measures)}")
+    rows += [f"<i>Not replayed: {html.escape(p)}</i>" for p in lines.failed]
+    return head + "<br>".join(rows) + "<br><br>"
 
 
 def debrief_html(game: Game, turning: str = "") -> str:

@@ -25,6 +25,13 @@ class MenuScreen(Screen):
             ("Resume", self.back, pygame.K_r, "Back to the chamber (Esc)", True),
             ("Save game", self.save, pygame.K_s, "Save to a new file between actions", can_save),
             ("Load a saved game", self.load, pygame.K_l, "", True),
+            (
+                "Go back to a month",
+                self.timeline,
+                pygame.K_t,
+                "Rewind to an earlier month and play on as a branch",
+                can_save,
+            ),
             ("Settings", self.settings, pygame.K_g, "UI scale, vote speed, motion", True),
             (
                 "Quit to the title",
@@ -56,6 +63,11 @@ class MenuScreen(Screen):
 
         self.app.push(LoadScreen(self.app))
 
+    def timeline(self) -> None:
+        from sim.ui.screens.timeline import TimelineScreen
+
+        self.app.push(TimelineScreen(self.app))
+
     def settings(self) -> None:
         from sim.ui.screens.settings import SettingsScreen
 
@@ -67,4 +79,4 @@ class MenuScreen(Screen):
         if self.app.game is not None and not self.app.game.can_save():
             note = "Saving is possible on your turn."
             hint = self.app.text.render(note, 14, theme.MUTED)
-            surface.blit(hint, hint.get_rect(center=(self.app.size[0] // 2, self.s(470))))
+            surface.blit(hint, hint.get_rect(center=(self.app.size[0] // 2, self.s(526))))

@@ -1,0 +1,194 @@
+"""A classroom seat's session over the network, for a game window: the server plays the game.
+
+The server owns the game; the window keeps a *mirror*: the world as its seat may know it
+(:mod:`sim.net.seatworld`), replaced each time the server sends a new one. :class:`RemoteSession`
+stands where a local :class:`~sim.model.session.Session` stands, so the desktop screens read and
+act as in a local game: a command goes to the server as a request, is applied there in the
+seat's turn, and the session waits for its result and the world that follows. It decides
+nothing itself; the server refuses what it must.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import Any
+
+from sim.model.commands import Command, command_from_json
+from sim.model.drafts import Draft
+from sim.model.engine import CommandRejected
+from sim.model.events import Event
+from sim.model.session import Session, Turn
+from sim.model.view import WorldView
+from sim.model.world import World
+from sim.net.link import Link, LinkClosed
+from sim.net.mirror import MirrorError, decode_world
+
+#: How long the window waits for the server's answer to one request.
+ANSWER_SECONDS = 10.0
+
+
+class Mirror:
+    """Stands in for the engine: the latest world from the server, and how long its log is."""
+
+    def __init__(self, world: World, log: int) -> None:
+        self.world = world
+        #: Only its length is read (screens refresh when it grows); the commands stay on the server.
+        self.log: list[None] = [None] * log
+
+    def check(self, command: Command) -> list[str]:
+        """Why ``command`` would be refused in the mirrored world (the server checks again)."""
+        return command.check(self.world)
+
+
+class RemoteSession(Session):
+    """A :class:`Session` whose game runs on the classroom server.
+
+    It follows the server's frames: the turn, whose turn it is, the ballot, pauses, the world.
+    ``seat`` is the window's own seat while it has the turn (None otherwise, as in a local
+    session while others act). Requests block until the server answers (``ANSWER_SECONDS``).
+    """
+
+    def __init__(self, link: Link, own: str, world: World, log: int) -> None:  # noqa: D107
+        # No call to Session.__init__: there is no local game to plan.
+        self.link = link
+        self.own = own
+        self.engine = Mirror(world, log)  # type: ignore[assignment]
+        self.players: tuple[str, ...] = ()
+        self.agents = []
+        self.turn = Turn(world.month, "open")
+        self.seat: str | None = None
+        self.ballot: str | None = None
+        self._queue = deque()
+        self.on_turn: str | None = None
+        self.paused = False
+        self.view_data: dict[str, Any] = {}
+        self.bands: dict[str, dict[str, int]] = {}
+        self.messages: list[dict[str, Any]] = []
+        self.notes: list[str] = []
+        self.results: dict[int, dict[str, Any]] = {}
+        self.worlds = 0
+
+    # Frames from the server ---------------------------------------------------------------
+
+    def apply(self, frame: dict[str, Any]) -> None:
+        """Take one frame from the server into the mirror."""
+        kind = frame.get("type")
+        if kind == "state":
+            self.view_data = frame["view"]
+            public = self.view_data["public"]
+            turn = public["turn"]
+            self.turn = Turn(int(turn["month"]), str(turn["phase"]), int(turn["round"]))
+            self.on_turn = public["on_turn"]
+            self.paused = bool(public.get("paused", False))
+            mine = self.on_turn == self.own and not self.paused and public["outcome"] is None
+            self.seat = self.own if mine else None
+            self.ballot = public["ballot"] if mine else None
+        elif kind == "world":
+            try:
+                world = decode_world(str(frame["data"]))
+            except MirrorError as exc:
+                self.notes.append(f"The server sent a world this window cannot read: {exc}")
+                return
+            self.engine = Mirror(world, int(frame["log"]))  # type: ignore[assignment]
+            self.bands = {d: dict(m) for d, m in frame["bands"].items()}
+            self.players = tuple(frame["players"])
+            self.worlds += 1
+        elif kind == "message":
+            self.messages.append(frame["message"])
+            sender = frame["message"]["from"]
+            self.notes.append(f"A private message from {sender} (M: messages)")
+        elif kind == "result":
+            self.results[int(frame["id"])] = frame
+        elif kind == "error":
+            self.notes.append(f"Server: {frame['reason']}")
+        elif kind == "link":
+            state = frame.get("state")
+            self.notes.append(
+                "Connection lost: the server cannot be reached" if state == "lost"
+                else "Connection dropped: reconnecting…"
+            )  # fmt: skip
+
+    def poll(self) -> int:
+        """Take every frame that has arrived; returns how many."""
+        n = 0
+        while (frame := self.link.get()) is not None:
+            self.apply(frame)
+            n += 1
+        return n
+
+    def request(self, body: dict[str, Any], world: bool = True) -> dict[str, Any]:
+        """Send a request and wait for its result; when it changed the game (``world``), wait for
+        the world that follows too. Raises :class:`LinkClosed` without an answer."""
+        seen = self.worlds
+        request_id = self.link.send(body)
+        deadline = time.monotonic() + ANSWER_SECONDS
+        while request_id not in self.results or (
+            world and self.results[request_id]["ok"] and self.worlds == seen
+        ):
+            left = deadline - time.monotonic()
+            frame = self.link.get(left) if left > 0 else None
+            if frame is None:
+                if request_id in self.results:
+                    break  # answered; the world did not come in time: it comes with the next
+                raise LinkClosed("the server did not answer")
+            self.apply(frame)
+        return self.results.pop(request_id)
+
+    # What a local session does ------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.engine.world.finished
+
+    def step(self) -> bool:
+        """The server steps the game: take what it sent."""
+        self.poll()
+        return False
+
+    def submit(self, command: Command) -> list[Event]:
+        """Send one of the seat's commands; raises CommandRejected with the server's reasons."""
+        reasons = self.check(command)
+        if reasons:
+            raise CommandRejected(command, reasons)
+        try:
+            result = self.request({"type": "command", "command": command.to_json()})
+        except LinkClosed as exc:
+            raise CommandRejected(command, [str(exc)]) from None
+        if not result["ok"]:
+            raise CommandRejected(command, list(result["reasons"]))
+        month = self.engine.world.month
+        return [Event(month, "result", text) for text in result["events"]]
+
+    def end_turn(self) -> None:
+        """The seat is done for this phase; the server moves on when every human seat is."""
+        if self.seat is None:
+            return
+        self.seat = self.ballot = None
+        try:
+            self.request({"type": "end_turn"})
+        except LinkClosed as exc:
+            self.notes.append(str(exc))
+
+    def advise(self) -> list[Command]:
+        """What the server's advisor would do in the seat now."""
+        try:
+            result = self.request({"type": "advise"}, world=False)
+        except LinkClosed:
+            return []
+        return [command_from_json(c) for c in result["commands"]]
+
+
+class SeatView(WorldView):
+    """The mirror's view, with the bands of the seat's doubt as the server computed them (the
+    mirror holds the seat's estimates, not what it does not know)."""
+
+    def __init__(self, world: World, observer: str | None, session: RemoteSession) -> None:
+        super().__init__(world, observer)
+        self._session = session
+
+    def seen_by(self, observer: str | None) -> WorldView:
+        return SeatView(self._world, observer, self._session)
+
+    def bands(self, draft: Draft) -> dict[str, int]:
+        return dict(self._session.bands.get(draft.id, {}))

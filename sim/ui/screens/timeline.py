@@ -1,0 +1,159 @@
+"""Timeline: go back to an earlier month and play on as a branch; every line side by side.
+
+Opened from the in-game menu (T) or the debrief (B). The months the game has reached are a grid
+of buttons (arrow keys move the choice); the chosen month's decisions are listed below it, and
+"Go back to month N" replays the game to the start of that month (:mod:`sim.ui.branching`) and
+plays on from there as a new branch. The right half compares this line with the game's other
+lines (the original and earlier branches): ending, objectives met, civilian deaths,
+resolutions and vetoes, one column per line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from sim.model.rewind import ORIGINAL
+from sim.model.saves import SaveError
+from sim.ui import theme
+from sim.ui.branching import OtherLines, line_title, month_decisions, rewind_game
+from sim.ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+COLUMNS = 4
+MOST_MONTHS = 36
+#: Lines compared side by side at most (this one and the latest others).
+MOST_LINES = 4
+
+
+class TimelineScreen(Screen):
+    """Rewind to a month and branch; compare the lines of play."""
+
+    name = "timeline"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        assert app.game is not None
+        self.game = app.game
+        self.decisions = month_decisions(self.game)
+        self.months = sorted(self.decisions)[-MOST_MONTHS:]
+        self.chosen = self.months[-1]
+        self.lines = OtherLines(self.game)
+        self.grid_bottom = 0
+
+    def build(self) -> None:
+        col_w = (560 - 6 * (COLUMNS - 1)) / COLUMNS
+        top = 150
+        for n, month in enumerate(self.months):
+            x = 40 + (n % COLUMNS) * (col_w + 6)
+            y = top + (n // COLUMNS) * 34
+            self.button(
+                self.r(x, y, col_w, 30), f"Month {month}", lambda m=month: self.choose(m),
+                object_id="#toggle_on" if month == self.chosen else "#small",
+                tip=self.game.month_title(month),
+            )  # fmt: skip
+        rows = (len(self.months) + COLUMNS - 1) // COLUMNS
+        self.grid_bottom = top + rows * 34 + 10
+        self.button(
+            self.r(40, self.H - 66, 300, 46), f"Go back to month {self.chosen}", self.go_back,
+            object_id="#primary", default=True, tip="Replay the game to the start of that"
+            " month and play on from there as a new branch (Enter)",
+        )  # fmt: skip
+        self.button(self.r(360, self.H - 66, 140, 46), "Back", self.back, tip="Esc")
+
+    def choose(self, month: int) -> None:
+        self.chosen = month
+        self.refresh()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        steps = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1, pygame.K_UP: -COLUMNS,
+                 pygame.K_DOWN: COLUMNS}  # fmt: skip
+        if event.key not in steps:
+            return False
+        at = self.months.index(self.chosen) + steps[event.key]
+        self.choose(self.months[max(0, min(len(self.months) - 1, at))])
+        return True
+
+    def go_back(self) -> None:
+        try:
+            branch = rewind_game(self.game, self.chosen)
+        except SaveError as exc:
+            self.app.notify(f"Cannot go back: {exc}")
+            return
+        self.app.start(branch)
+        self.app.notify(
+            f"Back at {branch.month_title().lower()}: playing on makes {branch.line};"
+            f" {self.game.line or ORIGINAL} is kept beside it"
+        )
+
+    def busy_rects(self) -> list[pygame.Rect]:
+        return [self.r(640, 40, self.W - 680, self.H - 120)]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text, s = self.app.text, self.s
+        surface.blit(text.render("Timeline", 16, theme.MUTED, True), (s(40), s(18)))
+        surface.blit(
+            text.render("Go back to an earlier month", 26, theme.ACCENT, True), (s(40), s(40))
+        )
+        here = f"This line: {line_title(self.game)}, now at {self.game.month_title().lower()}"
+        surface.blit(text.render(text.fit(here, 15, s(580)), 15, theme.TEXT), (s(40), s(84)))
+        note = "Going back replays the game to that month's start; this line is kept."
+        surface.blit(text.render(text.fit(note, 13, s(580)), 13, theme.MUTED), (s(40), s(110)))
+        self._draw_decisions(surface, self.grid_bottom)
+        self._draw_lines(surface)
+
+    def _draw_decisions(self, surface: pygame.Surface, top: int) -> None:
+        text, s = self.app.text, self.s
+        title = f"{self.game.month_title(self.chosen)}: your decisions"
+        surface.blit(text.render(title, 16, theme.TEXT, True), (s(40), s(top)))
+        y = s(top + 28)
+        bottom = s(self.H - 80)
+        done = self.decisions.get(self.chosen) or ["(none: you passed or watched)"]
+        for words in done:
+            for line in text.wrap("• " + words, 14, s(560)):
+                if y + s(20) > bottom:
+                    return
+                surface.blit(text.render(line, 14, theme.MUTED), (s(48), y))
+                y += s(20)
+
+    def _draw_lines(self, surface: pygame.Surface) -> None:
+        text, s = self.app.text, self.s
+        x0, top = 640, 40
+        surface.blit(text.render("Lines of play", 16, theme.MUTED, True), (s(x0), s(18)))
+        if not self.lines.done:
+            surface.blit(text.render("Working them out…", 15, theme.MUTED), (s(x0), s(top + 8)))
+            return
+        lines = self.lines.summaries[:1] + self.lines.summaries[1:][-(MOST_LINES - 1) :]
+        if len(lines) == 1:
+            words = "Only this line so far: go back to a month and play on to make a branch."
+            for n, line in enumerate(text.wrap(words, 14, s(self.W - 680))):
+                surface.blit(text.render(line, 14, theme.MUTED), (s(x0), s(top + 8 + 20 * n)))
+        label_w = 170
+        col_w = (self.W - 680 - label_w) / len(lines)
+        y = top + 8 + (44 if len(lines) == 1 else 0)
+        width = self.W - 668
+        for c, summary in enumerate(lines):
+            x = s(x0 + label_w + c * col_w)
+            colour = theme.ACCENT if c == 0 else theme.TEXT
+            name = text.fit(summary.name, 15, s(col_w - 8), True)
+            surface.blit(text.render(name, 15, colour, True), (x, s(y)))
+            origin = text.fit(summary.origin(), 13, s(col_w - 8))
+            surface.blit(text.render(origin, 13, theme.MUTED), (x, s(y + 22)))
+        y += 52
+        for r, (measure, _) in enumerate(lines[0].rows()):
+            if r % 2 == 0:
+                band = self.r(x0 - 6, y - 4, width, 40)
+                pygame.draw.rect(surface, theme.PANEL, band, border_radius=s(4))
+            surface.blit(text.render(measure, 14, theme.MUTED, True), (s(x0), s(y)))
+            for c, summary in enumerate(lines):
+                colour = theme.ACCENT if c == 0 else theme.TEXT
+                for k, part in enumerate(text.wrap(summary.rows()[r][1], 14, s(col_w - 8))[:2]):
+                    spot = (s(x0 + label_w + c * col_w), s(y + 17 * k))
+                    surface.blit(text.render(part, 14, colour), spot)
+            y += 40
+        for n, problem in enumerate(self.lines.failed[:3]):
+            line = text.fit(f"Not replayed: {problem}", 13, s(self.W - 680))
+            surface.blit(text.render(line, 13, theme.NO), (s(x0), s(y + 10 + 18 * n)))
