@@ -43,6 +43,7 @@ def peace_json(world: World) -> dict[str, Any]:
     envoy = peace.envoy
     return {
         "negotiated": world.settlement is not None,
+        "chance_endings": world.settlement is not None and world.settlement.chance_endings,
         "envoy": None
         if envoy is None
         else {"name": envoy.name, "sponsors": list(envoy.sponsors),

@@ -4,7 +4,9 @@ and how long it held.
     python -m sim.analysis.peace_table [--seeds 20] [--historical] [FILE ...]
 
 Each bundled scenario (or each FILE) is played with AI in every seat, as ``mandate run`` plays
-it, for ``--seeds`` seeds; the table prints one row per scenario. An agreement that had not
+it, for ``--seeds`` seeds; the table prints one row per scenario. "Ends by" says how a war may
+end there: only by ``talks`` (settlement positions), by ``talks and chance`` (positions with
+``chance_endings``) or by the monthly ``hazards`` alone. An agreement that had not
 broken down when the game ended is counted as holding, and its months held run to the end.
 """
 
@@ -30,7 +32,7 @@ class Row:
 
     scenario: str
     runs: int
-    negotiated: bool
+    negotiated: str
     with_talks: int
     signed: Counter[str]
     signatories: Counter[str]
@@ -46,19 +48,20 @@ def survey(path: Path, seeds: Sequence[int], historical: bool = False) -> Row:
     signatories: Counter[str] = Counter()
     held: list[int] = []
     with_talks = broken = holding = 0
-    negotiated = False
+    negotiated = "no (hazards)"
     for seed in seeds:
         engine = Engine(build_world(scenario, seed))
         world = engine.world
         play_game(engine, default_agents(engine, historical=historical))
-        negotiated = world.settlement is not None
+        if world.settlement is not None:
+            negotiated = "talks and chance" if world.settlement.chance_endings else "talks"
         with_talks += world.peace.sessions > 0
         last = world.outcome.month if world.outcome else world.month
         for agreement in world.peace.agreements:
             if agreement.month == 0:
                 label = f"{agreement.name} (in force at the start)"
             else:
-                label = f"{agreement.kind}"
+                label = agreement.name
             signed[label] += 1
             signatories[" + ".join(agreement.signatories)] += 1
             end = agreement.ended_month if agreement.ended_month is not None else last
@@ -78,14 +81,14 @@ def _counts(counter: Counter[str]) -> str:
 def table(rows: Sequence[Row]) -> str:
     """The rows as a Markdown table."""
     lines = [
-        "| Scenario | Runs | Negotiated | Runs with talks | Signed | Signatories |"
+        "| Scenario | Runs | Ends by | Runs with talks | Signed | Signatories |"
         " Broke down | Holding at the end | Months held (median, range) |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         months = f"{median(r.held):g} ({min(r.held)}–{max(r.held)})" if r.held else "—"
         lines.append(
-            f"| {r.scenario} | {r.runs} | {'yes' if r.negotiated else 'no (hazards)'} |"
+            f"| {r.scenario} | {r.runs} | {r.negotiated} |"
             f" {r.with_talks} | {_counts(r.signed)} | {_counts(r.signatories)} | {r.broken} |"
             f" {r.holding_at_end} | {months} |"
         )

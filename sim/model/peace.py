@@ -55,6 +55,8 @@ class Settlement:
     positions: dict[str, PartyPosition]
     envoy: EnvoyPlan | None = None
     outside_factions: tuple[str, ...] = ()
+    #: The monthly hazards still end wars beside the talks (by victory or exhaustion).
+    chance_endings: bool = False
 
     def issue_ids(self) -> tuple[str, ...]:
         """The issues' ids, in scenario order."""

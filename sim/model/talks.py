@@ -30,8 +30,9 @@ STAGES = ("ceasefire", "peace")
 
 def negotiated(world: World) -> bool:
     """True when the scenario gives the parties settlement positions: the phase then changes
-    only by agreements signed at talks (and by their breakdown)."""
-    return world.settlement is not None
+    only by agreements signed at talks (and by their breakdown), unless the scenario lets wars
+    also end by chance (``chance_endings``: by victory or exhaustion, as most do)."""
+    return world.settlement is not None and not world.settlement.chance_endings
 
 
 def settlement_of(world: World) -> Settlement:

@@ -247,6 +247,7 @@ def _peace(spec: PeaceSpec, parties: list[str]) -> tuple[Settlement, PeaceProces
         },
         envoy,
         tuple(spec.outside_factions),
+        spec.chance_endings,
     )
     process = PeaceProcess()
     if spec.agreement is not None:

@@ -372,8 +372,9 @@ def _objectives(s: ScenarioFile) -> list[Problem]:
 def _peace(
     s: ScenarioFile, states: list[str], orgs: list[str], parties: list[str]
 ) -> list[Problem]:
-    """Settlement positions name every party once and every issue; envoys, texts, signatories
-    and guarantors refer to what exists."""
+    """Settlement positions name parties once (at least two; a party without one never sits at
+    the table) and every issue; envoys, texts, signatories and guarantors refer to what
+    exists."""
     peace = s.peace
     if peace is None:
         return []
@@ -398,11 +399,8 @@ def _peace(
                 problems.append(((*path, key), f"give every settlement issue once ({what})"))
         if not any(position.salience.values()):
             problems.append(((*path, "salience"), "at least one issue must matter"))
-    missing_parties = sorted(set(parties) - set(named))
-    if missing_parties:
-        problems.append(
-            (("peace", "positions"), f"no position for party {', '.join(missing_parties)}")
-        )
+    if len(set(named) & set(parties)) < 2:
+        problems.append((("peace", "positions"), "talks need the positions of two parties"))
     if peace.envoy is not None:
         envoy = peace.envoy
         sponsors = ["un", *orgs]

@@ -229,23 +229,30 @@ MAX_MAP_BYTES = 8_388_608
 
 
 def _map_problems(scenario: ScenarioFile, folder: Path) -> list[tuple[tuple[str | int, ...], str]]:
-    """The theatre map must be a PNG or JPEG inside the scenario's folder, of sane size."""
-    reference = scenario.theatre.map
-    if reference is None:
-        return []
-    try:
-        path = resolve_inside(reference, folder, "map")
-    except UnsafePath as exc:
-        return [(("theatre", "map"), str(exc))]
-    if path.suffix.lower() not in MAP_SUFFIXES:
-        return [(("theatre", "map"), "the map must be a .png or .jpg image")]
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return [(("theatre", "map"), f"cannot read the map: {exc.strerror}")]
-    if size > MAX_MAP_BYTES:
-        return [(("theatre", "map"), "the map image is larger than 8 MiB")]
-    return []
+    """The theatre map and its control map must be PNG or JPEG files inside the scenario's
+    folder, of sane size."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for key in ("map", "control_map"):
+        reference = getattr(scenario.theatre, key)
+        if reference is None:
+            continue
+        where: tuple[str | int, ...] = ("theatre", key)
+        try:
+            path = resolve_inside(reference, folder, key)
+        except UnsafePath as exc:
+            problems.append((where, str(exc)))
+            continue
+        if path.suffix.lower() not in MAP_SUFFIXES:
+            problems.append((where, "the map must be a .png or .jpg image"))
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            problems.append((where, f"cannot read the map: {exc.strerror}"))
+            continue
+        if size > MAX_MAP_BYTES:
+            problems.append((where, "the map image is larger than 8 MiB"))
+    return problems
 
 
 def load_scenario(path: str | Path) -> ScenarioFile:

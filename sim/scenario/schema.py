@@ -292,6 +292,11 @@ class RegionSpec(Strict):
     name: Name = Field(description="The label shown on the map.")
     x: Unit = Field(description="Across the map, 0 (left edge) to 1 (right edge).")
     y: Unit = Field(description="Down the map, 0 (top edge) to 1 (bottom edge).")
+    kind: Literal["place", "camps"] = Field(
+        "place",
+        description="`camps`: where the displaced gather; the map shows their number there"
+        " (split evenly between such regions) as a disc whose area follows it.",
+    )
 
 
 class TheatreSpec(Strict):
@@ -314,6 +319,13 @@ class TheatreSpec(Strict):
     government_control: Unit = 0.5
     map: Annotated[Line, StringConstraints(max_length=200)] | None = Field(
         None, description="A PNG or JPEG map of the theatre, relative to this file's folder."
+    )
+    control_map: Annotated[Line, StringConstraints(max_length=200)] | None = Field(
+        None,
+        description="A grey PNG beside the map (same proportions) saying which part of the host"
+        " country the armed groups hold first: 0 outside it, else 1-255 (255 first). The map"
+        " hatches the places whose (value - 1) / 254 exceeds the government's share of the"
+        " territory. The map scripts draw one with each map.",
     )
     regions: list[RegionSpec] = Field(
         default_factory=list, max_length=40, description="Labelled places on the map."
@@ -553,8 +565,11 @@ class PeaceSpec(Strict):
         min_length=1, max_length=8, description="The issues a settlement must decide."
     )
     positions: list[PartyPositionSpec] = Field(
-        min_length=1, max_length=20, description="Every party's position (one each)."
-    )
+        min_length=1, max_length=20,
+        description="The position of every party that may sit at the table (one each, at least"
+        " two). A party without one never does: it fights on outside any talks, a spoiler of"
+        " what the others sign.",
+    )  # fmt: skip
     outside_factions: list[Name] = Field(
         default_factory=list, max_length=10,
         description="Armed factions that are not parties and never sit at the table: spoilers.",
@@ -564,6 +579,12 @@ class PeaceSpec(Strict):
     )
     agreement: AgreementSpec | None = Field(
         None, description="An agreement in force when the scenario starts."
+    )
+    chance_endings: bool = Field(
+        False,
+        description="The monthly hazards (ceasefire_hazard, peace_agreement_hazard) still end"
+        " the war beside the talks: for a war that ended by victory or exhaustion, as most"
+        " civil wars do (Kreutz 2010). Default: only agreements signed at talks end it.",
     )
 
 

@@ -17,10 +17,33 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+# Every screen registers itself by name when its module is imported (see SCREENS): importing
+# them all here lets any screen open any other by name, without importing it.
+import sim.ui.screens.ballot  # noqa: F401
+import sim.ui.screens.briefing  # noqa: F401
+import sim.ui.screens.chamber  # noqa: F401
+import sim.ui.screens.consult  # noqa: F401
+import sim.ui.screens.debrief  # noqa: F401
+import sim.ui.screens.deciders  # noqa: F401
+import sim.ui.screens.draft  # noqa: F401
+import sim.ui.screens.handover  # noqa: F401
+import sim.ui.screens.load  # noqa: F401
+import sim.ui.screens.menu  # noqa: F401
+import sim.ui.screens.news  # noqa: F401
+import sim.ui.screens.peace  # noqa: F401
+import sim.ui.screens.profile  # noqa: F401
+import sim.ui.screens.seat  # noqa: F401
+import sim.ui.screens.seatpick  # noqa: F401
+import sim.ui.screens.settings  # noqa: F401
+import sim.ui.screens.theatre  # noqa: F401
+import sim.ui.screens.title  # noqa: F401
+import sim.ui.screens.vote  # noqa: F401
+import sim.ui.screens.world  # noqa: F401
 from sim.model.saves import SaveError
 from sim.ui import theme
 from sim.ui.game import AUTOSAVE, Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Screen, make_screen
+from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
 
 STEP_BUDGET = 0.004
@@ -73,9 +96,7 @@ class App:
         self.watch_clock = 0.0
         self.clock = pygame.time.Clock()
         self.frame_ms: deque[float] = deque(maxlen=600)
-        from sim.ui.screens.title import TitleScreen
-
-        self.push(TitleScreen(self))
+        self.push(make_screen(self, "title"))
         self.startup_seconds = time.perf_counter() - started
 
     def _manager(self) -> pygame_gui.UIManager:
@@ -133,13 +154,11 @@ class App:
 
     def start(self, game: Game) -> None:
         """Begin playing ``game``: the chamber is the home screen."""
-        from sim.ui.screens.chamber import ChamberScreen
-
         self.game = game
         self.handed_to = None
         self.autosaved = None
         self.paused = False
-        self.reset(ChamberScreen(self))
+        self.reset(make_screen(self, "chamber"))
 
     def new_seed(self) -> int:
         """The seed of a new game: the one given on the command line, else a fresh one."""
@@ -180,14 +199,12 @@ class App:
         game = self.game
         if game is None or not self.screen.interruptible:
             return
-        from sim.ui.screens.news import NewsScreen
-        from sim.ui.screens.vote import VoteScreen
 
         world = game.world
         if game.seen.votes < len(world.votes):
             record = world.votes[game.seen.votes]
             game.seen.votes += 1
-            self.push(VoteScreen(self, record))
+            self.push(make_screen(self, "vote", record))
             return
         seat = game.session.seat
         if len(game.players) > 1 and seat is not None and seat != self.handed_to:
@@ -195,9 +212,9 @@ class App:
             return
         ballot = game.ballot
         if ballot is not None and self.screen.name == "chamber":
-            from sim.ui.screens.ballot import BallotScreen
-
-            self.push(BallotScreen(self, ballot))  # a vote was called: the seat votes first
+            self.push(
+                make_screen(self, "ballot", ballot)
+            )  # a vote was called: the seat votes first
             return
         if game.awaiting and game.seen.warned != (world.month, game.player):
             game.seen.warned = (world.month, game.player)
@@ -210,18 +227,16 @@ class App:
             month = game.seen.month
             game.seen.month = world.month
             if world.finished or month != world.month:
-                self.push(NewsScreen(self, month, final=world.finished))
+                self.push(make_screen(self, "news", month, final=world.finished))
 
     def _hand_over(self, seat: str) -> None:
         """Hot-seat: another person's turn. Close what the last seat had open, drop its last
         message, and cover the window until the next person is ready."""
-        from sim.ui.screens.handover import HandOverScreen
-
         while len(self.stack) > 1 and self.screen.name != "chamber":
             self.pop()
         self.message, self.message_time = "", 0.0
         self.handed_to = seat
-        self.push(HandOverScreen(self, seat))
+        self.push(make_screen(self, "handover", seat))
 
     # Designer mode ------------------------------------------------------------------------
 
@@ -249,9 +264,7 @@ class App:
             return
         self.load_problems = []
         if self.game is None:
-            from sim.ui.screens.title import TitleScreen
-
-            self.reset(TitleScreen(self))
+            self.reset(make_screen(self, "title"))
             self.notify(f"Reloaded {path.name}: it loads")
             return
         self.start(game)
@@ -259,17 +272,13 @@ class App:
 
     def show_debrief(self) -> None:
         """The game is over: the debrief replaces everything."""
-        from sim.ui.screens.debrief import DebriefScreen
-
-        self.reset(DebriefScreen(self))
+        self.reset(make_screen(self, "debrief"))
 
     def quit_to_title(self) -> None:
         """Leave the game (the autosave keeps it) and go back to the title."""
-        from sim.ui.screens.title import TitleScreen
-
         self.game = None
         self.paused = False
-        self.reset(TitleScreen(self))
+        self.reset(make_screen(self, "title"))
 
     # Settings, window ---------------------------------------------------------------------
 
@@ -368,8 +377,6 @@ class App:
         if self.load_problems:
             self._draw_problems()
         if self.show_help:
-            from sim.ui.screens.help import draw_help
-
             draw_help(self, self.window)
         if self.settings.show_fps:
             fps = self.text.render(f"{self.clock.get_fps():.0f} fps", 13, theme.MUTED)

@@ -4,10 +4,13 @@
 
 Writes ``kalvaria.png`` (the tutorial) and ``tarsis.png`` (The Sahel Bridge): stylized maps,
 1200×800, drawn with matplotlib (Agg) from the hand-placed outlines below: land and sea, the host
-country brighter than its neighbours, borders, rivers, relief, towns, and the part of the country
-the armed group holds (hatched, behind a dashed front line). There is no text on the images: the
-names come from each scenario's ``[[theatre.regions]]``, whose x/y (fractions of the width and
-height) follow the places drawn here (``PLACES``; ``--regions`` prints them as TOML).
+country brighter than its neighbours, borders, rivers, relief and towns. Beside each, a control
+picture (``kalvaria-control.png``, 600×400, see ``[theatre] control_map``) ranks the country's
+places from the far north down past the front line drawn here, so the screen hatches the part
+the armed group holds at the share the model reports (:mod:`sim.ui.mapstate`). There is no
+text on the images: the names come from each scenario's ``[[theatre.regions]]``, whose x/y
+(fractions of the width and height) follow the places drawn here (``PLACES``; ``--regions``
+prints them as TOML).
 
 The output is deterministic: the wobble of coastlines and borders comes from a seeded generator,
 and the picture is reduced to a fixed palette of at most 128 colours (small files) by Pillow,
@@ -44,7 +47,6 @@ BORDER = "#2a2f35"
 RIVER = "#3f86b8"
 LAKE = "#4d8fbd"
 RELIEF = "#6b5a41"
-HELD = "#a23a1c"
 TOWN = "#f4efe2"
 ROAD = "#8a7b5c"
 
@@ -218,21 +220,6 @@ class Canvas:
             arc = np.column_stack([p[0] + u * w, p[1] + (u**2 - 1) * w * 0.25])
             self.line(arc, colour, 1.4, alpha=0.6, zorder=4)
 
-    def held(self, country: Any, front: Points, north_edge: float) -> None:
-        """The armed group's zone: hatched north of the front line, clipped to the country."""
-        from matplotlib.patches import Polygon
-
-        zone = np.vstack([front, [[front[-1][0], north_edge], [front[0][0], north_edge]]])
-        patch = Polygon(zone, closed=True, facecolor=HELD, alpha=0.22, edgecolor="none", zorder=3)
-        self.ax.add_patch(patch)
-        patch.set_clip_path(country)
-        hatch = Polygon(zone, closed=True, fill=False, hatch="//", edgecolor=HELD,
-                        linewidth=0, alpha=0.55, zorder=3)  # fmt: skip
-        self.ax.add_patch(hatch)
-        hatch.set_clip_path(country)
-        dash = self.line(front, HELD, 2.6, linestyle=(0, (6, 4)), zorder=6)
-        dash.set_clip_path(country)
-
     def towns(self, places: Sequence[Pt], size: float = 7.0) -> None:
         xs, ys = zip(*places, strict=True)
         self.ax.scatter(xs, ys, s=size**2, c=TOWN, edgecolors="#2b2b2b", linewidths=1.3,
@@ -257,6 +244,9 @@ class Canvas:
         for y in range(160, HEIGHT, 160):
             self.ax.axhline(y, color="#ffffff", linewidth=0.6, alpha=0.07, zorder=7)
 
+    #: (country outline, front line) in image pixels: what :func:`control_png` ranks.
+    control: tuple[Points, Points] | None = None
+
     def png(self) -> bytes:
         """The picture as a PNG of a fixed palette (deterministic, small)."""
         from PIL import Image
@@ -271,7 +261,7 @@ class Canvas:
         return out.getvalue()
 
 
-def kalvaria() -> bytes:
+def kalvaria() -> Canvas:
     """Kalvaria: a coastal country between Pelagia (west) and Tavora (east); the NLF holds the
     northern highlands; the capital, Aurel, lies where the Senn meets the gulf."""
     c = Canvas()
@@ -305,8 +295,8 @@ def kalvaria() -> bytes:
     c.relief(highlands, 31, 34, 13, RELIEF)
     c.relief(np.array([[40, 120], [250, 90], [270, 300], [60, 330]], dtype=float), 32, 12, 11,
              RELIEF)  # fmt: skip
-    c.held(country_patch, rough([(250, 305), (420, 335), (560, 292), (700, 325), (950, 300)], 41,
-                                amp=0.06), -20)  # fmt: skip
+    c.control = (country, rough([(250, 305), (420, 335), (560, 292), (700, 325), (950, 300)], 41,
+                                amp=0.06))  # fmt: skip
     senn = smooth(rough([(775, 125), (720, 225), (650, 315), (600, 425), (560, 525), (540, 620),
                          (524, 712)], 51, depth=2, amp=0.05))  # fmt: skip
     c.line(senn, RIVER, 3.4, zorder=5)
@@ -327,10 +317,10 @@ def kalvaria() -> bytes:
     c.camps([(385, 522), (405, 536), (380, 548), (402, 556)])
     c.towns([(770, 664), (640, 318), (470, 384), (1040, 440), (160, 560)])
     c.capital((537, 628))
-    return c.png()
+    return c
 
 
-def tarsis() -> bytes:
+def tarsis() -> Canvas:
     """Tarsis: a landlocked Sahel country; the Northern Front holds the desert north, the river
     arcs through its towns, the capital Doumane lies upstream; Kelbara's camps are south."""
     c = Canvas()
@@ -362,8 +352,8 @@ def tarsis() -> bytes:
         r = rng.uniform(9, 16, size=a.size)
         blob = np.column_stack([x + r * 1.8 * np.cos(a), y + r * np.sin(a)])
         c.fill(blob, LAKE, alpha=0.55, zorder=4)
-    c.held(country_patch, rough([(100, 250), (330, 268), (520, 236), (760, 262), (1100, 230)], 73,
-                                amp=0.05), -20)  # fmt: skip
+    c.control = (country, rough([(100, 250), (330, 268), (520, 236), (760, 262), (1100, 230)], 73,
+                                amp=0.05))  # fmt: skip
     river = smooth(rough([(-20, 610), (130, 565), (260, 505), (380, 430), (480, 362), (580, 312),
                           (660, 300), (740, 330), (820, 400), (900, 482), (980, 580),
                           (1080, 680), (1220, 770)], 74, depth=2, amp=0.04))  # fmt: skip
@@ -387,7 +377,7 @@ def tarsis() -> bytes:
     c.towns([(545, 330), (790, 372), (880, 462), (120, 560), (1120, 420), (480, 90)])
     c.fort((640, 298))
     c.capital((335, 470))
-    return c.png()
+    return c
 
 
 def _rect(colour: str) -> Any:
@@ -397,7 +387,43 @@ def _rect(colour: str) -> Any:
                      zorder=0)  # fmt: skip
 
 
-MAPS: dict[str, Callable[[], bytes]] = {"kalvaria": kalvaria, "tarsis": tarsis}
+MAPS: dict[str, Callable[[], Canvas]] = {"kalvaria": kalvaria, "tarsis": tarsis}
+MASK_SIZE = (600, 400)
+
+
+def mask_grid() -> Points:
+    """The centres of the control picture's pixels, in map image pixels."""
+    w, h = MASK_SIZE
+    ys, xs = np.mgrid[0:h, 0:w]
+    return np.column_stack([(xs.ravel() + 0.5) * WIDTH / w, (ys.ravel() + 0.5) * HEIGHT / h])
+
+
+def rank_png(inside: npt.NDArray[np.bool_], score: Points) -> bytes:
+    """The control picture (see ``[theatre] control_map``): 0 outside; inside, 255 for the
+    lowest ``score`` down to 1 for the highest, evenly by area, so the armed groups' share of
+    the area held is the share of the territory the model reports."""
+    from PIL import Image
+
+    order = np.argsort(score[inside], kind="stable")
+    rank = np.empty(len(order))
+    rank[order] = np.arange(len(order)) / max(1, len(order) - 1)
+    values = np.zeros(len(inside), dtype=np.uint8)
+    values[inside] = (255 - np.round(rank * 254)).astype(np.uint8)
+    out = io.BytesIO()
+    Image.fromarray(values.reshape(MASK_SIZE[1], MASK_SIZE[0]), "L").save(out, format="PNG",
+                                                                         optimize=True)  # fmt: skip
+    return out.getvalue()
+
+
+def control_png(country: Points, front: Points) -> bytes:
+    """A fictional map's control picture: the places north of the drawn front line first."""
+    from matplotlib.path import Path as MplPath
+
+    grid = mask_grid()
+    inside = MplPath(country).contains_points(grid)
+    xs = np.argsort(front[:, 0])
+    front_y = np.interp(grid[:, 0], front[xs, 0], front[xs, 1])
+    return rank_png(inside, grid[:, 1] - front_y)
 
 
 def regions_toml(name: str) -> str:
@@ -418,9 +444,14 @@ def write_maps(folder: Path = OUT) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, draw in MAPS.items():
+        canvas = draw()
         path = folder / f"{name}.png"
-        path.write_bytes(draw())
+        path.write_bytes(canvas.png())
         written.append(path)
+        if canvas.control is not None:
+            path = folder / f"{name}-control.png"
+            path.write_bytes(control_png(*canvas.control))
+            written.append(path)
     return written
 
 

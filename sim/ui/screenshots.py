@@ -61,7 +61,18 @@ def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path
     def shot(name: str) -> None:
         shots.append(d.shot(out / f"{name}.png"))
 
+    tour(d, shot)
+    return shots
+
+
+def tour(d: Driver, shot: Callable[[str], None]) -> None:
+    """Visit every screen from the title to the debrief, calling ``shot(name)`` on each (the
+    screenshots save a picture; the benchmark times frames there)."""
     shot("01-title")
+    d.key(pygame.K_l)
+    if d.screen() == "load":  # only with saves to load (the benchmark's second size has some)
+        shot("01b-load")
+        d.key(pygame.K_ESCAPE)
     d.key(pygame.K_s)
     shot("02-settings")
     d.key(pygame.K_ESCAPE)
@@ -95,6 +106,15 @@ def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path
     charts().wait()
     d.frames(2)
     shot("11-theatre")
+    d.key(pygame.K_w)
+    shot("11c-deciders")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_p)
+    shot("11d-peace-talks")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_u)
+    shot("11e-your-seat")
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_w)
     shot("11b-world-fictional")
@@ -135,7 +155,6 @@ def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path
     charts().wait()
     d.frames(3)
     shot("16-debrief")
-    return shots
 
 
 def main(argv: Sequence[str] | None = None) -> int:

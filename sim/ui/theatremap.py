@@ -8,6 +8,10 @@ halo, so they read on any ground). Nothing here runs per frame: the overlays (th
 markers, in a box put where it hides the fewest labels) are composed again only when the world
 changes.
 
+On the map itself (:mod:`sim.ui.mapstate`): the part of the country the armed groups hold,
+hatched, at the share the model reports; each deployed mission as a marker sized by its
+personnel; the displaced as discs at the scenario's camps.
+
 Every marker pairs its colour with a shape and a word: a UN mission is a blue circle marked
 "UN", a hybrid mission a bluish-green diamond marked "Hybrid", a regional force an orange square
 marked "Regional".
@@ -22,7 +26,7 @@ import pygame
 
 from sim.model.world import PERSONNEL, Mission, World
 from sim.scenario.paths import UnsafePath, resolve_inside
-from sim.ui import theme
+from sim.ui import mapstate, theme
 
 HALO = (10, 14, 20)
 BOX = (14, 19, 26, 215)
@@ -39,11 +43,14 @@ _IMAGES: dict[tuple[str, int, int], pygame.Surface] = {}
 
 @dataclass
 class TheatreMap:
-    """A scenario's map image and its labelled places (name, x, y as fractions)."""
+    """A scenario's map image, its labelled places (name, x, y as fractions), its control
+    picture (who holds what, see :mod:`sim.ui.mapstate`) and where the displaced gather."""
 
     path: Path
     image: pygame.Surface
     regions: list[tuple[str, float, float]]
+    control: mapstate.Mask | None = None
+    camps: list[tuple[float, float]] = field(default_factory=list)
     _scaled: dict[tuple[int, int], pygame.Surface] = field(default_factory=dict)
 
     def scaled(self, size: tuple[int, int]) -> pygame.Surface:
@@ -95,7 +102,10 @@ def theatre_map(scenario_path: Path, theatre: object) -> TheatreMap | None:
     if image is None or image.get_width() < 2 or image.get_height() < 2:
         return None
     regions = [(r.name, float(r.x), float(r.y)) for r in getattr(theatre, "regions", [])]
-    return TheatreMap(path, image, regions)
+    camps = [(float(r.x), float(r.y)) for r in getattr(theatre, "regions", [])
+             if getattr(r, "kind", "place") == "camps"]  # fmt: skip
+    control = mapstate.load_control(map_file(scenario_path, getattr(theatre, "control_map", None)))
+    return TheatreMap(path, image, regions, control, camps)
 
 
 def fit(size: tuple[int, int], area: pygame.Rect) -> pygame.Rect:
@@ -233,8 +243,8 @@ def quietest_place(
 
 @dataclass
 class MapLayer:
-    """The map at one size with its labels, and the missions composed on top when the world
-    changes."""
+    """The map at one size with its labels; the state (territory, missions, the displaced) and
+    the missions' box composed on top when the world changes."""
 
     rect: pygame.Rect
     base: pygame.Surface
@@ -242,21 +252,37 @@ class MapLayer:
     key: tuple[object, ...] = ()
     frame: pygame.Surface | None = None
     missions_rect: pygame.Rect | None = None
+    theatre_map: TheatreMap | None = None
+    label_surfaces: list[tuple[pygame.Surface, pygame.Rect]] = field(default_factory=list)
+    #: The control picture at its own size, and the hatching at the map's size.
+    control: mapstate.Mask | None = None
+    hatch: pygame.Surface | None = None
+    #: Where the state was drawn (window pixels): the missions' markers and the displaced.
+    markers: list[tuple[str, pygame.Rect]] = field(default_factory=list)
 
     @classmethod
     def build(cls, theatre_map: TheatreMap, text: theme.Text, area: pygame.Rect) -> MapLayer:
         rect = fit(theatre_map.image.get_size(), area)
         base = theatre_map.scaled(rect.size).copy()
         placed = label_rects(theatre_map, text, rect)
-        for _, surf, box in placed:
-            base.blit(surf, (box.x - rect.x, box.y - rect.y))
-        pygame.draw.rect(base, theme.PANEL_EDGE, base.get_rect(), 1)
-        return cls(rect, base, [(name, box) for name, _, box in placed])
+        hatch = None
+        if theatre_map.control is not None:
+            hatch = mapstate.hatching(rect.size, text.scale)
+        return cls(
+            rect, base, [(name, box) for name, _, box in placed], theatre_map=theatre_map,
+            label_surfaces=[(surf, box.move(-rect.x, -rect.y)) for _, surf, box in placed],
+            control=theatre_map.control, hatch=hatch,
+        )  # fmt: skip
 
     def surface(self, world: World, text: theme.Text, key: tuple[object, ...]) -> pygame.Surface:
-        """The map with the missions' box, composed again only when ``key`` changes."""
+        """The map with the state and the missions' box, composed again only when ``key``
+        changes."""
         if self.frame is None or key != self.key:
             frame = self.base.copy()
+            self.markers = draw_state(frame, self, world, text)
+            for surf, box in self.label_surfaces:
+                frame.blit(surf, box)
+            pygame.draw.rect(frame, theme.PANEL_EDGE, frame.get_rect(), 1)
             margin = round(8 * text.scale)
             box = missions_box(world, text, int(self.rect.width * 0.62))
             busy = [b.move(-self.rect.x, -self.rect.y) for _, b in self.labels]
@@ -265,6 +291,56 @@ class MapLayer:
             self.missions_rect = where.move(self.rect.x, self.rect.y)
             self.frame, self.key = frame, key
         return self.frame
+
+
+def draw_state(
+    frame: pygame.Surface, layer: MapLayer, world: World, text: theme.Text
+) -> list[tuple[str, pygame.Rect]]:
+    """Territory held, the missions' markers and the displaced on ``frame`` (the map at the
+    layer's size); returns what was drawn where (window pixels), for tests and hit-testing."""
+    s = text.scale
+    drawn: list[tuple[str, pygame.Rect]] = []
+    theatre = world.theatre
+    centre = (frame.get_width() // 2, frame.get_height() // 2)
+    if layer.control is not None and layer.hatch is not None:
+        control = layer.control
+        frame.blit(mapstate.territory(control, theatre.government_control, layer.hatch), (0, 0))
+        point = mapstate.government_point(control, theatre.government_control)
+        if point is not None:
+            ch, cw = control.shape
+            centre = (point[0] * frame.get_width() // cw, point[1] * frame.get_height() // ch)
+    camps = layer.theatre_map.camps if layer.theatre_map is not None else []
+    if camps and theatre.displaced > 0:
+        share = theatre.displaced / len(camps)
+        r = mapstate.displaced_radius(share, s)
+        for fx, fy in camps:
+            at = (round(fx * frame.get_width()), round(fy * frame.get_height()))
+            disc = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
+            pygame.draw.circle(disc, (*mapstate.DISPLACED, 90), (r + 1, r + 1), r)
+            pygame.draw.circle(disc, (*mapstate.DISPLACED, 230), (r + 1, r + 1), r,
+                               max(1, round(1.5 * s)))  # fmt: skip
+            frame.blit(disc, (at[0] - r - 1, at[1] - r - 1))
+            drawn.append(("displaced", pygame.Rect(at[0] - r, at[1] - r, 2 * r, 2 * r)))
+        words = f"{mapstate.short_number(theatre.displaced)} displaced"
+        tag = halo_text(text, words, 12)
+        fx, fy = camps[0]
+        at = (round(fx * frame.get_width()), round(fy * frame.get_height()))
+        place = tag.get_rect(midtop=(at[0], at[1] + r + round(2 * s)))
+        place.clamp_ip(frame.get_rect())
+        frame.blit(tag, place)
+    missions = mapstate.deployed(world)
+    sizes = [mapstate.marker_size(n, s) for _, n in missions]
+    gap = round(6 * s)
+    x = centre[0] - (sum(sizes) + gap * (len(sizes) - 1)) // 2
+    for (kind, personnel), size in zip(missions, sizes, strict=True):
+        _, colour, shape = MISSION_STYLE.get(kind, (kind, theme.NEUTRAL, "square"))
+        at = (x + size // 2, centre[1])
+        draw_shape(frame, shape, colour, at, size)
+        number = halo_text(text, mapstate.short_number(personnel), 11)
+        frame.blit(number, number.get_rect(midtop=(at[0], at[1] + size // 2 + 1)))
+        drawn.append((kind, pygame.Rect(at[0] - size // 2, at[1] - size // 2, size, size)))
+        x += size + gap
+    return [(what, box.move(layer.rect.x, layer.rect.y)) for what, box in drawn]
 
 
 PHASE_STYLE = {

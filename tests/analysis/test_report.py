@@ -86,6 +86,7 @@ def test_a_save_of_another_scenario_version_names_both(
     save_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copytree(REPO / "scenarios" / "data", tmp_path / "data")  # the roster it includes
+    shutil.copytree(REPO / "scenarios" / "maps", tmp_path / "maps")  # and its theatre map
     changed = tmp_path / "libya_2011.toml"
     changed.write_text(
         LIBYA.read_text(encoding="utf-8").replace("intensity = 0.6", "intensity = 0.7", 1),
@@ -130,10 +131,13 @@ def test_turning_points_rank_the_decisive_decision_first(save_file: Path) -> Non
     points = turning_points(game.scenario, game.save.seed, "FRA", turns, seeds=3)
     assert 1 <= len(points) <= 5
     assert [p.weight for p in points] == sorted((p.weight for p in points), reverse=True)
-    # Without Resolution 1973 tabled, the war goes differently on some seed.
-    top = {p.decision.describe() for p in points if p.weight == points[0].weight}
-    assert "tabled res1973" in top
-    assert points[0].ending_changed > 0
+    # Without Resolution 1973 — never tabled, or vetoed by France's own "no" — the war goes
+    # differently on some seed: the two decisions that decide it rank first.
+    top = [p.decision.describe() for p in points[:2]]
+    assert sorted(top) == ["tabled res1973", "voted yes on res1973"]
+    veto = points[top.index("voted yes on res1973")]
+    assert veto.alternative == "voting no instead" and veto.ending_changed > 0
+    assert points[top.index("tabled res1973")].alternative == "without it"
 
 
 def test_the_report_lists_the_turning_points(save_file: Path, tmp_path: Path) -> None:

@@ -91,6 +91,7 @@ def test_the_players_own_scenarios_play_by_id_and_are_listed(
     text = text.replace('id = "tutorial"', 'id = "harbour"')
     text = text.replace('title = "Crisis in Kalvaria"', 'title = "Harbour Crisis"')
     text = text.replace('map = "maps/kalvaria.png"', "")
+    text = text.replace('control_map = "maps/kalvaria-control.png"', "")
     _own(user_data, "harbour", text)
     _own(user_data, "broken", "this is not TOML")
     _own(user_data, "tutorial", text)  # shadowed by the bundled tutorial

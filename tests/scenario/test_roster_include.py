@@ -12,7 +12,14 @@ from sim.scenario.loader import ScenarioError, load_scenario, parse_scenario
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 MINIMAL = (Path(__file__).parent / "valid_minimal.toml").read_text(encoding="utf-8")
-HISTORICAL = ("rwanda_1994", "libya_2011", "syria_2011", "darfur_2007", "mali_2013")
+HISTORICAL = (
+    "rwanda_1994",
+    "libya_2011",
+    "syria_2011",
+    "darfur_2007",
+    "mali_2013",
+    "bosnia_1993",
+)
 
 
 def _with_roster(reference: str, ids: tuple[str, str, str] = ("USA", "FRA", "CHN")) -> str:

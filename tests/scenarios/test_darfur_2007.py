@@ -1,6 +1,7 @@
 """Darfur 2006-08: the replay reproduces resolutions 1706 and 1769 vote for vote, each in the
-Council that voted on it; the force of 1706 never deploys, UNAMID absorbs AMIS and fills
-slowly; and a player who puts sanctions back into 1769 loses the abstainers again."""
+Council that voted on it; the force of 1706 never deploys, UNAMID absorbs AMIS and fills at the
+recorded pace, so that the ending turns on the seed and on when the Council acts; and a player
+who puts sanctions back into 1769 loses the abstainers again."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from scenario_runs import assert_tally, council_by_month, run_json
 
+from sim.analysis.runner import PlaySettings, play_one
 from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
 from sim.model.drafts import Sanction
@@ -35,6 +37,7 @@ RECORD: dict[str, tuple[int, str, set[str], set[str], set[str], bool, set[str]]]
     "res-1769": (12, "unsc", COUNCIL_2007, set(), set(), True, set()),
 }  # fmt: skip
 UNAMID_CEILING = 19_555 + 6_432
+DEC_2008 = 28  # month 29, 17 months after Res. 1769, as an index into the monthly metrics
 
 
 def run(seed: int, historical: bool) -> dict[str, Any]:
@@ -88,6 +91,34 @@ def test_1706_never_deploys_and_unamid_absorbs_amis_then_fills_slowly(seed: int)
         UNAMID_CEILING
     )
     assert 0.4 < share < 0.75  # history: about 58 per cent
+
+
+def test_unamid_is_near_its_recorded_strength_in_december_2008() -> None:
+    """12,194 troops and at most 2,942 police and observers on 31 December 2008."""
+    docs = [run(seed, True)["metrics"] for seed in range(5)]
+    troops = sum(m["troops_deployed"][DEC_2008] for m in docs) / len(docs)
+    police = sum(m["police_deployed"][DEC_2008] for m in docs) / len(docs)
+    assert 11_500 < troops < 12_700
+    assert 2_600 < police < 3_200
+
+
+def test_the_seed_moves_the_ending_of_the_replay() -> None:
+    """History barely met the troops objective and missed the police one: so do the replays,
+    some one way and some the other (before, all but one ended 'protected')."""
+    endings = {run(seed, True)["outcome"]["ending"] for seed in range(10)}
+    assert {"protected", "on-paper"} <= endings
+
+
+def test_voting_unamid_a_month_later_costs_the_protected_ending() -> None:
+    scenario = load_scenario(FILE)
+    protected = [s for s in range(10) if run(s, True)["outcome"]["ending"] == "protected"]
+    assert protected
+    late = [
+        d.model_copy(update={"month": 13}) if d.id == "res-1769" else d for d in scenario.drafts
+    ]
+    variant = scenario.model_copy(update={"drafts": late})
+    settings = PlaySettings(historical=True)
+    assert play_one(variant, protected[0], settings).ending == "on-paper"
 
 
 def _vote_on_1769(clauses_of: Any) -> Tally:

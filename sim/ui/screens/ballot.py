@@ -8,8 +8,6 @@ numbers. On a ballot turn (a vote has been called) choosing ends the turn and th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model.advice import vote_commands
@@ -18,12 +16,9 @@ from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
 from sim.model.voting import CHOICES, Choice, Tally
 from sim.ui import theme
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.screens.profile import factor_title, units
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain"}
 KEYS = {"yes": pygame.K_y, "no": pygame.K_n, "abstain": pygame.K_b}
@@ -34,7 +29,7 @@ class BallotScreen(Screen):
 
     name = "ballot"
 
-    def __init__(self, app: App, draft: Draft, then_call: bool = False) -> None:
+    def __init__(self, app: Host, draft: Draft, then_call: bool = False) -> None:
         super().__init__(app)
         assert app.game is not None and app.game.player is not None
         self.game = app.game

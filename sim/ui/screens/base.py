@@ -10,17 +10,61 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from sim.model.registry import Registry
+
 if TYPE_CHECKING:
-    from sim.ui.app import App
+    from sim.ui.game import Game
+    from sim.ui.settings import Settings
+    from sim.ui.theme import Text
 
 Action = Callable[[], None]
+
+
+class Host(Protocol):
+    """What a screen may ask of the running game (:class:`sim.ui.app.App`): the window's size
+    and scale, text and widgets, the game, the stack of screens and the message line. Screens
+    depend on this, never on the app module, so the app imports screens and not the reverse."""
+
+    text: Text
+    game: Game | None
+    manager: pygame_gui.UIManager
+    settings: Settings
+    size: tuple[int, int]
+    scale: float
+    scenario: Path | None
+    designer: bool
+    running: bool
+
+    @property
+    def screen(self) -> Screen: ...
+    def push(self, screen: Screen) -> None: ...
+    def pop(self) -> None: ...
+    def replace(self, screen: Screen) -> None: ...
+    def notify(self, message: str) -> None: ...
+    def start(self, game: Game) -> None: ...
+    def new_seed(self) -> int: ...
+    def save_to(self, path: Path) -> bool: ...
+    def apply_settings(self, settings: Settings) -> None: ...
+    def show_debrief(self) -> None: ...
+    def quit_to_title(self) -> None: ...
+
+
+SCREENS: Registry[type[Screen]] = Registry("screen")
+"""Every screen class by its ``name``: where a screen goes is named, not imported. A screen
+class registers itself when its module is imported; :mod:`sim.ui.app` imports every one."""
+
+
+def make_screen(host: Host, name: str, *args: Any, **kwargs: Any) -> Screen:
+    """A new screen of the class registered as ``name``."""
+    return SCREENS[name](host, *args, **kwargs)
 
 
 @dataclass
@@ -45,7 +89,12 @@ class Screen:
     #: Game events (votes, month news) may open on top of this screen.
     interruptible = False
 
-    def __init__(self, app: App) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__:
+            SCREENS.add(cls.name, cls)
+
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.elements: list[Any] = []
         self.bindings: dict[Any, Binding] = {}
@@ -77,6 +126,16 @@ class Screen:
     def r(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
         """A logical rectangle in window pixels."""
         return pygame.Rect(self.s(x), self.s(y), self.s(w), self.s(h))
+
+    # Where a screen goes, by name (see SCREENS).
+
+    def go(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Open the screen registered as ``name`` above this one."""
+        self.app.push(make_screen(self.app, name, *args, **kwargs))
+
+    def go_instead(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Replace this screen by the one registered as ``name``."""
+        self.app.replace(make_screen(self.app, name, *args, **kwargs))
 
     # Lifecycle.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -11,11 +10,8 @@ from sim.model import endings
 from sim.model.seats import describe, seat_name
 from sim.ui import theme
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 
 def _e(text: object) -> str:
@@ -88,7 +84,7 @@ class BriefingScreen(Screen):
 
     name = "briefing"
 
-    def __init__(self, app: App, game: Game) -> None:
+    def __init__(self, app: Host, game: Game) -> None:
         super().__init__(app)
         self.game = game
         self.rows = objective_rows(game.world, final=False)
@@ -142,9 +138,7 @@ class BriefingScreen(Screen):
         draw_objectives(surface, text, self.rows, self.r(x, y, w, h), self.scale, True)
 
     def choose_seat(self) -> None:
-        from sim.ui.screens.seatpick import SeatPickScreen
-
-        self.app.push(SeatPickScreen(self.app, self))
+        self.go("seatpick", self)
 
     def begin(self) -> None:
         self.app.start(self.game)

@@ -8,7 +8,6 @@ do in this phase, and the latest news. Clicking a seat opens the member's profil
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -21,12 +20,9 @@ from sim.model.seats import seat_name
 from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 PHASES = {
     "open": "Opening of the month",
@@ -74,7 +70,7 @@ class ChamberScreen(Screen):
     name = "chamber"
     interruptible = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game: Game = app.game
@@ -397,9 +393,7 @@ class ChamberScreen(Screen):
         self.sync()
 
     def profile(self, actor: str) -> None:
-        from sim.ui.screens.profile import ProfileScreen
-
-        self.app.push(ProfileScreen(self.app, actor))
+        self.go("profile", actor)
 
     def table_draft(self) -> None:
         draft = self.game.council_draft()
@@ -407,40 +401,30 @@ class ChamberScreen(Screen):
             self._submit(table_command(self.game.player, draft))
 
     def edit(self) -> None:
-        from sim.ui.screens.draft import DraftScreen
-
         draft = self.game.council_draft()
         if draft is not None:
-            self.app.push(DraftScreen(self.app, draft))
+            self.go("draft", draft)
 
     def consult(self) -> None:
-        from sim.ui.screens.consult import ConsultScreen
-
-        self.app.push(ConsultScreen(self.app))
+        self.go("consult")
 
     def call_vote(self) -> None:
         draft = self.game.council_draft()
         if draft is None or self.game.player is None:
             return
         if self.game.own_vote_needed(draft):
-            from sim.ui.screens.ballot import BallotScreen
-
-            self.app.push(BallotScreen(self.app, draft, then_call=True))
+            self.go("ballot", draft, then_call=True)
             return
         for command in vote_commands(self.game.session, self.game.player, draft.id):
             self._submit(command)
 
     def your_seat(self) -> None:
-        from sim.ui.screens.seat import SeatScreen
-
-        self.app.push(SeatScreen(self.app))
+        self.go("seat")
 
     def your_vote(self) -> None:
-        from sim.ui.screens.ballot import BallotScreen
-
         draft = self.game.council_draft()
         if draft is not None and draft.version > 0:
-            self.app.push(BallotScreen(self.app, draft))
+            self.go("ballot", draft)
 
     def end_turn(self) -> None:
         self.game.end_turn()
@@ -453,21 +437,13 @@ class ChamberScreen(Screen):
         self.sync()
 
     def theatre(self) -> None:
-        from sim.ui.screens.theatre import TheatreScreen
-
-        self.app.push(TheatreScreen(self.app))
+        self.go("theatre")
 
     def world_view(self) -> None:
-        from sim.ui.screens.world import WorldScreen
-
-        self.app.push(WorldScreen(self.app))
+        self.go("world")
 
     def news(self) -> None:
-        from sim.ui.screens.news import NewsScreen
-
-        self.app.push(NewsScreen(self.app, None))
+        self.go("news", None)
 
     def back(self) -> None:
-        from sim.ui.screens.menu import MenuScreen
-
-        self.app.push(MenuScreen(self.app))
+        self.go("menu")

@@ -7,7 +7,6 @@ replies are the events it returns, and the whip count with veto threats is shown
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -15,13 +14,10 @@ from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, Req
 from sim.model.engine import CommandRejected
 from sim.model.trades import TradeVotes
 from sim.ui import theme
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.screens.profile import units
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 REPLIES = frozenset(
     {"lobby", "side_payment", "vote_trade", "endorsement", "whip_count", "draft_amended"}
@@ -34,7 +30,7 @@ class ConsultScreen(Screen):
 
     name = "consult"
 
-    def __init__(self, app: App, target: str | None = None) -> None:
+    def __init__(self, app: Host, target: str | None = None) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game
@@ -171,9 +167,7 @@ class ConsultScreen(Screen):
         self.refresh()
 
     def profile(self) -> None:
-        from sim.ui.screens.profile import ProfileScreen
-
-        self.app.replace(ProfileScreen(self.app, self.target))
+        self.go_instead("profile", self.target)
 
     def send(self, command: Command) -> None:
         try:

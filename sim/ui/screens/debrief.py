@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
@@ -23,11 +23,8 @@ from sim.ui import theme
 from sim.ui.branching import OtherLines
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 
 class DebriefScreen(Screen):
@@ -35,7 +32,7 @@ class DebriefScreen(Screen):
 
     name = "debrief"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game
@@ -98,9 +95,7 @@ class DebriefScreen(Screen):
         self.app.push(TimelineScreen(self.app))
 
     def news(self) -> None:
-        from sim.ui.screens.news import NewsScreen
-
-        self.app.push(NewsScreen(self.app, None))
+        self.go("news", None)
 
     def back(self) -> None:
         self.app.quit_to_title()
@@ -206,7 +201,8 @@ class TurningPoints:
         """The debrief's turning-points section ("" when the AI played alone)."""
         if not self.needed:
             return ""
-        head = "<b>Turning points</b> (each of your decisions taken back, replayed on"
+        head = "<b>Turning points</b> (each of your decisions taken back or played the"
+        head += " other way, replayed on"
         head += f" {self.SEEDS} seeds)<br>"
         if not self.done:
             return head + "<i>Working them out…</i>"

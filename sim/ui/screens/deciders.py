@@ -15,8 +15,6 @@ The numbers are the ones the decisions are taken on, as ``mandate run --explain 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model import forces
@@ -30,12 +28,9 @@ from sim.model.deciders import (
 from sim.model.pledges import PledgeStance, pledge_stance
 from sim.model.world import PERSONNEL, Mission
 from sim.ui import theme
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.profile import draw_factors, units
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 PLEDGE_TITLES = {
     "reimbursement": "UN reimbursement",
@@ -50,7 +45,7 @@ class DecidersScreen(Screen):
 
     name = "deciders"
 
-    def __init__(self, app: App, decider: str | None = None) -> None:
+    def __init__(self, app: Host, decider: str | None = None) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game

@@ -7,8 +7,6 @@ edited clauses); nothing changes in the world until the player tables or amends,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model.commands import AmendDraft, TableDraft, TableRenewal
@@ -26,12 +24,9 @@ from sim.model.stance import Ballot
 from sim.model.voting import Tally
 from sim.ui import theme
 from sim.ui.game import edited
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import table_command, verdict
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 
 def nice(word: str) -> str:
@@ -45,7 +40,7 @@ class DraftScreen(Screen):
 
     name = "draft"
 
-    def __init__(self, app: App, draft: Draft) -> None:
+    def __init__(self, app: Host, draft: Draft) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game

@@ -7,16 +7,11 @@ the next person says they are ready. The next seat's name is all it shows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model.seats import describe, seat_name
 from sim.ui import theme
-from sim.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.screens.base import Host, Screen
 
 
 class HandOverScreen(Screen):
@@ -24,7 +19,7 @@ class HandOverScreen(Screen):
 
     name = "handover"
 
-    def __init__(self, app: App, seat: str) -> None:
+    def __init__(self, app: Host, seat: str) -> None:
         super().__init__(app)
         self.seat = seat
 

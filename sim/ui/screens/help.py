@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.ui import theme
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.screens.base import Host
 
 GLOBAL_KEYS = [
     ("F1", "Show or hide this help"),
@@ -21,7 +17,7 @@ GLOBAL_KEYS = [
 ]
 
 
-def draw_help(app: App, surface: pygame.Surface) -> None:
+def draw_help(app: Host, surface: pygame.Surface) -> None:
     """Draw the help overlay over everything."""
     text = app.text
     s = app.scale

@@ -9,6 +9,7 @@ import pygame
 from sim.model.saves import list_save_files
 from sim.ui import theme
 from sim.ui.screens.base import Screen
+from sim.ui.screens.title import load_game
 from sim.ui.settings import saves_dir
 
 MAX_LISTED = 9
@@ -25,8 +26,6 @@ class LoadScreen(Screen):
     name = "load"
 
     def build(self) -> None:
-        from sim.ui.screens.title import load_game
-
         saves = list_saves()
         y = 90
         for n, (path, label) in enumerate(saves):

@@ -59,9 +59,7 @@ class MenuScreen(Screen):
             self.app.pop()
 
     def load(self) -> None:
-        from sim.ui.screens.load import LoadScreen
-
-        self.app.push(LoadScreen(self.app))
+        self.go("load")
 
     def timeline(self) -> None:
         from sim.ui.screens.timeline import TimelineScreen
@@ -69,9 +67,7 @@ class MenuScreen(Screen):
         self.app.push(TimelineScreen(self.app))
 
     def settings(self) -> None:
-        from sim.ui.screens.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.go("settings")
 
     def draw(self, surface: pygame.Surface) -> None:
         title = self.app.text.render("Menu", 28, theme.TEXT, True)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 import pygame
 
 from sim.ui import theme
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import QUIET
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 EMPHASIS = {
     "resolution_adopted": "#56B4E9",
@@ -27,7 +23,7 @@ class NewsScreen(Screen):
 
     name = "news"
 
-    def __init__(self, app: App, month: int | None, final: bool = False) -> None:
+    def __init__(self, app: Host, month: int | None, final: bool = False) -> None:
         super().__init__(app)
         self.month = month
         self.final = final

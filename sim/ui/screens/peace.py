@@ -13,7 +13,6 @@ client; those its seat may not take now are disabled, and the reasons are writte
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -24,12 +23,9 @@ from sim.model.talks import sponsor_name
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.peace_actions import Offer, Table, may_mediate, mediation_offers, support_offers
 from sim.ui.screens.theatre import PANEL_W, Panel, phase_words
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 TRACK_H = 16
 TOP = 64
@@ -135,7 +131,7 @@ class PeaceScreen(Screen):
 
     name = "peace"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game: Game = app.game

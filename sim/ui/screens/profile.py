@@ -10,7 +10,7 @@ have moved since the start (drawn as a ring where each ideal started, on the pri
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
@@ -18,11 +18,8 @@ from sim.model.explain import POINTS_PER_UNIT, Factor, Stance
 from sim.model.flips import Drift, MemberFlips, drifts, start_ideal, vote_flips
 from sim.ui import theme
 from sim.ui.flags import flag, real_states
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 CONTEXT_NAMES = {
     "relation": "Relation to the penholder",
@@ -91,7 +88,7 @@ class ProfileScreen(Screen):
 
     name = "profile"
 
-    def __init__(self, app: App, actor: str) -> None:
+    def __init__(self, app: Host, actor: str) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game
@@ -141,14 +138,10 @@ class ProfileScreen(Screen):
         self.refresh()
 
     def contributor(self) -> None:
-        from sim.ui.screens.deciders import DecidersScreen
-
-        self.app.push(DecidersScreen(self.app, self.actor))
+        self.go("deciders", self.actor)
 
     def lobby(self) -> None:
-        from sim.ui.screens.consult import ConsultScreen
-
-        self.app.replace(ConsultScreen(self.app, target=self.actor))
+        self.go_instead("consult", target=self.actor)
 
     def draw(self, surface: pygame.Surface) -> None:
         world = self.game.world

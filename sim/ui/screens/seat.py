@@ -8,8 +8,6 @@ says what it will do and what the model expects of it before it is pressed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model import forces
@@ -22,10 +20,7 @@ from sim.model.seats import describe, roles, seat_name
 from sim.model.stance import ballot
 from sim.model.world import PERSONNEL
 from sim.ui import theme
-from sim.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.screens.base import Host, Screen
 
 MAX_ACTIONS = 9
 
@@ -35,7 +30,7 @@ class SeatScreen(Screen):
 
     name = "seat"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None and app.game.player is not None
         self.game = app.game

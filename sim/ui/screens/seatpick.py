@@ -15,10 +15,9 @@ import pygame
 from sim.model.seats import SeatOption, seat_options
 from sim.ui import theme
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 
 if TYPE_CHECKING:
-    from sim.ui.app import App
     from sim.ui.screens.briefing import BriefingScreen
 
 COLUMNS = 3
@@ -34,7 +33,7 @@ class SeatPickScreen(Screen):
 
     name = "seatpick"
 
-    def __init__(self, app: App, briefing: BriefingScreen) -> None:
+    def __init__(self, app: Host, briefing: BriefingScreen) -> None:
         super().__init__(app)
         self.briefing = briefing
         game = briefing.game

@@ -15,19 +15,14 @@ them: toggle buttons for the series of ``mandate run --json`` (``metrics``) and 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model.world import PERSONNEL, Mission, World
 from sim.ui import theme
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.theatremap import MapLayer, TheatreMap, draw_status_strip, theatre_map
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 KIND_WORDS = {"un": "UN mission", "regional": "regional force", "hybrid": "hybrid mission"}
 PANEL_W = 600
@@ -237,7 +232,7 @@ class TheatreScreen(Screen):
 
     name = "theatre"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game
@@ -286,14 +281,10 @@ class TheatreScreen(Screen):
         self.panel = None
 
     def peace_talks(self) -> None:
-        from sim.ui.screens.peace import PeaceScreen
-
-        self.app.push(PeaceScreen(self.app))
+        self.go("peace")
 
     def deciders(self) -> None:
-        from sim.ui.screens.deciders import DecidersScreen
-
-        self.app.push(DecidersScreen(self.app))
+        self.go("deciders")
 
     def switch(self) -> None:
         self.show_map = not self.show_map

@@ -1,11 +1,10 @@
 """Title screen: the bundled scenarios and the player's own, new game, continue, load, settings,
-quit."""
+quit; over the world map, with the Council's horseshoe beside the title (:mod:`titleart`)."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,14 +12,12 @@ from sim.model.saves import SaveError
 from sim.scenario.loader import ScenarioError
 from sim.ui import theme
 from sim.ui.game import AUTOSAVE, Game, ScenarioInfo, find_scenarios, find_scenarios_file
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.settings import saves_dir
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.widgets import titleart
 
 
-def load_game(app: App, path: Path) -> None:
+def load_game(app: Host, path: Path) -> None:
     """Resume a save (shared by Continue and the load screen)."""
     try:
         game = Game.load(path)
@@ -36,7 +33,7 @@ class TitleScreen(Screen):
 
     name = "title"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.scenarios: list[ScenarioInfo] = find_scenarios()
         self.chosen = 0
@@ -125,6 +122,10 @@ class TitleScreen(Screen):
         self.label(self.r(x, 548, w, 24), own, "#small")
 
     def draw(self, surface: pygame.Surface) -> None:
+        art = titleart.backdrop(self.app.size, self.scale)
+        if art is not None:
+            surface.blit(art, (0, 0))
+        titleart.horseshoe(surface, self.r(self.W - 380, 22, 300, 104), self.scale)
         pygame.draw.line(
             surface, theme.PANEL_EDGE, (self.s(60), self.s(140)), (self.s(1200), self.s(140))
         )
@@ -172,29 +173,23 @@ class TitleScreen(Screen):
         return super().handle(event)
 
     def new_game(self) -> None:
-        from sim.ui.screens.briefing import BriefingScreen
-
         info = self.scenarios[self.chosen]
         try:
             game = Game.new(info.path, self.app.new_seed())
         except ScenarioError as exc:
             self.app.notify(str(exc.problems[0]) if exc.problems else "cannot load the scenario")
             return
-        self.app.push(BriefingScreen(self.app, game))
+        self.go("briefing", game)
 
     def watch(self) -> None:
         info = self.scenarios[self.chosen]
         self.app.start(Game.new(info.path, self.app.new_seed(), observer=True))
 
     def load(self) -> None:
-        from sim.ui.screens.load import LoadScreen
-
-        self.app.push(LoadScreen(self.app))
+        self.go("load")
 
     def settings(self) -> None:
-        from sim.ui.screens.settings import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.go("settings")
 
     def back(self) -> None:
         self.app.running = False

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model.world import VoteRecord
 from sim.ui import theme
 from sim.ui.flags import real_states
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, margin
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 SECONDS_PER_VOTE = 0.35
 
@@ -33,7 +28,7 @@ class VoteScreen(Screen):
 
     name = "vote"
 
-    def __init__(self, app: App, record: VoteRecord) -> None:
+    def __init__(self, app: Host, record: VoteRecord) -> None:
         super().__init__(app)
         self.record = record
         self.elapsed = 0.0

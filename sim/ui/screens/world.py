@@ -14,14 +14,12 @@ are fictional (not ISO ids of the world roster) get a message instead of a map.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.ui import theme
 from sim.ui.flags import flag, real_states
 from sim.ui.game import Game
-from sim.ui.screens.base import Screen
+from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 from sim.ui.worldmap import (
     OTHER,
@@ -34,9 +32,6 @@ from sim.ui.worldmap import (
     roster_organizations,
     world_maps,
 )
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
 
 PATTERNS = {"yes": "", "no": "diagonal", "abstain": "horizontal", "veto": "cross", None: "dots"}
 PATTERN_WORDS = {
@@ -81,7 +76,7 @@ class WorldScreen(Screen):
 
     name = "world"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game
