@@ -64,7 +64,8 @@ class RemoteSession(Session):
         self.paused = False
         self.view_data: dict[str, Any] = {}
         self.bands: dict[str, dict[str, int]] = {}
-        self.messages: list[dict[str, Any]] = []
+        #: The private messages the window may read: the seat's own (every one, for the teacher).
+        self.mail: list[dict[str, Any]] = []
         self.notes: list[str] = []
         self.results: dict[int, dict[str, Any]] = {}
         self.worlds = 0
@@ -84,6 +85,9 @@ class RemoteSession(Session):
             mine = self.on_turn == self.own and not self.paused and public["outcome"] is None
             self.seat = self.own if mine else None
             self.ballot = public["ballot"] if mine else None
+            own = self.view_data.get("own") or self.view_data.get("teacher") or {}
+            for message in own.get("messages", []):
+                self._file(message)
         elif kind == "world":
             try:
                 world = decode_world(str(frame["data"]))
@@ -95,9 +99,9 @@ class RemoteSession(Session):
             self.players = tuple(frame["players"])
             self.worlds += 1
         elif kind == "message":
-            self.messages.append(frame["message"])
-            sender = frame["message"]["from"]
-            self.notes.append(f"A private message from {sender} (M: messages)")
+            message = frame["message"]
+            if self._file(message) and message["from"] != self.own:
+                self.notes.append(f"A private message from {message['from']} (M: messages)")
         elif kind == "result":
             self.results[int(frame["id"])] = frame
         elif kind == "error":
@@ -108,6 +112,14 @@ class RemoteSession(Session):
                 "Connection lost: the server cannot be reached" if state == "lost"
                 else "Connection dropped: reconnecting…"
             )  # fmt: skip
+
+    def _file(self, message: dict[str, Any]) -> bool:
+        """Keep a message once; True when it is new."""
+        key = (message["from"], message["to"], message["month"], message["text"])
+        if any((m["from"], m["to"], m["month"], m["text"]) == key for m in self.mail):
+            return False
+        self.mail.append(message)
+        return True
 
     def poll(self) -> int:
         """Take every frame that has arrived; returns how many."""
@@ -169,6 +181,29 @@ class RemoteSession(Session):
             self.request({"type": "end_turn"})
         except LinkClosed as exc:
             self.notes.append(str(exc))
+
+    def send_message(self, body: dict[str, Any]) -> list[str]:
+        """Send a private message (``to``, ``text``, perhaps an ``offer``); the reasons it was
+        refused (none when sent)."""
+        try:
+            result = self.request(body, world=False)
+        except LinkClosed as exc:
+            return [str(exc)]
+        if not result["ok"]:
+            return list(result["reasons"])
+        sent = {"from": self.own, "to": body["to"], "month": self.engine.world.month,
+                "text": body.get("text", ""), "offer": body.get("offer")}  # fmt: skip
+        self._file(sent)
+        return []
+
+    def teacher(self, action: str, **fields: Any) -> list[str]:
+        """One of the teacher's actions (pause, resume, time_limit, inject, incident,
+        hand_to_ai, hand_back, end); the reasons it was refused (none when done)."""
+        try:
+            result = self.request({"type": "teacher", "action": action, **fields})
+        except LinkClosed as exc:
+            return [str(exc)]
+        return [] if result["ok"] else list(result["reasons"])
 
     def advise(self) -> list[Command]:
         """What the server's advisor would do in the seat now."""

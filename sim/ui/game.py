@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sim.model.advice import advise
 from sim.model.agents import PragmaticPenholder
@@ -152,6 +152,8 @@ class Game:
     steps: int = 0
     #: The human seat that last had the turn (what the screens show between turns).
     last_seat: str | None = None
+    #: A seat of a classroom game over the network (private messages, the teacher's desk).
+    classroom: ClassVar[bool] = False
     #: This line of play's name ("" for the original game) and, for a branch, the month it
     #: went back to; the game's other lines (original, earlier branches) as saves.
     line: str = ""

@@ -32,6 +32,7 @@ class NetGame(Game):
     """The game as a networked seat's window sees it (see the module's notes)."""
 
     session: RemoteSession
+    classroom = True
 
     @property
     def view(self) -> WorldView:
@@ -140,6 +141,10 @@ def open_window(url: str, code: str) -> int:
         link.close()
         raise NoDisplay(str(exc)) from exc
     app.start(game)
+    if game.player is None:  # the teacher's code: the teacher's desk first
+        from sim.ui.screens.desk import TeacherDesk
+
+        app.push(TeacherDesk(app))
     try:
         app.run()
     finally:

@@ -6,6 +6,7 @@ the server moves on only when every human seat has."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import threading
 import time
@@ -20,7 +21,7 @@ from sim.model.ballots import CastVote
 from sim.model.commands import Lobby, TableDraft
 from sim.net.classroom import Classroom
 from sim.net.client import Bot
-from sim.net.link import Link
+from sim.net.link import Link, LinkClosed
 from sim.net.server import ClassroomServer
 from sim.ui.driver import Driver
 from sim.ui.netgame import NetGame, connect_game
@@ -51,13 +52,15 @@ class Served:
         self.loop.run_until_complete(both())
 
     def end(self) -> None:
-        """The teacher ends the game (over the network, like any teacher's action)."""
-        link = Link(self.url, self.room.teacher_code, window=False).start()
-        try:
-            link.send({"type": "teacher", "action": "end", "text": "the lesson is over"})
-        finally:
+        """The teacher ends the game (over the network, like any teacher's action); the server
+        and the bot stop."""
+        if self.thread.is_alive():
+            link = Link(self.url, self.room.teacher_code, window=False).start()
+            with contextlib.suppress(LinkClosed):
+                link.send({"type": "teacher", "action": "end", "text": "the lesson is over"})
             self.thread.join(30)
             link.close()
+        if not self.thread.is_alive() and not self.loop.is_closed():
             self.loop.close()
 
 
@@ -147,3 +150,98 @@ def test_a_seat_plays_in_its_own_window(driver: Driver, served: Served, tmp_path
     ends = [e for e in served.room.journal if e["request"].get("type") == "end_turn"]
     assert {e["by"] for e in ends} == {"ARN", "CAL"}, "both human seats ended turns"
     assert served.bot.report.outcome is not None, "the bot played to the end of the game"
+
+
+def _type(d: Driver, text: str) -> None:
+    """Type into the focused text line, as the keyboard's text input does."""
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    d.frames(2)
+
+
+def _dismissed(d: Driver) -> str:
+    """Enter through the vote and news screens the game opens; the screen under them."""
+    if d.screen() in ("vote", "news"):
+        d.key(pygame.K_RETURN)
+    return d.screen()
+
+
+def _press(d: Driver, label: str, done: Any, tries: int = 5) -> bool:
+    """Click the desk's button ``label`` until ``done()`` (a vote or the news may have opened
+    over the desk just before the click)."""
+    for _ in range(tries):
+        if not _wait(d, lambda: _dismissed(d) == "teacher"):
+            return False
+        d.click(d.button(label))
+        with contextlib.suppress(LookupError):
+            if _wait(d, done, 5):
+                return True
+    return False
+
+
+def _entry(d: Driver) -> Any:
+    from pygame_gui.elements import UITextEntryLine
+
+    return next(e for e in d.app.screen.elements if isinstance(e, UITextEntryLine))
+
+
+def test_messages_and_the_teacher_desk(driver: Driver, served: Served, tmp_path: Path) -> None:
+    room = served.room
+    seat_link = Link(served.url, room.codes["ARN"]).start()
+    teacher_link = Link(served.url, room.teacher_code).start()
+    try:
+        game = connect_game(seat_link)
+        driver.app.start(game)
+        driver.key(pygame.K_m)
+        assert driver.screen() == "messages"
+        driver.click(driver.button("CAL"))
+        driver.click(driver.button("Side payment"))
+        driver.click(driver.button("+"))
+        driver.click(_entry(driver))
+        _type(driver, "Drop the ICC referral and CAL abstains?")
+        driver.click(driver.button("Send"))
+        sent = game.session.mail[-1]
+        assert sent["to"] == "CAL" and sent["text"].startswith("Drop the ICC referral")
+        assert sent["offer"]["kind"] == "side_payment" and sent["offer"]["amount"] == 1.5
+        driver.frames(3)
+        driver.shot(shots(tmp_path) / "net-messages.png")
+
+        desk = connect_game(teacher_link)
+        driver.app.start(desk)
+        assert desk.player is None, "the teacher holds no seat"
+        driver.key(pygame.K_k)
+        assert driver.screen() == "teacher"
+        assert _wait(driver, lambda: any(m["text"] == sent["text"] for m in desk.session.mail))
+        driver.frames(3)
+        driver.shot(shots(tmp_path) / "teacher-desk.png")
+        public = lambda: desk.session.view_data["public"]  # noqa: E731
+        driver.click(driver.button("Pause"))
+        assert _wait(driver, lambda: public()["paused"])
+        driver.click(driver.button("Resume"))
+        assert _wait(driver, lambda: not public()["paused"])
+        driver.click(_entry(driver))
+        _type(driver, "A convoy is ambushed near the border")
+        driver.click(driver.button("Incident"))
+        assert _wait(driver, lambda: any("convoy is ambushed" in e.text for e in desk.world.events))
+        month = desk.world.month
+        driver.click(driver.button("To AI"))  # ARN's student has left: the AI plays the seat
+        assert _wait(driver, lambda: "ARN" in desk.session.view_data["teacher"]["ai_seats"])
+        assert _wait(driver, lambda: desk.world.month > month, 60), "the game goes on"
+        # Votes and news open over the desk while the game goes on: press until it took.
+        assert _press(driver, "Pause", lambda: public()["paused"])
+        assert _wait(driver, lambda: _dismissed(driver) == "teacher")
+        driver.frames(3)
+        driver.shot(shots(tmp_path) / "teacher-desk-later.png")
+        assert _press(
+            driver, "Back", lambda: "ARN" not in desk.session.view_data["teacher"]["ai_seats"]
+        )
+        assert _press(driver, "End the game", lambda: driver.button("Really end?") is not None)
+        driver.click(driver.button("Really end?"))
+        assert _wait(driver, lambda: desk.session.finished)
+    finally:
+        served.end()
+        seat_link.close()
+        teacher_link.close()
+    asked = [e["request"].get("action") for e in room.journal if e["by"] == "teacher"]
+    once = [a for n, a in enumerate(asked) if n == 0 or asked[n - 1] != a]  # a press may repeat
+    assert once == ["pause", "resume", "incident", "hand_to_ai", "pause", "hand_back", "end"]
+    assert [(m["from"], m["to"]) for m in room.messages] == [("ARN", "CAL")]

@@ -127,6 +127,28 @@ class ChamberScreen(Screen):
             ("seat", "Your seat", self.your_seat, pygame.K_u,
              "What your seat can decide: pledges, forces, endorsements", None),
         ]  # fmt: skip
+        if self.game.classroom:
+            rows.append(
+                (
+                    "messages",
+                    "Messages",
+                    self.messages,
+                    pygame.K_m,
+                    "Private messages and offers to other seats and the teacher",
+                    None,
+                )
+            )
+            if self.game.player is None:
+                rows.append(
+                    (
+                        "desk",
+                        "Teacher's desk",
+                        self.desk,
+                        pygame.K_k,
+                        "Every seat; pause, time limit, events, hand seats to the AI",
+                        None,
+                    )
+                )
         self.actions = {}
         for n, (name, text, action, key, tip, oid) in enumerate(rows):
             rect = self.r(x + (n % 2) * (half + 10), y + (n // 2) * 48, half, 40)
@@ -435,6 +457,16 @@ class ChamberScreen(Screen):
         shown = [e for e in events if e.kind not in QUIET]
         self.app.notify(shown[-1].text if shown else "The advisor ends the turn.")
         self.sync()
+
+    def messages(self) -> None:
+        from sim.ui.screens.messages import MessagesScreen
+
+        self.app.push(MessagesScreen(self.app))
+
+    def desk(self) -> None:
+        from sim.ui.screens.desk import TeacherDesk
+
+        self.app.push(TeacherDesk(self.app))
 
     def theatre(self) -> None:
         self.go("theatre")

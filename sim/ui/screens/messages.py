@@ -1,0 +1,217 @@
+"""Private messages in a classroom game: what a seat wrote and received, and a new one to write.
+
+A message goes to one human seat (or the teacher) and to the teacher, nobody else: short free
+text and, if wanted, a structured offer — support on the draft for a clause, a side payment, a
+pledge of troops. The server validates and logs it; this screen only shows and composes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextEntryLine
+
+from sim.net.protocol import MAX_TEXT
+from sim.net.views import TEACHER
+from sim.ui import theme
+from sim.ui.netgame import NetGame
+from sim.ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from sim.ui.app import App
+
+OFFERS = (
+    ("", "No offer"),
+    ("support_for_clause", "Support for a clause"),
+    ("side_payment", "Side payment"),
+    ("pledge", "Pledge of troops"),
+)
+#: How much one press of − or + changes an offer's amount, by kind.
+STEPS = {"side_payment": 0.5, "pledge": 100.0}
+
+
+def describe(message: dict[str, Any]) -> str:
+    """One line: ``M3 ARN to CAL: text [side payment 2.0 on kalvaria-1]``."""
+    line = f"M{message['month']} {message['from']} to {message['to']}: {message['text']}"
+    offer = message.get("offer")
+    if offer:
+        words = dict(OFFERS)[offer["kind"]].lower()
+        detail = f"{offer['amount']:g}" if offer.get("amount") else ""
+        if offer.get("clause"):
+            detail = f"'{offer['clause']}'"
+        on = f" on {offer['draft']}" if offer.get("draft") else ""
+        line += f" [{words} {detail}{on}]".replace("  ", " ")
+    return line
+
+
+class MessagesScreen(Screen):
+    """The seat's private messages, newest first, and the form for a new one."""
+
+    name = "messages"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        assert isinstance(app.game, NetGame)
+        self.game: NetGame = app.game
+        self.to = next(iter(self.recipients()), "")
+        self.offer = ""
+        self.amount = 1.0
+        self.clause = 0
+        self.entry: UITextEntryLine | None = None
+
+    def recipients(self) -> list[str]:
+        """Every other human seat, and the teacher (for a seat)."""
+        own = self.game.session.own
+        seats = [s for s in self.game.session.players if s != own]
+        return seats if own == TEACHER else [*seats, TEACHER]
+
+    def clauses(self) -> list[str]:
+        """The clauses of the draft before the Council, as an offer may name them."""
+        draft = self.game.council_draft()
+        if draft is None:
+            return []
+        return [part.strip()[:120] for part in draft.clauses.describe().split(";") if part.strip()]
+
+    def build(self) -> None:
+        W, H = self.W, self.H
+        x, w = 760, W - 780
+        y = 70
+        for n, seat in enumerate(self.recipients()):
+            oid = "#toggle_on" if seat == self.to else "#small"
+            self.button(self.r(x + (n % 4) * (w / 4), y + (n // 4) * 36, w / 4 - 6, 30), seat,
+                        lambda s=seat: self.pick(s), object_id=oid,
+                        tip=f"Write to {seat}")  # fmt: skip
+        y += 36 * ((len(self.recipients()) + 3) // 4) + 40
+        for n, (kind, label) in enumerate(OFFERS):
+            oid = "#toggle_on" if kind == self.offer else "#small"
+            self.button(self.r(x + (n % 2) * (w / 2), y + (n // 2) * 36, w / 2 - 6, 30), label,
+                        lambda k=kind: self.pick_offer(k), object_id=oid)  # fmt: skip
+        y += 36 * 2 + 8
+        if self.offer in STEPS:
+            self.button(self.r(x, y, 44, 34), "−", lambda: self.bump(-1), tip="Offer less")
+            self.button(self.r(x + 160, y, 44, 34), "+", lambda: self.bump(1), tip="Offer more")
+        elif self.offer == "support_for_clause":
+            self.button(self.r(x, y, w, 34), "Next clause", self.next_clause,
+                        tip="Which clause of the draft your support is for")  # fmt: skip
+        y += 48
+        self.entry = UITextEntryLine(self.r(x, y + 24, w, 36), self.app.manager)
+        self.entry.set_text_length_limit(MAX_TEXT)
+        self.elements.append(self.entry)
+        self.entry_y = y
+        y += 76
+        self.button(self.r(x, y, w / 2 - 6, 44), "Send", self.send, object_id="#primary",
+                    tip="Send it: the addressee and the teacher read it")  # fmt: skip
+        self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
+
+    def pick(self, seat: str) -> None:
+        self.to = seat
+        self.refresh()
+
+    def pick_offer(self, kind: str) -> None:
+        self.offer = kind
+        self.amount = 1.0 if kind == "side_payment" else 200.0 if kind == "pledge" else 0.0
+        self.refresh()
+
+    def bump(self, direction: int) -> None:
+        self.amount = max(0.0, self.amount + direction * STEPS.get(self.offer, 1.0))
+
+    def next_clause(self) -> None:
+        self.clause = (self.clause + 1) % max(1, len(self.clauses()))
+
+    def refresh(self) -> None:
+        text = self.entry.get_text() if self.entry is not None else ""
+        super().refresh()
+        if self.entry is not None and text:
+            self.entry.set_text(text)
+
+    def form(self) -> dict[str, Any]:
+        """The message as the protocol carries it."""
+        text = self.entry.get_text().strip() if self.entry is not None else ""
+        body: dict[str, Any] = {"type": "message", "to": self.to, "text": text}
+        if self.offer:
+            draft = self.game.council_draft()
+            offer: dict[str, Any] = {"kind": self.offer, "draft": draft.id if draft else ""}
+            if self.offer == "support_for_clause":
+                clauses = self.clauses()
+                offer["clause"] = clauses[self.clause % len(clauses)] if clauses else ""
+            else:
+                offer["amount"] = self.amount
+            body["offer"] = offer
+        return body
+
+    def send(self) -> None:
+        body = self.form()
+        if not body["text"] and not self.offer:
+            self.app.notify("Write something, or choose an offer")
+            return
+        reasons = self.game.session.send_message(body)
+        if reasons:
+            self.app.notify("Not sent: " + "; ".join(reasons))
+            return
+        if self.entry is not None:
+            self.entry.set_text("")
+        self.app.notify(f"Sent to {self.to}: only {self.to} and the teacher read it")
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """While the text line has the focus, typing writes into it (no shortcuts)."""
+        typing = self.entry is not None and self.entry.is_focused
+        if typing and event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.send()
+                return True
+            if event.key != pygame.K_ESCAPE:
+                return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            return True
+        return super().handle(event)
+
+    def busy_rects(self) -> list[pygame.Rect]:
+        return [self.r(20, 60, 720, self.H - 80)]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text, s = self.app.text, self.s
+        own = self.game.session.own
+        who = "the teacher" if own == TEACHER else own
+        surface.blit(text.render(f"Private messages of {who}", 22, theme.TEXT, True),
+                     (s(20), s(16)))  # fmt: skip
+        x, w = s(760), s(self.W - 780)
+        surface.blit(text.render("Write to", 15, theme.MUTED), (x, s(46)))
+        rows = 36 * ((len(self.recipients()) + 3) // 4)
+        surface.blit(text.render("With an offer", 15, theme.MUTED), (x, s(70 + rows + 16)))
+        y = s(70 + rows + 40 + 80)
+        if self.offer in STEPS:
+            unit = "capital" if self.offer == "side_payment" else "troops"
+            label = text.render(f"{self.amount:g} {unit}", 15, theme.TEXT, True)
+            surface.blit(label, label.get_rect(center=(x + s(102), y + s(17))))
+        elif self.offer == "support_for_clause":
+            clauses = self.clauses()
+            chosen = clauses[self.clause % len(clauses)] if clauses else "no draft before it"
+            line = text.fit(f"For: {chosen}", 13, w)
+            surface.blit(text.render(line, 13, theme.TEXT), (x, y + s(38)))
+        surface.blit(text.render("Text (up to 500 characters)", 15, theme.MUTED),
+                     (x, s(self.entry_y)))  # fmt: skip
+        self._draw_list(surface)
+
+    def _draw_list(self, surface: pygame.Surface) -> None:
+        text, s = self.app.text, self.s
+        area = self.r(20, 60, 720, self.H - 80)
+        pygame.draw.rect(surface, theme.PANEL, area)
+        pygame.draw.rect(surface, theme.PANEL_EDGE, area, 1)
+        pad = s(10)
+        y = area.y + pad
+        mail = self.game.session.mail
+        if not mail:
+            surface.blit(text.render("No private messages yet.", 14, theme.MUTED),
+                         (area.x + pad, y))  # fmt: skip
+            return
+        for message in reversed(mail):
+            mine = message["from"] == self.game.session.own
+            colour = theme.MUTED if mine else theme.TEXT
+            for line in text.wrap(describe(message), 14, area.w - 2 * pad):
+                if y + s(20) > area.bottom - pad:
+                    return
+                surface.blit(text.render(line, 14, colour), (area.x + pad, y))
+                y += s(20)
+            y += s(8)
