@@ -17,12 +17,21 @@ def _units(points: int) -> str:
 def answer_lines(record: TextRecord, party: str) -> list[str]:
     """Every factor behind one party's answer to a text, summed; it signs above zero."""
     stance = record.answers[party]
+    tactical = party in record.tactical
     verdict = "accepted" if stance.choice == "yes" else "refused"
+    if tactical:
+        verdict = "signed, without meaning it,"
     lines = [f"  Why {party} {verdict} the text (version {record.version}, month {record.month}):"]
     for factor in stance.factors:
         lines.append(f"    {factor.name:<34} {_units(factor.points)}")
     lines.append(f"    {'= total':<34} {_units(stance.total)}")
     lines.append("    signs when the total is above +0.000 (the text beats fighting on)")
+    if tactical:
+        lines.append(
+            "    refused in earnest but signed tactically: under leverage and close to yes, it"
+            " drew a tactical signature from the stream 'tactics' (tactical_acceptance_chance);"
+            " implementation will stall"
+        )
     return lines
 
 
@@ -56,6 +65,7 @@ def peace_json(world: World) -> dict[str, Any]:
                 "stage": r.stage,
                 "text": dict(r.text),
                 "answers": {p: s.to_json() for p, s in r.answers.items()},
+                "tactical": list(r.tactical),
                 "signed": r.signed,
             }
             for r in peace.records
@@ -73,6 +83,7 @@ def peace_json(world: World) -> dict[str, Any]:
                 "women": a.women,
                 "civil_society": a.civil_society,
                 "ended_month": a.ended_month,
+                "tactical": list(a.tactical),
             }
             for a in peace.agreements
         ],

@@ -93,6 +93,7 @@ class Coefficients:
     pledge_credibility: float
     aid_value: float
     envoy_standing_weight: float
+    envoy_bias_weight: float
     envoy_standing_start: float
     envoy_joint_bonus: float
     envoy_success_gain: float
@@ -109,6 +110,12 @@ class Coefficients:
     women_signatory_reduction: float
     civil_society_reduction: float
     spoiler_increase: float
+    spoiler_attack_chance: float
+    spoiler_attack_intensity: float
+    spoiler_attack_hazard: float
+    tactical_acceptance_chance: float
+    tactical_margin: float
+    tactical_breakdown_increase: float
     regional_deference: float
     patron_weight: float
     sovereignty_weight: float

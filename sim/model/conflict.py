@@ -139,6 +139,7 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
     # An agreement ends when war has resumed (a crisis may have restarted it since last month).
     events: list[Event] = talks.close_broken(world)
     before = theatre.phase
+    attacks = 0
     # With settlement positions, only agreements signed at talks end the war (sim.model.talks).
     by_chance = not talks.negotiated(world)
 
@@ -146,9 +147,12 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
         if u_phase < coef.ceasefire_hazard and by_chance:
             theatre.phase = "ceasefire"
     else:
+        spoiled, attacks = talks.spoiler_attacks(world)
+        events += spoiled + talks.stalled_implementation(world)
         hazard = coef.recurrence_hazard * (0.5 if theatre.phase == "peace" else 1.0)
         hazard *= recurrence_mission_factor(world)
         hazard *= talks.recurrence_factor(world)
+        hazard *= 1.0 + coef.spoiler_attack_hazard * attacks
         if u_phase < hazard:
             theatre.phase = "war"
             theatre.intensity = max(theatre.intensity, coef.reference_intensity)
@@ -171,6 +175,8 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
         theatre.intensity = min(
             1.0, max(0.0, theatre.intensity + 0.2 * coef.intensity_noise * shock)
         )
+        # Attacks by factions left out of the agreement in force (sim.model.talks).
+        theatre.intensity = min(1.0, theatre.intensity + coef.spoiler_attack_intensity * attacks)
 
     civilian_mean, battle_mean = expected_deaths(world, strength)
     civilian = _poisson_from_uniform(civilian_mean, u_civilian)

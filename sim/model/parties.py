@@ -5,7 +5,9 @@ A party accepts a text only when the text beats its *outside option*, the value 
 fighting, computed from the theatre: its military prospects (the share of the country it holds),
 its resolve, the cost of the fighting (a hurting stalemate, Zartman 2000, lowers it), sanctions
 biting or threatened, its patrons' shield or pressure, and the commitment problem of laying down
-arms, which guarantees offset (Walter 2002). The envoy's standing and aid sweeten the text.
+arms, which guarantees offset (Walter 2002). The envoy's standing and aid sweeten the text; the
+envoy's leaning toward a party, from who appointed it, makes that party trust it more and the
+other less (Kydd 2003).
 
 Every term is a named :class:`~sim.model.explain.Factor` in whole points, so the answer a party
 gives is explained exactly as a vote is: the factors sum to the total, and the party signs when
@@ -142,7 +144,39 @@ def outside_factors(world: World, position: PartyPosition, stage: str) -> list[F
     if peace.envoy is not None:
         standing = coef.envoy_standing_weight * (peace.envoy.standing - 0.5)
         factors.append(Factor("envoy's standing", _points(standing)))
+        lean = envoy_leaning(world, party.id)
+        if lean:
+            factors.append(Factor("envoy's leaning", _points(coef.envoy_bias_weight * lean)))
     return factors
+
+
+def sponsor_leaning(world: World, sponsor: str, party_id: str) -> tuple[float, tuple[str, ...]]:
+    """How far an envoy's sponsor stands on a party's side, from -1 to 1, and the members that
+    put it on that side: for a regional organization, its members that are patrons of the party less
+    those that are patrons of another party, as a share of all its members (the Arab League,
+    two of whose eleven members armed the Syrian opposition, leans toward it by 2/11); the
+    Secretary-General stands on no side."""
+    org = world.organizations.get(sponsor)
+    if org is None:
+        return 0.0, ()
+    backers = {p.id: {m for m in org.members if m in p.patrons} for p in world.theatre.parties}
+    involved = set().union(*backers.values())
+    if not involved:
+        return 0.0, ()
+    own = backers.get(party_id, set())
+    others = involved - own
+    return (len(own) - len(others)) / len(org.members), tuple(sorted(own))
+
+
+def envoy_leaning(world: World, party_id: str) -> float:
+    """The envoy's bias toward a party, -1 to 1: the mean of its sponsors' leanings (a joint
+    envoy with the UN is half as biased as its organization). Kydd (2003): a mediator seen on
+    a party's side is believed by that party and discounted by the other."""
+    envoy = world.peace.envoy
+    if envoy is None or not envoy.sponsors:
+        return 0.0
+    leanings = [sponsor_leaning(world, s, party_id)[0] for s in envoy.sponsors]
+    return sum(leanings) / len(leanings)
 
 
 def answer(world: World, party_id: str, text: Text, stage: str) -> Answer:

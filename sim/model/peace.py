@@ -106,7 +106,8 @@ class Agreement:
     """A signed ceasefire or peace agreement, and how long it held.
 
     ``excluded`` are the armed factions left out of it (parties not at the table and factions
-    outside the talks): potential spoilers (Stedman 1997).
+    outside the talks): potential spoilers (Stedman 1997). ``tactical`` are signatories that
+    signed without meaning to implement it: implementation stalls and it breaks down sooner.
     """
 
     id: str
@@ -120,6 +121,8 @@ class Agreement:
     women: bool
     civil_society: bool
     ended_month: int | None = None
+    #: Signatories that signed without meaning to implement it (tactical acceptance).
+    tactical: tuple[str, ...] = ()
 
     @property
     def in_force(self) -> bool:
@@ -136,11 +139,13 @@ class TextRecord:
     stage: str
     text: Text
     answers: dict[str, Stance]
+    #: Parties that refused in earnest but signed under pressure, not meaning to implement.
+    tactical: tuple[str, ...] = ()
 
     @property
     def signed(self) -> bool:
-        """True when every party at the table accepted."""
-        return all(s.choice == "yes" for s in self.answers.values())
+        """True when every party at the table accepted (in earnest or tactically)."""
+        return all(s.choice == "yes" or p in self.tactical for p, s in self.answers.items())
 
 
 @dataclass

@@ -8,7 +8,7 @@ positions: those stay private to the parties (:mod:`sim.model.talks`).
 from __future__ import annotations
 
 from sim.model.explain import Stance
-from sim.model.parties import zone_of_agreement
+from sim.model.parties import envoy_leaning, sponsor_leaning, zone_of_agreement
 from sim.model.peace import Agreement, Envoy, Settlement, Talks, Text
 from sim.model.talks import estimated_margin, stage, uncertainty
 from sim.model.world import Mission, World
@@ -79,6 +79,18 @@ class PeaceView:
             if m.kind != "regional" and not m.withdrawing and m.id not in offered
         ]
 
+    def leanings(self) -> dict[str, tuple[float, tuple[str, ...]]]:
+        """The envoy's leaning toward each party with a position (-1 to 1; Kydd 2003) and the
+        sponsors' members that back that party: why the parties trust the envoy unequally."""
+        envoy = self._world.peace.envoy
+        if envoy is None:
+            return {}
+        out: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for party in self.parties():
+            backers = {m for s in envoy.sponsors for m in sponsor_leaning(self._world, s, party)[1]}
+            out[party] = (envoy_leaning(self._world, party), tuple(sorted(backers)))
+        return out
+
     def believed_ideal(self, party: str) -> Text:
         """The mediator's reading of a party's ideal text (with its errors)."""
         talks = self._world.peace.talks
@@ -98,6 +110,11 @@ class PeaceView:
         if talks is None:
             return {}
         return {p: estimated_margin(self._world, p, text) for p in talks.parties}
+
+    def tactical(self) -> tuple[str, ...]:
+        """Parties that signed the last text put without meaning to implement it."""
+        records = self._world.peace.records
+        return records[-1].tactical if records else ()
 
     def answers(self) -> dict[str, Stance]:
         """The parties' answers to the last text put to them."""

@@ -15,7 +15,8 @@ outside options, by ``surveillance_reduction``.
 
 A signed agreement carries its provisions (the text), signatories, guarantors and who was left
 out into the theatre, where it changes the monthly hazard that war resumes
-(:func:`recurrence_factor`).
+(:func:`recurrence_factor`); the factions left out also strike at it (:func:`spoiler_attacks`),
+raising the fighting and that month's hazard.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from sim.model.events import Event
 from sim.model.parties import Answer, answer, guarantee_strength, outside_option
 from sim.model.peace import Agreement, Settlement, Talks, Text, TextRecord
 from sim.model.world import World
+
+LEVERAGE = ("sanctions threatened", "sanctions biting", "patrons press")
+"""The factors that put a party under pressure: what may make it sign a text it refuses."""
 
 STAGES = ("ceasefire", "peace")
 
@@ -162,16 +166,20 @@ def put_text(world: World) -> list[Event]:
     result = answers(world, talks.text)
     talks.answers = {p: a.stance for p, a in result.items()}
     talks.rounds += 1
-    record = TextRecord(world.month, talks.version, talks.stage, dict(talks.text), talks.answers)
+    tactical = tactical_signers(world, result)
+    record = TextRecord(world.month, talks.version, talks.stage, dict(talks.text), talks.answers,
+                        tactical)  # fmt: skip
     world.peace.records.append(record)
-    said = ", ".join(f"{p} {'accepts' if a.accepts else 'refuses'}" for p, a in result.items())
+    said = ", ".join(
+        f"{p} {'accepts' if a.accepts or p in tactical else 'refuses'}" for p, a in result.items()
+    )
     who = envoy_subject(world)
     events = [
         Event(world.month, "talks",
               f"{who} puts the text (version {talks.version}) to the parties: {said}."),
     ]  # fmt: skip
-    if all(a.accepts for a in result.values()):
-        events += sign(world, talks)
+    if record.signed:
+        events += sign(world, talks, tactical)
         return events
     talks.refusals += 1
     _standing(world, -coef.envoy_refusal_loss)
@@ -184,6 +192,43 @@ def put_text(world: World) -> list[Event]:
     return events
 
 
+def tactical_signers(world: World, result: dict[str, Answer]) -> tuple[str, ...]:
+    """Parties that refuse the text in earnest but sign it anyway, not meaning to implement it
+    (Assad accepted Annan's six points on 27 March 2012 and never carried them out): a party
+    under leverage (sanctions threatened or biting, its patrons pressing) whose refusal is
+    within ``tactical_margin`` signs with probability ``tactical_acceptance_chance``, drawn from
+    the named stream ``tactics`` (one draw per such party). Only when every other party
+    accepts, in earnest or so: a tactical signature buys time only if the text is signed."""
+    coef = world.coefficients
+    margin = round(coef.tactical_margin * 1000)
+    candidates = [
+        p for p, a in result.items()
+        if not a.accepts and a.stance.total > -margin
+        and any(f.name in LEVERAGE and f.points > 0 for f in a.stance.factors)
+    ]  # fmt: skip
+    if not candidates or any(not a.accepts and p not in candidates for p, a in result.items()):
+        return ()
+    rng = world.streams.get("tactics")
+    drawn = {p: float(rng.random()) < coef.tactical_acceptance_chance for p in candidates}
+    return tuple(sorted(candidates)) if all(drawn.values()) else ()
+
+
+def stalled_implementation(world: World) -> list[Event]:
+    """News that implementation stalls while a tactical signatory drags its feet: the month
+    after signing and every third month after."""
+    agreement = world.peace.agreement_in_force()
+    if agreement is None or not agreement.tactical or world.theatre.phase == "war":
+        return []
+    held = world.month - agreement.month
+    if held < 1 or (held - 1) % 3:
+        return []
+    name = agreement.name if agreement.name.lower().startswith("the ") else f"the {agreement.name}"
+    who = ", ".join(_faction_name(world, p) for p in agreement.tactical)
+    text = (f"Implementation of {name} stalls in {world.theatre.name}: {who} signed it but has"
+            " not carried it out.")  # fmt: skip
+    return [Event(world.month, "implementation_stalls", text)]
+
+
 def excluded_factions(world: World, parties: tuple[str, ...]) -> tuple[str, ...]:
     """Armed parties left out of the table, and factions the scenario keeps outside the talks."""
     settlement = settlement_of(world)
@@ -191,7 +236,7 @@ def excluded_factions(world: World, parties: tuple[str, ...]) -> tuple[str, ...]
     return tuple(left_out) + settlement.outside_factions
 
 
-def sign(world: World, talks: Talks) -> list[Event]:
+def sign(world: World, talks: Talks, tactical: tuple[str, ...] = ()) -> list[Event]:
     """The parties at the table sign the current text: a ceasefire while at war, else a peace
     agreement. The phase changes; the talks go on toward a peace agreement after a ceasefire."""
     settlement = settlement_of(world)
@@ -206,7 +251,7 @@ def sign(world: World, talks: Talks) -> list[Event]:
     agreement = Agreement(
         f"agreement-{number}", name, kind, world.month, dict(talks.text), talks.parties,
         excluded_factions(world, talks.parties), tuple(sorted(world.peace.guarantees)),
-        talks.women, talks.civil_society,
+        talks.women, talks.civil_society, None, tactical,
     )  # fmt: skip
     world.peace.agreements.append(agreement)
     _standing(world, world.coefficients.envoy_success_gain)
@@ -238,11 +283,41 @@ def close_broken(world: World) -> list[Event]:
     return [Event(world.month, "agreement_broken", text)]
 
 
+def _faction_name(world: World, faction: str) -> str:
+    party = next((p for p in world.theatre.parties if p.id == faction), None)
+    return party.name if party is not None else faction
+
+
+def spoiler_attacks(world: World) -> tuple[list[Event], int]:
+    """Armed factions left out of the agreement in force strike at it (Stedman 1997; Kydd &
+    Walter 2002): each, every month, with probability ``spoiler_attack_chance``, drawn from
+    the named stream ``spoilers`` (one draw per faction, so other streams are undisturbed).
+    Returns the news and the number of attacks; the theatre adds
+    ``spoiler_attack_intensity`` of fighting and raises the month's hazard that war resumes by
+    ``spoiler_attack_hazard`` for each."""
+    agreement = world.peace.agreement_in_force()
+    if agreement is None or not agreement.excluded or world.theatre.phase == "war":
+        return [], 0
+    rng = world.streams.get("spoilers")
+    chance = world.coefficients.spoiler_attack_chance
+    name = agreement.name if agreement.name.lower().startswith("the ") else f"the {agreement.name}"
+    events = []
+    for faction in agreement.excluded:
+        if float(rng.random()) < chance:
+            who = _faction_name(world, faction)
+            events.append(
+                Event(world.month, "spoiler_attack",
+                      f"{who[:1].upper()}{who[1:]}, left out of {name}, attack to wreck it:"
+                      f" fighting flares in {world.theatre.name}."),
+            )  # fmt: skip
+    return events, len(events)
+
+
 def recurrence_factor(world: World) -> float:
     """Multiplier of the monthly hazard that war resumes, from the agreement in force: being
     signed at all (Fortna 2003), its guarantees (Walter 2002), women signatories (Krause,
     Krause & Bränfors 2018), civil society at the table (Nilsson 2012) and armed factions left
-    out (Stedman 1997). 1 with none."""
+    out (Stedman 1997), and signatories that signed only tactically. 1 with none."""
     agreement = world.peace.agreement_in_force()
     if agreement is None:
         return 1.0
@@ -256,4 +331,5 @@ def recurrence_factor(world: World) -> float:
     if agreement.civil_society:
         factor *= 1.0 - coef.civil_society_reduction
     factor *= 1.0 + coef.spoiler_increase * len(agreement.excluded)
+    factor *= 1.0 + coef.tactical_breakdown_increase * len(agreement.tactical)
     return factor

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ import pytest
 from sim.cli import main
 from sim.model import talks
 from sim.model.commands import TableDraft
+from sim.model.conflict import step_conflict
 from sim.model.drafts import Sanction
 from sim.model.engine import CommandRejected, Engine
 from sim.model.forces import create_mission
@@ -27,8 +29,9 @@ from sim.model.mediation import (
 )
 from sim.model.mediator import Mediator
 from sim.model.month import EndMonth
-from sim.model.parties import answer, outside_option, zone_of_agreement
+from sim.model.parties import answer, envoy_leaning, outside_option, zone_of_agreement
 from sim.model.peace import Agreement
+from sim.model.peace_view import PeaceView
 from sim.model.play import default_agents, play_game
 from sim.model.replay import replay
 from sim.model.view import WorldView
@@ -176,6 +179,115 @@ def test_women_civil_society_and_spoilers_change_durability() -> None:
         Agreement("d", "D", "ceasefire", 1, {}, ("gov",), ("opposition",), (), False, False)
     ]
     assert talks.recurrence_factor(world) > plain
+
+
+def test_factions_left_out_attack_the_agreement_raising_fighting_and_breakdowns() -> None:
+    """Spoilers act (Stedman 1997): the same seeds, the same agreement, once with a faction left
+    out and once with everyone at the table: attacks appear in the news, the fighting is fiercer
+    in the months they strike, and the war resumes no later."""
+
+    def run(excluded: tuple[str, ...], seed: int) -> tuple[list[float], int | None, int]:
+        world = syria(seed).world
+        world.theatre.phase, world.theatre.intensity = "ceasefire", 0.2
+        world.coefficients = replace(world.coefficients, spoiler_increase=0.0)
+        world.peace.agreements = [
+            Agreement("a", "Six-point plan", "ceasefire", 1, {}, PARTIES, excluded, (), False,
+                      False)
+        ]  # fmt: skip
+        intensities, attacks, resumed = [], 0, None
+        for month in range(1, 13):
+            world.month = month
+            events, _ = step_conflict(world)
+            attacks += sum(e.kind == "spoiler_attack" for e in events)
+            intensities.append(world.theatre.intensity)
+            if world.theatre.phase == "war":
+                resumed = month
+                break
+        return intensities, resumed, attacks
+
+    total_attacks = broke_alone = broke_spoiled = 0
+    for seed in range(40):
+        calm, calm_resumed, calm_attacks = run((), seed)
+        spoiled, spoiled_resumed, attacks = run(("al-Nusra",), seed)
+        assert calm_attacks == 0
+        total_attacks += attacks
+        # Common random numbers: attacks never delay a breakdown nor calm the fighting.
+        if calm_resumed is not None:
+            assert spoiled_resumed is not None and spoiled_resumed <= calm_resumed
+        months = min(len(calm), len(spoiled))
+        assert all(s >= c for s, c in zip(spoiled[:months], calm[:months], strict=True))
+        broke_alone += calm_resumed is not None
+        broke_spoiled += spoiled_resumed is not None
+    assert total_attacks > 0 and broke_spoiled > broke_alone
+
+
+def test_an_envoy_leans_toward_the_side_its_sponsors_back_and_is_trusted_accordingly() -> None:
+    """Kydd (2003): the Arab League, two of whose members arm the opposition, makes a joint
+    envoy lean toward the opposition: it trusts him more, the government less; the
+    Secretary-General's own envoy leans toward nobody."""
+    text = {"transition": 0.5, "security": 0.5, "relief": 0.5, "accountability": 0.5}
+    margins = {}
+    for sponsors in (("un", ""), ("un", "las")):
+        engine = syria()
+        engine.submit(AppointEnvoy(sponsors[0], "Envoy", sponsors[1]))
+        world = engine.world
+        margins[sponsors[1]] = {
+            p: answer(world, p, text, "ceasefire").stance.total for p in PARTIES
+        }
+        leaning = {p: envoy_leaning(world, p) for p in PARTIES}
+        if sponsors[1]:
+            assert leaning["opposition"] == pytest.approx(2 / 11 / 2) == -leaning["gov"]
+            factors = dict(
+                (f.name, f.points)
+                for f in answer(world, "opposition", text, "ceasefire").stance.factors
+            )
+            assert factors["envoy's leaning"] == round(0.5 * 2 / 11 / 2 * 1000)
+            view = PeaceView(world).leanings()
+            assert view["opposition"][1] == ("QAT", "SAU") and view["gov"][1] == ()
+        else:
+            assert leaning == {"gov": 0.0, "opposition": 0.0}
+    # The joint envoy also starts with more standing: compare net of it.
+    bonus = round(0.1 * syria().world.coefficients.envoy_joint_bonus * 1000)
+    assert margins["las"]["opposition"] - bonus > margins[""]["opposition"]
+    assert margins["las"]["gov"] - bonus < margins[""]["gov"]
+
+
+def test_a_party_under_leverage_may_sign_without_meaning_it_and_implementation_stalls() -> None:
+    """Tactical acceptance (Assad and the six points, March 2012): parties that refuse in
+    earnest, close to yes and under leverage, sign when the stream 'tactics' says so; the
+    agreement records it, breaks down sooner, and the news reports implementation stalling.
+    Without leverage nobody signs tactically."""
+
+    def put(chance: float, pressed: bool) -> Engine:
+        engine = syria()
+        world = engine.world
+        world.coefficients = replace(
+            world.coefficients, tactical_acceptance_chance=chance, tactical_margin=2.0
+        )
+        if pressed:
+            engine.submit(PressParty("RUS", "gov"))
+            engine.submit(PressParty("QAT", "opposition"))
+        open_talks(engine)
+        answers = talks.answers(world, world.peace.talks.text)  # type: ignore[union-attr]
+        assert not any(a.accepts for a in answers.values())  # both refuse in earnest
+        engine.submit(PutText("un"))
+        return engine
+
+    assert put(1.0, False).world.peace.agreements == []  # no leverage: no tactical signature
+    assert put(0.0, True).world.peace.agreements == []  # the draw said no
+    engine = put(1.0, True)
+    world = engine.world
+    [agreement] = world.peace.agreements
+    assert agreement.tactical == PARTIES and world.theatre.phase == "ceasefire"
+    record = world.peace.records[-1]
+    assert record.signed and all(s.total <= 0 for s in record.answers.values())
+    stalling = talks.recurrence_factor(world)
+    world.peace.agreements[-1] = replace(agreement, tactical=())
+    assert talks.recurrence_factor(world) < stalling
+    world.peace.agreements[-1] = agreement
+    world.month += 1
+    events, _ = step_conflict(world)
+    assert any(e.kind == "implementation_stalls" for e in events)
 
 
 def test_signing_ends_the_war_and_a_party_left_out_is_recorded_as_a_spoiler() -> None:

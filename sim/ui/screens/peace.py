@@ -66,6 +66,17 @@ def draw_process_panel(
             f" {envoy.appointed_month}; standing {envoy.standing:.2f} (0-1).",
             14,
         )
+        for party, (lean, backers) in peace.leanings().items():
+            if lean > 0:
+                panel.line(
+                    f"Seen as leaning toward {party} ({lean:+.2f}): {', '.join(backers)} among"
+                    f" its sponsors' members back {party}, which trusts the envoy more; the"
+                    " other parties trust it less (Kydd 2003).",
+                    13,
+                    theme.MUTED,
+                    indent=12,
+                    lines=3,
+                )
     panel.heading("Talks")
     talks = peace.talks
     if talks is None:
@@ -112,6 +123,13 @@ def draw_process_panel(
         panel.line(f"Signed by {', '.join(a.signatories)}", 13, indent=12)
         if a.guarantors:
             panel.line(f"Guaranteed by {', '.join(a.guarantors)}", 13, indent=12)
+        if a.tactical:
+            panel.line(
+                f"Signed only tactically by {', '.join(a.tactical)}: implementation stalls",
+                13,
+                theme.NO,
+                indent=12,
+            )
         if a.excluded:
             panel.line(
                 f"Left out (spoilers): {', '.join(a.excluded)}", 13, theme.NO, indent=12, lines=3
@@ -333,9 +351,12 @@ class PeaceScreen(Screen):
         title = "Answers to the last text" if answers else "No text has been put yet"
         surface.blit(text.render(title, 16, theme.TEXT, True), (area.x, area.y))
         y = area.y + s(24)
+        tactical = peace.tactical()
         for party, stance in answers.items():
             accepts = stance.choice == "yes"
             verdict = "accepts" if accepts else "refuses"
+            if party in tactical:
+                verdict = "signs without meaning it"
             line = f"{party} {verdict} ({stance.total / 1000:+.3f})"
             surface.blit(
                 text.render(line, 14, theme.GOOD if accepts else theme.NO, True), (area.x, y)
