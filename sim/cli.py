@@ -521,6 +521,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_PROBLEMS)
     world = game.world
     d = debrief(world, game.scenario, game.save.seed, game.save.player, state_hash(world))
+    try:
+        from sim.analysis.lines import line_summaries
+
+        lines = line_summaries(game)
+    except SaveError as exc:
+        return _fail(str(exc), EXIT_PROBLEMS)
     if args.turning_seeds > 0 and game.save.player:
         from dataclasses import replace
 
@@ -535,7 +541,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
         d = replace(d, turning_points=tuple(points))
     try:
-        page = write_report(d, Path(args.output), turning_seeds=args.turning_seeds)
+        page = write_report(d, Path(args.output), turning_seeds=args.turning_seeds, lines=lines)
     except OSError as exc:
         return _fail(f"cannot write the report to {args.output}: {exc.strerror or exc}", 1)
     print(f"wrote {page}")

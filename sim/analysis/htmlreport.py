@@ -109,7 +109,7 @@ def write_report(d: Debrief, folder: Path, **extra: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     charts = draw_charts(d, folder)
     page = folder / "index.html"
-    extra.setdefault("branches", [])
+    extra.setdefault("lines", [])
     write_text_atomic(page, render(d, charts, **extra))
     page.chmod(0o644)  # a page to share, not a private temporary file
     return page

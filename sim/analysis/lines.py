@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.analysis.savegame import LoadedGame
 from sim.model import endings, objectives
 from sim.model.engine import Engine
 from sim.model.play import default_agents
 from sim.model.rewind import line_name
-from sim.model.saves import SavedGame, restore
+from sim.model.saves import SavedGame, SaveError, restore
 from sim.model.world import World
 from sim.scenario.build import build_world
 from sim.scenario.schema import ScenarioFile
@@ -81,3 +82,17 @@ def summarize_line(
     """A kept line's summary (replaying it unless its ``world`` is at hand)."""
     world = world if world is not None else replay_line(scenario, line)
     return summarize(world, line_name(line), line.branched_at)
+
+
+def line_summaries(game: LoadedGame) -> list[LineSummary]:
+    """A loaded save's own line and each of its other lines ([] without branches); raises
+    :class:`SaveError` naming the line that no longer replays."""
+    if not game.save.lines:
+        return []
+    out = [summarize(game.world, line_name(game.save), game.save.branched_at)]
+    for line in game.save.lines:
+        try:
+            out.append(summarize_line(game.scenario, line))
+        except SaveError as exc:
+            raise SaveError(f"{game.path}: its line {line_name(line)!r}: {exc}") from None
+    return out

@@ -16,7 +16,7 @@ from sim.model.advice import advise
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
-from sim.model.rewind import line_name
+from sim.model.rewind import branch_lines, line_name, rewind
 from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
 from sim.model.session import Session
 from sim.model.world import World
@@ -99,6 +99,21 @@ def with_lines(game: LoadedGame) -> list[LoadedGame]:
         labelled = replace(line, label=f"{stem}: {line_name(line)}")
         out.append(replace(game, save=labelled, session=session, record=record))
     return out
+
+
+def autoplay_branch(save: SavedGame, month: int) -> SavedGame:
+    """A branch of ``save``: back at ``month`` (:mod:`sim.model.rewind`), then the player's seat
+    passing every turn to the end — a second line of play for demonstrations and tests."""
+    scenario = load_scenario(scenario_file(save))
+    engine = Engine(build_world(scenario, save.seed))
+    back = rewind(engine, default_agents(engine), save, month)
+    while back.session.awaiting_player:
+        back.session.end_turn()
+        back.record.ended()
+        back.session.run_until_player()
+    lines, name = branch_lines(save)
+    branch = capture(back.session, back.record, save.scenario_path, save.seed)
+    return replace(branch, line=name, branched_at=month, lines=lines)
 
 
 def autoplay_save(

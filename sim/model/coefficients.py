@@ -26,6 +26,7 @@ class Coefficients:
     crisis_weight: float
     side_payment_value: float
     side_payment_permanent_share: float
+    vote_trade_value: float
     lobby_rate: float
     bargaining_pull: float
     consultation_rounds: int

@@ -42,6 +42,7 @@ import sim.ui.screens.world  # noqa: F401
 from sim.model.saves import SaveError
 from sim.ui import theme
 from sim.ui.game import AUTOSAVE, Game
+from sim.ui.pacing import Skip
 from sim.ui.screens.base import Screen, make_screen
 from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
@@ -50,7 +51,19 @@ STEP_BUDGET = 0.004
 #: When the AI plays every seat, one step every so often, so the player can watch it negotiate.
 WATCH_PACE = 0.15
 FPS = 60
-MIN_SIZE = (800, 560)
+#: The smallest window the game takes (a resize below it is held at it).
+MIN_SIZE = (1024, 600)
+#: Every screen is laid out in these logical pixels at UI scale 1.0.
+DESIGN_SIZE = (1280, 720)
+
+
+def fitted_scale(ui_scale: float, size: tuple[int, int]) -> float:
+    """The UI scale the window can hold: the player's choice, but never more than fits the
+    layout's 1280×720 logical pixels in the window, so a large scale in a small window neither
+    pushes widgets off screen nor piles them up (1.5× needs 1920×1080, 2× needs 2560×1440); a
+    window smaller than 1280×720 shrinks the layout a little instead."""
+    fit = min(size[0] / DESIGN_SIZE[0], size[1] / DESIGN_SIZE[1])
+    return round(min(ui_scale, fit), 3)
 
 
 class App:
@@ -74,11 +87,12 @@ class App:
         self.settings = settings or load_settings()
         if size is None:
             size = (self.settings.window_width, self.settings.window_height)
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         pygame.display.set_caption("Mandate")
         pygame.key.set_repeat(400, 40)
         self.size = self.window.get_size()
-        self.scale = self.settings.ui_scale
+        self.scale = fitted_scale(self.settings.ui_scale, self.size)
         self.text = theme.Text(self.scale)
         self.manager = self._manager()
         self.stack: list[Screen] = []
@@ -86,6 +100,8 @@ class App:
         self.scenario = scenario
         self.seed = seed
         self.paused = False
+        #: "Skip to the next decision" in progress (None when the player ends turns by hand).
+        self.skip: Skip | None = None
         self.show_help = False
         self.message = ""
         self.message_time = 0.0
@@ -158,6 +174,7 @@ class App:
         self.handed_to = None
         self.autosaved = None
         self.paused = False
+        self.skip = None
         self.reset(make_screen(self, "chamber"))
 
     def new_seed(self) -> int:
@@ -168,6 +185,45 @@ class App:
         """A short message at the bottom of the window for a few seconds."""
         self.message = message
         self.message_time = 3.5
+
+    def can_skip(self) -> bool:
+        """True when there is a game with a human seat still to play."""
+        game = self.game
+        return game is not None and game.player is not None and not game.session.finished
+
+    def skip_ahead(self, passing: bool = True) -> None:
+        """Skip to the next decision, or stop skipping: the player's turns end one after another
+        until something needs them or something important happens (:mod:`sim.ui.pacing`).
+        ``passing``: the decisions pending now are passed over (the player saw them in the
+        chamber); from another screen they are not, and the skip stops at them at once."""
+        game = self.game
+        if self.skip is not None:
+            self.skip = None
+            self.notify("Skipping stopped.")
+            return
+        if game is None or not self.can_skip():
+            return
+        self.skip = Skip.begin(game, game.seen.decisions, passing)
+
+    def _skip_step(self) -> None:
+        """On the player's turn during a skip: stop with the reason, or end the turn."""
+        game, skip = self.game, self.skip
+        if game is None or skip is None:
+            return
+        if game.session.finished or (game.awaiting and game.player != skip.seat):
+            self.skip = None  # hot-seat: the next person decides for themselves
+            return
+        if not game.awaiting or self.screen.name != "chamber":
+            return
+        if game.ballot is not None:
+            self.skip = None  # the ballot screen opens: a vote was called
+            return
+        reason = skip.stop(game)
+        if reason is not None:
+            self.skip = None
+            self.notify(reason)
+            return
+        game.end_turn()
 
     def save_to(self, path: Path) -> bool:
         """Save the game; reports the outcome in the message line."""
@@ -204,6 +260,7 @@ class App:
         if game.seen.votes < len(world.votes):
             record = world.votes[game.seen.votes]
             game.seen.votes += 1
+            self.skip = None  # a vote is always news
             self.push(make_screen(self, "vote", record))
             return
         seat = game.session.seat
@@ -226,6 +283,11 @@ class App:
         if world.month != game.seen.month or (world.finished and not self.find("debrief")):
             month = game.seen.month
             game.seen.month = world.month
+            if self.skip is not None and not world.finished:
+                if not [e for e in self.skip.news(game) if e.month == month]:
+                    return  # a quiet month: its news stays in the chamber's feed
+                # News that matters: the skip waits while the player reads (and may stop it).
+                self.skip.events = len(world.events)
             if world.finished or month != world.month:
                 self.push(make_screen(self, "news", month, final=world.finished))
 
@@ -284,16 +346,23 @@ class App:
 
     def apply_settings(self, settings: Settings) -> None:
         """Take new settings: rebuild the theme and screens if the scale changed; persist."""
-        rescale = settings.ui_scale != self.scale
         self.settings = settings
         save_settings(settings)
-        if rescale:
-            self.scale = settings.ui_scale
-            self.text = theme.Text(self.scale)
-            for screen in self.stack:
-                screen.close()
-            self.manager = self._manager()
-            self.screen.open()
+        self._rescale()
+
+    def _rescale(self) -> bool:
+        """Take the scale that the settings and the window allow; rebuild the theme and the
+        screens when it changed (returns whether it did)."""
+        scale = fitted_scale(self.settings.ui_scale, self.size)
+        if scale == self.scale:
+            return False
+        self.scale = scale
+        self.text = theme.Text(self.scale)
+        for screen in self.stack:
+            screen.close()
+        self.manager = self._manager()
+        self.screen.open()
+        return True
 
     def resize(self, size: tuple[int, int]) -> None:
         """The window changed size: lay the screen out again and remember the size."""
@@ -304,7 +373,8 @@ class App:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.size = size
         self.manager.set_window_resolution(size)
-        self.screen.open()
+        if not self._rescale():
+            self.screen.open()
         self.settings = self.settings.changed(window_width=size[0], window_height=size[1])
         save_settings(self.settings)
 
@@ -329,6 +399,8 @@ class App:
             if event.key == pygame.K_F2 and self.game is not None:
                 self.paused = not self.paused
                 return
+            if self.paused:
+                return  # paused: the game takes no orders until F2 resumes it
             if event.key == pygame.K_F5 and self.designer:
                 self.reload_scenario()
                 return
@@ -338,6 +410,8 @@ class App:
             if event.key == pygame.K_ESCAPE and self.load_problems:
                 self.load_problems = []
                 return
+        if self.paused and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            return
         self.manager.process_events(event)
         self.screen.handle(event)
 
@@ -359,6 +433,7 @@ class App:
                 self.notify(note)
             self._autosave()
             self._watch_game()
+            self._skip_step()
         if not self.paused:
             self.screen.update(dt)
         self.manager.update(dt)

@@ -123,6 +123,8 @@ class Seen:
     month: int = 1
     #: (month, seat) of the last renewal warning shown.
     warned: tuple[int, str | None] = (0, None)
+    #: Decisions a skip already stopped at or passed over (see :mod:`sim.ui.pacing`).
+    decisions: set[tuple[object, ...]] = field(default_factory=set)
 
 
 def default_seat(scenario: ScenarioFile) -> str:

@@ -41,26 +41,10 @@ def test_compare_refuses_saves_of_different_scenarios(
 
 
 def test_compare_shows_a_games_original_and_its_branch_as_groups(tmp_path: Path) -> None:
-    from dataclasses import replace
+    from sim.analysis.savegame import autoplay_branch
 
-    from sim.model.engine import Engine
-    from sim.model.play import default_agents
-    from sim.model.rewind import branch_lines, rewind
-    from sim.model.saves import capture
-    from sim.scenario.build import build_world
-    from sim.scenario.loader import load_scenario
-
-    original = autoplay_save(LIBYA, 1, "FRA")
-    engine = Engine(build_world(load_scenario(LIBYA), 1))
-    back = rewind(engine, default_agents(engine), original, 1)
-    while back.session.awaiting_player:  # the branch: FRA passes every turn
-        back.session.end_turn()
-        back.record.ended()
-        back.session.run_until_player()
-    lines, name = branch_lines(original)
-    branch = replace(capture(back.session, back.record, str(LIBYA), 1), line=name, lines=lines)
     path = tmp_path / "class-a.json"
-    write_save(path, replace(branch, branched_at=1))
+    write_save(path, autoplay_branch(autoplay_save(LIBYA, 1, "FRA"), 1))  # FRA then passes
     out = tmp_path / "class"
     assert main(["compare", str(path), "--output", str(out)]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")

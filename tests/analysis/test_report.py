@@ -145,3 +145,19 @@ def test_the_report_lists_the_turning_points(save_file: Path, tmp_path: Path) ->
     assert main(["report", str(save_file), "--output", str(out), "--turning-seeds", "2"]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
     assert 'id="turning-points"' in page and "tabled res1973" in page
+
+
+def test_the_report_of_a_branch_shows_every_line_side_by_side(tmp_path: Path) -> None:
+    from sim.analysis.savegame import autoplay_branch
+
+    original, branch = tmp_path / "original.json", tmp_path / "branch.json"
+    write_save(original, autoplay_save(LIBYA, 2, "FRA"))
+    write_save(branch, autoplay_branch(load_game(original).save, 1))  # then FRA passes
+    page = _report(branch, tmp_path / "report")
+    assert "lines" in page.ids
+    text = " ".join(" ".join(page.text).split())
+    assert "Branch 1 went back to month 1" in text and "Original the original game" in text
+    worlds = [load_game(path).world for path in (branch, original)]
+    assert len(worlds[0].votes) != len(worlds[1].votes), "two different lines of play"
+    for world in worlds:
+        assert world.outcome is not None and world.outcome.name in text

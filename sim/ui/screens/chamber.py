@@ -10,17 +10,20 @@ from __future__ import annotations
 import html
 
 import pygame
+from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton
 
 from sim.model.advice import vote_commands
-from sim.model.commands import CallVote, TableDraft, TableRenewal
-from sim.model.drafts import Draft
+from sim.model.ballots import CastVote
 from sim.model.engine import CommandRejected
 from sim.model.seats import seat_name
 from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.game import Game
+from sim.ui.guidance import guidance, table_command
+from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
 from sim.ui.screens.base import Host, Screen
+from sim.ui.widgets.objectives import draw_tracker, objective_rows, tracker_height
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
 
@@ -31,6 +34,8 @@ PHASES = {
     "end": "End of the month",
 }
 QUIET = frozenset({"consultations"})
+#: Events of a vote's result: the vote screen reveals them, never the message line.
+VOTE_RESULTS = frozenset({"resolution_adopted", "draft_vetoed", "draft_failed"})
 REFRESH_SECONDS = 0.25
 
 
@@ -46,13 +51,6 @@ def phase_text(game: Game) -> str:
     if turn.phase == "consult":
         text += f", round {turn.round} of {rounds}"
     return text
-
-
-def table_command(seat: str, draft: Draft) -> TableDraft | TableRenewal:
-    """Tabling ``draft`` (version 0): a prepared draft, or the renewal of an expiring mandate."""
-    if draft.renews is not None:
-        return TableRenewal(seat, draft.renews, draft.clauses)
-    return TableDraft(seat, draft.id, draft.clauses)
 
 
 def verdict(tally_passed: bool, vetoed_by: tuple[str, ...], yes: int, quota: int) -> str:
@@ -82,6 +80,11 @@ class ChamberScreen(Screen):
         self.wrapped: dict[int, list[str]] = {}
         self.seat_buttons: dict[str, UIButton] = {}
         self.actions: dict[str, UIButton] = {}
+        self.tips: dict[str, str] = {}
+        self.tracker_area = pygame.Rect(0, 0, 0, 0)
+        self.tracker: pygame.Surface | None = None
+        self.feed_order: list[int] = []
+        self.feed_count = -1
 
     # Layout -------------------------------------------------------------------------------
 
@@ -119,7 +122,7 @@ class ChamberScreen(Screen):
             ("vote", "Call the vote", self.call_vote, pygame.K_v,
              "Put the draft to the vote now", None),
             ("end", "End turn", self.end_turn, pygame.K_SPACE,
-             "Let the Council move on to the next phase", "#primary"),
+             "Let the Council move on to the next phase", None),
             ("advise", "Advisor acts", self.advise, pygame.K_a,
              "Do what the AI penholder would do this phase, then end the turn", None),
             ("ballot", "Your vote", self.your_vote, pygame.K_y,
@@ -150,10 +153,20 @@ class ChamberScreen(Screen):
                     )
                 )
         self.actions = {}
-        for n, (name, text, action, key, tip, oid) in enumerate(rows):
+        self.tips = {}
+        for n, (name, text, action, key, tip, _) in enumerate(rows):
             rect = self.r(x + (n % 2) * (half + 10), y + (n // 2) * 48, half, 40)
-            self.actions[name] = self.button(rect, text, action, key=key, tip=tip, object_id=oid)
+            self.actions[name] = self.button(rect, text, action, key=key, tip=tip)
+            self.tips[name] = self.actions[name].tool_tip_text or ""
         y += (len(rows) + 1) // 2 * 48
+        self.actions["skip"] = self.button(
+            self.r(x, y, w, 36), "Skip to the next decision", self.app.skip_ahead,
+            key=pygame.K_s,
+            tip="End turns until something needs you: a draft to table or vote on, a mandate"
+            " expiring, an answer, an objective's deadline, or important news",
+        )  # fmt: skip
+        self.tips["skip"] = self.actions["skip"].tool_tip_text or ""
+        y += 44
         quarter = (w - 24) / 4
         row = [
             ("Theatre", self.theatre, pygame.K_h,
@@ -169,6 +182,11 @@ class ChamberScreen(Screen):
         y += 46
         self.hint = self.label(self.r(x, y, w, 22), "", "#small")
         y += 26
+        tracked = objective_rows(self.game.world, False)
+        height = min(tracker_height(tracked, 1.0), max(0, (self.H - y - 16) // 2))
+        self.tracker_area = pygame.Rect(x, y, w, height)
+        self.tracker = None
+        y += height + (8 if height else 0)
         self.feed_area = pygame.Rect(x, y, w, self.H - y - 16)
 
     def sync(self) -> None:
@@ -192,76 +210,44 @@ class ChamberScreen(Screen):
                 tip += f" ± {seat.band / 1000:.3f})" if seat.band else ")"
             tip += "<br>Click or Enter for the profile: priorities, relations, why."
             self.seat_buttons[seat.actor].tool_tip_text = tip
-        awaiting = g.awaiting
-        draft = g.council_draft()
-        tabled = draft is not None and draft.version > 0
-        player = g.player
-        can_table = (
-            draft is not None and player is not None and not tabled and awaiting
-            and not g.check(table_command(player, draft))
-        )  # fmt: skip
-        vote_ok = False
-        if draft is not None and tabled and awaiting and player is not None:
-            # Calling the vote asks for the seat's own vote first (the ballot screen).
-            reasons = g.check(CallVote(player, draft.id))
-            waiting = ("cast your own vote", "waiting for the votes")
-            vote_ok = not [r for r in reasons if not r.startswith(waiting)]
-            vote_ok = vote_ok and bool(vote_commands(g.session, player, draft.id))
-        # A member without the pen may vote on the tabled draft and propose amendments to it.
-        member = (
-            draft is not None and tabled and player is not None
-            and player in world.bodies[draft.body].members
-        )  # fmt: skip
-        enabled = {
-            "table": can_table,
-            "edit": draft is not None and (draft.penholder == player or member),
-            "consult": awaiting,
-            "vote": vote_ok,
-            "end": awaiting,
-            "advise": awaiting,
-            "ballot": awaiting and member,
-            "seat": player is not None,
-        }
-        for name, on in enabled.items():
+        guide = guidance(g)
+        for name, on in guide.enabled.items():
             button = self.actions[name]
             if on and not button.is_enabled:
                 button.enable()
             elif not on and button.is_enabled:
                 button.disable()
-        status = "Your turn" if awaiting else "The Council is at work…"
-        if player is None:
+            tip = self.tips[name] if on else f"{guide.why_not.get(name, '')}<br>{self.tips[name]}"
+            button.tool_tip_text = tip
+        self._suggest(guide.suggested)
+        status = "Your turn" if g.awaiting else "The Council is at work…"
+        if self.app.skip is not None:
+            status = "Skipping to the next decision… (S stops)"
+        if g.player is None:
             status = "Watching the AI play"
         if g.session.finished:
             status = "The game has ended"
         if self.status.text != status:
             self.status.set_text(status)
-        hint = self._hint(g.session.turn.phase, can_table, vote_ok) if awaiting else ""
-        if awaiting and draft is not None and draft.renews and not tabled:
-            hint = "Mandate expiring: table its renewal (T) or edit it (E)."
-        if self.hint.text != hint:
-            self.hint.set_text(hint)
+        if self.hint.text != guide.hint:
+            self.hint.set_text(guide.hint)
+        self.tracker = None
 
-    def _hint(self, phase: str, can_table: bool, vote_ok: bool) -> str:
-        if phase == "open":
-            return (
-                "Table your draft (T) or end the turn (Space)."
-                if can_table
-                else ("Nothing to table now: end the turn (Space).")
-            )
-        if phase == "consult":
-            return "Lobby or bargain (C), edit (E), then end the turn."
-        if phase == "close":
-            return (
-                "Call the vote (V) or keep consulting next month."
-                if vote_ok
-                else ("End the turn to close the month.")
-            )
-        return ""
+    def _suggest(self, name: str | None) -> None:
+        """Make the suggested action the default button (Enter) and the highlighted one."""
+        button = self.actions.get(name) if name else None
+        if button is self.default:
+            return
+        if self.default is not None:
+            self.default.change_object_id(ObjectID(object_id=None))
+        if button is not None:
+            button.change_object_id(ObjectID(object_id="#primary"))
+        self.default = button
 
     # Drawing ------------------------------------------------------------------------------
 
     def busy_rects(self) -> list[pygame.Rect]:
-        return [self.r(*self.feed_area)]
+        return [self.r(*self.feed_area), self.r(*self.tracker_area)]
 
     def update(self, dt: float) -> None:
         self.since_refresh += dt
@@ -289,10 +275,37 @@ class ChamberScreen(Screen):
         if self.table is None:
             self.table = self._render_table()
         surface.blit(self.table, (0, 0))
+        self._draw_tracker(surface)
         self._draw_feed(surface)
 
+    def _draw_tracker(self, surface: pygame.Surface) -> None:
+        """The objectives and their deadlines, redrawn when the world moves."""
+        area = self.r(*self.tracker_area)
+        if not area.h:
+            return
+        if self.tracker is None:
+            world = self.game.world
+            self.tracker = pygame.Surface(area.size, pygame.SRCALPHA)
+            rows = objective_rows(world, world.finished)
+            when = (world.month, DEADLINE_WARNING)
+            draw_tracker(self.tracker, self.app.text, rows, self.tracker.get_rect(), self.scale,
+                         when)  # fmt: skip
+        surface.blit(self.tracker, area.topleft)
+
+    def _feed(self) -> list[int]:
+        """Indices of the events to show, the latest month first and within a month what
+        matters first (:func:`sim.ui.pacing.by_importance`)."""
+        events = self.game.world.events
+        if self.feed_count != len(events):
+            shown = [i for i, e in enumerate(events) if e.kind not in QUIET]
+            self.feed_order = sorted(
+                shown, key=lambda i: (-events[i].month, RANK.get(events[i].kind, DEFAULT_RANK), i)
+            )
+            self.feed_count = len(events)
+        return self.feed_order
+
     def _draw_feed(self, surface: pygame.Surface) -> None:
-        """The latest events, newest first, drawn from cached lines (cheap every frame)."""
+        """The latest events, newest month first, drawn from cached lines (cheap every frame)."""
         text = self.app.text
         area = self.r(*self.feed_area)
         pygame.draw.rect(surface, theme.PANEL, area)
@@ -302,10 +315,8 @@ class ChamberScreen(Screen):
         width = area.width - 2 * pad
         events = self.game.world.events
         shown = 0
-        for index in range(len(events) - 1, -1, -1):
+        for index in self._feed():
             event = events[index]
-            if event.kind in QUIET:
-                continue
             lines = self.wrapped.get(index)
             if lines is None:
                 lines = text.wrap(f"M{event.month}  {event.text}", 13, width)
@@ -404,15 +415,20 @@ class ChamberScreen(Screen):
 
     # Actions ------------------------------------------------------------------------------
 
-    def _submit(self, command: object) -> None:
+    def _submit(self, command: object) -> bool:
+        """Submit a command; the message line says what happened (never a vote's result: the
+        roll call on the vote screen reveals that seat by seat)."""
         try:
             events = self.game.submit(command)  # type: ignore[arg-type]
         except CommandRejected as exc:
             self.app.notify("; ".join(exc.reasons))
-            return
-        if events:
+            return False
+        if any(e.kind in VOTE_RESULTS for e in events):
+            self.app.notify("The vote is held: the members vote one by one.")
+        elif events:
             self.app.notify(events[-1].text)
         self.sync()
+        return True
 
     def profile(self, actor: str) -> None:
         self.go("profile", actor)
@@ -431,13 +447,25 @@ class ChamberScreen(Screen):
         self.go("consult")
 
     def call_vote(self) -> None:
-        draft = self.game.council_draft()
-        if draft is None or self.game.player is None:
+        """Put the draft to the vote (a prepared draft is tabled first). The penholder votes
+        for its own text when its advisers say yes; otherwise the ballot screen asks."""
+        game, player = self.game, self.game.player
+        draft = game.council_draft()
+        if draft is None or player is None:
             return
-        if self.game.own_vote_needed(draft):
-            self.go("ballot", draft, then_call=True)
-            return
-        for command in vote_commands(self.game.session, self.game.player, draft.id):
+        if draft.version == 0:
+            if not self._submit(table_command(player, draft)):
+                return
+            draft = game.council_draft()
+            if draft is None:
+                return
+        if game.own_vote_needed(draft):
+            if draft.penholder != player or game.advice(draft).choice != "yes":
+                self.go("ballot", draft, then_call=True)
+                return
+            if not self._submit(CastVote(player, draft.id, "yes")):
+                return
+        for command in vote_commands(game.session, player, draft.id):
             self._submit(command)
 
     def your_seat(self) -> None:

@@ -24,15 +24,16 @@ from sim.model.stance import Ballot
 from sim.model.voting import Tally
 from sim.ui import theme
 from sim.ui.game import edited
+from sim.ui.guidance import table_command
 from sim.ui.screens.base import Host, Screen
-from sim.ui.screens.chamber import table_command, verdict
+from sim.ui.screens.chamber import verdict
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 
 
 def nice(word: str) -> str:
     """``protection_of_civilians`` → ``Protection of civilians``."""
     text = word.replace("_", " ").capitalize()
-    return {"Ddr": "DDR (disarmament, demobilization, reintegration)"}.get(text, text)
+    return {"Ddr": "Disarmament (DDR)"}.get(text, text)
 
 
 class DraftScreen(Screen):

@@ -7,6 +7,7 @@ import html
 import pygame
 
 from sim.ui import theme
+from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import QUIET
 
@@ -34,7 +35,7 @@ class NewsScreen(Screen):
         W, H = self.W, self.H
         events = [e for e in game.world.events if e.kind not in QUIET]
         if self.month is not None:
-            events = [e for e in events if e.month == self.month]
+            events = by_importance(e for e in events if e.month == self.month)
         lines = []
         current = None
         for e in events:
@@ -46,11 +47,21 @@ class NewsScreen(Screen):
             lines.append(f"<font color='{colour}'><b>{text}</b></font>" if colour else text)
         body = "<br>".join(lines).removeprefix("<br>") or "<i>No news.</i>"
         self.textbox(self.r(40, 80, W - 80, H - 170), body)
+        skipping = self.app.skip is not None and not self.final
         label = "See the debrief" if self.final else "Continue"
+        tip = "Enter"
+        if skipping:
+            label, tip = "Keep skipping", "Skip on to the next decision (Enter)"
         self.button(
             self.r(W - 280, H - 66, 240, 46), label, self.proceed, object_id="#primary",
-            default=True, tip="Enter",
+            default=True, tip=tip,
         )  # fmt: skip
+        if skipping:
+            self.button(self.r(W - 480, H - 66, 180, 46), "Stop here", self.stop,
+                        tip="Stop skipping and go back to the chamber (Esc)")  # fmt: skip
+        elif not self.final and self.app.can_skip():
+            self.button(self.r(W - 520, H - 66, 220, 46), "Skip ahead", self.skip,
+                        key=pygame.K_s, tip="Continue and skip to the next decision")  # fmt: skip
 
     def title_of(self, month: int) -> str:
         """ "Month 3 (April 2011)" or "Month 3"."""
@@ -64,7 +75,20 @@ class NewsScreen(Screen):
             self.app.pop()
 
     def back(self) -> None:
-        self.proceed()
+        if self.app.skip is not None and not self.final:
+            self.stop()
+        else:
+            self.proceed()
+
+    def stop(self) -> None:
+        """Stop the skip that this news interrupted."""
+        self.app.skip = None
+        self.app.pop()
+
+    def skip(self) -> None:
+        """Close the news and skip to the next decision."""
+        self.app.pop()
+        self.app.skip_ahead(passing=False)
 
     def draw(self, surface: pygame.Surface) -> None:
         game = self.app.game

@@ -57,6 +57,14 @@ class VoteScreen(Screen):
             self.proceed, object_id="#primary", default=True,
             tip="Skip the count, then continue (Enter)",
         )  # fmt: skip
+        if self.done and self.app.can_skip():
+            self.button(self.r(W - 480, H - 62, 200, 46), "Skip ahead", self.skip,
+                        key=pygame.K_s, tip="Continue and skip to the next decision")  # fmt: skip
+
+    def skip(self) -> None:
+        """Close the result and skip to the next decision."""
+        self.app.pop()
+        self.app.skip_ahead(passing=False)
 
     def proceed(self) -> None:
         if not self.done:

@@ -26,6 +26,10 @@ class ObjectiveRow:
     status: str
     reason: str
     definition: str
+    #: The month by which it is judged (0: at the end of the game).
+    by_month: int = 0
+    #: Were the game to end now: ``met`` (on track) or ``failed`` (off track).
+    outlook: str = ""
 
 
 def readable(text: str) -> str:
@@ -48,13 +52,80 @@ def definition(world: World, objective_id: str) -> str:
 
 
 def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:
-    """Every objective of the scenario with its status now (``final``: the game is over)."""
+    """Every objective of the scenario with its status now (``final``: the game is over), and
+    while the game goes on, how it would be judged were the game to end now."""
+    found = {o.id: o for o in world.objectives}
+    started = bool(world.metrics.get("intensity"))
     return [
         ObjectiveRow(
-            r["id"], r["name"], r["status"], readable(r["reason"]), definition(world, r["id"])
-        )
+            r["id"],
+            r["name"],
+            r["status"],
+            readable(r["reason"]),
+            definition(world, r["id"]),
+            found[r["id"]].by_month,
+            objectives.judge(world, found[r["id"]], True)[0] if started and not final else "",
+        )  # fmt: skip
         for r in objectives.report(world, final)
     ]
+
+
+def deadline_text(row: ObjectiveRow, month: int, warning: int) -> tuple[str, bool]:
+    """How an objective stands, in words, and whether its deadline is near (a warning):
+    ``("on track · month 18", False)``, ``("off track · 2 months left!", True)``; ``met`` or
+    ``failed`` once judged."""
+    if row.status != "pending":
+        return STATUS_WORDS.get(row.status, row.status).lower(), False
+    track = {"met": "on track · ", "failed": "off track · "}.get(row.outlook, "")
+    if not row.by_month:
+        return f"{track}at the end", False
+    left = row.by_month - month
+    if left > warning:
+        return f"{track}month {row.by_month}", False
+    if left <= 0:
+        return f"{track}judged this month!", True
+    return f"{track}{left} month{'s' if left > 1 else ''} left!", True
+
+
+def draw_tracker(
+    surface: pygame.Surface,
+    text: theme.Text,
+    rows: list[ObjectiveRow],
+    rect: pygame.Rect,
+    scale: float,
+    when: tuple[int, int],
+) -> int:
+    """The objectives during play, one line each: status, name, and its deadline (in the accent
+    colour when it is near). ``when`` is (month now, warning months). Returns the
+    height used."""
+    month, warning = when
+    line_h = round(19 * scale)
+    size = round(12 * scale)
+    title = text.render("Objectives", 13, theme.MUTED, True)
+    surface.blit(title, rect.topleft)
+    y = rect.y + title.get_height() + round(2 * scale)
+    for row in rows:
+        if y + line_h > rect.bottom:
+            break
+        draw_status(surface, row.status, (rect.x + size // 2, y + line_h // 2), size)
+        due, near = deadline_text(row, month, warning)
+        colour = STATUS_COLOURS.get(row.status, theme.MUTED)
+        if row.status == "pending" and row.outlook:
+            colour = theme.GOOD if row.outlook == "met" else theme.NO
+        if near and not row.outlook:
+            colour = theme.ACCENT
+        right = text.render(due, 13, colour, near)
+        surface.blit(right, (rect.right - right.get_width(), y))
+        x = rect.x + size + round(6 * scale)
+        name = text.fit(row.name, 13, rect.right - right.get_width() - round(8 * scale) - x)
+        surface.blit(text.render(name, 13, theme.TEXT), (x, y))
+        y += line_h
+    return y - rect.y
+
+
+def tracker_height(rows: list[ObjectiveRow], scale: float) -> int:
+    """The height :func:`draw_tracker` needs for ``rows`` (0 when there are none)."""
+    return round((20 + 19 * len(rows)) * scale) if rows else 0
 
 
 def draw_objectives(
