@@ -103,6 +103,8 @@ class Coefficients:
     bottom_line_uncertainty: float
     learning_rate: float
     surveillance_reduction: float
+    early_warning_chance: float
+    early_warning_reduction: float
     talks_patience: int
     talks_amend_step: float
     signed_agreement_reduction: float
