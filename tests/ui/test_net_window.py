@@ -17,13 +17,13 @@ from typing import Any
 import pygame
 import pytest
 
+from sim.devtools.driver import Driver
 from sim.model.ballots import CastVote
 from sim.model.commands import Lobby, TableDraft
 from sim.net.classroom import Classroom
 from sim.net.client import Bot
 from sim.net.link import Link, LinkClosed
 from sim.net.server import ClassroomServer
-from sim.ui.driver import Driver
 from sim.ui.netgame import NetGame, connect_game
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
