@@ -5,9 +5,10 @@
 (the default is the bundled scenarios)
 
 For each scenario: how many distinct vote sequences the seeds produce (a sequence is the list of
-(draft, version, tally, passed) of every vote), vetoes cast, drafts withdrawn, public statements,
-and the endings reached. Seeds should change the diplomacy in most scenarios, vetoes should
-occur where history had them, and no single line of play should win nearly always.
+(draft, version, tally, passed) of every vote), vetoes cast (and in how many seeds), drafts
+withdrawn, public statements, side deals and vote trades, and the endings reached. Seeds should
+change the diplomacy in most scenarios, vetoes should occur where history had them, and no single
+line of play should win nearly always.
 """
 
 from __future__ import annotations
@@ -40,13 +41,16 @@ class Survey:
     withdrawn: int
     statements: int
     endings: Counter[str]
+    vetoed_seeds: int = 0  # seeds in which at least one veto was cast
+    side_deals: int = 0
+    vote_trades: int = 0
 
 
 def survey(path: Path, seeds: int) -> Survey:
     """Play ``path`` with the AI in every seat for seeds 0 .. seeds-1."""
     scenario = load_scenario(path)
     sequences: set[tuple[tuple[str, int, str, bool], ...]] = set()
-    votes = vetoes = withdrawn = statements = 0
+    votes = vetoes = withdrawn = statements = vetoed_seeds = side_deals = trades = 0
     endings: Counter[str] = Counter()
     for seed in range(seeds):
         engine = Engine(build_world(scenario, seed))
@@ -57,12 +61,16 @@ def survey(path: Path, seeds: int) -> Survey:
         )
         sequences.add(sequence)
         votes += len(world.votes)
-        vetoes += sum(1 for v in world.votes if v.tally.vetoed_by)
+        vetoed = sum(1 for v in world.votes if v.tally.vetoed_by)
+        vetoes += vetoed
+        vetoed_seeds += vetoed > 0
+        side_deals += sum(1 for e in world.events if e.kind == "side_payment")
+        trades += sum(1 for e in world.events if e.kind == "vote_trade")
         withdrawn += len(world.withdrawn)
         statements += len(world.statements)
         endings[world.outcome.ending if world.outcome else "(none)"] += 1
     return Survey(scenario.id, seeds, len(sequences), votes, vetoes, withdrawn, statements,
-                  endings)  # fmt: skip
+                  endings, vetoed_seeds, side_deals, trades)  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,8 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     table = Table(title=f"AI diplomacy over seeds 0–{args.seeds - 1}")
-    for column in ("scenario", "distinct vote sequences", "votes", "vetoes", "withdrawn",
-                   "statements", "endings"):  # fmt: skip
+    for column in ("scenario", "distinct vote sequences", "votes", "vetoes (seeds)", "withdrawn",
+                   "statements", "side deals / vote trades", "endings"):  # fmt: skip
         table.add_column(column)
     if args.scenarios is None:
         paths = sorted(e.path for e in bundled_entries())
@@ -84,8 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in paths:
         s = survey(path, args.seeds)
         ends = ", ".join(f"{e} {n}" for e, n in s.endings.most_common())
-        table.add_row(s.scenario, f"{s.sequences} of {s.seeds}", str(s.votes), str(s.vetoes),
-                      str(s.withdrawn), str(s.statements), ends)  # fmt: skip
+        table.add_row(s.scenario, f"{s.sequences} of {s.seeds}", str(s.votes),
+                      f"{s.vetoes} ({s.vetoed_seeds})", str(s.withdrawn), str(s.statements),
+                      f"{s.side_deals} / {s.vote_trades}", ends)  # fmt: skip
     Console(width=160).print(table)
     return 0
 

@@ -25,6 +25,7 @@ from sim.model.drafts import Clauses, Draft, Sanction
 from sim.model.operations import DeployRegionalForce, PledgeTroops, WithdrawConsent
 from sim.model.stance import IntArray
 from sim.model.strategy import text_values
+from sim.model.trades import trade_for
 from sim.model.view import WorldView
 from sim.model.world import PERSONNEL, Mission
 
@@ -41,7 +42,8 @@ class PragmaticPenholder:
     Assumptions (the P3 drafting pattern described by Security Council Report's penholder studies
     and by Voeten 2001): it tables its prepared drafts in order; first asks the regional
     organizations of the theatre to endorse, but only where it expects a yes (and tables nothing
-    new while a resolution it drafted is in force in that body); while its draft is
+    new while a resolution it drafted is in force in that body, unless the new text re-hats or
+    joins a force); while its draft is
     forecast to fail it makes the one change that most improves the forecast (removing veto
     threats first, then gaining yes votes): a concession, or putting back a clause it conceded
     earlier when positions have moved; it never waters a draft down below the status quo in its
@@ -61,7 +63,10 @@ class PragmaticPenholder:
                 return [TableRenewal(self.actor, mission.id, self.renewal(view, mission))]
         for template in view.due_templates(self.actor):
             body_free = view.draft_in(template.body) is None
-            if body_free and not view.in_force(self.actor, template.body):
+            # A text that takes over or joins a force (a re-hatting, a hybrid) is tabled even
+            # while the penholder's earlier resolution stands, as Res. 1769 was beside 1706.
+            takes_over = template.rehat_from is not None or template.hybrid_with is not None
+            if body_free and (takes_over or not view.in_force(self.actor, template.body)):
                 return [TableDraft(self.actor, template.id)]
         return []
 
@@ -182,6 +187,9 @@ class PragmaticPenholder:
         if not targets:
             return None
         gap, target = targets[0]
+        trade = trade_for(view, self.actor, draft.id, target, gap)
+        if trade is not None:
+            return trade  # a vote for a vote costs no capital
         per_capital = view.side_payment_points(target)
         needed = math.ceil(gap / per_capital) if per_capital > 0 else math.inf
         capital = view.capital(self.actor)

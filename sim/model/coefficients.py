@@ -26,6 +26,7 @@ class Coefficients:
     crisis_weight: float
     side_payment_value: float
     side_payment_permanent_share: float
+    vote_trade_value: float
     lobby_rate: float
     bargaining_pull: float
     consultation_rounds: int
@@ -102,6 +103,8 @@ class Coefficients:
     bottom_line_uncertainty: float
     learning_rate: float
     surveillance_reduction: float
+    early_warning_chance: float
+    early_warning_reduction: float
     talks_patience: int
     talks_amend_step: float
     signed_agreement_reduction: float

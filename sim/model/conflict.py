@@ -27,6 +27,7 @@ import math
 from statistics import NormalDist
 
 from sim.model import talks
+from sim.model.early_warning import early_warning
 from sim.model.events import Event
 from sim.model.forces import OUTSIDE_UN, on_the_ground
 from sim.model.world import PERSONNEL, Mission, World
@@ -179,6 +180,9 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
         theatre.intensity = min(1.0, theatre.intensity + coef.spoiler_attack_intensity * attacks)
 
     civilian_mean, battle_mean = expected_deaths(world, strength)
+    warned, spared = early_warning(world)  # a surveillance mission's warning (if any)
+    events += warned
+    civilian_mean *= spared
     civilian = _poisson_from_uniform(civilian_mean, u_civilian)
     battle = _poisson_from_uniform(battle_mean, u_battle)
 

@@ -290,6 +290,8 @@ class Draft:
     renews: str | None = None
     version: int = 1
     side_payments: dict[str, float] = field(default_factory=dict)
+    #: Vote trades (sim.model.trades): partner seat → the partner's draft this one was traded for.
+    trades: dict[str, str] = field(default_factory=dict)
     endorsements: dict[str, bool] = field(default_factory=dict)
     #: Votes human seats have cast on this version (``CastVote``); an amendment clears them.
     cast: dict[str, Choice] = field(default_factory=dict)

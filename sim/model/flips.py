@@ -25,12 +25,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sim.model.concessions import STEP_TROOPS, strengthened, watered_down
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
+from sim.model.intel import private_points
 from sim.model.stance import Ballot, IntArray, ballot, candidate_totals, side_payment_rates
 from sim.model.voting import Choice
 from sim.model.world import FloatArray, World
@@ -139,25 +140,30 @@ def vote_flips(
     draft: Draft,
     original: Clauses | None = None,
     only: Sequence[str] | None = None,
+    observer: str | None = None,
 ) -> dict[str, MemberFlips]:
     """For each member of the draft's body, the smallest changes that move its vote a step.
 
     ``original`` is the text the penholder first wanted (what concessions can restore); by
     default the draft's own clauses. ``only`` limits the answer to some members (the scores are
-    still those of the whole body).
+    still those of the whole body). Members' private reservations count as ``observer`` knows
+    them (:func:`sim.model.intel.private_points`): exactly for None (the omniscient
+    explanation), as estimated for a player, whose profile screen must not reveal more.
     """
     first = original if original is not None else draft.clauses
+    voters = sorted(world.bodies[draft.body].members)
+    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
     base = ballot(
         world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements,
+        draft.endorsements, private,
     )  # fmt: skip
     texts = [("clause", change, c, 0) for change, c in clause_options(draft.clauses, first)]
     texts += [("ceiling", *o) for o in ceiling_options(draft.clauses, first)]
     totals = candidate_totals(
         world, draft.body, [t[2] for t in texts] or [draft.clauses], draft.penholder,
-        draft.side_payments, draft.endorsements,
+        draft.side_payments, draft.endorsements, private,
     )  # fmt: skip
-    endorsements = _endorsement_totals(world, draft)
+    endorsements = _endorsement_totals(world, draft, private)
     result: dict[str, MemberFlips] = {}
     for i, actor in enumerate(base.voters):
         if only is not None and actor not in only:
@@ -170,7 +176,7 @@ def vote_flips(
                                      if k == kind])  # fmt: skip
         found += _best(base, i, [("endorsement", change, int(t[i]), None, 0)
                                  for change, t in endorsements])  # fmt: skip
-        payment = _side_payment(world, draft, base, i)
+        payment = _side_payment(world, draft, base, i, private)
         if payment is not None:
             found.append(payment)
         found.sort(key=lambda f: (abs(f.shift), KINDS.index(f.kind), f.change))
@@ -212,7 +218,9 @@ def _best(base: Ballot, i: int, options: Sequence[Option]) -> list[Flip]:
     return [] if best is None else [best[1]]
 
 
-def _endorsement_totals(world: World, draft: Draft) -> list[tuple[str, IntArray]]:
+def _endorsement_totals(
+    world: World, draft: Draft, private: Mapping[str, int]
+) -> list[tuple[str, IntArray]]:
     """Members' totals if an organization that has not decided yet endorsed, or refused."""
     out: list[tuple[str, IntArray]] = []
     for org_id in sorted(world.organizations):
@@ -222,13 +230,21 @@ def _endorsement_totals(world: World, draft: Draft) -> list[tuple[str, IntArray]
         for endorsed, verb in ((True, "endorses"), (False, "refuses to endorse")):
             decided = {**draft.endorsements, org_id: endorsed}
             totals = candidate_totals(
-                world, draft.body, [draft.clauses], draft.penholder, draft.side_payments, decided
+                world,
+                draft.body,
+                [draft.clauses],
+                draft.penholder,
+                draft.side_payments,
+                decided,
+                private,
             )[0]
             out.append((f"the {name} {verb} the draft", totals))
     return out
 
 
-def _side_payment(world: World, draft: Draft, base: Ballot, i: int) -> Flip | None:
+def _side_payment(
+    world: World, draft: Draft, base: Ballot, i: int, private: Mapping[str, int]
+) -> Flip | None:
     """The least side payment (in tenths of political capital) that moves voter ``i`` up."""
     actor = base.voters[i]
     value = float(side_payment_rates(world, [actor])[0])
@@ -248,7 +264,13 @@ def _side_payment(world: World, draft: Draft, base: Ballot, i: int) -> Flip | No
         paid = {**draft.side_payments, actor: draft.side_payments.get(actor, 0.0) + amount}
         total = int(
             candidate_totals(
-                world, draft.body, [draft.clauses], draft.penholder, paid, draft.endorsements
+                world,
+                draft.body,
+                [draft.clauses],
+                draft.penholder,
+                paid,
+                draft.endorsements,
+                private,
             )[0, i]
         )
         moved = _moves(base, i, total)
@@ -290,17 +312,20 @@ def start_ideal(world: World) -> FloatArray:
     return world.states.ideal
 
 
-def drifts(world: World, draft: Draft) -> dict[str, Drift]:
-    """For each member of the draft's body, its drift since the start and its worth on the draft."""
+def drifts(world: World, draft: Draft, observer: str | None = None) -> dict[str, Drift]:
+    """For each member of the draft's body, its drift since the start and its worth on the draft
+    (private reservations as ``observer`` knows them, as in :func:`vote_flips`)."""
+    voters = sorted(world.bodies[draft.body].members)
+    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
     now = ballot(
         world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements,
+        draft.endorsements, private,
     )  # fmt: skip
     before_world = copy.copy(world)
     before_world.states = dataclasses.replace(world.states, ideal=start_ideal(world))
     then = ballot(
         before_world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements,
+        draft.endorsements, private,
     )  # fmt: skip
     table = world.states
     start = start_ideal(world)

@@ -111,11 +111,15 @@ def spare(world: World, contributor_id: str, kind: str) -> int:
     return max(0, capacity - committed)
 
 
-def pledge_size(world: World, contributor_id: str, mission: Mission, kind: str) -> int:
-    """What a contributor would pledge of ``kind`` this month (0 when unwilling or full)."""
+def pledge_size(
+    world: World, contributor_id: str, mission: Mission, kind: str, missing: int | None = None
+) -> int:
+    """What a contributor would pledge of ``kind`` this month (0 when unwilling or full).
+
+    ``missing`` is the mission's :func:`gap` in ``kind`` when the caller knows it already."""
     coef = world.coefficients
     # The cheap checks first: most contributors are asked about kinds a mission has no gap for.
-    missing = gap(mission, kind)
+    missing = gap(mission, kind) if missing is None else missing
     remaining = spare(world, contributor_id, kind) if missing else 0
     if not remaining:
         return 0

@@ -49,6 +49,8 @@ class CouncilMember:
         """Speak on the drafts before the bodies this seat sits in."""
         commands: list[Command] = []
         lobbyists = [a for a in view.contacted(self.actor) if a != self.actor]
+        if not lobbyists and not view.holds_a_veto(self.actor):
+            return commands  # nothing to answer, no veto to threaten: the common case
         for draft in view.drafts():
             if draft.penholder == self.actor or draft.rival_of:
                 continue

@@ -15,7 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 # The modules that define commands register them on import: importing them here makes every
 # kind a log can name known to ``command_from_json``.
-from sim.model import ballots, diplomacy, initiatives, mediation, month, operations, teacher  # noqa: F401
+from sim.model import (  # noqa: F401
+    ballots,
+    diplomacy,
+    initiatives,
+    mediation,
+    month,
+    operations,
+    teacher,
+    trades,
+)
 from sim.model.commands import COMMAND_TYPES, Command, command_from_json
 from sim.model.engine import CommandRejected, Engine
 from sim.model.files import ID_PATTERN, printable

@@ -6,7 +6,8 @@ utility unit, integers so that sums are exact):
 - ``policy:<dimension>`` — salience × (distance of the status quo from the actor's ideal − distance
   of the draft from it), one factor per issue dimension (the spatial model);
 - ``relation`` — relation to the penholder × ``relation_weight``;
-- ``side_payment`` — concessions the actor was offered for this draft;
+- ``side_payment`` — concessions the actor was offered for this draft: political capital, or a
+  vote on a draft of its own (:mod:`sim.model.trades`);
 - ``regional`` — endorsement (+) or refusal (−) by regional organizations the actor belongs to;
 - ``domestic`` — the actor's standing bias for or against Council action;
 - ``crisis`` — crisis intensity × the actor's concern × ``crisis_weight``;

@@ -246,7 +246,10 @@ def sign(world: World, talks: Talks, tactical: tuple[str, ...] = ()) -> list[Eve
     plan = settlement.envoy
     name = f"{kind} agreement"
     if plan is not None and plan.text_name and dict(talks.text) == plan.opening:
-        name = plan.text_name
+        current = world.peace.agreement_in_force()
+        # The plan's name goes to its signature, not to a peace agreement that only confirms it.
+        if current is None or current.name != plan.text_name:
+            name = plan.text_name
     number = len(world.peace.agreements) + 1
     agreement = Agreement(
         f"agreement-{number}", name, kind, world.month, dict(talks.text), talks.parties,

@@ -47,6 +47,10 @@ class WorldView:
         # Who contacted whom this month, rebuilt when a contact is added (contacts only grow).
         self._contacts_seen: tuple[int, int] = (-1, -1)
         self._contacted: dict[str, list[str]] = {}
+        self._vetoes_seen = -1
+        self._gaps_seen: tuple[int, int] = (-1, -1)
+        self._gaps: dict[tuple[str, str], int] = {}
+        self._veto_holders: frozenset[str] = frozenset()
 
     def seen_by(self, observer: str | None) -> WorldView:
         """The same questions answered from ``observer``'s knowledge."""
@@ -117,6 +121,14 @@ class WorldView:
                 if month == w.month:
                     self._contacted.setdefault(target, []).append(actor)
         return list(self._contacted.get(member, ()))
+
+    def holds_a_veto(self, member: str) -> bool:
+        """Whether ``member`` holds a veto in any body (membership changes only between months)."""
+        w = self._world
+        if self._vetoes_seen != w.month:
+            self._vetoes_seen = w.month
+            self._veto_holders = frozenset(v for b in w.bodies.values() for v in b.veto)
+        return member in self._veto_holders
 
     @property
     def month(self) -> int:
@@ -245,7 +257,16 @@ class WorldView:
 
     def pledge_size(self, contributor: str, mission: Mission, kind: str) -> int:
         """What a contributor would pledge of ``kind`` to ``mission`` this month."""
-        return forces.pledge_size(self._world, contributor, mission, kind)
+        # Every contributor is asked in turn; the mission's gap changes only when a command
+        # (which always reports an event) or the month's end moves personnel.
+        w = self._world
+        stamp = (w.month, len(w.events))
+        if self._gaps_seen != stamp:
+            self._gaps_seen, self._gaps = stamp, {}
+        missing = self._gaps.get((mission.id, kind))
+        if missing is None:
+            missing = self._gaps[(mission.id, kind)] = forces.gap(mission, kind)
+        return forces.pledge_size(w, contributor, mission, kind, missing)
 
     def deployment_share(self) -> float:
         """Deployed personnel as a share of the ceilings of UN and hybrid missions."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import importlib
 import json
 import zlib
@@ -36,6 +37,11 @@ class MirrorError(ValueError):
     """A world text that is not one this module wrote."""
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
@@ -45,7 +51,7 @@ def _encode(value: Any) -> Any:
         return {"$issues": [_encode(d) for d in value.dimensions]}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         cls = type(value)
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {name: _encode(getattr(value, name)) for name in _field_names(cls)}
         return {"$class": f"{cls.__module__}:{cls.__qualname__}", "fields": fields}
     if isinstance(value, np.ndarray):
         return {"$array": value.tolist(), "dtype": str(value.dtype), "shape": list(value.shape)}
@@ -88,7 +94,7 @@ def _decode(data: Any) -> Any:
         return data
     if "$class" in data:
         cls = _class(str(data["$class"]))
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = set(_field_names(cls))
         fields = data.get("fields", {})
         if not isinstance(fields, dict) or set(fields) != names:
             raise MirrorError(f"{cls.__name__}: fields do not match")

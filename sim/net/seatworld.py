@@ -36,9 +36,12 @@ def _reply_heard(text: str, seat: str) -> bool:
 
 
 def seat_world(world: World, seat: str) -> World:
-    """A copy of ``world`` holding only what ``seat`` may know (see the module's notes)."""
-    memo: dict[int, Any] = {id(world.streams): world.streams}
-    copied: World = copy.deepcopy(world, memo)
+    """A copy of ``world`` holding only what ``seat`` may know (see the module's notes).
+
+    A shallow copy, to be encoded and dropped: what it redacts is new, the rest is shared with
+    the world (never change it)."""
+    copied = copy.copy(world)
+    copied.drafts = {k: copy.copy(d) for k, d in world.drafts.items()}
     for draft in copied.drafts.values():
         members = sorted(draft.private)
         estimates = private_points(draft, members, seat)

@@ -52,7 +52,19 @@ STEP_BUDGET = 0.004
 #: When the AI plays every seat, one step every so often, so the player can watch it negotiate.
 WATCH_PACE = 0.15
 FPS = 60
-MIN_SIZE = (800, 560)
+#: The smallest window the game takes (a resize below it is held at it).
+MIN_SIZE = (1024, 600)
+#: Every screen is laid out in these logical pixels at UI scale 1.0.
+DESIGN_SIZE = (1280, 720)
+
+
+def fitted_scale(ui_scale: float, size: tuple[int, int]) -> float:
+    """The UI scale the window can hold: the player's choice, but never more than fits the
+    layout's 1280×720 logical pixels in the window, so a large scale in a small window neither
+    pushes widgets off screen nor piles them up (1.5× needs 1920×1080, 2× needs 2560×1440); a
+    window smaller than 1280×720 shrinks the layout a little instead."""
+    fit = min(size[0] / DESIGN_SIZE[0], size[1] / DESIGN_SIZE[1])
+    return round(min(ui_scale, fit), 3)
 
 
 class App:
@@ -76,11 +88,12 @@ class App:
         self.settings = settings or load_settings()
         if size is None:
             size = (self.settings.window_width, self.settings.window_height)
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         pygame.display.set_caption("Mandate")
         pygame.key.set_repeat(400, 40)
         self.size = self.window.get_size()
-        self.scale = self.settings.ui_scale
+        self.scale = fitted_scale(self.settings.ui_scale, self.size)
         self.text = theme.Text(self.scale)
         self.manager = self._manager()
         self.stack: list[Screen] = []
@@ -337,16 +350,23 @@ class App:
 
     def apply_settings(self, settings: Settings) -> None:
         """Take new settings: rebuild the theme and screens if the scale changed; persist."""
-        rescale = settings.ui_scale != self.scale
         self.settings = settings
         save_settings(settings)
-        if rescale:
-            self.scale = settings.ui_scale
-            self.text = theme.Text(self.scale)
-            for screen in self.stack:
-                screen.close()
-            self.manager = self._manager()
-            self.screen.open()
+        self._rescale()
+
+    def _rescale(self) -> bool:
+        """Take the scale that the settings and the window allow; rebuild the theme and the
+        screens when it changed (returns whether it did)."""
+        scale = fitted_scale(self.settings.ui_scale, self.size)
+        if scale == self.scale:
+            return False
+        self.scale = scale
+        self.text = theme.Text(self.scale)
+        for screen in self.stack:
+            screen.close()
+        self.manager = self._manager()
+        self.screen.open()
+        return True
 
     def resize(self, size: tuple[int, int]) -> None:
         """The window changed size: lay the screen out again and remember the size."""
@@ -357,7 +377,8 @@ class App:
             self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.size = size
         self.manager.set_window_resolution(size)
-        self.screen.open()
+        if not self._rescale():
+            self.screen.open()
         self.settings = self.settings.changed(window_width=size[0], window_height=size[1])
         save_settings(self.settings)
 

@@ -155,7 +155,7 @@ THEATRES: dict[str, Theatre] = {
         19.4,
         34.7,
         ("LBY",),
-        seeds=((20.07, 32.12), (23.0, 31.5), (15.09, 32.38), (12.0, 31.95)),
+        seeds=((20.07, 32.12), (23.0, 31.5)),  # the uprising held the east first
         places={
             "Tripoli (capital)": (13.19, 32.89),
             "Benghazi (NTC)": (20.07, 32.12),

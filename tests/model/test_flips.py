@@ -23,7 +23,7 @@ from sim.model.flips import (
     target_of,
     vote_flips,
 )
-from sim.model.stance import ballot
+from sim.model.stance import ballot, draft_ballot
 from sim.model.view import WorldView
 from sim.model.voting import Choice
 from sim.model.world import World
@@ -47,7 +47,8 @@ def _total_after(world: World, draft: Draft, actor: str, flip: Flip) -> tuple[in
     if flip.kind == "endorsement":
         org = next(o for o in world.organizations.values() if o.name in flip.change)
         endorsements[org.id] = "refuses" not in flip.change
-    result = ballot(world, draft.body, clauses, draft.penholder, payments, endorsements)
+    result = ballot(world, draft.body, clauses, draft.penholder, payments, endorsements,
+                    draft.private)  # fmt: skip
     stance = result.stance(actor)
     return stance.total, stance.choice
 
@@ -55,8 +56,7 @@ def _total_after(world: World, draft: Draft, actor: str, flip: Flip) -> tuple[in
 def _check_flips(world: World, draft: Draft) -> int:
     """Every listed change moves its member's vote one step the right way; returns how many."""
     original = WorldView(world).original_clauses(draft)
-    base = ballot(world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-                  draft.endorsements)  # fmt: skip
+    base = draft_ballot(world, draft)  # the truth, private reservations included
     checked = 0
     for actor, flips in vote_flips(world, draft, original).items():
         stance = base.stance(actor)
@@ -78,10 +78,7 @@ def _check_flips(world: World, draft: Draft) -> int:
             if flip.kind == "clause":
                 # No other single-clause change flips the member with a smaller shift.
                 for _, clauses in clause_options(draft.clauses, original):
-                    other = ballot(
-                        world, draft.body, clauses, draft.penholder, draft.side_payments,
-                        draft.endorsements,
-                    ).stance(actor)  # fmt: skip
+                    other = draft_ballot(world, draft, clauses=clauses).stance(actor)
                     step = RANK[other.choice] - RANK[stance.choice]
                     if (step > 0) if up else (step < 0):
                         assert abs(other.total - stance.total) >= abs(flip.shift)
@@ -116,6 +113,27 @@ def test_every_change_shown_flips_the_vote_in_random_worlds(
     engine = Engine(world)
     draft = _tabled(engine)
     _check_flips(world, draft)
+
+
+def test_a_players_flips_are_reckoned_on_its_estimate_not_on_the_truth(engine: Engine) -> None:
+    """The profile screen must not reveal private reservations the player has not learnt: its
+    flips start from the player's whip-count estimate, the omniscient explanation's from the
+    truth."""
+    draft = _tabled(engine)
+    world = engine.world
+    assert any(draft.private.values())
+    player = next(m for m in sorted(world.bodies[draft.body].members) if m != draft.penholder)
+    estimate = WorldView(world).seen_by(player).forecast(draft)[0]
+    truth = draft_ballot(world, draft)
+    seen = vote_flips(world, draft, observer=player)
+    known = vote_flips(world, draft)
+    assert {a: f.total for a, f in seen.items()} == dict(
+        zip(estimate.voters, map(int, estimate.totals), strict=True)
+    )
+    assert {a: f.total for a, f in known.items()} == dict(
+        zip(truth.voters, map(int, truth.totals), strict=True)
+    )
+    assert seen != known
 
 
 def test_the_smallest_change_applied_as_an_amendment_flips_the_real_vote(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.model.hashing import snapshot
+from sim.model.hashing import snapshot, state_hash
 from sim.model.intel import private_points
 from sim.net.classroom import Classroom
 from sim.net.mirror import MirrorError, decode_world, encode_world
@@ -116,3 +116,11 @@ def test_only_model_classes_are_made_from_a_world_text() -> None:
         decode_world(text({"$class": "sim.model.commands:registered", "fields": {}}))
     with pytest.raises(MirrorError):
         decode_world("not base64 at all!")
+
+
+def test_redacting_for_a_seat_leaves_the_game_untouched(room: Classroom) -> None:
+    world = room.session.engine.world
+    before = state_hash(world), len(world.statements), len(world.events)
+    for seat in ("FEN", "ARN", "CAL"):
+        seat_world(world, seat)
+    assert (state_hash(world), len(world.statements), len(world.events)) == before

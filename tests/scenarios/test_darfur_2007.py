@@ -148,3 +148,16 @@ def test_putting_sanctions_back_into_1769_costs_the_unanimous_vote() -> None:
 def test_plays_to_an_ending(seed: int) -> None:
     outcome = run(seed, False)["outcome"]
     assert outcome["ending"] in {"protected", "catastrophe", "on-paper"}
+
+
+def test_the_ai_penholder_tables_unamid_while_res_1706_stands() -> None:
+    """Res. 1769 re-hats AMIS into a hybrid: a text that takes over a force is tabled even while
+    the penholder's earlier resolution is in force (it used to wait for 1706 to lapse, so the AI
+    game never created UNAMID)."""
+    engine = Engine(build_world(load_scenario(FILE), 0))
+    agents = default_agents(engine)
+    while engine.world.month <= 12 and not engine.world.finished:
+        play_month(engine, agents)
+    adopted = {v.draft for v in engine.world.votes if v.tally.passed}
+    assert {"res-1706", "res-1769"} <= adopted
+    assert any(m.kind == "hybrid" for m in engine.world.active_missions())

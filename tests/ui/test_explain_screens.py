@@ -37,8 +37,10 @@ def test_the_profile_shows_what_would_flip_the_vote_and_the_drift(chamber: Drive
     forecast = game.forecast()
     assert forecast is not None
     draft = forecast[0]
-    expected = vote_flips(game.world, draft, game.view.original_clauses(draft))
-    moved = drifts(game.world, draft)
+    # As the player knows the members: its estimates of their private reservations.
+    player = game.player
+    expected = vote_flips(game.world, draft, game.view.original_clauses(draft), observer=player)
+    moved = drifts(game.world, draft, player)
     shown_any = 0
     for actor in ("LUM", "OSS", "CAL"):
         screen = _profile(chamber, actor)

@@ -94,7 +94,7 @@ class BriefingScreen(Screen):
     def build(self) -> None:
         s = self.game.scenario
         W, H = self.W, self.H
-        self.label(self.r(40, 20, W - 80, 40), _e(s.title), "#heading")
+        self.label(self.r(40, 20, W - 80, 38), _e(s.title), "#heading")
         when = self.game.calendar(1)
         start = f" from {when}" if when else ""
         seed = f"Scenario {s.id} · seed {self.game.seed} · {s.months} months at most{start}"

@@ -1,7 +1,7 @@
 """Consultations: spend political capital to lobby, offer side deals, ask for endorsements.
 
-Each button submits one command (Lobby, OfferSidePayment, RequestEndorsement); the replies are
-the events it returns, and the whip count with veto threats is shown beside them.
+Each button submits one command (Lobby, OfferSidePayment, TradeVotes, RequestEndorsement); the
+replies are the events it returns, and the whip count with veto threats is shown beside them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pygame
 from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, RequestEndorsement
 from sim.model.engine import CommandRejected
 from sim.model.explain import Factor
+from sim.model.trades import TradeVotes
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
@@ -31,7 +32,9 @@ def panel_factors(factors: Sequence[Factor]) -> list[Factor]:
     return deal + against[:2]
 
 
-REPLIES = frozenset({"lobby", "side_payment", "endorsement", "whip_count", "draft_amended"})
+REPLIES = frozenset(
+    {"lobby", "side_payment", "vote_trade", "endorsement", "whip_count", "draft_amended"}
+)
 AMOUNT_STEP = 0.5
 
 
@@ -97,7 +100,18 @@ class ConsultScreen(Screen):
             lambda: self.send(deal), key=pygame.K_o, enabled=tabled and self.ok(deal),
             tip="A concession on another matter for its support of your draft",
         )  # fmt: skip
-        y += 80
+        theirs = [d for d in g.view.drafts() if d.penholder == self.target and d.id != draft_id]
+        trade = TradeVotes(player, draft_id, self.target, theirs[0].id if theirs else "")
+        name = g.world.states.name(self.target)
+        self.button(
+            self.r(x, y + 48, 540, 40),
+            f"Trade votes: back {name}'s text for its vote on yours" if theirs
+            else "Trade votes",
+            lambda: self.send(trade), enabled=tabled and bool(theirs) and self.ok(trade),
+            tip=f"Pledge your vote on '{html.escape(theirs[0].title)}'" if theirs
+            else f"{name} holds the pen on no other draft",
+        )  # fmt: skip
+        y += 128
         self.rows["endorse"] = y - 24
         for n, org_id in enumerate(g.view.theatre_organizations()):
             org = g.world.organizations[org_id]

@@ -33,7 +33,7 @@ from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 def nice(word: str) -> str:
     """``protection_of_civilians`` → ``Protection of civilians``."""
     text = word.replace("_", " ").capitalize()
-    return {"Ddr": "DDR (disarmament, demobilization, reintegration)"}.get(text, text)
+    return {"Ddr": "Disarmament (DDR)"}.get(text, text)
 
 
 class DraftScreen(Screen):

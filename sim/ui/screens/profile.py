@@ -286,7 +286,8 @@ class ProfileScreen(Screen):
         if key != self._flips_key:
             original = self.game.view.original_clauses(draft)
             world = self.game.world
-            self._flips_cache = (vote_flips(world, draft, original), drifts(world, draft))
+            flips = vote_flips(world, draft, original, observer=self.game.player)
+            self._flips_cache = (flips, drifts(world, draft, self.game.player))
             self._flips_key = key
         every, moved = self._flips_cache
         return every[self.actor], moved[self.actor]

@@ -22,9 +22,12 @@ class SettingsScreen(Screen):
     def build(self) -> None:
         st = self.app.settings
         x, y = self.W // 2 - 220, 110
+        scale = f"UI scale: {st.ui_scale:g}×"
+        if self.scale < st.ui_scale:
+            scale += f" ({round(self.scale, 2):g}× fits this window)"
         rows = [
             (
-                f"UI scale: {st.ui_scale:g}×",
+                scale,
                 self.scale_up,
                 pygame.K_u,
                 "Bigger or smaller text and controls",

@@ -105,7 +105,9 @@ def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.R
         points.append((cx + rx * math.cos(a), cy - ry * math.sin(a)))
     lengths = [0.0]
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-        lengths.append(lengths[-1] + math.hypot(x1 - x0, y1 - y0))
+        # Measured in card widths and heights, so equal steps never put two cards on top
+        # of each other where the curve turns.
+        lengths.append(lengths[-1] + max(abs(x1 - x0) / cw, abs(y1 - y0) / ch))
     rects = []
     for i in range(n):
         target = lengths[-1] * i / max(1, n - 1)
