@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from quick_profile import SLOW
 
 from sim.model.engine import Engine
 from sim.scenario.build import build_world
@@ -44,3 +45,12 @@ def tutorial() -> ScenarioFile:
 def engine(tutorial: ScenarioFile) -> Engine:
     """A fresh engine on the tutorial with seed 7."""
     return Engine(build_world(tutorial, 7))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests named in ``quick_profile.SLOW`` as ``slow`` (the quick profile leaves them
+    out: `pytest -m "not slow"`)."""
+    for item in items:
+        test = item.nodeid.split("[")[0]
+        if test in SLOW or test.split("::")[0] in SLOW:
+            item.add_marker(pytest.mark.slow)

@@ -28,90 +28,36 @@ never withdraws; every figure is computed from simulated runs.
 
 from __future__ import annotations
 
-import copy
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from sim.bundled import scenario_file
+from sim.analysis.calibrate_base import (
+    GENERIC,
+    Data,
+    Fact,
+    base_data,
+    run_months,
+    standing_mission,
+    variant,
+)
+from sim.analysis.calibrate_mediation import mediation_facts
+from sim.analysis.calibrate_sanctions import sanctions_facts
 from sim.model.agents import TroopContributor
 from sim.model.engine import Engine
-from sim.model.month import EndMonth
 from sim.model.play import Agent, play_game
-from sim.model.world import World
 from sim.scenario.build import build_world
 from sim.scenario.schema import ScenarioFile
 
-GENERIC = scenario_file("calibration", "generic.toml")
 DOSES = (0, 2000, 4000, 6000, 8000)
-Data = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One stylized fact: the simulated value beside its published band."""
-
-    name: str
-    source: str
-    band: str
-    measured: str
-    passed: bool
-
-
-def base_data(path: Path = GENERIC) -> Data:
-    """The calibration scenario as plain TOML data, to be varied."""
-    with open(path, "rb") as handle:
-        return tomllib.load(handle)
-
-
-def variant(base: Data, **changes: Any) -> ScenarioFile:
-    """A validated copy of the scenario with top-level tables replaced or merged."""
-    data = copy.deepcopy(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            data[key] = {**data[key], **value}
-        else:
-            data[key] = value
-    return ScenarioFile.model_validate(data)
-
-
-def standing_mission(
-    troops: int = 0, police: int = 0, observers: int = 0, chapter: str = "VI"
-) -> list[Data]:
-    """A UN mission already deployed at full strength, of a contingent that never leaves."""
-    if not (troops or police or observers):
-        return []
-    return [
-        {
-            "id": "standing",
-            "kind": "un",
-            "authority": "unsc",
-            "contributor": "BLUE",
-            "troops": troops,
-            "police": police,
-            "observers": observers,
-            "chapter": chapter,
-            "expires_month": 36,
-        }
-    ]
-
-
-def _months(world: World, engine: Engine, months: int) -> None:
-    for _ in range(months):
-        if world.finished:
-            return
-        engine.submit(EndMonth())
 
 
 def _mean_metric(scenario: ScenarioFile, seeds: Sequence[int], metric: str, months: int) -> float:
     values = []
     for seed in seeds:
         engine = Engine(build_world(scenario, seed))
-        _months(engine.world, engine, months)
+        run_months(engine.world, engine, months)
         values.append(float(np.mean(engine.world.metrics[metric])))
     return float(np.mean(values))
 
@@ -195,7 +141,7 @@ def _share_ending(base: Data, seeds: Sequence[int], phase: str, mission: list[Da
     changed = 0
     for seed in seeds:
         engine = Engine(build_world(scenario, seed))
-        _months(engine.world, engine, 24)
+        run_months(engine.world, engine, 24)
         phases = engine.world.metrics["phase"]
         changed += any(p != 0.0 for p in phases) if phase == "war" else 0.0 in phases
     return changed / len(seeds)
@@ -283,17 +229,8 @@ def deployment(base: Data, seeds: Sequence[int]) -> list[Fact]:
     ]
 
 
-def mediation_facts(base: Data, seeds: Sequence[int]) -> list[Fact]:
-    """The mediation lines (:mod:`sim.analysis.calibrate_mediation`)."""
-    from sim.analysis.calibrate_mediation import mediation_facts as facts
-
-    return facts(base, seeds)
-
-
 def calibrate(runs: int = 200, first_seed: int = 0, path: Path = GENERIC) -> list[Fact]:
     """Every stylized fact, simulated over seeds ``first_seed`` … ``first_seed + runs - 1``."""
-    from sim.analysis.calibrate_sanctions import sanctions_facts  # it builds on these helpers
-
     base = base_data(path)
     seeds = range(first_seed, first_seed + runs)
     return [

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.analysis.calibrate import Data, Fact, variant
+from sim.analysis.calibrate_base import Data, Fact, variant
 from sim.model.engine import Engine
 from sim.model.mediation import OfferGuarantee
 from sim.model.mediator import Mediator

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from sim.analysis.calibrate import Data, Fact, _months, variant
+from sim.analysis.calibrate_base import Data, Fact, run_months, variant
 from sim.model import sanctions
 from sim.model.commands import CallVote, TableDraft
 from sim.model.engine import Engine
@@ -78,7 +78,7 @@ def sanctions_episode(base: Data, seed: int) -> tuple[tuple[str, ...], list[int]
     for _ in range(EPISODE_MONTHS):
         if world.finished:
             break
-        _months(world, engine, 1)
+        run_months(world, engine, 1)
         for episode in world.sanctions:
             if episode.conceded and episode.id not in conceded_at:
                 conceded_at[episode.id] = world.month - 1 - episode.start_month

@@ -73,13 +73,20 @@ class Measure:
     share: bool = False
 
 
+def _ending_is(ending: str | None) -> Callable[[GameSummary], float]:
+    return lambda g: float(g.ending == ending)
+
+
+def _objective_met(objective: str) -> Callable[[GameSummary], float]:
+    return lambda g: float(objective in g.objectives_met)
+
+
 def measures(
     endings: Sequence[tuple[str | None, str]], objectives: Sequence[tuple[str, str]]
 ) -> list[Measure]:
     """The rows of the comparison table for a scenario with these endings and objectives."""
     rows = [
-        Measure(f"ending:{eid}", f"Ending: {name}", (lambda g, e=eid: float(g.ending == e)), True)
-        for eid, name in endings
+        Measure(f"ending:{eid}", f"Ending: {name}", _ending_is(eid), True) for eid, name in endings
     ]
     rows += [
         Measure("resolutions_adopted", "Resolutions adopted", lambda g: g.resolutions_adopted),
@@ -92,7 +99,7 @@ def measures(
         Measure(
             f"objective:{oid}",
             f"Objective met: {name}",
-            (lambda g, o=oid: float(o in g.objectives_met)),
+            _objective_met(oid),
             True,
         )  # fmt: skip
         for oid, name in objectives

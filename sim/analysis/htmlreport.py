@@ -8,7 +8,7 @@ clock, no random names, PNGs written without a software stamp.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,7 @@ def environment() -> Any:
 def line_chart(
     path: Path,
     title: str,
-    series: dict[str, Sequence[float]],
+    series: Mapping[str, Sequence[float]],
     ylabel: str,
     bars: bool = False,
 ) -> None:

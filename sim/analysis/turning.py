@@ -213,7 +213,7 @@ def decisions(
 ) -> list[Decision]:
     """The player's decisions, numbered in order, with their months."""
     _, months = replay_decisions(scenario, seed, player, turns)
-    found = []
+    found: list[Decision] = []
     for turn, month in zip(turns, months, strict=False):
         for command in turn:
             found.append(Decision(len(found), month, command))

@@ -20,7 +20,7 @@ every possible left end ``x_p``, so rounding errors scale with ``h`` instead of 
 absolute positions (plain prefix sums of ``w x`` lose accuracy for nearby pairs).  Weights
 are normalised to sum to one first; ``P`` does not depend on their scale.
 
-``sim.analysis.reference_bargaining`` is the literal loop version; the tests check that both
+``sim.devtools.reference_bargaining`` is the literal loop version; the tests check that both
 agree.
 
 Readings pinned by this module (the reference implementation follows the same ones)

@@ -96,6 +96,13 @@ def draft_of(world: World, actor: str, draft_id: str) -> tuple[Draft | None, lis
     return draft, []
 
 
+def record_contact(world: World, lobbyist: str, target: str) -> None:
+    """A lobbying visit, a side deal or a vote trade: the lobbyist learns much of the target's
+    reservations, and the contact is recorded so the target answers it this month."""
+    after_lobbying(world, lobbyist, target)
+    world.contacts.append((world.month, lobbyist, target))
+
+
 @registered
 @dataclass(frozen=True)
 class TableDraft:
@@ -267,8 +274,7 @@ class Lobby:
         rate = world.coefficients.lobby_rate * (1.0 + table.relations[t, a]) / 2.0
         table.ideal[t, d] += rate * (table.ideal[a, d] - table.ideal[t, d])
         table.capital[a] -= world.coefficients.lobby_cost
-        after_lobbying(world, self.actor, self.target)
-        world.contacts.append((world.month, self.actor, self.target))
+        record_contact(world, self.actor, self.target)
         name = world.issues.dimensions[d].name.lower()
         text = f"{self.actor} lobbies {self.target} on {name}."
         return [Event(world.month, "lobby", text)]
@@ -310,8 +316,7 @@ class OfferSidePayment:
         draft = world.drafts[self.draft]
         draft.side_payments[self.target] = draft.side_payments.get(self.target, 0.0) + self.amount
         world.states.capital[world.states.index[self.actor]] -= self.amount
-        after_lobbying(world, self.actor, self.target)
-        world.contacts.append((world.month, self.actor, self.target))
+        record_contact(world, self.actor, self.target)
         text = f"{self.actor} offers {self.target} a side deal for its support of {draft.id}."
         return [Event(world.month, "side_payment", text)]
 

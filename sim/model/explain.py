@@ -38,11 +38,6 @@ class Stance:
     choice: Choice
     veto_holder: bool
 
-    @property
-    def veto_threat(self) -> bool:
-        """A veto holder that would vote no."""
-        return self.veto_holder and self.choice == "no"
-
     def to_json(self) -> dict[str, object]:
         """Factors in utility units with the total and thresholds, as in ``--json`` output."""
         return {

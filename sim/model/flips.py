@@ -31,8 +31,14 @@ from dataclasses import dataclass
 from sim.model.concessions import STEP_TROOPS, strengthened, watered_down
 from sim.model.drafts import Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
-from sim.model.intel import private_points
-from sim.model.stance import Ballot, IntArray, ballot, candidate_totals, side_payment_rates
+from sim.model.stance import (
+    Ballot,
+    IntArray,
+    ballot,
+    candidate_totals,
+    known_reservations,
+    side_payment_rates,
+)
 from sim.model.voting import Choice
 from sim.model.world import FloatArray, World
 
@@ -151,8 +157,7 @@ def vote_flips(
     explanation), as estimated for a player, whose profile screen must not reveal more.
     """
     first = original if original is not None else draft.clauses
-    voters = sorted(world.bodies[draft.body].members)
-    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
+    private = known_reservations(world, draft, observer)
     base = ballot(
         world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
         draft.endorsements, private,
@@ -315,8 +320,7 @@ def start_ideal(world: World) -> FloatArray:
 def drifts(world: World, draft: Draft, observer: str | None = None) -> dict[str, Drift]:
     """For each member of the draft's body, its drift since the start and its worth on the draft
     (private reservations as ``observer`` knows them, as in :func:`vote_flips`)."""
-    voters = sorted(world.bodies[draft.body].members)
-    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
+    private = known_reservations(world, draft, observer)
     now = ballot(
         world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
         draft.endorsements, private,

@@ -202,13 +202,19 @@ def caucus_points(world: World, voters: Sequence[str], totals: IntArray) -> IntA
     return out
 
 
+def known_reservations(world: World, draft: Draft, observer: str | None) -> dict[str, int]:
+    """Each member's private reservation on ``draft`` in points, as ``observer`` knows it
+    (exact for ``None``): the ``private`` argument of :func:`ballot`."""
+    voters = sorted(world.bodies[draft.body].members)
+    return dict(zip(voters, private_points(draft, voters, observer), strict=True))
+
+
 def draft_ballot(
     world: World, draft: Draft, observer: str | None = None, clauses: Clauses | None = None
 ) -> Ballot:
     """The ballot on a draft under consultation (or on other ``clauses`` for it), as
     ``observer`` sees it: exact for ``None`` (the omniscient view, and the vote itself)."""
-    voters = sorted(world.bodies[draft.body].members)
-    private = dict(zip(voters, private_points(draft, voters, observer), strict=True))
+    private = known_reservations(world, draft, observer)
     return ballot(
         world, draft.body, clauses or draft.clauses, draft.penholder, draft.side_payments,
         draft.endorsements, private,

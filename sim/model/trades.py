@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sim.model.commands import draft_of, registered
+from sim.model.commands import draft_of, record_contact, registered
 from sim.model.events import Event
-from sim.model.intel import after_lobbying
 from sim.model.world import World
 
 if TYPE_CHECKING:
@@ -62,9 +61,8 @@ class TradeVotes:
             traded.side_payments[partner] = traded.side_payments.get(partner, 0.0) + worth
         draft.trades[self.target] = other.id
         other.trades[self.actor] = draft.id
-        for lobbyist, target in ((self.actor, self.target), (self.target, self.actor)):
-            after_lobbying(world, lobbyist, target)
-            world.contacts.append((world.month, lobbyist, target))
+        record_contact(world, self.actor, self.target)
+        record_contact(world, self.target, self.actor)
         name = world.states.name
         text = (
             f"{name(self.actor)} and {name(self.target)} trade votes: {name(self.actor)} backs "

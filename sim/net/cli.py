@@ -70,7 +70,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     ``--bot`` the AI plays the seat headless until the end."""
     if not args.bot:
         from sim.ui.app import NoDisplay
-        from sim.ui.netgame import open_window
+        from sim.ui.netwindow import open_window
 
         try:
             return open_window(args.url, args.code)

@@ -16,10 +16,10 @@ from sim.model.objectives import KINDS as OBJECTIVE_KINDS
 from sim.model.triggers import CONDITIONS as TRIGGER_CONDITIONS
 from sim.model.triggers import EFFECTS
 from sim.model.voting import make_body
+from sim.scenario.locate import KeyPath
 from sim.scenario.schema import ScenarioFile
 
-Path = tuple[str | int, ...]
-Problem = tuple[Path, str]
+Problem = tuple[KeyPath, str]
 
 
 def _duplicates(section: str, ids: Sequence[str], what: str) -> list[Problem]:
@@ -39,7 +39,7 @@ def _listing(items: Iterable[str], most: int = 12) -> str:
     return shown + f", … ({len(names)} in all)" if len(names) > most else shown or "none"
 
 
-def _unknown(path: Path, refs: Iterable[str], known: Iterable[str], what: str) -> list[Problem]:
+def _unknown(path: KeyPath, refs: Iterable[str], known: Iterable[str], what: str) -> list[Problem]:
     known_set = set(known)
     return [
         ((*path, i), f"unknown {what} {ref!r}")
@@ -199,7 +199,7 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
             problems.append((("drafts", i, "renews"), message))
         for j, national in enumerate(draft.national_command):
             if national.state not in states:
-                path_n: Path = ("drafts", i, "national_command", j, "state")
+                path_n: KeyPath = ("drafts", i, "national_command", j, "state")
                 problems.append((path_n, f"unknown state {national.state!r}"))
         for kind, ceiling in (("troops", draft.troop_ceiling), ("police", draft.police_ceiling)):
             committed = sum(getattr(n, kind) for n in draft.national_command)
@@ -238,7 +238,7 @@ def _operations(
     tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
     for i, st in enumerate(s.states):
         if st.contributor is not None:
-            caveats: Path = ("states", i, "contributor", "caveats")
+            caveats: KeyPath = ("states", i, "contributor", "caveats")
             problems += _unknown(caveats, st.contributor.caveats, tasks, "task")
     by_id = {o.id: o for o in s.organizations}
     for i, org in enumerate(s.organizations):
@@ -250,7 +250,7 @@ def _operations(
             )
     bodies = {b.id for b in s.bodies}
     for i, mission in enumerate(s.theatre.missions):
-        path: Path = ("theatre", "missions", i)
+        path: KeyPath = ("theatre", "missions", i)
         if mission.contributor is not None and mission.contributor not in states:
             problems.append(((*path, "contributor"), f"unknown state {mission.contributor!r}"))
         elif mission.contributor is None and (
@@ -289,7 +289,7 @@ def _operations(
     return problems
 
 
-def _missing(path: Path, kind: str, fields: tuple[str, ...], spec: object) -> list[Problem]:
+def _missing(path: KeyPath, kind: str, fields: tuple[str, ...], spec: object) -> list[Problem]:
     """Fields a registry entry needs that the spec left empty (numbers may be zero)."""
     needed = [f for f in fields if f not in ("threshold", "value")]
     return [
@@ -305,14 +305,14 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
     drafts = {d.id for d in s.drafts}
     coefficients = {f.name for f in dataclasses.fields(Coefficients)}
     for i, trigger in enumerate(s.triggers):
-        path: Path = ("triggers", i)
+        path: KeyPath = ("triggers", i)
         problems += _missing(path, trigger.when, TRIGGER_CONDITIONS[trigger.when].fields, trigger)
         if trigger.metric is not None and trigger.metric not in METRICS:
             problems.append(((*path, "metric"), f"unknown metric {trigger.metric!r}"))
         if trigger.draft is not None and trigger.draft not in drafts:
             problems.append(((*path, "draft"), f"unknown draft {trigger.draft!r}"))
         for j, effect in enumerate(trigger.effects):
-            epath: Path = (*path, "effects", j)
+            epath: KeyPath = (*path, "effects", j)
             problems += _missing(epath, effect.kind, EFFECTS[effect.kind].fields, effect)
             for key in ("actor", "other"):
                 ref = getattr(effect, key)
@@ -353,7 +353,7 @@ def _objectives(s: ScenarioFile) -> list[Problem]:
     """Objectives and the endings that refer to them."""
     problems = _duplicates("objectives", [o.id for o in s.objectives], "objective")
     for i, objective in enumerate(s.objectives):
-        path: Path = ("objectives", i)
+        path: KeyPath = ("objectives", i)
         kind = OBJECTIVE_KINDS[objective.kind]
         problems += _missing(path, objective.kind, kind.fields, objective)
         if objective.metric is not None and objective.metric not in METRICS:
@@ -383,7 +383,7 @@ def _peace(
     problems += _duplicates("peace", issues, "settlement issue")
     named = [p.party for p in peace.positions]
     for i, position in enumerate(peace.positions):
-        path: Path = ("peace", "positions", i)
+        path: KeyPath = ("peace", "positions", i)
         if position.party not in parties:
             problems.append(((*path, "party"), f"unknown party {position.party!r}"))
         if named.count(position.party) > 1 and named.index(position.party) != i:

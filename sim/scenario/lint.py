@@ -25,11 +25,10 @@ from sim.model.drafts import Clauses
 from sim.scenario.build import draft_clauses
 from sim.scenario.dated_names import name_of_another_date
 from sim.scenario.loader import Problem, format_path
-from sim.scenario.locate import locate_keys, nearest_location
+from sim.scenario.locate import KeyPath, locate_keys, nearest_location
 from sim.scenario.schema import DraftSpec, EndingSpec, ObjectiveSpec, ScenarioFile, TriggerSpec
 
-Path = tuple[str | int, ...]
-Warning = tuple[Path, str]
+Warning = tuple[KeyPath, str]
 
 LINTS: dict[str, str] = {
     "no-sources": "`sources` is empty: a scenario should say where its numbers come from.",
@@ -91,7 +90,7 @@ PERSONNEL_METRICS = {
 }
 
 
-def _warn(path: Path, lint: str, message: str) -> Warning:
+def _warn(path: KeyPath, lint: str, message: str) -> Warning:
     assert lint in LINTS
     return path, f"{message} [{lint}]"
 
@@ -348,7 +347,7 @@ def _endings(s: ScenarioFile, reach: Reach, fates: dict[str, Fate | None]) -> li
     warnings: list[Warning] = []
     blocker: tuple[str, int] | None = None  # (ending id, month from which it always holds)
     for i, e in enumerate(s.endings):
-        path: Path = ("endings", i)
+        path: KeyPath = ("endings", i)
         never = _ending_never(s, reach, e, fates)
         if never is not None:
             key, reason = never
@@ -570,7 +569,7 @@ def _player(s: ScenarioFile) -> list[Warning]:
     if player in council.members:
         return []
     if s.player is not None:
-        path: Path = ("player",)
+        path: KeyPath = ("player",)
         message = f"the player's seat {player!r} is not a member of the council {council.id!r}"
     else:
         path = ("drafts", 0, "penholder")

@@ -30,7 +30,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in a scenario file: its keys and array indices from the top."""
 """A key path as pydantic reports it: table keys are ``str``, array indices ``int``."""
 
 Location = tuple[int, int]
@@ -115,10 +116,10 @@ class _Scanner:
         self.n = len(text)
         self.pos = 0
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-        self.locations: dict[Path, Location] = {}
-        self.implicit: set[Path] = set()
-        self.aot_last: dict[Path, int] = {}
-        self.table: Path = ()
+        self.locations: dict[KeyPath, Location] = {}
+        self.implicit: set[KeyPath] = set()
+        self.aot_last: dict[KeyPath, int] = {}
+        self.table: KeyPath = ()
 
     # -- positions -------------------------------------------------------------------------
 
@@ -127,7 +128,7 @@ class _Scanner:
         line = bisect.bisect_right(self.line_starts, index)
         return line, index - self.line_starts[line - 1] + 1
 
-    def record(self, path: Path, index: int, *, implicit: bool = False) -> None:
+    def record(self, path: KeyPath, index: int, *, implicit: bool = False) -> None:
         """Remember where ``path`` is defined; the first explicit definition wins.
 
         Implicit definitions (parents of a dotted key or table header) never overwrite a known
@@ -217,7 +218,7 @@ class _Scanner:
             raise _Unreadable(self.pos)
         self.pos += len(close)
 
-        path: Path = ()
+        path: KeyPath = ()
         for name, _ in keys[:-1]:
             path += (name,)
             self.record(path, start, implicit=True)
@@ -260,7 +261,7 @@ class _Scanner:
         self.pos = m.end()
         return m.group(1) if c == "'" else m.group(0)
 
-    def keyval(self, base: Path, depth: int) -> None:
+    def keyval(self, base: KeyPath, depth: int) -> None:
         """``key = value`` relative to ``base``: record every key part, then scan the value."""
         parts = self.key()
         path = base
@@ -277,7 +278,7 @@ class _Scanner:
 
     # -- values ----------------------------------------------------------------------------
 
-    def value(self, path: Path, depth: int) -> None:
+    def value(self, path: KeyPath, depth: int) -> None:
         """Skip one value, recording the elements and keys nested in it under ``path``."""
         if depth > _MAX_DEPTH:
             raise _Unreadable(self.pos)
@@ -304,7 +305,7 @@ class _Scanner:
             raise _Unreadable(self.n if multi else self.pos)
         self.pos = m.end()
 
-    def array(self, path: Path, depth: int) -> None:
+    def array(self, path: KeyPath, depth: int) -> None:
         """``[v0, v1, ...]``: record ``path + (i,)`` at the start of each element."""
         self.pos += 1
         index = 0
@@ -325,7 +326,7 @@ class _Scanner:
             if c != ",":
                 raise _Unreadable(self.pos - 1)
 
-    def inline_table(self, path: Path, depth: int) -> None:
+    def inline_table(self, path: KeyPath, depth: int) -> None:
         """``{ k = v, ... }``: record each key under ``path`` (line breaks tolerated)."""
         self.pos += 1
         while True:
@@ -343,7 +344,7 @@ class _Scanner:
                 raise _Unreadable(self.pos - 1)
 
 
-def locate_keys(text: str) -> dict[Path, Location]:
+def locate_keys(text: str) -> dict[KeyPath, Location]:
     """Map every key path defined in the TOML ``text`` to the (line, column) where it is written.
 
     See the module docstring for what is recorded where. Correct for any document ``tomllib``
@@ -358,7 +359,7 @@ def locate_keys(text: str) -> dict[Path, Location]:
     return scanner.locations
 
 
-def nearest_location(locations: dict[Path, Location], path: Sequence[str | int]) -> Location:
+def nearest_location(locations: dict[KeyPath, Location], path: Sequence[str | int]) -> Location:
     """The location of the longest known prefix of ``path``, or ``(1, 1)`` if none is known.
 
     Errors about missing fields name a path that is not in the file; pointing at the enclosing

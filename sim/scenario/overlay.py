@@ -38,10 +38,8 @@ from sim.scenario.loader import (
     read_toml,
     validate_data,
 )
-from sim.scenario.locate import locate_keys, nearest_location
+from sim.scenario.locate import KeyPath, locate_keys, nearest_location
 from sim.scenario.schema import Id, Name, ScenarioFile, Strict, Text
-
-KeyPath = tuple[str | int, ...]
 
 PATCHABLE = (
     "dimensions",

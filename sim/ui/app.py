@@ -1,6 +1,6 @@
 """The desktop game's loop: window, clock, screen stack, and the game stepped under a budget.
 
-Each frame: read input (global keys first: F1 help, F2 pause, F5 quick save, F11 fullscreen;
+Each frame: read input (global keys first: F1 help, F2 pause, F5 quick save;
 then the top screen), step the session for at most ``STEP_BUDGET`` seconds so the frame never
 freezes, open the screens that game events call for (a vote, the month's news, the debrief),
 autosave once a month, and draw.
@@ -25,10 +25,12 @@ import sim.ui.screens.chamber  # noqa: F401
 import sim.ui.screens.consult  # noqa: F401
 import sim.ui.screens.debrief  # noqa: F401
 import sim.ui.screens.deciders  # noqa: F401
+import sim.ui.screens.desk  # noqa: F401
 import sim.ui.screens.draft  # noqa: F401
 import sim.ui.screens.handover  # noqa: F401
 import sim.ui.screens.load  # noqa: F401
 import sim.ui.screens.menu  # noqa: F401
+import sim.ui.screens.messages  # noqa: F401
 import sim.ui.screens.news  # noqa: F401
 import sim.ui.screens.peace  # noqa: F401
 import sim.ui.screens.profile  # noqa: F401
@@ -36,6 +38,7 @@ import sim.ui.screens.seat  # noqa: F401
 import sim.ui.screens.seatpick  # noqa: F401
 import sim.ui.screens.settings  # noqa: F401
 import sim.ui.screens.theatre  # noqa: F401
+import sim.ui.screens.timeline  # noqa: F401
 import sim.ui.screens.title  # noqa: F401
 import sim.ui.screens.vote  # noqa: F401
 import sim.ui.screens.world  # noqa: F401

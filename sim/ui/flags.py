@@ -1,7 +1,7 @@
 """Flags of the member states and emblems of the organizations, as small cached surfaces.
 
 The 193 members' flags and the emblems the ``flag-icons`` set has (UN, EU, Arab League, ASEAN)
-are PNGs under ``assets/flags`` (made by ``python -m sim.ui.make_flags``; MIT, see CREDITS),
+are PNGs under ``assets/flags`` (made by ``python -m sim.devtools.make_flags``; MIT, see CREDITS),
 named by the world roster's id. They are shown only for scenarios built on the world roster:
 a fictional state (the tutorial's and The Sahel Bridge's, whose ids may happen to be real ISO
 codes: Estoria is EST) gets a flag drawn from its id (a seeded tricolour or bicolour with a

@@ -8,7 +8,6 @@ world as the seat may know it and sends everything the player does to the server
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from sim.model.events import Event
 from sim.model.saves import SaveError
 from sim.model.view import WorldView
 from sim.model.whip import Estimate, WhipCount, whip_count
-from sim.net.link import Link, LinkClosed, wait_for
+from sim.net.link import Link, wait_for
 from sim.net.mirror import decode_world
 from sim.net.remote import ANSWER_SECONDS, RemoteSession, SeatView
 from sim.net.views import TEACHER
@@ -119,34 +118,3 @@ def connect_game(link: Link, limit: float = ANSWER_SECONDS) -> NetGame:
     world = session.engine.world
     game.seen = Seen(len(world.events), len(world.votes), world.month)
     return game
-
-
-def open_window(url: str, code: str) -> int:
-    """``mandate join URL --code CODE``: the game window for the seat the code names (or the
-    teacher's), until the window is closed."""
-    import pygame
-
-    from sim.ui.app import App, NoDisplay
-
-    link = Link(url, code).start()
-    try:
-        game = connect_game(link)
-    except LinkClosed as exc:
-        link.close()
-        print(f"mandate join: {exc}", file=sys.stderr)
-        return 1
-    try:
-        app = App()
-    except pygame.error as exc:
-        link.close()
-        raise NoDisplay(str(exc)) from exc
-    app.start(game)
-    if game.player is None:  # the teacher's code: the teacher's desk first
-        from sim.ui.screens.desk import TeacherDesk
-
-        app.push(TeacherDesk(app))
-    try:
-        app.run()
-    finally:
-        link.close()
-    return 0

@@ -47,7 +47,6 @@ class Settings:
     ui_scale: float = 1.0
     window_width: int = 1280
     window_height: int = 720
-    fullscreen: bool = False
     vote_speed: float = 1.0
     reduced_motion: bool = False
     show_fps: bool = False

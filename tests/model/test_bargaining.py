@@ -1,6 +1,6 @@
 """Tests for the expected-utility bargaining model (sim.model.bargaining).
 
-The literal loop version in sim.analysis.reference_bargaining serves as the oracle.
+The literal loop version in sim.devtools.reference_bargaining serves as the oracle.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.analysis.reference_bargaining import (
+from sim.devtools.reference_bargaining import (
     reference_expected_utilities,
     reference_mean,
     reference_median,

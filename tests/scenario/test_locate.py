@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sim.scenario.locate import Path, locate_keys, nearest_location
+from sim.scenario.locate import KeyPath, locate_keys, nearest_location
 
 
 def _toml(raw: str) -> str:
@@ -83,7 +83,7 @@ amount = 5
 
 
 @pytest.fixture(scope="module")
-def scenario_locations() -> dict[Path, tuple[int, int]]:
+def scenario_locations() -> dict[KeyPath, tuple[int, int]]:
     tomllib.loads(SCENARIO)  # the fixture itself must be valid TOML
     return locate_keys(SCENARIO)
 
@@ -150,12 +150,12 @@ def scenario_locations() -> dict[Path, tuple[int, int]]:
     ],
 )
 def test_scenario_positions(
-    scenario_locations: dict[Path, tuple[int, int]], path: Path, expected: tuple[int, int]
+    scenario_locations: dict[KeyPath, tuple[int, int]], path: KeyPath, expected: tuple[int, int]
 ) -> None:
     assert scenario_locations.get(path) == expected
 
 
-def test_scenario_strings_are_opaque(scenario_locations: dict[Path, tuple[int, int]]) -> None:
+def test_scenario_strings_are_opaque(scenario_locations: dict[KeyPath, tuple[int, int]]) -> None:
     """Nothing inside the strings, and nothing but real keys, is recorded."""
     data = tomllib.loads(SCENARIO)
     assert set(scenario_locations) == set(_all_paths(data))
@@ -223,7 +223,7 @@ def test_unterminated_multiline_string_swallows_the_rest() -> None:
 
 
 def test_nearest_location_prefers_longest_prefix() -> None:
-    locations: dict[Path, tuple[int, int]] = {
+    locations: dict[KeyPath, tuple[int, int]] = {
         ("actors",): (3, 1),
         ("actors", 0): (3, 1),
         ("actors", 0, "salience"): (5, 1),
@@ -409,7 +409,7 @@ smooth = true
 ]
 
 
-def _all_paths(value: Any, path: Path = ()) -> Iterator[Path]:
+def _all_paths(value: Any, path: KeyPath = ()) -> Iterator[KeyPath]:
     """Every path below ``value`` (tables, arrays, and their members), the root excluded."""
     if path:
         yield path
@@ -421,7 +421,7 @@ def _all_paths(value: Any, path: Path = ()) -> Iterator[Path]:
             yield from _all_paths(item, (*path, index))
 
 
-def _get(data: Any, path: Path) -> Any:
+def _get(data: Any, path: KeyPath) -> Any:
     for part in path:
         data = data[part]
     return data

@@ -9,8 +9,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from sim.devtools import make_flags
 from sim.scenario.roster import load_roster
-from sim.ui import flags, make_flags, theme
+from sim.ui import flags, theme
 from sim.ui.driver import Driver
 from sim.ui.widgets.seats import Seat, draw_card
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from sim.devtools import make_maps
 from sim.scenario.loader import load_scenario
-from sim.ui import make_maps, theatremap
+from sim.ui import theatremap
 from sim.ui.charts import charts
 from sim.ui.driver import Driver
 from sim.ui.screens.theatre import TheatreScreen

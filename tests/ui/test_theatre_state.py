@@ -11,8 +11,9 @@ import numpy as np
 import pygame
 import pytest
 
+from sim.devtools import make_theatres
 from sim.scenario.loader import load_scenario
-from sim.ui import make_theatres, mapstate
+from sim.ui import mapstate
 from sim.ui.charts import charts
 from sim.ui.driver import Driver
 from sim.ui.screens.theatre import TheatreScreen

@@ -1,9 +1,9 @@
 """What every screen shares: widgets it owns, keyboard focus, shortcuts, scaled layout.
 
-A screen is a state (DESIGN §2 rule 6): it builds pygame_gui widgets, turns their events and key
-presses into actions (a command for the game, or a change of screen), and draws a read-only
-picture of the world. Every button is in a focus ring (Tab / Shift-Tab, Enter activates) and may
-have a shortcut key, shown in its tooltip and in the F1 help.
+A screen is a state (docs/ARCHITECTURE.md, house rule 6): it builds pygame_gui widgets, turns
+their events and key presses into actions (a command for the game, or a change of screen), and
+draws a read-only picture of the world. Every button is in a focus ring (Tab / Shift-Tab, Enter
+activates) and may have a shortcut key, shown in its tooltip and in the F1 help.
 """
 
 from __future__ import annotations

@@ -488,14 +488,10 @@ class ChamberScreen(Screen):
         self.sync()
 
     def messages(self) -> None:
-        from sim.ui.screens.messages import MessagesScreen
-
-        self.app.push(MessagesScreen(self.app))
+        self.go("messages")
 
     def desk(self) -> None:
-        from sim.ui.screens.desk import TeacherDesk
-
-        self.app.push(TeacherDesk(self.app))
+        self.go("teacher")
 
     def theatre(self) -> None:
         self.go("theatre")

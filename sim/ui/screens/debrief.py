@@ -90,9 +90,7 @@ class DebriefScreen(Screen):
         self.refresh()
 
     def timeline(self) -> None:
-        from sim.ui.screens.timeline import TimelineScreen
-
-        self.app.push(TimelineScreen(self.app))
+        self.go("timeline")
 
     def news(self) -> None:
         self.go("news", None)

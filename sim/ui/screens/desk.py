@@ -10,7 +10,7 @@ it in the command log; the desk decides nothing itself.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -18,10 +18,7 @@ from pygame_gui.elements import UITextEntryLine
 
 from sim.ui import theme
 from sim.ui.netgame import NetGame
-from sim.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.screens.base import Host, Screen
 
 #: Steps of the time limit per phase (seconds; 0 = none).
 LIMITS = (0, 60, 120, 180, 300, 600)
@@ -35,7 +32,7 @@ class TeacherDesk(Screen):
     name = "teacher"
     interruptible = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert isinstance(app.game, NetGame)
         self.game: NetGame = app.game
@@ -193,9 +190,7 @@ class TeacherDesk(Screen):
         self.act("end", text="the teacher ended the game")
 
     def messages(self) -> None:
-        from sim.ui.screens.messages import MessagesScreen
-
-        self.app.push(MessagesScreen(self.app))
+        self.go("messages")
 
     def handle(self, event: pygame.event.Event) -> bool:
         """While the incident's text has the focus, typing writes into it (no shortcuts)."""

@@ -62,9 +62,7 @@ class MenuScreen(Screen):
         self.go("load")
 
     def timeline(self) -> None:
-        from sim.ui.screens.timeline import TimelineScreen
-
-        self.app.push(TimelineScreen(self.app))
+        self.go("timeline")
 
     def settings(self) -> None:
         self.go("settings")

@@ -7,7 +7,7 @@ pledge of troops. The server validates and logs it; this screen only shows and c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 import pygame_gui
@@ -17,10 +17,7 @@ from sim.net.protocol import MAX_TEXT
 from sim.net.views import TEACHER
 from sim.ui import theme
 from sim.ui.netgame import NetGame
-from sim.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.screens.base import Host, Screen
 
 OFFERS = (
     ("", "No offer"),
@@ -51,7 +48,7 @@ class MessagesScreen(Screen):
 
     name = "messages"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert isinstance(app.game, NetGame)
         self.game: NetGame = app.game

@@ -10,18 +10,13 @@ resolutions and vetoes, one column per line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from sim.model.rewind import ORIGINAL
 from sim.model.saves import SaveError
 from sim.ui import theme
 from sim.ui.branching import OtherLines, line_title, month_decisions, rewind_game
-from sim.ui.screens.base import Screen
-
-if TYPE_CHECKING:
-    from sim.ui.app import App
+from sim.ui.screens.base import Host, Screen
 
 COLUMNS = 4
 MOST_MONTHS = 36
@@ -34,7 +29,7 @@ class TimelineScreen(Screen):
 
     name = "timeline"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         assert app.game is not None
         self.game = app.game

@@ -34,13 +34,6 @@ from sim.ui.worldmap import (
 )
 
 PATTERNS = {"yes": "", "no": "diagonal", "abstain": "horizontal", "veto": "cross", None: "dots"}
-PATTERN_WORDS = {
-    "": "plain",
-    "diagonal": "diagonal hatching",
-    "horizontal": "horizontal lines",
-    "cross": "cross-hatching",
-    "dots": "dots",
-}
 LEAN_WORDS = {"yes": "leans yes", "no": "leans no", "abstain": "undecided", None: "no stance"}
 PANEL_W = 300
 #: Where a label may move (in label widths and heights) when its place is taken.

@@ -1,9 +1,9 @@
 """Benchmark one bargaining round: the array model against the literal reference.
 
-Run ``python -m sim.analysis.bench_bargaining`` (``--help`` for options).  The array version
+Run ``python -m sim.devtools.bench_bargaining`` (``--help`` for options).  The array version
 (:func:`sim.model.bargaining.bargaining_round`) is timed at ``--n`` actors (default 193, the
 UN General Assembly) as the median of ``--repeats`` runs after one warm-up; the budget is
-50 ms per round.  The naive version (:func:`sim.analysis.reference_bargaining.reference_round`)
+50 ms per round.  The naive version (:func:`sim.devtools.reference_bargaining.reference_round`)
 is timed once at the same size if a probe run predicts it finishes within ``--naive-budget``
 seconds (it is O(n^3)); otherwise at the largest size that fits, which the output states.
 Inputs are random, drawn from ``np.random.default_rng(seed)``.
@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from sim.analysis.reference_bargaining import reference_round
+from sim.devtools.reference_bargaining import reference_round
 from sim.model.bargaining import bargaining_round
 
 FloatArray = npt.NDArray[np.float64]

@@ -1,9 +1,9 @@
 """Draw the theatre maps of the historical scenarios from real country outlines (a script).
 
-    python -m sim.ui.make_theatres [OUTDIR]                 (default: scenarios/maps)
-    python -m sim.ui.make_theatres --extract WORLD_ATLAS    (rewrite the vendored outlines)
+    python -m sim.devtools.make_theatres [OUTDIR]                 (default: scenarios/maps)
+    python -m sim.devtools.make_theatres --extract WORLD_ATLAS    (rewrite the vendored outlines)
 
-Writes ``NAME.png`` (1200×800, the look of the fictional maps of :mod:`sim.ui.make_maps`) and
+Writes ``NAME.png`` (1200×800, the look of the fictional maps of :mod:`sim.devtools.make_maps`) and
 ``NAME-control.png`` (600×400, grey: which part of the host country the armed groups hold first,
 see :func:`control_mask`) for Rwanda 1994, Darfur 2007, Libya 2011, Mali 2013 and Syria 2011.
 The places (``PLACES``, longitude and latitude from public gazetteers) label the maps through each
@@ -37,8 +37,8 @@ import numpy as np
 import numpy.typing as npt
 
 from sim.bundled import asset_file, scenario_file
-from sim.ui import make_maps
-from sim.ui.make_maps import (
+from sim.devtools import make_maps
+from sim.devtools.make_maps import (
     BORDER,
     COAST,
     HEIGHT,
@@ -271,7 +271,7 @@ def simplify(points: Points, tolerance: float) -> Points:
 
 def numeric_to_alpha3() -> dict[str, str]:
     """ISO numeric code → alpha-3, from country_converter's table."""
-    from sim.analysis.make_roster import load_country_data
+    from sim.devtools.make_roster import load_country_data
 
     out = {}
     for row in load_country_data():
@@ -490,7 +490,7 @@ def write_maps(folder: Path = OUT, outlines: Path = OUTLINES) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(
-        prog="python -m sim.ui.make_theatres",
+        prog="python -m sim.devtools.make_theatres",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

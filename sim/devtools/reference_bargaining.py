@@ -4,7 +4,7 @@ Lists and nested loops that follow the equations one actor at a time, with no al
 shortcuts: the win probability sums votes over every third actor (O(n^3) per round) and the
 median is found as a Condorcet winner by checking pairwise votes.  It is deliberately slow:
 the tests use it as an oracle for the array implementation and
-:mod:`sim.analysis.bench_bargaining` uses it as the naive baseline.
+:mod:`sim.devtools.bench_bargaining` uses it as the naive baseline.
 
 It pins exactly the same readings as the array module (see its docstring): P = 0 when the
 vote denominator is numerically zero, ``EU_ij = 0`` for equal positions, the offer rules,

@@ -1,6 +1,6 @@
 """Frame-time benchmark of the desktop game (a script, not a test).
 
-    python -m sim.ui.benchmark [--frames 1200] [--size 1280x720] [--scale 1.0] [--seed 7]
+    python -m sim.devtools.bench_ui [--frames 1200] [--size 1280x720] [--scale 1.0] [--seed 7]
 
 Runs the game under SDL's dummy driver: measures the time from launching Python to an
 interactive title screen (in a fresh process), then starts "Watch the AI play" on the tutorial
@@ -95,7 +95,7 @@ def frame_times(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m sim.ui.benchmark", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m sim.devtools.bench_ui", description=__doc__)
     parser.add_argument("--frames", type=int, default=1200)
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--scale", type=float, default=1.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sim.analysis.generate import generate_scenario_text
+from sim.devtools.generate import generate_scenario_text
 from sim.model.engine import Engine
 from sim.model.play import default_agents, play
 from sim.scenario.build import build_world

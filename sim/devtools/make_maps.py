@@ -1,6 +1,6 @@
 """Draw the theatre maps of the fictional scenarios (a script, run by hand when a map changes).
 
-    python -m sim.ui.make_maps [OUTDIR]      (default: scenarios/maps)
+    python -m sim.devtools.make_maps [OUTDIR]      (default: scenarios/maps)
 
 Writes ``kalvaria.png`` (the tutorial) and ``tarsis.png`` (The Sahel Bridge): stylized maps,
 1200×800, drawn with matplotlib (Agg) from the hand-placed outlines below: land and sea, the host
@@ -458,7 +458,7 @@ def write_maps(folder: Path = OUT) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(
-        prog="python -m sim.ui.make_maps",
+        prog="python -m sim.devtools.make_maps",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from sim.devtools import guide
 from sim.model.engine import Engine
 from sim.model.play import default_agents, play_game
-from sim.scenario import guide
 from sim.scenario.lint import lint_scenario
 from sim.scenario.loader import parse_scenario
 from sim.scenario.schema import ScenarioFile
 
 GUIDE = guide.GUIDE
 TOML_BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)
-STALE = "scenarios/README.md is stale: run `python -m sim.scenario.guide`"
+STALE = "scenarios/README.md is stale: run `python -m sim.devtools.guide`"
 
 
 def _text() -> str:
@@ -45,7 +45,7 @@ def test_guide_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     text = stale.read_text(encoding="utf-8")
     stale.write_text(text.replace("| `abstain_band` |", "| `abstain_band_old` |"), "utf-8")
     assert guide.main(["--guide", str(stale), "--check"]) == 1
-    assert "python -m sim.scenario.guide" in capsys.readouterr().err
+    assert "python -m sim.devtools.guide" in capsys.readouterr().err
     assert guide.main(["--guide", str(stale)]) == 0
     assert stale.read_text(encoding="utf-8") == text
 

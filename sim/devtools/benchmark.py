@@ -1,13 +1,13 @@
 """Benchmark: whole games, the agents' forecasting step, and one bargaining round.
 
-Run ``python -m sim.analysis.benchmark`` (``--help`` for options). It prints one table:
+Run ``python -m sim.devtools.benchmark`` (``--help`` for options). It prints one table:
 
-- the tutorial and a generated 193-state scenario (:mod:`sim.analysis.generate`) played to the
+- the tutorial and a generated 193-state scenario (:mod:`sim.devtools.generate`) played to the
   end exactly as ``mandate run`` plays them, in process. Loading and building the world are
   timed separately and are not simulation time. Each game is played vectorized and naive: the
-  naive game sees the world through :class:`~sim.analysis.naive.NaiveView` (the forecasting
+  naive game sees the world through :class:`~sim.devtools.naive.NaiveView` (the forecasting
   step as per-agent Python loops) and bargains in consultations with the literal per-actor
-  reference (:mod:`sim.analysis.reference_bargaining`), so the whole month step is written as
+  reference (:mod:`sim.devtools.reference_bargaining`), so the whole month step is written as
   per-agent loops. Both must cast the same votes and reach the same ending, which the table
   confirms;
 - the forecasting step alone: the time spent inside the view during those games, and one
@@ -16,7 +16,7 @@ Run ``python -m sim.analysis.benchmark`` (``--help`` for options). It prints one
   over every member state;
 - one round of the expected-utility bargaining model over all 193 states
   (:func:`sim.model.bargaining.bargaining_round`) against the literal per-actor reference
-  (:mod:`sim.analysis.reference_bargaining`);
+  (:mod:`sim.devtools.reference_bargaining`);
 - ``mandate run --json`` as a separate process (interpreter start and imports included).
 
 Times are medians; the runs column says over how many runs. Goals come from the performance
@@ -44,10 +44,10 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from sim.analysis.generate import generate_scenario_text
-from sim.analysis.naive import NaiveView
-from sim.analysis.reference_bargaining import reference_round
 from sim.bundled import scenario_file
+from sim.devtools.generate import generate_scenario_text
+from sim.devtools.naive import NaiveView
+from sim.devtools.reference_bargaining import reference_round
 from sim.model import commands
 from sim.model.agents import watered_down
 from sim.model.bargaining import bargaining_round

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sim.analysis.generate import generate_scenario_text
-from sim.analysis.naive import NaiveView, round_points
+from sim.devtools.generate import generate_scenario_text
+from sim.devtools.naive import NaiveView, round_points
 from sim.model.agents import watered_down
 from sim.model.drafts import BUILTIN_TASKS, SANCTION_KINDS, Clauses, Draft, Sanction
 from sim.model.engine import Engine

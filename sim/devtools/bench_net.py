@@ -1,6 +1,6 @@
 """Load benchmark of the classroom server (a script that prints; not a timed test).
 
-    python -m sim.net.bench [--clients 30] [--scenario tutorial] [--seed 7]
+    python -m sim.devtools.bench_net [--clients 30] [--scenario tutorial] [--seed 7]
 
 Starts ``mandate serve`` in its own process on 127.0.0.1 with as many human seats as the
 scenario has (up to ``--clients``), lets one ``--bot`` client play each seat (clients beyond the
@@ -53,7 +53,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sim.net.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m sim.devtools.bench_net", description=__doc__)
     parser.add_argument("--clients", type=int, default=30)
     parser.add_argument("--scenario", default="tutorial", help="scenario id or file")
     parser.add_argument("--seed", type=int, default=7)

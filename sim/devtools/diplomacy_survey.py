@@ -1,6 +1,6 @@
 """How much the diplomacy varies: every bundled scenario played by the AI over many seeds.
 
-    python -m sim.analysis.diplomacy_survey [--seeds 20] [--scenarios DIR]
+    python -m sim.devtools.diplomacy_survey [--seeds 20] [--scenarios DIR]
 
 (the default is the bundled scenarios)
 

@@ -1,6 +1,6 @@
 """Frame times of every screen (a script, not a test): the screenshots' tour, timed.
 
-    python -m sim.ui.bench_screens [--sizes 1280x720,1920x1080] [--scale 1.0] [--frames 60]
+    python -m sim.devtools.bench_screens [--sizes 1280x720,1920x1080] [--scale 1.0] [--frames 60]
 
 Drives the game under SDL's dummy driver through every screen a player meets (the tour of
 :mod:`sim.ui.screenshots`: title, load, settings, briefing, chamber, help, draft editor, profile,
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from sim.ui.benchmark import percentile
+from sim.devtools.bench_ui import percentile
 from sim.ui.driver import Driver
 
 FRAME_GOAL_MS = 16.7
@@ -91,7 +91,7 @@ def report(d: TimedDriver, size: tuple[int, int], scale: float) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(
-        prog="python -m sim.ui.bench_screens",
+        prog="python -m sim.devtools.bench_screens",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -1,6 +1,6 @@
 """Benchmark of the experiment runner: many tutorial games, locally and on a dask LocalCluster.
 
-Run ``python -m sim.analysis.bench_experiment [--games 1000]``. It plays the same games (the
+Run ``python -m sim.devtools.bench_experiment [--games 1000]``. It plays the same games (the
 tutorial, seeds 0..N-1, as ``mandate experiment`` plays them) on one process, on 2 local worker
 processes, and on a 2-worker dask LocalCluster (when the ``cluster`` extra is installed), checks
 that all three produce identical games, and prints each wall time and its speed-up over one

@@ -1,6 +1,6 @@
 """Render the flags of the 193 member states and the organizations' emblems (a script, run by hand).
 
-    python -m sim.ui.make_flags [--source FOLDER_OR_TGZ] [OUTDIR]      (default: assets/flags)
+    python -m sim.devtools.make_flags [--source FOLDER_OR_TGZ] [OUTDIR]      (default: assets/flags)
 
 The flags come from the ``flag-icons`` SVG set (Panayiotis Lipiridis and contributors, MIT
 licence; the npm package of that name): without ``--source`` the script asks npm for the
@@ -64,7 +64,7 @@ def unpack(source: Path, into: Path) -> Path:
 
 def alpha2_codes(ids: Sequence[str]) -> dict[str, str]:
     """Roster alpha-3 id → lower-case alpha-2 code."""
-    from sim.analysis.make_roster import load_country_data
+    from sim.devtools.make_roster import load_country_data
 
     # A few cells are patterns of the codes accepted ("^GB$|^UK$"): the first is the ISO code.
     table = {
@@ -118,7 +118,7 @@ def write_flags(package: Path, folder: Path) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(
-        prog="python -m sim.ui.make_flags",
+        prog="python -m sim.devtools.make_flags",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
