@@ -238,6 +238,7 @@ def _contributor(state: str, c: ContributorSpec) -> Contributor:
         reimbursement=c.reimbursement,
         lag=c.lag_months,
         caveats=tuple(c.caveats),
+        national_caveats=tuple(c.national_caveats),
     )
 
 
