@@ -132,7 +132,7 @@ class DraftScreen(Screen):
             for m, party in enumerate(self.parties()):
                 hit = party in targets.get(kind, ())
                 self.button(
-                    self.r(x + 240 + m * 120, by, 110, 36), f"on {self.party_word(party)}",
+                    self.r(x + 240 + m * 160, by, 150, 36), f"on {self.party_word(party)}",
                     lambda k=kind, p=party: self.toggle_target(k, p),
                     object_id="#toggle_on" if hit else None, enabled=on,
                     tip=self.game.world.theatre.party(party).name,
@@ -149,7 +149,7 @@ class DraftScreen(Screen):
         W, H = self.W, self.H
         verb = "Amend the draft" if tabled else "Table with these clauses"
         if tabled and self.game.player != self.draft.penholder:
-            verb = f"Propose to {self.draft.penholder}"
+            verb = f"Propose to {self.game.world.states.name(self.draft.penholder)}"
         self.button(
             self.r(W - 430, H - 60, 250, 44), verb, self.submit, key=pygame.K_RETURN,
             object_id="#primary", default=True, enabled=self.game.awaiting and self.changed(),
@@ -232,7 +232,11 @@ class DraftScreen(Screen):
         text = self.app.text
         s = self.s
         known = resolution_name(self.draft.id)
-        title = f"{known}: {self.draft.title}" if known else f"Draft: {self.draft.title}"
+        title = self.draft.title
+        if known is None:
+            title = f"Draft: {title}"
+        elif known.split()[-1] not in title:  # "Res. 819 (1993): …" names itself already
+            title = f"{known}: {title}"
         surface.blit(text.render(text.fit(title, 22, s(760), True), 22, theme.TEXT, True),
                      (s(30), s(18)))  # fmt: skip
         for key, label in (
