@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 
 import sim.ui.screens
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
 from sim.ui.screens.base import Screen
 from sim.ui.screens.consult import panel_factors
 from sim.ui.screens.help import PURPOSES, how_to_play
