@@ -8,7 +8,7 @@ from pathlib import Path
 import pygame
 
 from sim.model.caveats import caveats_of
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
 
 
 def _shots(tmp_path: Path) -> Path:
