@@ -23,6 +23,8 @@ from sim.model.rng import Streams
 from sim.model.voting import Choice, Tally, VotingBody
 
 FloatArray = npt.NDArray[np.float64]
+ROWS_REMEMBERED = 256
+"""How many different lists of ids :meth:`StateTable.rows` remembers (bodies, caucuses…)."""
 
 
 @dataclass
@@ -58,10 +60,20 @@ class StateTable:
         self.index = {sid: i for i, sid in enumerate(self.ids)}
         if len(self.non_interference) != len(self.ids):
             self.non_interference = np.zeros(len(self.ids))
+        # Not a field (so neither hashed nor saved): row numbers of the id lists asked for.
+        self._rows: dict[tuple[str, ...], npt.NDArray[np.intp]] = {}
 
     def rows(self, ids: Sequence[str]) -> npt.NDArray[np.intp]:
-        """Row numbers of the given state ids."""
-        return np.array([self.index[i] for i in ids], dtype=np.intp)
+        """Row numbers of the given state ids (a read-only array: the same lists of members are
+        asked for again and again, so each is worked out once)."""
+        key = tuple(ids)
+        found = self._rows.get(key)
+        if found is None:
+            found = np.array([self.index[i] for i in key], dtype=np.intp)
+            found.flags.writeable = False
+            if len(self._rows) < ROWS_REMEMBERED:
+                self._rows[key] = found
+        return found
 
     def name(self, sid: str) -> str:
         """Display name of a state."""
