@@ -3,9 +3,9 @@
     python -m sim.devtools.bench_screens [--sizes 1280x720,1920x1080] [--scale 1.0] [--frames 60]
 
 Drives the game under SDL's dummy driver through every screen a player meets (the tour of
-:mod:`sim.ui.screenshots`: title, load, settings, briefing, chamber, help, draft editor, profile,
-consultations, theatre and its map, deciders, peace talks, your seat, world, menu, vote, news,
-debrief), timing every frame (input, session steps, screens, drawing, flip). Each frame is
+:mod:`sim.devtools.screenshots`: title, load, settings, briefing, chamber, help, draft editor,
+profile, consultations, theatre and its map, deciders, peace talks, your seat, world, menu, vote,
+news, debrief), timing every frame (input, session steps, screens, drawing, flip). Each frame is
 counted for the screen on top after it, so the frame that opens a screen (its building) counts
 for that screen: "enter" is that first frame. On each stop it also runs ``--frames`` frames of
 the screen standing still. Prints, per screen and window size, p50, p99 and the worst frame, and
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import pygame
 
 from sim.devtools.bench_ui import percentile
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
 
 FRAME_GOAL_MS = 16.7
 WORST_GOAL_MS = 33.0
@@ -54,7 +54,7 @@ class TimedDriver(Driver):
 
 def measure(size: tuple[int, int], scale: float, seed: int, still: int) -> TimedDriver:
     """Run the tour once at ``size`` and return the driver with its timings."""
-    from sim.ui.screenshots import tour
+    from sim.devtools.screenshots import tour
 
     d = TimedDriver.start(size, scale, seed)
     assert isinstance(d, TimedDriver)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 STARTUP = (
     "import time; t = time.perf_counter();"
-    "from sim.ui.driver import Driver; d = Driver.start(seed=1);"
+    "from sim.devtools.driver import Driver; d = Driver.start(seed=1);"
     "print(f'{time.perf_counter() - t:.3f}')"
 )
 
@@ -56,7 +56,7 @@ def frame_times(
     """Frame times (ms) while the AI plays; also the session's pump times and frames per screen."""
     import pygame
 
-    from sim.ui.driver import Driver
+    from sim.devtools.driver import Driver
 
     d = Driver.start(size, scale, seed)
     d.key(pygame.K_w)  # Watch the AI play

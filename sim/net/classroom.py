@@ -4,8 +4,10 @@ teacher's controls, private messages, and a journal from which it is rebuilt aft
 Everything that changes the game comes in as a request from a seat (or the teacher) and is
 applied here, in order, and written to the journal. A fresh classroom fed the same journal is
 the same game (the same state hash): that is how ``mandate serve --resume`` continues after the
-server process was killed. Seats handed to the AI (by the teacher) are played by the advisor on
-their turns; seats nobody holds are AI seats from the start.
+server process was killed. Seats nobody holds are AI seats from the start and play at once.
+Seats the teacher hands to the AI are played by the advisor one turn at a time, when the server
+calls :meth:`Classroom.play_ai_turn` at a pace the class can follow (and the teacher can pause);
+each such turn is journalled, so a resumed game plays them at the same points.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
 
 SAVE_FORMAT = "mandate-classroom"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
+#: Saves of version 1 played seats handed to the AI at once, inside each request.
+EAGER_AI_VERSION = 1
 MAX_STEPS = 100_000
 
 
@@ -64,6 +68,7 @@ class Classroom:
         humans: Sequence[str],
         codes: dict[str, str] | None = None,
         teacher_code: str | None = None,
+        eager_ai: bool = False,
     ) -> None:
         self.scenario_path = Path(scenario_path)
         self.seed = seed
@@ -85,6 +90,8 @@ class Classroom:
         self.time_limit = 0
         self.messages: list[dict[str, Any]] = []
         self.journal: list[dict[str, Any]] = []
+        #: Play seats handed to the AI inside each request (how version-1 saves were made).
+        self.eager_ai = eager_ai
         self.advance()
 
     # Who is who ---------------------------------------------------------------------------
@@ -112,6 +119,7 @@ class Classroom:
         else:
             view = seat_view(self.session, seat, self.messages)
         view["public"]["paused"] = self.paused
+        view["public"]["ai_seats"] = sorted(self.ai_seats)
         view["public"]["time_limit"] = self.time_limit
         return view
 
@@ -153,6 +161,8 @@ class Classroom:
             return Reply(False, ["only the teacher's code may do that"])
         elif self.paused:
             return Reply(False, ["the teacher has paused the game"])
+        elif seat in self.ai_seats:
+            return Reply(False, ["the teacher has handed your seat to the AI"])
         elif kind == "command":
             reply = self._command(seat, request.get("command", {}))
         elif kind == "end_turn":
@@ -237,7 +247,7 @@ class Classroom:
     def timeout(self) -> bool:
         """The phase's time limit ran out for the seat on turn: end its turn (journalled)."""
         seat = self.session.seat
-        if seat is None or self.paused:
+        if seat is None or self.paused or seat in self.ai_seats:
             return False
         self.session.end_turn()
         self.journal.append({"by": seat, "timer": True})
@@ -245,16 +255,29 @@ class Classroom:
         return True
 
     def advance(self) -> None:
-        """Step the AI seats until a person's turn (seats handed to the AI play by the advisor)."""
+        """Step the AI seats until a person's turn, or the turn of a seat handed to the AI
+        (:meth:`play_ai_turn` plays those, one at a time)."""
         session = self.session
         for _ in range(MAX_STEPS):
             if self.paused:
                 return
             session.run_until_player()
             seat = session.seat
-            if seat is None or seat not in self.ai_seats:
+            if seat is None or seat not in self.ai_seats or not self.eager_ai:
                 return
             play_advice(session, seat)
+
+    def play_ai_turn(self) -> bool:
+        """Play one turn of the seat on turn if the teacher handed it to the AI (journalled),
+        then step on to the next turn; False when there is no such turn to play or the game is
+        paused or over. The server calls this at a pace the class can watch."""
+        seat = self.session.seat
+        if seat is None or seat not in self.ai_seats or self.paused or self.finished:
+            return False
+        play_advice(self.session, seat)
+        self.journal.append({"by": seat, "ai": True})
+        self.advance()
+        return True
 
     # Saving -------------------------------------------------------------------------------
 
@@ -285,13 +308,22 @@ class Classroom:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise ValueError(f"{path}: not a classroom save")
+        version = data.get("version")
+        if version not in (EAGER_AI_VERSION, SAVE_VERSION):
+            raise ValueError(
+                f"{path}: classroom save version {version!r} is not one this game reads"
+            )
         room = cls(
             Path(data["scenario_path"]), int(data["seed"]), list(data["humans"]),
-            dict(data["codes"]), str(data["teacher_code"]),
+            dict(data["codes"]), str(data["teacher_code"]), eager_ai=version == EAGER_AI_VERSION,
         )  # fmt: skip
         for entry in data["journal"]:
             if entry.get("timer"):
                 room.timeout()
+                continue
+            if entry.get("ai"):
+                if not room.play_ai_turn():
+                    raise ValueError(f"{path}: the journal does not replay (an AI turn is not due)")
                 continue
             reply = room.handle(str(entry["by"]), dict(entry["request"]))
             if not reply.ok:

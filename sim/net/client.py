@@ -92,7 +92,8 @@ class Bot:
                 if public["outcome"] is not None:
                     self.report.outcome = public["outcome"]
                     return True
-                mine = public["on_turn"] == self.report.seat and not public["paused"]
+                handed = self.report.seat in public.get("ai_seats", ())
+                mine = public["on_turn"] == self.report.seat and not public["paused"] and not handed
                 if mine and not self.busy:
                     self.busy = True
                     await self.request(ws, {"type": "advise"})

@@ -82,7 +82,8 @@ class RemoteSession(Session):
             self.turn = Turn(int(turn["month"]), str(turn["phase"]), int(turn["round"]))
             self.on_turn = public["on_turn"]
             self.paused = bool(public.get("paused", False))
-            mine = self.on_turn == self.own and not self.paused and public["outcome"] is None
+            handed = self.own in public.get("ai_seats", ())  # the teacher gave the seat to the AI
+            mine = self.on_turn == self.own and not (self.paused or handed or public["outcome"])
             self.seat = self.own if mine else None
             self.ballot = public["ballot"] if mine else None
             own = self.view_data.get("own") or self.view_data.get("teacher") or {}

@@ -34,6 +34,9 @@ HELLO_SECONDS = 10.0
 SEND_SECONDS = 5.0
 #: Frames larger than this are cut off by the websocket layer itself (the connection closes).
 MAX_FRAME = 16 * MAX_MESSAGE_BYTES
+#: A seat handed to the AI plays one turn this often, so the class can follow the game and the
+#: teacher can pause it (a game of AI seats alone would otherwise be over in a blink).
+AI_TURN_SECONDS = 1.0
 
 
 @dataclass
@@ -56,8 +59,15 @@ class Bucket:
 class ClassroomServer:
     """Serves one classroom on one address until the game ends or the server is stopped."""
 
-    def __init__(self, room: Classroom, save_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        room: Classroom,
+        save_path: Path | None = None,
+        ai_turn_seconds: float = AI_TURN_SECONDS,
+    ) -> None:
         self.room = room
+        self.ai_turn_seconds = ai_turn_seconds
+        self.ai_played = time.monotonic()
         self.save_path = save_path
         self.clients: dict[str, ServerConnection] = {}
         self.teachers: set[ServerConnection] = set()
@@ -91,8 +101,14 @@ class ClassroomServer:
             await self.server.wait_closed()
 
     async def tick(self) -> None:
-        """The phase's time limit, when the teacher set one."""
+        """The phase's time limit, when the teacher set one; a turn of a seat handed to the AI
+        when its pace allows."""
         room = self.room
+        now = time.monotonic()
+        if now - self.ai_played >= self.ai_turn_seconds and room.play_ai_turn():
+            self.ai_played = now
+            self.autosave()
+            await self.broadcast()
         key = (room.session.turn, room.session.seat, room.session.ballot)
         if key != self.turn_key:
             self.turn_key, self.turn_started = key, time.monotonic()

@@ -61,13 +61,21 @@ def test_the_journal_rebuilds_the_same_game(tmp_path: Path) -> None:
     room.handle("teacher", {"type": "teacher", "action": "hand_to_ai", "seat": "FEN"})
     room.handle("teacher", {"type": "teacher", "action": "incident", "text": "A convoy is hit.",
                             "value": 0.1})  # fmt: skip
-    for _ in range(40):  # ARN and CAL end their turns; FEN is played by the AI
+    ai_turns = 0
+    for _ in range(
+        40
+    ):  # ARN and CAL end their turns; FEN is played by the AI, at the server's pace
         seat = room.session.seat
-        assert seat in ("ARN", "CAL")
+        if seat == "FEN":
+            assert not room.handle("FEN", {"type": "end_turn"}).ok, "the AI holds FEN's seat now"
+            assert room.play_ai_turn()
+            ai_turns += 1
+            continue
+        assert seat in ("ARN", "CAL") and not room.play_ai_turn()
         for command in room.handle(seat, {"type": "advise"}).commands:
             room.handle(seat, {"type": "command", "command": command})
         room.handle(seat, {"type": "end_turn"})
-    assert room.world_month > 2
+    assert room.world_month > 2 and ai_turns > 0
     path = tmp_path / "room.json"
     room.save(path)
     again = Classroom.resume(path)
@@ -75,3 +83,40 @@ def test_the_journal_rebuilds_the_same_game(tmp_path: Path) -> None:
     assert again.codes == room.codes and again.ai_seats == {"FEN"}
     log = json.loads(path.with_suffix(".log.json").read_text())
     assert any(c["type"] == "incident" for c in log["commands"])
+
+
+def test_seats_handed_to_the_ai_play_at_the_servers_pace_and_the_teacher_can_pause() -> None:
+    room = _room()
+    month = room.world_month
+    for seat in ("ARN", "CAL", "FEN"):
+        assert room.handle("teacher", {"type": "teacher", "action": "hand_to_ai", "seat": seat}).ok
+    assert room.world_month == month and not room.finished, "nothing is played inside a request"
+    while room.world_month == month:
+        assert room.play_ai_turn()
+    room.handle("teacher", {"type": "teacher", "action": "pause"})
+    assert not room.play_ai_turn(), "a paused game waits for the teacher"
+    stopped = room.world_month
+    room.handle("teacher", {"type": "teacher", "action": "resume"})
+    assert room.play_ai_turn() and room.world_month >= stopped
+
+
+def test_a_save_from_before_paced_ai_turns_still_resumes(tmp_path: Path) -> None:
+    room = Classroom(TUTORIAL, 3, ["ARN", "CAL", "FEN"], eager_ai=True)
+    room.handle("teacher", {"type": "teacher", "action": "hand_to_ai", "seat": "FEN"})
+    for _ in range(12):  # version 1 played FEN inside each request
+        seat = room.session.seat
+        assert seat in ("ARN", "CAL")
+        room.handle(seat, {"type": "end_turn"})
+    path = tmp_path / "old.json"
+    room.save(path)
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "version": 1}))
+    again = Classroom.resume(path)
+    assert state_hash(again.session.engine.world) == state_hash(room.session.engine.world)
+    path.write_text(json.dumps({**data, "version": 99}))
+    try:
+        Classroom.resume(path)
+    except ValueError as exc:
+        assert "version 99" in str(exc)
+    else:
+        raise AssertionError("an unknown save version must be refused")

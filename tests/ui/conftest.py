@@ -14,7 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
-from sim.ui.driver import Driver  # noqa: E402
+from sim.devtools.driver import Driver  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ import pygame
 import pytest
 
 from sim.cli import main
-from sim.ui.driver import Driver
-from sim.ui.screenshots import play_until
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_until
 
 ROOT = Path(__file__).resolve().parents[2]
 

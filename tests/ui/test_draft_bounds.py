@@ -3,8 +3,8 @@ scenario may write is never clamped by the editor's first click."""
 
 from __future__ import annotations
 
+from sim.devtools.driver import Driver
 from sim.model.drafts import CLAUSE_NUMBERS
-from sim.ui.driver import Driver
 from sim.ui.game import edited
 from sim.ui.screens.draft import DraftScreen
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pygame
 
+from sim.devtools.driver import Driver
 from sim.model.deciders import deployment_decision, endorsement_decision
 from sim.model.flips import drifts, vote_flips
 from sim.model.pledges import pledge_stance
-from sim.ui.driver import Driver
 from sim.ui.screens.deciders import DecidersScreen
 from sim.ui.screens.profile import ProfileScreen
 

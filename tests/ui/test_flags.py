@@ -10,9 +10,9 @@ import pygame
 import pytest
 
 from sim.devtools import make_flags
+from sim.devtools.driver import Driver
 from sim.scenario.roster import load_roster
 from sim.ui import flags, theme
-from sim.ui.driver import Driver
 from sim.ui.widgets.seats import Seat, draw_card
 
 ROOT = Path(__file__).resolve().parents[2]

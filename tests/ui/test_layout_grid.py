@@ -10,9 +10,9 @@ import pygame
 import pytest
 from pygame_gui.elements import UIButton, UILabel
 
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import tour
 from sim.ui.app import MIN_SIZE, fitted_scale
-from sim.ui.driver import Driver
-from sim.ui.screenshots import tour
 
 GRID = [
     ((1024, 600), 1.0),

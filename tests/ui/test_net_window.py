@@ -17,13 +17,13 @@ from typing import Any
 import pygame
 import pytest
 
+from sim.devtools.driver import Driver
 from sim.model.ballots import CastVote
 from sim.model.commands import Lobby, TableDraft
 from sim.net.classroom import Classroom
 from sim.net.client import Bot
 from sim.net.link import Link, LinkClosed
 from sim.net.server import ClassroomServer
-from sim.ui.driver import Driver
 from sim.ui.netgame import NetGame, connect_game
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
@@ -184,11 +184,6 @@ def _entry(d: Driver) -> Any:
     return next(e for e in d.app.screen.elements if isinstance(e, UITextEntryLine))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="timing race, to fix: with every seat AI-played the months can reach the end before "
-    "the teacher's Pause takes (fails in some runs on a quiet machine)",
-)
 def test_messages_and_the_teacher_desk(driver: Driver, served: Served, tmp_path: Path) -> None:
     room = served.room
     seat_link = Link(served.url, room.codes["ARN"]).start()

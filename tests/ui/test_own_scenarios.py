@@ -9,9 +9,9 @@ from pathlib import Path
 import pygame
 
 from sim.bundled import scenario_file
+from sim.devtools.driver import Driver
 from sim.model.hashing import state_hash
 from sim.scenario import catalogue
-from sim.ui.driver import Driver
 from sim.ui.game import Game
 
 

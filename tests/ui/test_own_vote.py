@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pygame
 
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_until
 from sim.ui.game import Game
-from sim.ui.screenshots import play_until
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
 

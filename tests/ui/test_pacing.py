@@ -11,8 +11,8 @@ import re
 
 import pygame
 
+from sim.devtools.driver import Driver
 from sim.model.events import Event
-from sim.ui.driver import Driver
 from sim.ui.pacing import by_importance
 from sim.ui.widgets.objectives import ObjectiveRow, deadline_text, objective_rows
 

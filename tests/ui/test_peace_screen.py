@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
 
 SYRIA = Path(__file__).resolve().parents[2] / "scenarios" / "syria_2011.toml"
 

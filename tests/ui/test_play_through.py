@@ -9,14 +9,14 @@ import pygame
 import pytest
 
 from sim.cli import main
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_to_debrief, take
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.replay import replay
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
-from sim.ui.driver import Driver
 from sim.ui.screens.debrief import DebriefScreen
-from sim.ui.screenshots import play_to_debrief, take
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
 

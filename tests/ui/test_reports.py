@@ -10,15 +10,15 @@ import pygame
 import pytest
 
 from sim.bundled import scenarios_dir
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_to_debrief, play_until
 from sim.model import objectives
-from sim.ui.driver import Driver
 from sim.ui.game import calendar_month, find_scenarios
 from sim.ui.screens import title as title_module
 from sim.ui.screens.briefing import BriefingScreen
 from sim.ui.screens.chamber import phase_text
 from sim.ui.screens.debrief import DebriefScreen, debrief_html
 from sim.ui.screens.theatre import TheatreScreen, consent_words
-from sim.ui.screenshots import play_to_debrief, play_until
 from sim.ui.widgets.objectives import objective_rows
 
 ROOT = Path(__file__).resolve().parents[2]

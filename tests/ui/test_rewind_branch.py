@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pygame
 
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_to_debrief
 from sim.model.hashing import state_hash
 from sim.model.saves import read_save
-from sim.ui.driver import Driver
 from sim.ui.game import AUTOSAVE, Game
 from sim.ui.screens.debrief import DebriefScreen, debrief_html, lines_html
 from sim.ui.screens.timeline import TimelineScreen
-from sim.ui.screenshots import play_to_debrief
 from sim.ui.settings import saves_dir
 
 

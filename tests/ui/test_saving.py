@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from sim.devtools.driver import Driver
 from sim.model.hashing import state_hash
-from sim.ui.driver import Driver
 from sim.ui.game import AUTOSAVE, Game
 from sim.ui.settings import saves_dir
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from sim.devtools.driver import Driver
 from sim.model.commands import AmendDraft, TableDraft
 from sim.model.hashing import state_hash
-from sim.ui.driver import Driver
 from sim.ui.screens.chamber import ChamberScreen
 from sim.ui.screens.profile import ProfileScreen
 from sim.ui.settings import load_settings

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
 
 
 def shots(tmp_path: Path) -> Path:

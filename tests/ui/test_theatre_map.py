@@ -11,12 +11,12 @@ import pygame
 import pytest
 
 from sim.devtools import make_maps
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_until
 from sim.scenario.loader import load_scenario
 from sim.ui import theatremap
 from sim.ui.charts import charts
-from sim.ui.driver import Driver
 from sim.ui.screens.theatre import TheatreScreen
-from sim.ui.screenshots import play_until
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"

@@ -12,10 +12,10 @@ import pygame
 import pytest
 
 from sim.devtools import make_theatres
+from sim.devtools.driver import Driver
 from sim.scenario.loader import load_scenario
 from sim.ui import mapstate
 from sim.ui.charts import charts
-from sim.ui.driver import Driver
 from sim.ui.screens.theatre import TheatreScreen
 
 ROOT = Path(__file__).resolve().parents[2]

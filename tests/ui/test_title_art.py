@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
+from sim.devtools.driver import Driver
 from sim.ui import theme
-from sim.ui.driver import Driver
 from sim.ui.widgets import titleart
 from sim.ui.worldmap import world_maps
 

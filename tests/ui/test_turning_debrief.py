@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pygame
 
-from sim.ui.driver import Driver
+from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_to_debrief
 from sim.ui.screens.debrief import DebriefScreen, debrief_html
-from sim.ui.screenshots import play_to_debrief
 
 
 def test_debrief_lists_turning_points_once_worked_out(driver: Driver, tmp_path: Path) -> None:

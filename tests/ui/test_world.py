@@ -7,8 +7,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from sim.devtools.driver import Driver
 from sim.ui import worldmap
-from sim.ui.driver import Driver
 from sim.ui.screens.world import PATTERNS, WorldScreen, pale
 from sim.ui.widgets.symbols import COLOURS, kind_of
 from sim.ui.worldmap import RENAMED, Style, iso_table, map_countries, world_maps

@@ -1,6 +1,6 @@
 """Save a PNG of every screen, driven by real events under the dummy driver.
 
-    python -m sim.ui.screenshots OUTDIR [--size 1920x1080] [--scale 1.5] [--seed 7]
+    python -m sim.devtools.screenshots OUTDIR [--size 1920x1080] [--scale 1.5] [--seed 7]
 
 Plays the tutorial from the title screen to the debrief (the advisor acting for the player),
 saving each screen on the way. Settings and saves go to a temporary folder unless
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pygame
 
+from sim.devtools.driver import Driver
 from sim.ui.charts import charts
-from sim.ui.driver import Driver
 
 
 def play_to_debrief(d: Driver, limit: int = 400) -> None:
@@ -159,7 +159,7 @@ def tour(d: Driver, shot: Callable[[str], None]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m sim.ui.screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m sim.devtools.screenshots", description=__doc__)
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--size", default="1280x720", help="window size WxH")
     parser.add_argument("--scale", type=float, default=1.0, help="UI scale")
