@@ -60,19 +60,21 @@ class StateTable:
         self.index = {sid: i for i, sid in enumerate(self.ids)}
         if len(self.non_interference) != len(self.ids):
             self.non_interference = np.zeros(len(self.ids))
-        # Not a field (so neither hashed nor saved): row numbers of the id lists asked for.
-        self._rows: dict[tuple[str, ...], npt.NDArray[np.intp]] = {}
 
     def rows(self, ids: Sequence[str]) -> npt.NDArray[np.intp]:
         """Row numbers of the given state ids (a read-only array: the same lists of members are
         asked for again and again, so each is worked out once)."""
+        # Not a field (so neither hashed, saved nor mirrored): made on first use, which also
+        # serves a table rebuilt field by field without __post_init__ (a networked mirror).
+        remembered: dict[tuple[str, ...], npt.NDArray[np.intp]]
+        remembered = self.__dict__.setdefault("_rows", {})
         key = tuple(ids)
-        found = self._rows.get(key)
+        found = remembered.get(key)
         if found is None:
             found = np.array([self.index[i] for i in key], dtype=np.intp)
             found.flags.writeable = False
-            if len(self._rows) < ROWS_REMEMBERED:
-                self._rows[key] = found
+            if len(remembered) < ROWS_REMEMBERED:
+                remembered[key] = found
         return found
 
     def name(self, sid: str) -> str:
