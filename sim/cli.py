@@ -16,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from sim.model.words import plural
 from sim.scenario.loader import ScenarioError, load_scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -80,11 +81,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(warning, file=sys.stderr)
             status = EXIT_PROBLEMS
             continue
-        note = f"; {len(warnings)} warning(s), see --strict" if warnings else ""
+        note = f"; {plural(len(warnings), 'warning')}, see --strict" if warnings else ""
         print(
-            f"{printable(name)}: ok — '{scenario.title}', {len(scenario.states)} states,"
-            f" {len(scenario.bodies)} bodies, {len(scenario.drafts)} drafts,"
-            f" {scenario.months} months{note}"
+            f"{printable(name)}: ok — '{scenario.title}', {plural(len(scenario.states), 'state')},"
+            f" {plural(len(scenario.bodies), 'body', 'bodies')},"
+            f" {plural(len(scenario.drafts), 'draft')}, {plural(scenario.months, 'month')}{note}"
         )
     return status
 
@@ -92,7 +93,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """Play a scenario with AI in every seat and print what happened."""
     from sim.analysis.explainer import Explainer, ExplainingEngine, explainable
-    from sim.analysis.report import month_lines, outcome_lines, result_json
+    from sim.analysis.report import (
+        VOTE_LEGEND,
+        Introductions,
+        month_lines,
+        outcome_lines,
+        result_json,
+    )
     from sim.model.engine import Engine
     from sim.model.hashing import state_hash
     from sim.model.play import default_agents, play_game
@@ -112,11 +119,17 @@ def cmd_run(args: argparse.Namespace) -> int:
             return _fail(f"--log: {refused}", EXIT_PROBLEMS)
     explainer = Explainer(world, args.explain) if args.explain and not args.json else None
     engine = Engine(world) if explainer is None else ExplainingEngine(world, explainer)
+    introduce = Introductions(world)
+    legend: list[bool] = []
 
     def narrate(month: int) -> None:
         if not args.json:
             more = explainer.after_vote if explainer else None
-            lines = month_lines(world, month, args.explain, more)
+            lines = month_lines(world, month, args.explain, more, introduce)
+            tables = [i for i, line in enumerate(lines) if line.startswith("  Vote in the ")]
+            if tables and not legend:
+                lines.insert(tables[0] + 1, VOTE_LEGEND)  # once, under the first vote table
+                legend.append(True)
             lines += explainer.month_lines(month) if explainer else []
             print("\n".join(lines))
 
@@ -567,8 +580,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 NO_DISPLAY = (
     "no display to open the game window on ({why}). Play on a desktop session, or start a"
-    " virtual display (Xvfb :99 & then DISPLAY=:99 mandate play), or watch the AI play in the"
-    " terminal with `mandate run {file} --seed 7`."
+    " virtual display (Xvfb :99 & then DISPLAY=:99 .venv/bin/mandate play), or watch the AI"
+    " play in the terminal with `.venv/bin/mandate run {file} --seed 7` (as README installs it;"
+    " plain `mandate run` where that environment is active)."
 )
 
 
@@ -803,13 +817,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        # No command: open the game; where no window can open, show the help instead.
+        # No command: open the game; where no window can open, say why and what to run instead.
         why = _display_problem(headless=False)
         if why is not None:
-            parser.print_help()
-            print(f"mandate: {NO_DISPLAY.format(why=why, file='tutorial')}",
-                  file=sys.stderr)  # fmt: skip
-            return EXIT_OK
+            return _fail(NO_DISPLAY.format(why=why, file="tutorial"), EXIT_PROBLEMS)
         args = parser.parse_args(["play"])
     unknown = _resolve_scenario_ids(args)
     if unknown is not None:

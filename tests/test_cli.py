@@ -424,13 +424,18 @@ def test_play_without_a_display(run: Run, monkeypatch: pytest.MonkeyPatch) -> No
     _no_traceback(out, err)
 
 
-def test_no_command_prints_help(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    # With no display `mandate` alone explains itself instead of opening the game window.
+def test_no_command_without_a_display_says_why_and_fails(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With no display `mandate` alone cannot open the game window: one clear message, exit 1.
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    code, out, _ = run()
-    assert code == 0
-    assert "usage: mandate" in out
+    monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
+    code, out, err = run()
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("mandate: no display")
+    assert "`.venv/bin/mandate run tutorial --seed 7`" in err
 
 
 HELP = {
@@ -468,3 +473,15 @@ def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> No
     err = capsys.readouterr().err
     assert "usage: mandate" in err
     _no_traceback(err)
+
+
+def test_run_names_each_state_once_and_explains_its_figures(run: Run) -> None:
+    code, out, _ = run("run", TUTORIAL, "--seed", "7")
+    assert code == 0
+    assert out.count("Calderon (CAL)") == 1
+    assert out.index("Calderon (CAL)") < out.index("  CAL ")
+    assert "Arnesia (ARN) circulates" in out
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  Vote in the "))
+    assert lines[first + 1].startswith("    (Each line: the member, its vote, its score")
+    assert out.count("(Each line:") == 1

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from sim.model import forces
 from sim.model.agents import RegionalOrganization, TroopContributor
+from sim.model.caveats import CAVEATS, caveat_share
 from sim.model.commands import CallVote, Command, RequestEndorsement
 from sim.model.deciders import (
     BodyDecision,
@@ -161,6 +162,13 @@ class Explainer:
                 f"{rule}: pledges {offered or 'nothing (no spare capacity or nothing needed)'}"
                 f" (up to {rate:g} × willingness {stance.score:.3f} × spare capacity, at most"
                 " what the mission still needs)."
+            )
+        declared = tuple(sorted(set(world.contributors[self.actor].national_caveats)))
+        if declared and lines:
+            words = "; ".join(CAVEATS[c][1] for c in declared)
+            lines.append(
+                f"    its contingents serve under its national caveats ({words}): they protect"
+                f" civilians at {caveat_share(world, declared):.0%} of their strength."
             )
         return lines
 

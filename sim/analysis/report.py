@@ -7,6 +7,7 @@ Both forms are pure functions of the world, so the same scenario and seed print 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -60,6 +61,39 @@ def result_json(world: World, seed: int, state_hash: str, months_played: int) ->
     }
 
 
+#: Printed under the story's first vote table: what its figures mean.
+VOTE_LEGEND = (
+    "    (Each line: the member, its vote, its score for the draft in utility units — yes above"
+    " its own threshold, no below another, abstain between — and in brackets the two factors"
+    " that weighed most: force +0.225 means where the draft stands on the use of force moved"
+    " it 0.225 toward yes; relation, regional and side_payment are its regard for the"
+    " penholder, regional endorsements and side deals.)"
+)
+
+
+class Introductions:
+    """Names each state in full the first time the story mentions it ("Calderon (CAL)"), by
+    its id after that."""
+
+    def __init__(self, world: World) -> None:
+        self.names = {a: world.states.name(a) for a in world.states.ids}
+        self.seen: set[str] = set()
+        ids = "|".join(re.escape(a) for a in sorted(self.names, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w-])({ids})(?![\w-])")
+
+    def __call__(self, line: str) -> str:
+        """``line`` with the states it mentions for the first time named in full."""
+
+        def name(found: re.Match[str]) -> str:
+            actor = found.group(1)
+            if actor in self.seen or self.names[actor] == actor:
+                return actor
+            self.seen.add(actor)
+            return f"{self.names[actor]} ({actor})"
+
+        return self.pattern.sub(name, line)
+
+
 def _units(points: int) -> str:
     return f"{points / POINTS_PER_UNIT:+.3f}"
 
@@ -100,17 +134,19 @@ def month_lines(
     month: int,
     explain: str | None = None,
     more: Callable[[VoteRecord], list[str]] | None = None,
+    introduce: Callable[[str], str] = str,
 ) -> list[str]:
     """The narrative of one month: events in order, with vote tables where votes were held.
 
-    With ``explain``, every factor behind that member's votes, followed by ``more(vote)``."""
+    With ``explain``, every factor behind that member's votes, followed by ``more(vote)``;
+    ``introduce`` rewrites each event's text (:class:`Introductions` names states once)."""
     lines = [f"Month {month}"]
     votes = [v for v in world.votes if v.month == month]
     events: list[Event] = [e for e in world.events if e.month == month]
     for event in events:
         if event.kind in QUIET_EVENTS:
             continue
-        lines.append(f"  {event.text}")
+        lines.append(f"  {introduce(event.text)}")
         if event.kind in ("resolution_adopted", "draft_vetoed", "draft_failed") and votes:
             vote = votes.pop(0)
             lines += vote_lines(world, vote)

@@ -268,6 +268,8 @@ def _describe(annotation: Any, metadata: Sequence[Any]) -> tuple[str, str]:
     if origin is list:
         item, item_range = _describe(typing.get_args(annotation)[0], [])
         what = "array of tables" if item.startswith("table") else f"list of {item}s"
+        if item.startswith("one of"):
+            what = f"list, each {item}"
         ranges = [r for r in (bounds.length("entries"), f"each {item_range}" * bool(item_range))]
         return what, "; ".join(r for r in ranges if r)
     if origin is dict:

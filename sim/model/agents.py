@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from sim.model.caveats import SetCaveats
 from sim.model.commands import (
     AmendDraft,
     CallVote,
@@ -260,20 +261,25 @@ class TroopContributor(Bystander):
     state against the risk to its soldiers (intensity × (1 − casualty tolerance)); it refuses
     missions whose tasks it has a caveat against; it pledges a share of its spare capacity each
     month rather than all at once (Gaibulloev et al. 2015; Bove & Elia 2011). See
-    :func:`sim.model.forces.willingness`.
+    :func:`sim.model.forces.willingness`. Its contingents serve under the national caveats its
+    scenario declares for it, set as soon as it pledges (:mod:`sim.model.caveats`).
     """
 
     def __init__(self, actor: str) -> None:
         self.actor = actor
 
     def open_month(self, view: WorldView) -> list[Command]:
-        """Pledge to every mission that needs personnel it is willing to send."""
+        """Pledge to every mission that needs personnel it is willing to send; put its declared
+        caveats on contingents that lack them."""
         commands: list[Command] = []
         for mission in view.recruiting_missions():
             for kind in PERSONNEL:
                 size = view.pledge_size(self.actor, mission, kind)
                 if size > 0:
                     commands.append(PledgeTroops(self.actor, mission.id, kind, size))
+        pledging = tuple(c.mission for c in commands if isinstance(c, PledgeTroops))
+        for mission_id, caveats in view.caveats_due(self.actor, pledging):
+            commands.append(SetCaveats(self.actor, mission_id, caveats))
         return commands
 
 

@@ -42,6 +42,9 @@ class Coefficients:
     battle_deaths_reference: float
     troop_battle_decay: float
     regional_troop_effectiveness: float
+    caveat_no_offensive_operations: float
+    caveat_capital_only: float
+    caveat_no_night_patrols: float
     intensity_drift: float
     intensity_noise: float
     ceasefire_hazard: float

@@ -27,6 +27,7 @@ import math
 from statistics import NormalDist
 
 from sim.model import talks
+from sim.model.caveats import restrained
 from sim.model.early_warning import early_warning
 from sim.model.events import Event
 from sim.model.forces import OUTSIDE_UN, on_the_ground
@@ -40,10 +41,22 @@ OBSERVERS_FOR_EFFECT = 50
 
 def effective_strength(world: World) -> dict[str, float]:
     """Personnel on the ground by kind, plus ``troops_effective``: UN troops and regional troops
-    discounted by their effectiveness."""
+    discounted by their effectiveness; and ``troops_protecting`` / ``police_protecting``: the
+    same less what contributors' national caveats keep from protecting civilians
+    (:mod:`sim.model.caveats`; equal to the former without caveats)."""
     totals: dict[str, float] = {k: float(v) for k, v in on_the_ground(world).items()}
-    regional = world.coefficients.regional_troop_effectiveness * totals["regional"]
+    coef = world.coefficients
+    regional = coef.regional_troop_effectiveness * totals["regional"]
     totals["troops_effective"] = totals["troops"] + regional
+    troops_held = police_held = 0.0
+    if world.caveats:
+        for mission in world.active_missions():
+            held = restrained(world, mission)
+            weight = coef.regional_troop_effectiveness if mission.kind in OUTSIDE_UN else 1.0
+            troops_held += weight * held.get("troops", 0.0)
+            police_held += 0.0 if mission.kind in OUTSIDE_UN else held.get("police", 0.0)
+    totals["troops_protecting"] = max(0.0, totals["troops_effective"] - troops_held)
+    totals["police_protecting"] = max(0.0, totals["police"] - police_held)
     return totals
 
 
@@ -54,7 +67,10 @@ def expected_deaths(world: World, strength: dict[str, float]) -> tuple[float, fl
     scale = theatre.intensity / coef.reference_intensity
     troops = strength["troops_effective"]
     civilian = coef.civilian_deaths_reference * scale * coef.death_scale
-    civilian *= protection_multiplier(world, troops, strength["police"])
+    # Caveats keep some troops and police from protecting civilians (not from fighting).
+    protecting = strength.get("troops_protecting", troops)
+    police = strength.get("police_protecting", strength["police"])
+    civilian *= protection_multiplier(world, protecting, police)
     civilian *= 1.0 + coef.observer_civilian_increase * strength["observers"]
     if _comprehensive_sanctions(world):
         civilian *= 1.0 + coef.comprehensive_harm

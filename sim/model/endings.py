@@ -92,16 +92,29 @@ def reached(world: World) -> Ending | None:
     return None
 
 
+#: How the reason of an ending that names objectives reads (``{listed}``: their names).
+SINGULAR = {"resolutions have": "resolution has", "vetoes have": "veto has"}
+NAMED_OBJECTIVES = {
+    "objectives_met": "each of these objectives is met: {listed}",
+    "objectives_failed": "one of these objectives has failed: {listed}",
+}
+
+
 def explain(world: World, ending: Ending) -> str:
-    """Why the game ended, in plain words: the ending's text and the condition that held."""
+    """Why the game ended, in plain words: the ending's text and the condition that held.
+
+    An ending that names objectives names them all ("each of these objectives is met: …"), so
+    the reason never claims more than its own objectives; counts take their plural."""
     meaning = CONDITIONS[ending.condition].meaning
-    meaning = meaning.replace("`threshold`", f"{ending.threshold:g}").replace(
-        "the threshold", f"{ending.threshold:g}"
-    )
-    if ending.objectives:
+    count = f"{ending.threshold:g}"
+    if count == "1":
+        for many, one in SINGULAR.items():
+            meaning = meaning.replace(f"`threshold` {many}", f"`threshold` {one}")
+    meaning = meaning.replace("`threshold`", count).replace("the threshold", count)
+    if ending.objectives and ending.condition in NAMED_OBJECTIVES:
         names = {o.id: o.name for o in world.objectives}
         listed = "; ".join(names.get(o, o) for o in ending.objectives)
-        meaning = meaning.replace("listed in `objectives`", f"({listed})")
+        meaning = NAMED_OBJECTIVES[ending.condition].format(listed=listed)
     return f"{ending.text} ({meaning.replace('`', '')})"
 
 

@@ -16,6 +16,7 @@ import math
 from sim.model.drafts import Clauses
 from sim.model.events import Event
 from sim.model.pledges import pledge_stance
+from sim.model.words import personnel, plural
 from sim.model.world import PERSONNEL, Contingent, Mission, World
 
 MIN_PLEDGE = 50
@@ -163,7 +164,7 @@ def commit_national(
             Event(
                 world.month,
                 "pledge",
-                f"{state} commits {size:,} {kind} to {mission.id} under national command,"
+                f"{state} commits {personnel(size, kind)} to {mission.id} under national command,"
                 f" expected in month {month}.",
             )
         )
@@ -187,8 +188,9 @@ def arrivals(world: World) -> list[Event]:
                 Event(
                     world.month,
                     "deployment",
-                    f"{size:,} {contingent.kind} from {contingent.contributor} arrive in"
-                    f" {mission.id}: {strength_text(mission)} deployed.",
+                    f"{personnel(size, contingent.kind)} from {contingent.contributor}"
+                    f" {'arrives' if size == 1 else 'arrive'} in {mission.id}:"
+                    f" {strength_text(mission)} deployed.",
                 )
             )
     return events
@@ -215,7 +217,8 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                 Event(
                     world.month,
                     "fatalities",
-                    f"{lost} peacekeepers of {contingent.contributor} killed in {mission.id}.",
+                    f"{plural(lost, 'peacekeeper')} of {contingent.contributor} killed in"
+                    f" {mission.id}.",
                 )
             )
             profile = world.contributors.get(contingent.contributor)

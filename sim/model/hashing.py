@@ -40,6 +40,17 @@ STATIC: dict[str, str] = {
     "streams": "hashed by the state of each random stream",
 }
 
+# State added after games were recorded, left out of the snapshot while a game has none of it
+# (with the coefficients that act only through it), so every game that never uses it keeps its
+# hash: World field -> those coefficients.
+UNTIL_USED: dict[str, tuple[str, ...]] = {
+    "caveats": (
+        "caveat_no_offensive_operations",
+        "caveat_capital_only",
+        "caveat_no_night_patrols",
+    ),
+}
+
 
 _SCALARS = (str, int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -78,6 +89,11 @@ def snapshot(world: World) -> dict[str, Any]:
         for f in dataclasses.fields(world)
         if f.name not in STATIC
     }
+    for name, coefficients in UNTIL_USED.items():
+        if not data[name]:
+            del data[name]
+            for coefficient in coefficients:
+                del data["coefficients"][coefficient]
     data["events"] = len(world.events)
     data["votes"] = [[v.month, v.draft, v.version, v.choices] for v in world.votes]
     data["outcome"] = None if world.outcome is None else world.outcome.ending

@@ -15,6 +15,7 @@ import numpy as np
 from sim.model import conflict, endings, forces, metrics, sanctions, triggers
 from sim.model.commands import registered
 from sim.model.events import Event
+from sim.model.words import phase_words
 from sim.model.world import Outcome, World
 
 
@@ -32,7 +33,8 @@ def monthly_report(world: World) -> Event | None:
         return None
     theatre = world.theatre
     text = (
-        f"Report of the Secretary-General: {'; '.join(parts)}. The theatre is in {theatre.phase}."
+        f"Report of the Secretary-General: {'; '.join(parts)}."
+        f" The theatre is {phase_words(theatre.phase)}."
     )
     return Event(world.month, "report", text)
 

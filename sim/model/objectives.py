@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.model import metrics
+from sim.model.words import phase_words
 from sim.model.world import Objective, World
 
 Status = tuple[str, str]  # ("met" | "failed" | "pending", reason)
@@ -86,7 +87,7 @@ def _phase_holds(world: World, o: Objective, final: bool) -> Status:
         phase = order[int(series[o.by_month - 1])]
     else:
         phase = world.theatre.phase
-    reason = f"the theatre is in {phase} (target: {o.phase} or better)"
+    reason = f"the theatre is {phase_words(phase)} (target: {o.phase} or better)"
     if not _deadline(world, o, final):
         return "pending", reason
     return ("met" if order.index(phase) >= order.index(o.phase) else "failed"), reason

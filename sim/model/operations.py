@@ -11,6 +11,7 @@ from sim.model.drafts import Clauses
 from sim.model.events import Event
 from sim.model.stance import ballot
 from sim.model.triggers import withdraw_consent
+from sim.model.words import personnel
 from sim.model.world import PERSONNEL, World
 
 
@@ -64,7 +65,7 @@ class PledgeTroops:
         assert mission is not None
         month = forces.schedule_pledge(world, mission, self.contributor, self.personnel, self.size)
         text = (
-            f"{self.contributor} pledges {self.size:,} {self.personnel} to {self.mission},"
+            f"{self.contributor} pledges {personnel(self.size, self.personnel)} to {self.mission},"
             f" expected in month {month}."
         )
         return [Event(world.month, "pledge", text)]

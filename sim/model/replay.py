@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 # kind a log can name known to ``command_from_json``.
 from sim.model import (  # noqa: F401
     ballots,
+    caveats,
     diplomacy,
     initiatives,
     mediation,

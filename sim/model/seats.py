@@ -8,7 +8,8 @@ decide, and each role's decisions are explained to the player in the same words:
 - ``elected`` — another member of the Council: votes, lobbies, proposes amendments;
 - ``member`` — a member of another voting body (a regional organization's council);
 - ``penholder`` — holds the pen on prepared drafts: tables, amends, bargains, calls the vote;
-- ``contributor`` — sends uniformed personnel: pledges to missions and withdraws them;
+- ``contributor`` — sends uniformed personnel: pledges to missions, sets caveats on its
+  contingents, withdraws them;
 - ``chair`` — a regional organization's chair: deploys its bridging force and puts the
   Council's draft to its body for endorsement.
 """
@@ -26,8 +27,9 @@ ROLE_TEXT = {
     " propose amendments the penholder may accept",
     "member": "a member of {body}: you vote there",
     "penholder": "the penholder of {drafts}: you table, amend and bargain, and call the vote",
-    "contributor": "a troop contributor: you pledge personnel to missions, and may withdraw"
-    " them (your soldiers' risk and the UN's reimbursement are yours to weigh)",
+    "contributor": "a troop contributor: you pledge personnel to missions, set national caveats"
+    " on what they may do, and may withdraw them (your soldiers' risk, the UN's reimbursement"
+    " and the civilians they protect are yours to weigh)",
     "chair": "chair of the {org}: you decide when to deploy its bridging force and when to put"
     " the Council's draft to its members for endorsement",
 }

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from sim.model import forces
+from sim.model.caveats import caveats_due
 from sim.model.coefficients import Coefficients
 from sim.model.commands import Command
 from sim.model.drafts import Clauses, Draft, DraftTemplate
@@ -268,6 +269,13 @@ class WorldView:
         if missing is None:
             missing = self._gaps[(mission.id, kind)] = forces.gap(mission, kind)
         return forces.pledge_size(w, contributor, mission, kind, missing)
+
+    def caveats_due(
+        self, contributor: str, pledging: tuple[str, ...] = ()
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        """Missions where the contributor's contingent lacks its declared national caveats
+        (see :func:`sim.model.caveats.caveats_due`)."""
+        return caveats_due(self._world, contributor, pledging)
 
     def deployment_share(self) -> float:
         """Deployed personnel as a share of the ceilings of UN and hybrid missions."""

@@ -143,7 +143,9 @@ class Contributor:
     Capacities are the most it will have deployed at once; ``casualty_tolerance`` (0–1) is how many
     losses it accepts: the higher, the keener to serve in danger and the later it withdraws;
     ``reimbursement`` (0–1) how much UN payments attract it;
-    ``lag`` the months its contingents need to arrive; ``caveats`` tasks it refuses to serve under.
+    ``lag`` the months its contingents need to arrive; ``caveats`` tasks it refuses to serve under;
+    ``national_caveats`` the restrictions its AI puts on every contingent it sends (ids of
+    :data:`sim.model.caveats.CAVEATS`; a player holding the seat chooses its own).
     """
 
     state: str
@@ -154,6 +156,7 @@ class Contributor:
     reimbursement: float
     lag: int
     caveats: tuple[str, ...]
+    national_caveats: tuple[str, ...] = ()
 
 
 PERSONNEL = ("troops", "police", "observers")
@@ -421,6 +424,9 @@ class World:
     #: Tasks beyond the built-in ones and demands the scenario declares (what clauses may use).
     extra_tasks: tuple[str, ...] = ()
     demands: tuple[str, ...] = ()
+    #: National caveats on contingents: mission → contributor → caveat ids (sorted), set by
+    #: :class:`sim.model.caveats.SetCaveats`; only contributors with caveats appear.
+    caveats: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def finished(self) -> bool:

@@ -199,6 +199,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
                 c.reimbursement,
                 c.lag_months,
                 tuple(c.caveats),
+                tuple(c.national_caveats),
             )  # fmt: skip
             for s in specs
             if (c := s.contributor) is not None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from sim.model.caveats import CAVEATS
 from sim.model.coefficients import Coefficients, coefficient_info
 from sim.model.drafts import CLAUSE_NUMBERS, SANCTION_KINDS, Clauses
 from sim.model.endings import CONDITIONS
@@ -69,6 +70,7 @@ if TYPE_CHECKING:  # to the type checker these are strings; pydantic sees the Li
     TriggerName = str
     EffectName = str
     ObjectiveName = str
+    CaveatName = str
 else:
     SanctionKind = one_of(SANCTION_KINDS)
     Rule = one_of(VOTING_RULES.names())
@@ -76,6 +78,7 @@ else:
     TriggerName = one_of(TRIGGERS)
     EffectName = one_of(EFFECTS)
     ObjectiveName = one_of(OBJECTIVES)
+    CaveatName = one_of(CAVEATS)
 
 
 def clause_number(name: str) -> Any:
@@ -130,6 +133,12 @@ class ContributorSpec(Strict):
         " a random delay with mean extra_lag_mean.",
     )
     caveats: list[Id] = Field(default_factory=list, description="Tasks it refuses to serve under.")
+    national_caveats: list[CaveatName] = Field(
+        default_factory=list,
+        description="Restrictions it puts on every contingent it sends when the AI holds the"
+        " seat; each keeps only a share of the contingent's protection of civilians (the"
+        " caveat_* coefficients). A player holding the seat sets its own.",
+    )
 
 
 class StateSpec(Strict):

@@ -49,6 +49,7 @@ from sim.ui.pacing import Skip
 from sim.ui.screens.base import Screen, make_screen
 from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
+from sim.ui.words import namer
 
 STEP_BUDGET = 0.004
 #: When the AI plays every seat, one step every so often, so the player can watch it negotiate.
@@ -185,7 +186,10 @@ class App:
         return self.seed if self.seed is not None else random.randrange(1_000_000)
 
     def notify(self, message: str) -> None:
-        """A short message at the bottom of the window for a few seconds."""
+        """A short message at the bottom of the window for a few seconds (ids in it become the
+        names a player knows: :mod:`sim.ui.words`)."""
+        if self.game is not None:
+            message = namer(self.game.world).text(message)
         self.message = message
         self.message_time = 3.5
 

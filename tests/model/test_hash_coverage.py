@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from sim.analysis.calibrate import base_data, variant
+from sim.model.caveats import SetCaveats
 from sim.model.commands import CallVote, TableDraft
 from sim.model.engine import Engine
 from sim.model.hashing import STATIC, snapshot, state_hash
@@ -35,6 +36,8 @@ def _world() -> World:
     engine.submit(CallVote("G01", "mission"))
     engine.submit(EndMonth())
     engine.submit(EndMonth())
+    # State hashed only once a game uses it (hashing.UNTIL_USED) is used here.
+    engine.submit(SetCaveats("T01", "m", ("capital_only",)))
     return engine.world
 
 

@@ -635,7 +635,7 @@ def test_check_strict_prints_warnings_and_fails(
     path.write_text(_sub(BASE, 'player = "AAA"', 'player = "HOST"'), encoding="utf-8")
     assert main(["check", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert "ok" in out and "1 warning(s), see --strict" in out and err == ""
+    assert "ok" in out and "1 warning, see --strict" in out and err == ""
     assert main(["check", "--strict", str(path)]) == 1
     out, err = capsys.readouterr()
     assert out == ""

@@ -24,7 +24,7 @@ from sim.scenario.build import build_world, draft_clauses
 from sim.scenario.loader import load_scenario
 
 FILE = Path(__file__).resolve().parents[2] / "scenarios" / "sahel_bridge.toml"
-ENDINGS = {"bridge-holds", "expelled", "collapse", "silence", "long-haul"}
+ENDINGS = {"bridge-holds", "expelled", "collapse", "silence", "fragile-calm", "long-haul"}
 
 
 @cache

@@ -29,15 +29,6 @@ def test_play_without_a_display_explains_in_one_message(
     assert "Traceback" not in err
 
 
-def test_bare_mandate_without_a_display_shows_help_and_why(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _no_display(monkeypatch)
-    assert main([]) == 0
-    out, err = capsys.readouterr()
-    assert "usage: mandate" in out and "no display" in err
-
-
 def test_play_runs_under_the_dummy_driver_for_a_number_of_frames(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,6 +22,7 @@ from sim.model.registry import Registry
 
 if TYPE_CHECKING:
     from sim.ui.game import Game
+    from sim.ui.pacing import Skip
     from sim.ui.settings import Settings
     from sim.ui.theme import Text
 
@@ -42,6 +43,8 @@ class Host(Protocol):
     scenario: Path | None
     designer: bool
     running: bool
+    #: "Skip to the next decision" in progress (:mod:`sim.ui.pacing`), else None.
+    skip: Skip | None
 
     @property
     def screen(self) -> Screen: ...
@@ -55,6 +58,8 @@ class Host(Protocol):
     def apply_settings(self, settings: Settings) -> None: ...
     def show_debrief(self) -> None: ...
     def quit_to_title(self) -> None: ...
+    def can_skip(self) -> bool: ...
+    def skip_ahead(self, passing: bool = True) -> None: ...
 
 
 SCREENS: Registry[type[Screen]] = Registry("screen")

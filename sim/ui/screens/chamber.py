@@ -26,6 +26,7 @@ from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_tracker, objective_rows, tracker_height
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
+from sim.ui.words import intensity_word, namer, resolution_name
 
 PHASES = {
     "open": "Opening of the month",
@@ -206,8 +207,6 @@ class ChamberScreen(Screen):
             tip = f"<b>{html.escape(seat.name)}</b> ({seat.actor})"
             if seat.choice is not None:
                 tip += f"<br>Forecast: {WORDS[seat.kind]}, {seat.certainty}"
-                tip += f" (score {seat.total / 1000:+.3f}"
-                tip += f" ± {seat.band / 1000:.3f})" if seat.band else ")"
             tip += "<br>Click or Enter for the profile: priorities, relations, why."
             self.seat_buttons[seat.actor].tool_tip_text = tip
         guide = guidance(g)
@@ -269,7 +268,7 @@ class ChamberScreen(Screen):
                 info.append(f"political capital {g.view.capital(g.player):.1f}")
         intensity = getattr(g.world.theatre, "intensity", None)
         if isinstance(intensity, float):
-            info.append(f"fighting in {g.world.theatre.name}: intensity {intensity:.2f}")
+            info.append(f"fighting in {g.world.theatre.name}: {intensity_word(intensity)}")
         surface.blit(text.render(" · ".join(info), 15, theme.MUTED), (s(20), s(48)))
         pygame.draw.line(surface, theme.PANEL_EDGE, (0, s(80)), (self.app.size[0], s(80)))
         if self.table is None:
@@ -319,7 +318,8 @@ class ChamberScreen(Screen):
             event = events[index]
             lines = self.wrapped.get(index)
             if lines is None:
-                lines = text.wrap(f"M{event.month}  {event.text}", 13, width)
+                said = namer(self.game.world).text(event.text)
+                lines = text.wrap(f"M{event.month}  {said}", 13, width)
                 self.wrapped[index] = lines
             for n, line in enumerate(lines):
                 if y + self.s(18) > area.bottom - pad:
@@ -368,8 +368,9 @@ class ChamberScreen(Screen):
         draft, ballot, tally = forecast
         state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
         line(draft.title, 18, theme.TEXT, True)
-        line(f"{draft.id} · {state}" + (f" · version {draft.version}" if draft.version else ""),
-             13, theme.MUTED)  # fmt: skip
+        known = resolution_name(draft.id)
+        version = f" · version {draft.version}" if draft.version else ""
+        line((f"{known} · " if known else "") + state + version, 13, theme.MUTED)
         for part in text.wrap(draft.clauses.describe(), 13, width)[:4]:
             line(part, 13, theme.MUTED)
         y += self.s(8)

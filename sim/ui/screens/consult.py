@@ -7,17 +7,30 @@ replies are the events it returns, and the whip count with veto threats is shown
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import pygame
 
 from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, RequestEndorsement
 from sim.model.engine import CommandRejected
+from sim.model.explain import Factor
 from sim.model.trades import TradeVotes
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
-from sim.ui.screens.profile import units
+from sim.ui.screens.profile import factor_title
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+from sim.ui.words import namer, persuasion_word, weight_word
+
+
+def panel_factors(factors: Sequence[Factor]) -> list[Factor]:
+    """The factors the panel names for the member worked on: a side deal on the table first
+    (the offer just made shows at once), then what weighs most against a yes; never a factor
+    that adds nothing."""
+    deal = [f for f in factors if f.name == "side_payment" and f.points]
+    against = [f for f in sorted(factors, key=lambda f: f.points) if f.points < 0]
+    return deal + against[:2]
+
 
 REPLIES = frozenset(
     {"lobby", "side_payment", "vote_trade", "endorsement", "whip_count", "draft_amended"}
@@ -129,7 +142,8 @@ class ConsultScreen(Screen):
             for n, st in enumerate(asks[-3:]):
                 amend = AmendDraft(player, draft.id, st.clauses, f"meets {st.actor}'s ask")
                 self.button(
-                    self.r(W - 430, top + n * 44, 400, 38), f"Meet {st.actor}'s ask",
+                    self.r(W - 430, top + n * 44, 400, 38),
+                    f"Meet {g.world.states.name(st.actor)}'s ask",
                     lambda c=amend: self.send(c), enabled=self.ok(amend),
                     tip=html.escape(st.text),
                 )  # fmt: skip
@@ -140,7 +154,8 @@ class ConsultScreen(Screen):
             for st in reversed(heard)
         ]  # fmt: skip
         replies = [e for e in g.world.events if e.kind in REPLIES][-8:]
-        said += [f"<b>M{e.month}</b> {html.escape(e.text)}" for e in reversed(replies)]
+        names = namer(g.world)
+        said += [f"<b>M{e.month}</b> {html.escape(names.text(e.text))}" for e in reversed(replies)]
         self.textbox(
             self.r(W - 430, top, 400, H - top - 80),
             "<br>".join(said)
@@ -231,14 +246,14 @@ class ConsultScreen(Screen):
             size = s(18)
             top = s(y + 84)
             draw_symbol(surface, kind, (s(x) + size // 2, top + size // 2), size)
-            head = f"{g.world.states.name(self.target)}: {WORDS[kind]} ({units(stance.total)})"
+            head = f"{g.world.states.name(self.target)}: {WORDS[kind]}"
             surface.blit(text.render(text.fit(head, 15, s(w - 30), True), 15, COLOURS[kind], True),
                          (s(x + 26), top))  # fmt: skip
-            gap = stance.yes_above + 1 - stance.total
-            need = (f"needs {units(gap)} more to vote yes" if gap > 0
-                    else "would vote yes")  # fmt: skip
+            need = persuasion_word(stance.yes_above + 1 - stance.total)
             surface.blit(text.render(need, 14, theme.MUTED), (s(x), s(y + 112)))
-            worst = sorted(stance.factors, key=lambda f: f.points)[:2]
-            for n, f in enumerate(worst):
-                label = f"{f.name}: {units(f.points)}"
-                surface.blit(text.render(label, 14, theme.TEXT), (s(x), s(y + 136 + 22 * n)))
+            dims = {d.id: d.name for d in g.world.issues.dimensions}
+            for n, f in enumerate(panel_factors(stance.factors)):
+                side = "for" if f.points > 0 else "against"
+                label = f"{factor_title(f.name, dims)}: {weight_word(f.points)} {side}"
+                colour = theme.YES if f.points > 0 else theme.TEXT
+                surface.blit(text.render(label, 14, colour), (s(x), s(y + 136 + 20 * n)))

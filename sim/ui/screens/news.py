@@ -10,6 +10,7 @@ from sim.ui import theme
 from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import QUIET
+from sim.ui.words import namer
 
 EMPHASIS = {
     "resolution_adopted": "#56B4E9",
@@ -33,6 +34,7 @@ class NewsScreen(Screen):
         game = self.app.game
         assert game is not None
         W, H = self.W, self.H
+        names = namer(game.world)
         events = [e for e in game.world.events if e.kind not in QUIET]
         if self.month is not None:
             events = by_importance(e for e in events if e.month == self.month)
@@ -42,7 +44,7 @@ class NewsScreen(Screen):
             if self.month is None and e.month != current:
                 current = e.month
                 lines.append(f"<br><b>{html.escape(game.month_title(e.month))}</b>")
-            text = html.escape(e.text)
+            text = html.escape(names.text(e.text))
             colour = EMPHASIS.get(e.kind)
             lines.append(f"<font color='{colour}'><b>{text}</b></font>" if colour else text)
         body = "<br>".join(lines).removeprefix("<br>") or "<i>No news.</i>"
@@ -90,15 +92,23 @@ class NewsScreen(Screen):
         self.app.pop()
         self.app.skip_ahead(passing=False)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def heading(self) -> str:
+        """The screen's title: "News of month 3 (March 2011) — month 4 (April 2011) begins"."""
         game = self.app.game
-        text = self.app.text
         if self.month is None:
-            title = "Everything that has happened"
-        elif self.final:
-            title = f"{self.title_of(self.month)}: the end of the story"
-        else:
-            title = f"News of {self.title_of(self.month).lower()}"
-            if game is not None and not game.world.finished:
-                title += f" — {self.title_of(game.world.month).lower()} begins"
-        surface.blit(text.render(title, 24, theme.TEXT, True), (self.s(40), self.s(24)))
+            return "Everything that has happened"
+        if self.final:
+            return f"{self.title_of(self.month)}: the end of the story"
+        title = f"News of {_lower_first(self.title_of(self.month))}"
+        if game is not None and not game.world.finished:
+            title += f" — {_lower_first(self.title_of(game.world.month))} begins"
+        return title
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        surface.blit(text.render(self.heading(), 24, theme.TEXT, True), (self.s(40), self.s(24)))
+
+
+def _lower_first(title: str) -> str:
+    """ "Month 3 (March 2011)" → "month 3 (March 2011)": only the first letter is lowered."""
+    return title[:1].lower() + title[1:]

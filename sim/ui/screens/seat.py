@@ -1,9 +1,10 @@
 """Your seat: what the seat you hold can decide, each decision explained, beyond the pen.
 
-A troop contributor pledges personnel to missions that need them and withdraws them; a regional
-organization's chair deploys its bridging force and puts the Council's draft to its members; a
-Council member without the pen votes (Y), lobbies (C) and proposes amendments (E). Each button
-says what it will do and what the model expects of it before it is pressed.
+A troop contributor pledges personnel to missions that need them, sets national caveats on its
+contingents (what its soldiers may not do, at a cost to the civilians they protect) and withdraws
+them; a regional organization's chair deploys its bridging force and puts the Council's draft to
+its members; a Council member without the pen votes (Y), lobbies (C) and proposes amendments (E).
+Each button says what it will do and what the model expects of it before it is pressed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,15 @@ from __future__ import annotations
 import pygame
 
 from sim.model import forces
+from sim.model.caveats import (
+    CAVEATS,
+    SetCaveats,
+    caveat_label,
+    caveat_share,
+    caveats_of,
+    protection,
+    serving,
+)
 from sim.model.commands import Command
 from sim.model.engine import CommandRejected
 from sim.model.forces import spare
@@ -18,11 +28,42 @@ from sim.model.initiatives import PutToEndorsement, WithdrawContingent
 from sim.model.operations import DeployRegionalForce, PledgeTroops, bridging_clauses
 from sim.model.seats import describe, roles, seat_name
 from sim.model.stance import ballot
-from sim.model.world import PERSONNEL
+from sim.model.world import PERSONNEL, World
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
 
 MAX_ACTIONS = 9
+
+
+def caveat_decisions(world: World, seat: str) -> list[tuple[str, Command, str]]:
+    """A button per caveat for each mission where the contributor ``seat`` has a contingent
+    serving: set it, or lift it, with what it forbids and what it does to the contingent's
+    protection of civilians."""
+    out: list[tuple[str, Command, str]] = []
+    for mission in world.active_missions():
+        if mission.withdrawing or not serving(world, mission, seat):
+            continue
+        now = caveats_of(world, mission.id, seat)
+        for caveat, (_, words) in CAVEATS.items():
+            on = caveat in now
+            after = tuple(c for c in now if c != caveat) if on else (*now, caveat)
+            deployed, counted = protection(world, mission, seat, after)
+            _, counted_now = protection(world, mission, seat, now)
+            effect = (
+                f"your {deployed:,} troops and police would protect civilians as {counted:,.0f}"
+                f" (now {counted_now:,.0f})"
+                if deployed
+                else f"your contingent would protect civilians at {caveat_share(world, after):.0%}"
+                f" of its strength once it arrives (now {caveat_share(world, now):.0%})"
+            )
+            why = (
+                f"{words.capitalize()}. Caveats spare your soldiers and your politics at home;"
+                f" {effect}."
+            )
+            verb = "Lift" if on else "Set"
+            command = SetCaveats(seat, mission.id, after)
+            out.append((f"{verb} caveat: {caveat_label(caveat)} ({mission.id})", command, why))
+    return out
 
 
 class SeatScreen(Screen):
@@ -63,6 +104,7 @@ class SeatScreen(Screen):
                         )
                         command = WithdrawContingent(seat, mission.id, c.kind)
                         out.append((f"Withdraw {c.kind} from {mission.id}", command, why))
+            out += caveat_decisions(world, seat)
         if seat in world.organizations:
             org = world.organizations[seat]
             if seat in world.regional:

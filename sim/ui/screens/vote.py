@@ -9,6 +9,7 @@ from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, margin
+from sim.ui.words import namer
 
 SECONDS_PER_VOTE = 0.35
 
@@ -87,7 +88,8 @@ class VoteScreen(Screen):
         s = self.s
         rec = self.record
         when = self.app.game.month_title(rec.month) if self.app.game else f"Month {rec.month}"
-        title = f"Vote on {rec.draft} (version {rec.version}), {when[0].lower()}{when[1:]}"
+        draft = namer(self.app.game.world).name(rec.draft) if self.app.game else rec.draft
+        title = f"Vote on {draft} (version {rec.version}), {when[0].lower()}{when[1:]}"
         surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
         surface.blit(text.render(text.fit(rec.clauses.describe(), 14, s(self.W - 60)), 14,
                                  theme.MUTED), (s(30), s(52)))  # fmt: skip
@@ -112,7 +114,10 @@ class VoteScreen(Screen):
         surface.blit(line, line.get_rect(center=(cx, s(area.y + 210))))
         if self.done:
             colour = theme.YES if rec.tally.passed else theme.NO
-            banner = text.render(result_text(rec), 26, colour, True)
+            said = result_text(rec)
+            if self.app.game is not None:
+                said = namer(self.app.game.world).text(said)
+            banner = text.render(said, 26, colour, True)
             surface.blit(banner, banner.get_rect(center=(cx, s(area.y + 260))))
             if rec.tally.vetoed_by:
                 note = "A single permanent member's no blocks adoption; abstaining would not."
