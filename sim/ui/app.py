@@ -237,11 +237,11 @@ class App:
         if self.game is None:
             return False
         try:
-            self.game.save(path)
+            written = self.game.save(path)
         except (SaveError, OSError) as exc:
             self.notify(f"Not saved: {exc}")
             return False
-        self.notify(f"Saved to {path}")
+        self.notify(f"Saved to {written}")
         return True
 
     def _autosave(self) -> None:

@@ -39,11 +39,6 @@ def rewind_game(game: Game, month: int) -> Game:
     return branch
 
 
-def can_rewind(game: Game) -> bool:
-    """A game goes back between the player's actions (as it is saved), or once it is over."""
-    return game.can_save() or game.world.finished
-
-
 def line_title(game: Game) -> str:
     """This line's name as the screens show it: "Original" or "Branch 2 (from month 3)"."""
     if not game.line:
