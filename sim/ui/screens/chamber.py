@@ -193,10 +193,13 @@ class ChamberScreen(Screen):
     def sync(self) -> None:
         """Seats, enabled actions and labels after the world moved (no widget is rebuilt)."""
         g = self.game
-        self.state_key = self._key()
-        self.since_refresh = 0.0
         world = g.world
         council = world.bodies[world.council]
+        if set(council.members) != set(self.seat_buttons):  # a member replaced (Rwanda, 1994)
+            self.refresh()  # the horseshoe is rebuilt for the new membership
+            return
+        self.state_key = self._key()
+        self.since_refresh = 0.0
         forecast = g.forecast()
         ballot = forecast[1] if forecast else None
         names = {m: world.states.name(m) for m in council.members}
