@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pygame
 
-from sim.model.caveats import caveats_of
 from sim.devtools.driver import Driver
+from sim.model.caveats import caveats_of
 
 
 def _shots(tmp_path: Path) -> Path:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pygame
 
+from sim.devtools.driver import Driver
 from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
-from sim.devtools.driver import Driver
 from sim.ui.words import Namer, intensity_word, resolution_name
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
