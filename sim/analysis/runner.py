@@ -107,9 +107,25 @@ def play_chunk(
 
 
 def _chunks(seeds: Sequence[int], workers: int) -> list[list[int]]:
-    """Split the seeds so each worker gets several pieces (to balance load) of at most 50."""
-    size = max(1, min(50, math.ceil(len(seeds) / (4 * max(1, workers)))))
+    """Split the seeds so each worker gets many pieces of at most 20 games: the workers then
+    finish close together (the last piece is short), while a piece still outweighs its cost
+    of sending."""
+    size = max(1, min(20, math.ceil(len(seeds) / (4 * max(1, workers)))))
     return [list(seeds[i : i + size]) for i in range(0, len(seeds), size)]
+
+
+_WORKER_ARMS: Sequence[Arm] = ()
+"""The arms of the experiment, sent once to each local worker process when it starts."""
+
+
+def _start_worker(arms: Sequence[Arm]) -> None:
+    global _WORKER_ARMS
+    _WORKER_ARMS = arms
+
+
+def _play_arm_chunk(arm: int, seeds: Sequence[int]) -> list[GameSummary]:
+    """In a local worker: play one piece of an arm (its scenario was sent when it started)."""
+    return play_chunk(_WORKER_ARMS[arm].scenario, seeds, _WORKER_ARMS[arm].settings)
 
 
 Progress = Callable[[int], None]
@@ -145,11 +161,11 @@ def run_games(
         for arm, chunk in jobs:
             collect(arm, play_chunk(arms[arm].scenario, chunk, arms[arm].settings))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(play_chunk, arms[arm].scenario, chunk, arms[arm].settings): arm
-                for arm, chunk in jobs
-            }
+        # Each scenario is sent to a worker once, when it starts, not with every piece.
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(tuple(arms),)
+        ) as pool:
+            futures = {pool.submit(_play_arm_chunk, arm, chunk): arm for arm, chunk in jobs}
             for future in as_completed(futures):
                 collect(futures[future], future.result())
     return [[results[(a, seed)] for seed in seeds] for a in range(len(arms))]

@@ -50,7 +50,7 @@ from sim.devtools.naive import NaiveView
 from sim.devtools.reference_bargaining import reference_round
 from sim.model import commands
 from sim.model.agents import watered_down
-from sim.model.bargaining import bargaining_round
+from sim.model.bargaining import bargaining_round, round_positions
 from sim.model.drafts import Draft
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
@@ -103,15 +103,10 @@ VECTORIZED = Variant("vectorized", WorldView, naive_bargaining=False)
 NAIVE = Variant("naive", NaiveView, naive_bargaining=True)
 
 
-@dataclass(frozen=True)
-class _ReferenceRound:
-    positions: np.ndarray
-
-
-def _reference_bargaining_round(x: Any, c: Any, s: Any) -> _ReferenceRound:
-    """The literal per-actor bargaining round, shaped like ``bargaining_round``'s result."""
+def _reference_round_positions(x: Any, c: Any, s: Any) -> np.ndarray:
+    """The literal per-actor bargaining round's new positions (as ``round_positions``)."""
     positions, _, _ = reference_round(list(map(float, x)), list(map(float, c)), list(map(float, s)))
-    return _ReferenceRound(np.array(positions, dtype=float))
+    return np.array(positions, dtype=float)
 
 
 def _decisions(world: World) -> tuple[object, ...]:
@@ -162,15 +157,15 @@ def _play_once(
     spent = [0.0]
     timed_view = _stopwatch_view(variant.view, spent)
     # The naive game swaps the consultations' bargaining for the per-actor reference loop.
-    vectorized_round = bargaining_round
+    vectorized_round = round_positions
     if variant.naive_bargaining:
-        setattr(commands, "bargaining_round", _reference_bargaining_round)  # noqa: B010
+        setattr(commands, "round_positions", _reference_round_positions)  # noqa: B010
     try:
         start = time.perf_counter()
         months = play_game(engine, agents, view_factory=timed_view)
         seconds = time.perf_counter() - start
     finally:
-        setattr(commands, "bargaining_round", vectorized_round)  # noqa: B010
+        setattr(commands, "round_positions", vectorized_round)  # noqa: B010
     return seconds, spent[0], engine.world, months
 
 

@@ -157,9 +157,10 @@ class PragmaticPenholder:
         if not options:
             return None
         candidates = [draft.clauses] + [c for _, c in options]
-        passes, threats, yes = view.candidate_outcomes(draft, candidates)
+        outcomes = view.candidate_outcomes(draft, candidates)
+        passes, threats, yes = outcomes
         utility = view.own_utility(self.actor, candidates)
-        values = self._values(view, draft, candidates)
+        values = text_values(view.coefficients, view.body(draft.body), outcomes, utility)
         keys = [(int(values[i]), int(passes[i]), -int(threats[i]), int(yes[i]))
                 for i in range(len(candidates))]  # fmt: skip
         allowed = [i for i in range(1, len(candidates)) if utility[i] > 0]

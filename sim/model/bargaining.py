@@ -114,6 +114,7 @@ __all__ = [
     "expected_utilities",
     "forecast",
     "risk_exponents",
+    "round_positions",
     "weighted_mean",
     "weighted_median",
     "win_probabilities",
@@ -464,13 +465,10 @@ def _offers(x: FloatArray, eu: FloatArray) -> tuple[FloatArray, BoolArray, BoolA
     return new, confrontation, compromise, capitulation
 
 
-def bargaining_round(x: npt.ArrayLike, c: npt.ArrayLike, s: npt.ArrayLike) -> RoundResult:
-    """Play one round: compute risks and expected utilities, make and accept offers.
-
-    Returns the new positions (every actor moves at once to its accepted offer, if any),
-    their weighted median and mean, and the accepted offers in actor order.
-    """
-    xa, ca, sa = _actors(x, c, s)
+def _play_round(
+    xa: FloatArray, ca: FloatArray, sa: FloatArray, record: bool
+) -> tuple[FloatArray, FloatArray, list[Move]]:
+    """New positions, the weights c·s and (with ``record``) the accepted offers of one round."""
     w = ca * sa
     span = _span(xa)
     moves: list[Move] = []
@@ -485,7 +483,11 @@ def bargaining_round(x: npt.ArrayLike, c: npt.ArrayLike, s: npt.ArrayLike) -> Ro
         length = np.where(offered, np.abs(new - xa[:, None]), np.inf)
         shortest = np.min(length, axis=1)
         chosen = np.argmax(offered & (length <= shortest[:, None] + TOL * span), axis=1)
-        for i in np.flatnonzero(np.isfinite(shortest)):
+        movers = np.flatnonzero(np.isfinite(shortest))
+        if not record:
+            new_positions[movers] = new[movers, chosen[movers]]
+            return new_positions, w, moves
+        for i in movers:
             j = int(chosen[i])
             kind: MoveKind
             if confrontation[i, j]:
@@ -497,13 +499,34 @@ def bargaining_round(x: npt.ArrayLike, c: npt.ArrayLike, s: npt.ArrayLike) -> Ro
             moved = float(new[i, j])
             moves.append(Move(int(i), kind, j, float(xa[i]), moved))
             new_positions[i] = moved
+    return new_positions, w, moves
 
+
+def bargaining_round(x: npt.ArrayLike, c: npt.ArrayLike, s: npt.ArrayLike) -> RoundResult:
+    """Play one round: compute risks and expected utilities, make and accept offers.
+
+    Returns the new positions (every actor moves at once to its accepted offer, if any),
+    their weighted median and mean, and the accepted offers in actor order.
+    """
+    xa, ca, sa = _actors(x, c, s)
+    new_positions, w, moves = _play_round(xa, ca, sa, record=True)
     return RoundResult(
         positions=_frozen(new_positions),
         median=_weighted_median(new_positions, w),
         mean=_weighted_mean(new_positions, w),
         moves=tuple(moves),
     )
+
+
+def round_positions(x: FloatArray, c: FloatArray, s: FloatArray) -> FloatArray:
+    """The positions after one round: ``bargaining_round(x, c, s).positions``, without the
+    median, the mean and the record of moves, and without checking the inputs — for the
+    month loop's consultation rounds, which pass valid float64 arrays and need only where
+    everyone moved (a fresh, writable array)."""
+    as_float = np.asarray  # no copy for float64 input
+    return _play_round(
+        as_float(x, np.float64), as_float(c, np.float64), as_float(s, np.float64), record=False
+    )[0]
 
 
 def forecast(

@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 from sim.model.adoption import adopt
-from sim.model.bargaining import bargaining_round
+from sim.model.bargaining import round_positions
 from sim.model.drafts import Clauses, Draft, clause_problems
 from sim.model.events import Event
 from sim.model.files import printable
@@ -400,8 +400,8 @@ class HoldConsultations:
         moved = 0
         for d in range(len(world.issues)):
             x = table.ideal[rows, d]
-            result = bargaining_round(x, table.capability[rows], table.salience[rows, d])
-            shift = pull * (result.positions - x)
+            after = round_positions(x, table.capability[rows], table.salience[rows, d])
+            shift = pull * (after - x)
             table.ideal[rows, d] = x + shift
             moved += int(np.count_nonzero(np.abs(shift) > 1e-9))
         after_consultations(world, draft)

@@ -7,6 +7,7 @@ flip a vote. Each change comes with a short description ("drops the ICC referral
 
 from __future__ import annotations
 
+import functools
 import math
 
 from sim.model.drafts import Clauses, Sanction
@@ -16,6 +17,12 @@ STEP_TROOPS = 100
 
 def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
     """Every single-clause concession a drafter can make, each with a short description."""
+    return list(_watered_down(clauses))
+
+
+@functools.lru_cache(maxsize=4096)
+def _watered_down(clauses: Clauses) -> tuple[tuple[str, Clauses], ...]:
+    # A pure function of an immutable text that the AI asks for again and again: remembered.
     options: list[tuple[str, Clauses]] = []
     if clauses.chapter == "VII":
         options.append(("Chapter VI instead of VII", clauses.changed(chapter="VI")))
@@ -50,7 +57,7 @@ def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
         rest_d = tuple(d for d in clauses.demands if d != demand)
         options.append((f"drops the demand for {demand.replace('_', ' ')}",
                         clauses.changed(demands=rest_d)))  # fmt: skip
-    return options
+    return tuple(options)
 
 
 def strengthened(clauses: Clauses, original: Clauses) -> list[tuple[str, Clauses]]:

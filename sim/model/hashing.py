@@ -52,10 +52,23 @@ UNTIL_USED: dict[str, tuple[str, ...]] = {
 }
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _plain(value: Any) -> Any:
     """JSON-ready data of a field: dataclasses, numpy arrays, tuples, sets and dicts."""
+    if type(value) in _SCALARS:  # most values: nothing to convert (checked first for speed)
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, np.ndarray):
         return value.tolist()
     if isinstance(value, np.generic):

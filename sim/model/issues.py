@@ -18,6 +18,8 @@ import numpy.typing as npt
 from sim.model.drafts import Clauses
 
 FloatArray = npt.NDArray[np.float64]
+POSITIONS_REMEMBERED = 4096
+"""How many texts' positions an issue space remembers before it starts afresh."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class IssueSpace:
         self.features = tuple(features)
         self._feature_index = {f: i for i, f in enumerate(features)}
         self._effects: FloatArray = np.zeros((len(features), len(self.dimensions)))
+        self._positions: dict[Clauses, FloatArray] = {}
         for j, dim in enumerate(self.dimensions):
             for feature, effect in dim.effects.items():
                 self._effects[self._feature_index[feature], j] = effect
@@ -60,7 +63,27 @@ class IssueSpace:
         return matrix
 
     def positions(self, drafts: Sequence[Clauses]) -> FloatArray:
-        """Positions of several drafts (drafts × dimensions), clipped to [0, 1]."""
+        """Positions of several drafts (drafts × dimensions), clipped to [0, 1].
+
+        A text's position depends on nothing but its clauses, so each text's is remembered
+        (the AI weighs the same candidate texts many times in a game)."""
+        missing = [c for c in dict.fromkeys(drafts) if c not in self._positions]
+        if missing:
+            computed = self._compute_positions(missing)
+            if len(self._positions) + len(missing) > POSITIONS_REMEMBERED:
+                self._positions.clear()
+            for clauses, row in zip(missing, computed, strict=True):
+                kept = row.copy()
+                kept.flags.writeable = False
+                self._positions[clauses] = kept
+            if len(drafts) == len(missing):
+                return computed
+        rows = [self._positions.get(c) for c in drafts]
+        if any(row is None for row in rows):  # forgotten meanwhile (a very long game)
+            return self._compute_positions(drafts)
+        return np.array(rows, dtype=float).reshape(len(drafts), len(self.dimensions))
+
+    def _compute_positions(self, drafts: Sequence[Clauses]) -> FloatArray:
         # An explicit sum over features (not a matrix product) adds in the same order whatever the
         # batch size, so a draft's position is bit-identical alone or among candidates.
         contributions = self.feature_matrix(drafts)[:, :, None] * self._effects[None, :, :]

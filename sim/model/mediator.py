@@ -120,9 +120,11 @@ class Mediator:
         """The single move of one issue toward one party that the envoy expects to bring the
         most parties to yes (then the largest smallest margin)."""
         step = view.peace().coefficient("talks_amend_step")
+        estimator = peace.margin_estimator()
+        assert estimator is not None
 
         def key(candidate: Text) -> tuple[int, int]:
-            margins = peace.estimated_margins(candidate)
+            margins = estimator.margins(candidate)
             return sum(m > 0 for m in margins.values()), min(margins.values())
 
         current = key(text)

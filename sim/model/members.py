@@ -22,7 +22,7 @@ it is truthful: meeting it moves the vote as promised, unless positions move mea
 from __future__ import annotations
 
 from sim.model.commands import CallVote, Command
-from sim.model.diplomacy import MakeStatement, TableRivalDraft
+from sim.model.diplomacy import MakeStatement, TableRivalDraft, rival_id
 from sim.model.drafts import Draft
 from sim.model.view import WorldView
 
@@ -66,19 +66,38 @@ class CouncilMember:
     def _speak(
         self, view: WorldView, draft: Draft, veto_holder: bool, lobbyists: list[str]
     ) -> list[Command]:
+        # Forecasts, asks, red lines and rival texts are searches over the text: each is worked
+        # out only when it can still lead to something said or tabled (statements are made once
+        # per version of the text, a rival text once per draft).
         said = {(st.kind, st.to) for st in view.statements(draft) if st.actor == self.actor}
+        unanswered = [
+            lobbyist
+            for lobbyist in dict.fromkeys(lobbyists)
+            if ("ask", lobbyist) not in said and ("opposition", lobbyist) not in said
+        ]
+        if not veto_holder and not unanswered:
+            return []
         result, _ = view.seen_by(self.actor).forecast(draft)
         choice = result.choices()[self.actor]
         if choice == "yes":
             return []
-        if veto_holder and choice == "no" and view.threatened(draft, self.actor):
-            rival = view.rival_text(draft, self.actor)
+        search = view.concessions(draft, self.actor)
+        if (
+            veto_holder
+            and choice == "no"
+            and view.threatened(draft, self.actor)
+            and not view.was_tabled(rival_id(draft.id, self.actor))
+        ):
+            rival = search.rival_text()
             tabled = TableRivalDraft(self.actor, draft.id, rival) if rival else None
             if tabled is not None and not view.check(tabled):
                 return [tabled]
-        ask = view.ask(draft, self.actor)
-        line = view.red_line(draft, self.actor)
-        if veto_holder and choice == "no" and ("veto_threat", "") not in said:
+        threat = veto_holder and choice == "no" and ("veto_threat", "") not in said
+        if not threat and not unanswered:
+            return []
+        ask = search.ask()
+        if threat:
+            line = search.red_line()
             text = f"We cannot accept {line}: as it stands, we will vote against this text."
             if ask is not None:
                 text += f" {ask.text()}"
@@ -87,9 +106,8 @@ class CouncilMember:
                               ask.clauses if ask else None)
             ]  # fmt: skip
         commands: list[Command] = []
-        for lobbyist in dict.fromkeys(lobbyists):
-            if ("ask", lobbyist) in said or ("opposition", lobbyist) in said:
-                continue
+        line = search.red_line() if ask is None else ""
+        for lobbyist in unanswered:
             if ask is not None:
                 commands.append(
                     MakeStatement(self.actor, draft.id, "ask", ask.text(), ask.then,

@@ -64,47 +64,100 @@ def member_totals(
     return column
 
 
+class Concessions:
+    """One member's searches over concessions on one draft: its ask, its red line and its
+    rival text, from its own exact totals.
+
+    The three searches start from the same texts (the draft, then each single concession), so
+    the member's total for each text is worked out once and shared.
+    Use it while the world stands still (within one seat's turn); make a new one after.
+    """
+
+    def __init__(self, world: World, draft: Draft, member: str) -> None:
+        self.world = world
+        self.draft = draft
+        self.member = member
+        body = world.bodies[draft.body]
+        voters = sorted(body.members)
+        yes_above, no_below = thresholds(world, body, voters)
+        i = voters.index(member)
+        self.up, self.down = int(yes_above[i]), int(no_below[i])
+        self._totals: dict[Clauses, int] = {}
+
+    def totals(self, candidates: Sequence[Clauses]) -> IntArray:
+        """The member's own total for each text (each computed once; a total does not depend on
+        the other texts it is computed with)."""
+        missing = [c for c in dict.fromkeys(candidates) if c not in self._totals]
+        if missing:
+            computed = member_totals(self.world, self.draft, self.member, missing)
+            for clauses, total in zip(missing, computed, strict=True):
+                self._totals[clauses] = int(total)
+        return np.array([self._totals[c] for c in candidates], dtype=np.int64)
+
+    def ask(self) -> Ask | None:
+        """The smallest set of concessions that moves the member's vote one step up, or None
+        when it already votes yes or no three concessions would move it (its red line)."""
+        up, down = self.up, self.down
+        clauses = self.draft.clauses
+        now = classify(int(self.totals([clauses])[0]), up, down)
+        if now == "yes":
+            return None
+        goal = STEP_UP[now]
+        changes: list[str] = []
+        for _ in range(MAX_ASK_STEPS):
+            options = watered_down(clauses)
+            if not options:
+                return None
+            totals = self.totals([c for _, c in options])
+            best = int(np.argmax(totals))
+            changes.append(options[best][0])
+            clauses = options[best][1]
+            total = int(totals[best])
+            if classify(total, up, down) in (goal, "yes"):
+                then = classify(total, up, down)
+                margin = total - (up if then == "yes" else down)
+                return Ask(self.member, tuple(changes), clauses, now, then, margin)
+        return None
+
+    def red_line(self) -> str:
+        """The clause of the draft that costs the member most: what it says it will not accept."""
+        options = watered_down(self.draft.clauses)
+        if not options:
+            return "this text"
+        totals = self.totals([c for _, c in options])
+        description = options[int(np.argmax(totals))][0]
+        for prefix in ("drops ", "cuts ", "shortens "):
+            if description.startswith(prefix):
+                return description[len(prefix) :]
+        return "Chapter VII"
+
+    def rival_text(self) -> Clauses | None:
+        """The text the member would table against the draft: the draft stripped, one
+        concession at a time, of whatever costs the member most, for as long as that gains it
+        anything — or None when it would still not vote yes for the result."""
+        clauses = self.draft.clauses
+        total = int(self.totals([clauses])[0])
+        for _ in range(MAX_RIVAL_STEPS):
+            options = watered_down(clauses)
+            if not options:
+                break
+            totals = self.totals([c for _, c in options])
+            best = int(np.argmax(totals))
+            if int(totals[best]) <= total:
+                break
+            clauses, total = options[best][1], int(totals[best])
+        if clauses == self.draft.clauses or total <= self.up:
+            return None
+        return clauses
+
+
+MAX_RIVAL_STEPS = 8
+
+
 def ask_of(world: World, draft: Draft, member: str) -> Ask | None:
     """The smallest set of concessions that moves ``member``'s vote on ``draft`` one step up, or
     None when it already votes yes or no three concessions would move it (its red line)."""
-    body = world.bodies[draft.body]
-    voters = sorted(body.members)
-    yes_above, no_below = thresholds(world, body, voters)
-    i = voters.index(member)
-    up, down = int(yes_above[i]), int(no_below[i])
-    clauses = draft.clauses
-    now = classify(int(member_totals(world, draft, member, [clauses])[0]), up, down)
-    if now == "yes":
-        return None
-    goal = STEP_UP[now]
-    changes: list[str] = []
-    for _ in range(MAX_ASK_STEPS):
-        options = watered_down(clauses)
-        if not options:
-            return None
-        totals = member_totals(world, draft, member, [c for _, c in options])
-        best = int(np.argmax(totals))
-        changes.append(options[best][0])
-        clauses = options[best][1]
-        total = int(totals[best])
-        if classify(total, up, down) in (goal, "yes"):
-            then = classify(total, up, down)
-            margin = total - (up if then == "yes" else down)
-            return Ask(member, tuple(changes), clauses, now, then, margin)
-    return None
-
-
-def red_line(world: World, draft: Draft, member: str) -> str:
-    """The clause of ``draft`` that costs ``member`` most: what it says it will not accept."""
-    options = watered_down(draft.clauses)
-    if not options:
-        return "this text"
-    totals = member_totals(world, draft, member, [c for _, c in options])
-    description = options[int(np.argmax(totals))][0]
-    for prefix in ("drops ", "cuts ", "shortens "):
-        if description.startswith(prefix):
-            return description[len(prefix) :]
-    return "Chapter VII"
+    return Concessions(world, draft, member).ask()
 
 
 def text_values(
@@ -123,29 +176,3 @@ def text_values(
     values = np.where((passes == 0) & (threats > 0), record, values)
     result: IntArray = values.astype(np.int64)
     return result
-
-
-MAX_RIVAL_STEPS = 8
-
-
-def rival_text(world: World, draft: Draft, member: str) -> Clauses | None:
-    """The text ``member`` would table against ``draft``: the draft stripped, one concession at a
-    time, of whatever costs the member most, for as long as that gains it anything — or None
-    when it would still not vote yes for the result."""
-    body = world.bodies[draft.body]
-    voters = sorted(body.members)
-    yes_above, _ = thresholds(world, body, voters)
-    clauses = draft.clauses
-    total = int(member_totals(world, draft, member, [clauses])[0])
-    for _ in range(MAX_RIVAL_STEPS):
-        options = watered_down(clauses)
-        if not options:
-            break
-        totals = member_totals(world, draft, member, [c for _, c in options])
-        best = int(np.argmax(totals))
-        if int(totals[best]) <= total:
-            break
-        clauses, total = options[best][1], int(totals[best])
-    if clauses == draft.clauses or total <= int(yes_above[voters.index(member)]):
-        return None
-    return clauses

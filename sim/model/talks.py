@@ -87,23 +87,49 @@ def uncertainty(world: World, talks: Talks) -> tuple[float, float]:
     return coef.talks_position_uncertainty * learned, battlefield
 
 
-def estimated_margin(world: World, party: str, text: Text) -> int:
-    """The mediator's estimate, in points, of by how much ``party`` would accept ``text`` (its
-    reading of the party's position and outside option, with the errors still in it)."""
-    talks = world.peace.talks
-    settlement = settlement_of(world)
-    if talks is None:
-        raise ValueError("no talks are under way")
-    spread, battlefield = uncertainty(world, talks)
-    position = settlement.positions[party]
-    total = sum(position.salience.values()) or 1.0
-    worth = 0.0
-    for issue in settlement.issue_ids():
-        believed = min(1.0, max(0.0, position.ideal[issue] + spread * talks.errors[party][issue]))
-        worth += position.salience[issue] / total * (1.0 - abs(text[issue] - believed))
-    outside = outside_option(world, party, stage(world)) / 1000.0
-    outside += battlefield * talks.bottom_line_errors[party]
-    return round((worth - outside) * 1000)
+class MarginEstimator:
+    """The mediator's estimates of the parties' margins on candidate texts, in points.
+
+    Everything but the text — its reading of each party's position and outside option, with the
+    errors still in them — is worked out once, when the estimator is made, so a mediator can weigh
+    many candidate texts against the same world cheaply. Make a new one once the world moves.
+    """
+
+    def __init__(self, world: World) -> None:
+        talks = world.peace.talks
+        settlement = settlement_of(world)
+        if talks is None:
+            raise ValueError("no talks are under way")
+        spread, battlefield = uncertainty(world, talks)
+        now = stage(world)
+        self.issues = settlement.issue_ids()
+        self._parties: dict[str, tuple[list[tuple[str, float, float]], float]] = {}
+        for party in talks.parties:
+            position = settlement.positions[party]
+            total = sum(position.salience.values()) or 1.0
+            terms = [
+                (
+                    issue,
+                    position.salience[issue] / total,
+                    min(1.0, max(0.0, position.ideal[issue] + spread * talks.errors[party][issue])),
+                )
+                for issue in self.issues
+            ]
+            outside = outside_option(world, party, now) / 1000.0
+            outside += battlefield * talks.bottom_line_errors[party]
+            self._parties[party] = (terms, outside)
+
+    def margin(self, party: str, text: Text) -> int:
+        """By how many points ``party`` would accept ``text``, as the mediator reads it."""
+        terms, outside = self._parties[party]
+        worth = 0.0
+        for issue, weight, believed in terms:
+            worth += weight * (1.0 - abs(text[issue] - believed))
+        return round((worth - outside) * 1000)
+
+    def margins(self, text: Text) -> dict[str, int]:
+        """Every party at the table's estimated margin on ``text``, in id order."""
+        return {party: self.margin(party, text) for party in self._parties}
 
 
 def convene(

@@ -29,7 +29,7 @@ from sim.model.stance import (
     side_payment_rates,
     thresholds,
 )
-from sim.model.strategy import Ask, ask_of, red_line, rival_text
+from sim.model.strategy import Ask, Concessions, ask_of
 from sim.model.voting import Tally, VotingBody
 from sim.model.world import Mission, Statement, World
 
@@ -85,13 +85,10 @@ class WorldView:
         the omniscient view) knows this exactly; others learn it when the member says it."""
         return ask_of(self._world, draft, member)
 
-    def rival_text(self, draft: Draft, member: str) -> Clauses | None:
-        """The text ``member`` would table against ``draft`` (see :func:`strategy.rival_text`)."""
-        return rival_text(self._world, draft, member)
-
-    def red_line(self, draft: Draft, member: str) -> str:
-        """The clause of ``draft`` that costs ``member`` most."""
-        return red_line(self._world, draft, member)
+    def concessions(self, draft: Draft, member: str) -> Concessions:
+        """``member``'s ask, red line and rival text on ``draft`` from one shared search (see
+        :class:`strategy.Concessions`): valid until the world next changes."""
+        return Concessions(self._world, draft, member)
 
     def statements(self, draft: Draft) -> list[Statement]:
         """What was said on the current version of ``draft`` that the observer heard."""
@@ -165,6 +162,10 @@ class WorldView:
             for t in w.templates
             if t.penholder == penholder and t.id not in w.tabled and t.month <= w.month
         ]
+
+    def was_tabled(self, draft_id: str) -> bool:
+        """True once a draft (prepared or a rival text) with this id has been tabled."""
+        return draft_id in self._world.tabled
 
     def template(self, draft_id: str) -> DraftTemplate:
         """The draft as the scenario prepared it."""

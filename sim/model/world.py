@@ -23,6 +23,8 @@ from sim.model.rng import Streams
 from sim.model.voting import Choice, Tally, VotingBody
 
 FloatArray = npt.NDArray[np.float64]
+ROWS_REMEMBERED = 256
+"""How many different lists of ids :meth:`StateTable.rows` remembers (bodies, caucuses…)."""
 
 
 @dataclass
@@ -60,8 +62,20 @@ class StateTable:
             self.non_interference = np.zeros(len(self.ids))
 
     def rows(self, ids: Sequence[str]) -> npt.NDArray[np.intp]:
-        """Row numbers of the given state ids."""
-        return np.array([self.index[i] for i in ids], dtype=np.intp)
+        """Row numbers of the given state ids (a read-only array: the same lists of members are
+        asked for again and again, so each is worked out once)."""
+        # Not a field (so neither hashed, saved nor mirrored): made on first use, which also
+        # serves a table rebuilt field by field without __post_init__ (a networked mirror).
+        remembered: dict[tuple[str, ...], npt.NDArray[np.intp]]
+        remembered = self.__dict__.setdefault("_rows", {})
+        key = tuple(ids)
+        found = remembered.get(key)
+        if found is None:
+            found = np.array([self.index[i] for i in key], dtype=np.intp)
+            found.flags.writeable = False
+            if len(remembered) < ROWS_REMEMBERED:
+                remembered[key] = found
+        return found
 
     def name(self, sid: str) -> str:
         """Display name of a state."""
