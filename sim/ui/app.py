@@ -441,6 +441,7 @@ class App:
             self._autosave()
             self._watch_game()
             self._skip_step()
+        self.screen.catch_up()
         if not self.paused:
             self.screen.update(dt)
         self.manager.update(dt)

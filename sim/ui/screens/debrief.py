@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 import pygame
+from pygame_gui.elements import UITextBox
 
 from sim.analysis.report import vote_lines
 from sim.analysis.turning import TurningPoint, turning_points
@@ -61,10 +62,9 @@ class DebriefScreen(Screen):
         self.objectives_top = 196
         top = self.objectives_top + 26 + objectives_height(self.rows, 1.0, False)
         self.objectives_bottom = top - 6
-        self.turning_shown = self.turning.done
-        self.lines_shown = self.lines.done
-        body = debrief_html(self.game, lines_html(self.lines) + self.turning.html())
-        self.textbox(self.r(40, top, 600, H - top - 80), body)
+        self.body_rect = self.r(40, top, 600, H - top - 80)
+        self.body: UITextBox | None = None
+        self.later(self._make_body)
         self.chart_top = (
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
         )
@@ -78,12 +78,27 @@ class DebriefScreen(Screen):
             tip="Rewind to a month and play on as a branch; every line side by side",
         )  # fmt: skip
 
+    def _make_body(self) -> None:
+        """The debrief's text (what happened, the other lines, the turning points as far as
+        they are worked out) in its box, made a frame after the screen (it is the costly part)."""
+        if self.body is not None:
+            self.elements.remove(self.body)
+            self.body.kill()
+        self.turning_shown = self.turning.done
+        self.lines_shown = self.lines.done
+        body = debrief_html(self.game, lines_html(self.lines) + self.turning.html())
+        self.body = self.textbox(self.body_rect, body)
+
     def update(self, dt: float) -> None:
         super().update(dt)
-        if (self.turning.done and not self.turning_shown) or (
-            self.lines.done and not self.lines_shown
+        if self.body is not None and (
+            (self.turning.done and not self.turning_shown)
+            or (self.lines.done and not self.lines_shown)
         ):
-            self.refresh()  # the turning points or the other lines are worked out: show them
+            # The turning points or the other lines are worked out: show them (only the text
+            # box is made again, on the next frame).
+            self.turning_shown, self.lines_shown = self.turning.done, self.lines.done
+            self.later(self._make_body)
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)

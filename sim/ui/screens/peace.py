@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pygame
 
 from sim.model.commands import Command
-from sim.model.engine import CommandRejected
+from sim.model.events import Event
 from sim.model.peace_view import PeaceView
 from sim.model.talks import sponsor_name
 from sim.model.world import World
@@ -25,7 +25,9 @@ from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.peace_actions import Offer, Table, may_mediate, mediation_offers, support_offers
-from sim.ui.screens.theatre import PANEL_W, Panel, phase_words
+from sim.ui.screens.theatre import PANEL_W
+from sim.ui.widgets.theatrepanel import Panel, phase_words
+from sim.ui.words import intensity_word
 
 TRACK_H = 16
 TOP = 64
@@ -42,10 +44,8 @@ def draw_process_panel(
     """Envoy, talks, guarantees and agreements, top to bottom."""
     panel = Panel(text, width, scale)
     theatre = world.theatre
-    panel.line(
-        f"The theatre is {phase_words(theatre.phase)}; fighting intensity {theatre.intensity:.2f}.",
-        14,
-    )
+    fighting = intensity_word(theatre.intensity)
+    panel.line(f"The theatre is {phase_words(theatre.phase)}; fighting {fighting}.", 14)
     if peace.settlement is None:
         panel.line(
             "This scenario gives the parties no settlement positions: war and peace follow"
@@ -229,13 +229,10 @@ class PeaceScreen(Screen):
 
     def act(self, command: Command) -> None:
         """Submit one of the player's actions; a refusal is shown, not raised."""
-        try:
-            self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify("Done.")
-        self.refresh()
+        self.submit(command)
+
+    def said(self, events: list[Event]) -> str:
+        return "Done."  # the talks' panel shows what changed
 
     def draw(self, surface: pygame.Surface) -> None:
         world = self.game.world
