@@ -23,6 +23,32 @@ def resolution_name(draft_id: str) -> str | None:
     return f"Resolution {found.group(1)}" if found else None
 
 
+def party_label(party_id: str, kind: str) -> str:
+    """A party to the conflict as a short phrase for running text: "the government", a short
+    id as its acronym ("nlf" → "the NLF"), else the id in words ("northern-front" → "the
+    northern front"). Full names are long ("National Transitional Council and rebel forces")."""
+    if kind == "government":
+        return "the government"
+    if len(party_id) <= 4 and party_id.isalpha():
+        return f"the {party_id.upper()}"
+    return "the " + party_id.replace("-", " ").replace("_", " ")
+
+
+#: Metrics that are shares or indices from 0 to 1, said as percentages.
+SHARES = frozenset({
+    "intensity", "humanitarian_access", "government_control", "government_resources",
+    "armed_group_resources", "deployment_share",
+})  # fmt: skip
+
+
+def metric_value(metric: str, value: float) -> str:
+    """A threshold or value of a metric as a player reads it: shares as percentages ("60%"),
+    counts with thousands separators ("1,500")."""
+    if metric in SHARES:
+        return f"{value * 100:.0f}%"
+    return f"{value:,.0f}" if value == round(value) else f"{value:,.1f}"
+
+
 class Namer:
     """Ids in a text replaced by the names a player knows, for one world."""
 
@@ -43,6 +69,8 @@ class Namer:
             for mission in world.missions:
                 if mission.id.startswith(f"{org_id}-"):
                     out.setdefault(mission.id, f"the {org.name} force")
+        for party in world.theatre.parties:
+            out[party.id] = party_label(party.id, party.kind)
         for actor in world.states.ids:
             out[actor] = world.states.name(actor)
         return out

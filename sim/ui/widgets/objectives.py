@@ -15,6 +15,7 @@ from sim.model import objectives
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.widgets.symbols import STATUS_COLOURS, STATUS_WORDS, draw_status
+from sim.ui.words import metric_value
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def definition(world: World, objective_id: str) -> str:
     by = f"month {o.by_month}" if o.by_month else "the end"
     values = {
         "metric": o.metric.replace("_", " "),
-        "threshold": f"{o.threshold:,g}",
+        "threshold": metric_value(o.metric, o.threshold) if o.metric else f"{o.threshold:,g}",
         "by_month": by,
         "phase": o.phase,
     }
