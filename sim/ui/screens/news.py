@@ -6,6 +6,7 @@ import html
 
 import pygame
 
+from sim.model.words import without_repeats
 from sim.ui import theme
 from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
@@ -35,7 +36,7 @@ class NewsScreen(Screen):
         assert game is not None
         W, H = self.W, self.H
         names = namer(game.world)
-        events = [e for e in game.world.events if e.kind not in QUIET]
+        events = without_repeats(e for e in game.world.events if e.kind not in QUIET)
         if self.month is not None:
             events = by_importance(e for e in events if e.month == self.month)
         lines = []

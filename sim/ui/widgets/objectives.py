@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import pygame
 
 from sim.model import objectives
+from sim.model.words import metric_value
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.widgets.symbols import STATUS_COLOURS, STATUS_WORDS, draw_status
+from sim.ui.words import namer
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def definition(world: World, objective_id: str) -> str:
     by = f"month {o.by_month}" if o.by_month else "the end"
     values = {
         "metric": o.metric.replace("_", " "),
-        "threshold": f"{o.threshold:,g}",
+        "threshold": metric_value(o.metric, o.threshold) if o.metric else f"{o.threshold:,g}",
         "by_month": by,
         "phase": o.phase,
     }
@@ -55,13 +57,14 @@ def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:
     """Every objective of the scenario with its status now (``final``: the game is over), and
     while the game goes on, how it would be judged were the game to end now."""
     found = {o.id: o for o in world.objectives}
+    names = namer(world)
     started = bool(world.metrics.get("intensity"))
     return [
         ObjectiveRow(
             r["id"],
             r["name"],
             r["status"],
-            readable(r["reason"]),
+            names.text(readable(r["reason"])),
             definition(world, r["id"]),
             found[r["id"]].by_month,
             objectives.judge(world, found[r["id"]], True)[0] if started and not final else "",
