@@ -38,10 +38,10 @@ def phase_words(phase: str) -> str:
     return PHASE_WORDS.get(phase, f"in {phase}")
 
 
-#: Metrics that are shares from 0 to 1: said as percentages ("57%", not "0.57"). The intensity
-#: index stays an index, as the endings and the theatre give it.
+#: Metrics that are shares or indices from 0 to 1: said as percentages ("57%", not "0.57"); the
+#: intensity index as a share of all-out war, as the briefing says it.
 SHARE_METRICS = frozenset({
-    "humanitarian_access", "government_control", "government_resources",
+    "intensity", "humanitarian_access", "government_control", "government_resources",
     "armed_group_resources", "deployment_share",
 })  # fmt: skip
 

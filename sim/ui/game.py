@@ -489,9 +489,7 @@ def template_draft(game: Game, draft_id: str) -> Draft:
 
 
 def edited(draft: Draft, clauses: Any) -> Draft:
-    """A new draft object with other clauses, for what-if forecasts (the world is untouched)."""
-    return Draft(
-        draft.id, draft.title, draft.penholder, draft.body, clauses, draft.tabled_month,
-        patience=draft.patience, renews=draft.renews, version=draft.version,
-        side_payments=dict(draft.side_payments), endorsements=dict(draft.endorsements),
-    )  # fmt: skip
+    """The same draft with other clauses, for what-if forecasts (the world is untouched). Every
+    other field is kept — side deals, trades, endorsements, the members' reservations as far as
+    they are known — so the forecast of unchanged clauses is the chamber's own."""
+    return replace(draft, clauses=clauses)

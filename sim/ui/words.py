@@ -24,6 +24,17 @@ def resolution_name(draft_id: str) -> str | None:
     return f"Resolution {found.group(1)}" if found else None
 
 
+def party_label(party_id: str, kind: str) -> str:
+    """A party to the conflict as a short phrase for running text: "the government", a short
+    id as its acronym ("nlf" → "the NLF"), else the id in words ("northern-front" → "the
+    northern front"). Full names are long ("National Transitional Council and rebel forces")."""
+    if kind == "government":
+        return "the government"
+    if len(party_id) <= 4 and party_id.isalpha():
+        return f"the {party_id.upper()}"
+    return "the " + party_id.replace("-", " ").replace("_", " ")
+
+
 class Namer:
     """Ids in a text replaced by the names a player knows, for one world."""
 
@@ -44,6 +55,8 @@ class Namer:
             for mission in world.missions:
                 if mission.id.startswith(f"{org_id}-"):
                     out.setdefault(mission.id, f"the {org.name} force")
+        for party in world.theatre.parties:
+            out[party.id] = party_label(party.id, party.kind)
         for actor in world.states.ids:
             out[actor] = world.states.name(actor)
         return out

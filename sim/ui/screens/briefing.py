@@ -12,6 +12,7 @@ from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
+from sim.ui.words import metric_value
 
 
 def _e(text: object) -> str:
@@ -41,7 +42,7 @@ def seat_html(game: Game) -> str:
         else "not a member of the Council"
     )
     pens = [t for t in world.templates if t.penholder == player]
-    pen_lines = "".join(f"<br>  • '{_e(t.title)}' ({_e(t.id)}), from month {t.month}" for t in pens)
+    pen_lines = "".join(f"<br>  • '{_e(t.title)}', from month {t.month}" for t in pens)
     capital = game.view.capital(player)
     coef = world.coefficients
     return (
@@ -65,9 +66,12 @@ def endings_html(game: Game) -> str:
     names = {o.id: o.name for o in game.world.objectives}
     for ending in game.world.endings:
         meaning = endings.CONDITIONS[ending.condition].meaning
-        meaning = meaning.replace("`threshold`", f"{ending.threshold:g}").replace(
-            "the threshold", f"{ending.threshold:g}"
-        )
+        if ending.condition.startswith("intensity_"):  # an index: said against all-out war
+            meaning = meaning.replace("theatre intensity", "the fighting").replace(
+                "the threshold", f"{metric_value('intensity', ending.threshold)} of all-out war"
+            )
+        amount = f"{ending.threshold:,g}"
+        meaning = meaning.replace("`threshold`", amount).replace("the threshold", amount)
         if ending.objectives:
             listed = "; ".join(names.get(o, o) for o in ending.objectives)
             meaning = meaning.replace("listed in `objectives`", f"({listed})")

@@ -371,7 +371,7 @@ class ChamberScreen(Screen):
         known = resolution_name(draft.id)
         version = f" · version {draft.version}" if draft.version else ""
         line((f"{known} · " if known else "") + state + version, 13, theme.MUTED)
-        for part in text.wrap(draft.clauses.describe(), 13, width)[:4]:
+        for part in text.wrap(namer(g.world).text(draft.clauses.describe()), 13, width)[:4]:
             line(part, 13, theme.MUTED)
         y += self.s(8)
         body = g.world.bodies[draft.body]

@@ -27,7 +27,9 @@ from sim.ui.game import edited
 from sim.ui.guidance import table_command
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
-from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+from sim.ui.widgets.seats import BAR_FULL_POINTS, seats
+from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol
+from sim.ui.words import party_label, resolution_name
 
 
 def nice(word: str) -> str:
@@ -68,6 +70,12 @@ class DraftScreen(Screen):
 
     def parties(self) -> list[str]:
         return [p.id for p in self.game.world.theatre.parties]
+
+    def party_word(self, party: str) -> str:
+        """A party as a button says it: "gov" → "government", "nlf" → "NLF" (the full name in
+        its tooltip)."""
+        found = self.game.world.theatre.party(party)
+        return party_label(found.id, found.kind).removeprefix("the ")
 
     def numbers(self) -> list[str]:
         return list(CLAUSE_NUMBERS.names())
@@ -124,11 +132,10 @@ class DraftScreen(Screen):
             for m, party in enumerate(self.parties()):
                 hit = party in targets.get(kind, ())
                 self.button(
-                    self.r(x + 240 + m * 120, by, 110, 36), f"on {party}",
+                    self.r(x + 240 + m * 160, by, 150, 36), f"on {self.party_word(party)}",
                     lambda k=kind, p=party: self.toggle_target(k, p),
                     object_id="#toggle_on" if hit else None, enabled=on,
-                    tip=self.game.world.theatre.party(party).name
-                    if hasattr(self.game.world.theatre, "party") else party,
+                    tip=self.game.world.theatre.party(party).name,
                 )  # fmt: skip
         y += 42 * len(SANCTION_KINDS) + 10
         self.section_y["demands"] = y
@@ -142,7 +149,7 @@ class DraftScreen(Screen):
         W, H = self.W, self.H
         verb = "Amend the draft" if tabled else "Table with these clauses"
         if tabled and self.game.player != self.draft.penholder:
-            verb = f"Propose to {self.draft.penholder}"
+            verb = f"Propose to {self.game.world.states.name(self.draft.penholder)}"
         self.button(
             self.r(W - 430, H - 60, 250, 44), verb, self.submit, key=pygame.K_RETURN,
             object_id="#primary", default=True, enabled=self.game.awaiting and self.changed(),
@@ -224,7 +231,12 @@ class DraftScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         text = self.app.text
         s = self.s
-        title = f"Draft {self.draft.id}: {self.draft.title}"
+        known = resolution_name(self.draft.id)
+        title = self.draft.title
+        if known is None:
+            title = f"Draft: {title}"
+        elif known.split()[-1] not in title:  # "Res. 819 (1993): …" names itself already
+            title = f"{known}: {title}"
         surface.blit(text.render(text.fit(title, 22, s(760), True), 22, theme.TEXT, True),
                      (s(30), s(18)))  # fmt: skip
         for key, label in (
@@ -266,20 +278,26 @@ class DraftScreen(Screen):
         surface.blit(text.render(v, 16, theme.YES if tally.passed else theme.NO, True),
                      (s(x), s(y)))  # fmt: skip
         y += 32
-        choices = ballot.choices()
-        totals = ballot.totals
+        world = self.game.world
+        names = {a: world.states.name(a) for a in ballot.voters}
+        veto = frozenset(a for i, a in enumerate(ballot.voters) if ballot.veto[i])
         old = dict(zip(before.voters, before.totals, strict=True))
         size = s(14)
         row_h = min(24, (self.H - 150 - (y - 70) - 20) // max(1, len(ballot.voters)))
-        for i, actor in enumerate(ballot.voters):
-            kind = kind_of(choices[actor], ballot.veto[i])
+        for card in seats(list(ballot.voters), names, veto, None, ballot):
+            kind = card.kind or "abstain"
             draw_symbol(surface, kind, (s(x) + size // 2, s(y) + size // 2 + s(2)), size)
-            surface.blit(text.render(actor, 14, theme.TEXT, True), (s(x + 22), s(y)))
-            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 80), s(y)))
-            total = int(totals[i])
-            surface.blit(text.render(f"{total / 1000:+.3f}", 14, theme.TEXT), (s(x + 190), s(y)))
-            delta = total - int(old[actor])
+            name = text.fit(card.name, 14, s(104), True)
+            surface.blit(text.render(name, 14, theme.TEXT, True), (s(x + 22), s(y)))
+            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 130), s(y)))
+            surface.blit(text.render(card.certainty, 13, theme.MUTED), (s(x + 196), s(y + 1)))
+            full = min(1.0, max(0, card.margin) / BAR_FULL_POINTS)
+            bar = self.r(x + 262, 0, 60, 5).move(0, s(y) + s(9))
+            pygame.draw.rect(surface, theme.PANEL_EDGE, bar)
+            pygame.draw.rect(surface, COLOURS[kind], (*bar.topleft, round(bar.w * full), bar.h))
+            delta = card.total - int(old[card.actor])
             if delta:
+                moved = "toward yes" if delta > 0 else "toward no"
                 colour = theme.YES if delta > 0 else theme.NO
-                surface.blit(text.render(f"{delta / 1000:+.3f}", 13, colour), (s(x + 270), s(y)))
+                surface.blit(text.render(moved, 12, colour), (s(x + 330), s(y + 2)))
             y += row_h
