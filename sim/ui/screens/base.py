@@ -295,16 +295,15 @@ class Screen:
         columns: int,
     ) -> float:
         """Toggle buttons choosing which monthly series to chart; returns the y below them."""
-        from sim.ui.charts import title_of
+        from sim.ui.words import figure_label, figure_tip
 
         col_w = (w - 6 * (columns - 1)) / columns
         for n, (name, values) in enumerate(series.items()):
-            last = f"{values[-1]:,.2f}".rstrip("0").rstrip(".") if values else "—"
             self.button(
                 self.r(x + (n % columns) * (col_w + 6), y + (n // columns) * 30, col_w, 26),
-                f"{title_of(name)}: {last}", lambda m=name: on_toggle(m),
+                figure_label(name, values), lambda m=name: on_toggle(m),
                 object_id="#toggle_on" if name in selected else "#small",
-                tip="Show or hide its chart (four at most)",
+                tip=figure_tip(name, values),
             )  # fmt: skip
         return y + 30 * ((len(series) + columns - 1) // columns)
 

@@ -7,6 +7,7 @@ import re
 
 import pygame
 
+from sim.model.words import without_repeats
 from sim.ui import theme
 from sim.ui.flags import flag_file, real_states
 from sim.ui.pacing import by_importance
@@ -39,7 +40,7 @@ class NewsScreen(Screen):
         assert game is not None
         W, H = self.W, self.H
         names = namer(game.world)
-        events = [e for e in game.world.events if e.kind not in QUIET]
+        events = without_repeats(e for e in game.world.events if e.kind not in QUIET)
         if self.month is not None:
             events = by_importance(e for e in events if e.month == self.month)
         lines = []
