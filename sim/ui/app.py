@@ -252,7 +252,8 @@ class App:
         if key == self.autosaved:
             return
         try:
-            game.save(saves_dir() / AUTOSAVE, label="Autosave")
+            where = f"{game.world.title} — {game.month_title()}"
+            game.save(saves_dir() / AUTOSAVE, label=f"Autosave: {where}")
         except (SaveError, OSError) as exc:
             self.notify(f"Autosave failed: {exc}")
         self.autosaved = key
@@ -441,6 +442,7 @@ class App:
             self._autosave()
             self._watch_game()
             self._skip_step()
+        self.screen.catch_up()
         if not self.paused:
             self.screen.update(dt)
         self.manager.update(dt)

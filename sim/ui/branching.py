@@ -17,13 +17,14 @@ from sim.model.play import default_agents
 from sim.model.rewind import ORIGINAL, branch_lines, months_of, rewind
 from sim.scenario.build import build_world
 from sim.ui.game import Game, Seen
+from sim.ui.words import in_sentence
 
 
 def rewind_game(game: Game, month: int) -> Game:
     """``game`` back at the start of ``month`` as a new branch to play on from there; the
     line left behind is kept among the new game's lines. Raises
     :class:`~sim.model.rewind.RewindError` (a :class:`~sim.model.saves.SaveError`)."""
-    here = game.capture(label=f"{game.world.title} — {game.month_title().lower()}")
+    here = game.capture(label=f"{game.world.title} — {in_sentence(game.month_title())}")
     lines, name = branch_lines(here)
     engine = Engine(build_world(game.scenario, game.seed))
     back = rewind(engine, default_agents(engine), here, month)

@@ -464,7 +464,7 @@ class Game:
         if not self.can_save():
             raise SaveError("the game can be saved on your turn")
         turn = self.session.turn
-        label = label or f"{self.world.title} — month {turn.month}, {turn.phase}"
+        label = label or f"{self.world.title} — {self.month_title(turn.month)}"
         if self.player is None and label:
             label += " (the AI plays every seat)"
         if self.line:

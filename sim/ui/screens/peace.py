@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pygame
 
 from sim.model.commands import Command
-from sim.model.engine import CommandRejected
+from sim.model.events import Event
 from sim.model.peace_view import PeaceView
 from sim.model.talks import sponsor_name
 from sim.model.world import World
@@ -34,7 +34,8 @@ from sim.ui.screens.peace_actions import (
     peace_words,
     support_offers,
 )
-from sim.ui.screens.theatre import PANEL_W, Panel, phase_words
+from sim.ui.screens.theatre import PANEL_W
+from sim.ui.widgets.theatrepanel import Panel, phase_words
 from sim.ui.words import intensity_word, weight_word
 
 TRACK_H = 16
@@ -261,13 +262,10 @@ class PeaceScreen(Screen):
 
     def act(self, command: Command) -> None:
         """Submit one of the player's actions; a refusal is shown, not raised."""
-        try:
-            self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify("Done.")
-        self.refresh()
+        self.submit(command)
+
+    def said(self, events: list[Event]) -> str:
+        return "Done."  # the talks' panel shows what changed
 
     def draw(self, surface: pygame.Surface) -> None:
         world = self.game.world

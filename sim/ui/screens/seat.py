@@ -22,7 +22,6 @@ from sim.model.caveats import (
     serving,
 )
 from sim.model.commands import Command
-from sim.model.engine import CommandRejected
 from sim.model.forces import spare
 from sim.model.initiatives import PutToEndorsement, WithdrawContingent
 from sim.model.operations import DeployRegionalForce, PledgeTroops, bridging_clauses
@@ -154,13 +153,7 @@ class SeatScreen(Screen):
         self.button(self.r(W - 200, H - 66, 160, 46), "Back", self.back, tip="Esc")
 
     def act(self, command: Command) -> None:
-        try:
-            events = self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify(events[-1].text if events else "Done.")
-        self.refresh()
+        self.submit(command)
 
     def draw(self, surface: pygame.Surface) -> None:
         text, s = self.app.text, self.s
