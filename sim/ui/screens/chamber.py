@@ -84,6 +84,7 @@ class ChamberScreen(Screen):
         self.table: pygame.Surface | None = None
         self.wrapped: dict[int, list[str]] = {}
         self.seat_buttons: dict[str, UIButton] = {}
+        self.seated: frozenset[str] = frozenset()
         self.actions: dict[str, UIButton] = {}
         self.tips: dict[str, str] = {}
         self.tracker_area = pygame.Rect(0, 0, 0, 0)
@@ -103,6 +104,7 @@ class ChamberScreen(Screen):
         self.table_area = pygame.Rect(20, 96, right - 50, self.H - 170)
         council = self.game.world.bodies[self.game.world.council]
         self.seat_rects = horseshoe(len(council.members), self.table_area, (92, 72))
+        self.seated = frozenset(council.members)  # the membership the horseshoe is laid out for
         self.seat_buttons = {}
         self._build_actions(right)
         self.sync()
@@ -210,7 +212,7 @@ class ChamberScreen(Screen):
         g = self.game
         world = g.world
         council = world.bodies[world.council]
-        if set(council.members) != set(self.seat_buttons):  # a member replaced (Rwanda, 1994)
+        if council.members and set(council.members) != self.seated:  # replaced (Rwanda, 1994)
             self.refresh()  # the horseshoe is rebuilt for the new membership
             return
         self.state_key = self._key()
