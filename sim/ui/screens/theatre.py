@@ -33,17 +33,24 @@ MIN_CHARTS_H = 140
 GAP = 8
 
 
+#: The host's grievance as a share of what it tolerates, in words.
+GRIEVANCE_WORDS = ((0.05, "none"), (0.4, "low"), (0.75, "rising"))
+
+
 def consent_words(game: Game) -> tuple[str, tuple[int, int, int]]:
-    """The host government's consent as a sentence (and its colour)."""
+    """The host government's consent as a sentence (and its colour): how close its grievance
+    against the missions is to what it tolerates, in words; whether it withdrew consent or
+    never gave it (Libya, 2011)."""
     view = game.view
-    grievance, tolerance = view.host_grievance(), view.consent_tolerance()
     if view.host_consent:
-        return (
-            f"The host government consents to the missions (its grievance {grievance:.2f};"
-            f" it withdraws consent at {tolerance:.2f}).",
-            theme.GOOD,
-        )
-    return "The host government has WITHDRAWN its consent: missions must leave.", theme.NO
+        grievance, tolerance = view.host_grievance(), view.consent_tolerance()
+        share = grievance / tolerance if tolerance > 0 else 0.0
+        word = next((w for limit, w in GRIEVANCE_WORDS if share < limit), "close to its limit")
+        return f"The host government consents to the missions; its grievance: {word}.", theme.GOOD
+    if any(v > 0 for v in game.world.metrics.get("host_consent", [])):
+        return "The host government has WITHDRAWN its consent: missions must leave.", theme.NO
+    never = "The government has never consented to a foreign presence: no mission can deploy."
+    return never, theme.NO
 
 
 def phase_words(phase: str) -> str:
