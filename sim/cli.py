@@ -564,11 +564,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Write a class's saves of one scenario side by side as one offline HTML page."""
     from sim.analysis.compare import write_comparison
-    from sim.analysis.savegame import load_game, with_lines
+    from sim.analysis.savegame import class_lines
     from sim.model.saves import SaveError
 
     try:
-        games = [line for path in args.saves for line in with_lines(load_game(path))]
+        games = class_lines(args.saves)
         page = write_comparison(games, Path(args.output))
     except SaveError as exc:
         return _fail(str(exc), EXIT_PROBLEMS)

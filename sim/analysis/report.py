@@ -16,6 +16,7 @@ from sim.model import endings, objectives
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT
 from sim.model.metrics import METRICS
+from sim.model.words import body_words, without_repeats
 from sim.model.world import VoteRecord, World
 
 QUIET_EVENTS = frozenset({"consultations"})
@@ -104,7 +105,8 @@ def vote_lines(world: World, vote: VoteRecord) -> list[str]:
     verdict = "ADOPTED" if vote.tally.passed else "FAILED"
     if vote.tally.vetoed_by:
         verdict += f" (veto: {', '.join(vote.tally.vetoed_by)})"
-    lines = [f"  Vote in the {body.name} on {vote.draft}: {vote.tally.counts()} {verdict}"]
+    where = body_words(body.name)
+    lines = [f"  Vote in the {where} on {vote.draft}: {vote.tally.counts()} {verdict}"]
     for actor in sorted(vote.choices):
         stance = vote.stances[actor]
         top = sorted(stance.factors, key=lambda f: (-abs(f.points), f.name))[:2]
@@ -142,7 +144,7 @@ def month_lines(
     ``introduce`` rewrites each event's text (:class:`Introductions` names states once)."""
     lines = [f"Month {month}"]
     votes = [v for v in world.votes if v.month == month]
-    events: list[Event] = [e for e in world.events if e.month == month]
+    events: list[Event] = without_repeats(e for e in world.events if e.month == month)
     for event in events:
         if event.kind in QUIET_EVENTS:
             continue

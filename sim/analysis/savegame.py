@@ -9,6 +9,7 @@ its decisions recorded as the player's — for demonstrations, benchmarks and te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
 from sim.model.rewind import branch_lines, line_name, rewind
-from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, read_save, restore
+from sim.model.savefiles import family_path, read_save
+from sim.model.saves import SavedGame, SaveError, TurnRecord, capture, restore
 from sim.model.session import Session
 from sim.model.world import World
 from sim.scenario.build import build_world
@@ -88,7 +90,7 @@ def with_lines(game: LoadedGame) -> list[LoadedGame]:
     branches is returned as it is."""
     if not game.save.lines:
         return [game]
-    stem = game.path.stem
+    stem = family_path(game.path, game.save).stem  # "class-a" for class-a.branch-1.json too
     out = [replace(game, save=replace(game.save, label=f"{stem}: {line_name(game.save)}"))]
     for line in game.save.lines:
         engine = Engine(build_world(game.scenario, line.seed))
@@ -98,6 +100,21 @@ def with_lines(game: LoadedGame) -> list[LoadedGame]:
             raise SaveError(f"{game.path}: its line {line_name(line)!r}: {exc}") from None
         labelled = replace(line, label=f"{stem}: {line_name(line)}")
         out.append(replace(game, save=labelled, session=session, record=record))
+    return out
+
+
+def class_lines(paths: Sequence[str | Path]) -> list[LoadedGame]:
+    """Every line of play of every save, each once: a game's original and branch saved beside
+    each other are both found from either file, so naming both files adds nothing twice."""
+    out: list[LoadedGame] = []
+    seen: set[tuple[Path, str]] = set()
+    for path in paths:
+        game = load_game(path)
+        family = family_path(game.path, game.save).resolve()
+        for line in with_lines(game):
+            if (family, line.save.line) not in seen:
+                seen.add((family, line.save.line))
+                out.append(line)
     return out
 
 

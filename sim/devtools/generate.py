@@ -18,6 +18,8 @@ needed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 DIMENSIONS = ("force", "presence", "sanctions", "accountability")
@@ -47,6 +49,8 @@ ORGANIZATIONS = (
     ("las", "League of Arab States", 22, "las_council", "Arab League Council", "majority", None),
 )  # fmt: skip
 AU_LAS_OVERLAP = 10
+PATRON = 2  # the third permanent member (eastern) backs the government, like Calderon
+PENHOLDER = 0
 
 HEADER = """\
 format_version = 1
@@ -221,6 +225,23 @@ def _scaled(size: int, n_states: int) -> int:
     return max(3, round(size * n_states / 193))
 
 
+@dataclass
+class _Members:
+    """The drawn states, by index: blocs, attributes, relations and seats."""
+
+    ids: list[str]
+    organizations: dict[str, list[int]]
+    blocs: list[str]
+    ideal: np.ndarray
+    salience: np.ndarray
+    capability: np.ndarray
+    concern: np.ndarray
+    domestic: np.ndarray
+    relations: list[dict[int, float]]
+    council: list[int]
+    host: int
+
+
 def generate_scenario_text(
     n_states: int = 193, seed: int = 0, months: int = 24, ga_draft: bool = False
 ) -> str:
@@ -236,39 +257,38 @@ def generate_scenario_text(
         raise ValueError(f"a generated scenario needs at least {MIN_STATES} states")
     if not 1 <= months <= 120:
         raise ValueError("months must lie in 1..120")
+    m = _draw(n_states, seed)
+    # A separate generator, so that adding contributors left every other draw as it was.
+    contributors = np.random.default_rng([seed, 1]).random((n_states, 4))
+    contributors[m.host] = -1.0
+    parts = [HEADER.format(id=f"generated-{n_states}-{seed}", n=n_states, months=months, seed=seed)]
+    parts += [_state(m, i) + _contributor(contributors, i) for i in range(n_states)]
+    parts += _bodies(m)
+    parts.append('[council]\nbody = "unsc"\n')
+    parts += _organizations(m)
+    host_name = f"State {m.ids[m.host][1:]}"
+    penholder = m.ids[PENHOLDER]
+    ga = GA_DRAFT.format(host_name=host_name, penholder=penholder) if ga_draft else ""
+    parts.append(
+        FOOTER.format(
+            host_name=host_name,
+            theatre_orgs=_ids([o[0] for o in ORGANIZATIONS]),
+            patron=m.ids[PATRON],
+            penholder=penholder,
+            ga_draft=ga,
+        )
+    )
+    return "\n".join(parts)
+
+
+def _draw(n_states: int, seed: int) -> _Members:
+    """Every random draw but the contributors', in a fixed order from one generator."""
     rng = np.random.default_rng(seed)
     width = max(3, len(str(n_states)))
     ids = [f"S{i:0{width}d}" for i in range(1, n_states + 1)]
-
-    # Regional organizations: disjoint slices of a random order of the non-permanent states.
-    order = [int(i) for i in rng.permutation(np.arange(PERMANENT, n_states))]
-    au_n, ecowas_n, eu_n, las_n = (_scaled(o[2], n_states) for o in ORGANIZATIONS)
-    overlap = min(_scaled(AU_LAS_OVERLAP, n_states), las_n - 1, au_n - 1)
-    au = order[:au_n]
-    ecowas = au[:ecowas_n]
-    las = order[au_n - overlap : au_n - overlap + las_n]
-    eu = order[au_n - overlap + las_n : au_n - overlap + las_n + eu_n]
-    if len(eu) < eu_n:
-        raise ValueError(f"{n_states} states are too few for the organizations")
-    members = {"au": au, "ecowas": ecowas, "eu": eu, "las": las}
-
-    blocs: list[str] = []
-    in_au, in_las, in_eu = set(au), set(las), set(eu)
-    for i in range(n_states):
-        if i < PERMANENT:
-            blocs.append(PERMANENT_BLOCS[i])
-        elif i in in_au:
-            blocs.append("continental")
-        elif i in in_las:
-            blocs.append("arab")
-        elif i in in_eu:
-            blocs.append("western")
-        else:
-            blocs.append(OTHER_BLOCS[int(rng.integers(len(OTHER_BLOCS)))])
-
-    host = ecowas[-1]  # a state in crisis: in the AU and ECOWAS, never permanent
-    patron = 2  # the third permanent member (eastern) backs the government, like Calderon
-    penholder = 0
+    members = _memberships(rng, n_states)
+    blocs = _blocs(rng, n_states, members)
+    host = members["ecowas"][-1]  # a state in crisis: in the AU and ECOWAS, never permanent
 
     centres = np.array([BLOC_IDEALS[b] for b in blocs])
     ideal = np.clip(centres + rng.normal(0.0, 0.08, size=centres.shape), 0.0, 1.0)
@@ -281,6 +301,64 @@ def generate_scenario_text(
     salience[host] = (0.9, 0.8, 0.8, 0.9)
     concern[host] = 0.2
 
+    relations = _relations(rng, blocs)
+    relations[host][PATRON] = 0.9
+    relations[PATRON][host] = 0.9
+
+    eligible = np.array([i for i in range(PERMANENT, n_states) if i != host])
+    elected = sorted(int(i) for i in rng.choice(eligible, COUNCIL_SIZE - PERMANENT, False))
+    council = list(range(PERMANENT)) + elected
+    return _Members(
+        ids,
+        members,
+        blocs,
+        ideal,
+        salience,
+        capability,
+        concern,
+        domestic,
+        relations,
+        council,
+        host,
+    )
+
+
+def _memberships(rng: np.random.Generator, n_states: int) -> dict[str, list[int]]:
+    """Regional organizations: disjoint slices of a random order of the non-permanent states
+    (ECOWAS inside the AU, the League overlapping the AU's last members)."""
+    order = [int(i) for i in rng.permutation(np.arange(PERMANENT, n_states))]
+    au_n, ecowas_n, eu_n, las_n = (_scaled(o[2], n_states) for o in ORGANIZATIONS)
+    overlap = min(_scaled(AU_LAS_OVERLAP, n_states), las_n - 1, au_n - 1)
+    au = order[:au_n]
+    ecowas = au[:ecowas_n]
+    las = order[au_n - overlap : au_n - overlap + las_n]
+    eu = order[au_n - overlap + las_n : au_n - overlap + las_n + eu_n]
+    if len(eu) < eu_n:
+        raise ValueError(f"{n_states} states are too few for the organizations")
+    return {"au": au, "ecowas": ecowas, "eu": eu, "las": las}
+
+
+def _blocs(rng: np.random.Generator, n_states: int, members: dict[str, list[int]]) -> list[str]:
+    """The permanent members' blocs, then the regional ones, then a random bloc for the rest."""
+    blocs: list[str] = []
+    in_au, in_las, in_eu = set(members["au"]), set(members["las"]), set(members["eu"])
+    for i in range(n_states):
+        if i < PERMANENT:
+            blocs.append(PERMANENT_BLOCS[i])
+        elif i in in_au:
+            blocs.append("continental")
+        elif i in in_las:
+            blocs.append("arab")
+        elif i in in_eu:
+            blocs.append("western")
+        else:
+            blocs.append(OTHER_BLOCS[int(rng.integers(len(OTHER_BLOCS)))])
+    return blocs
+
+
+def _relations(rng: np.random.Generator, blocs: list[str]) -> list[dict[int, float]]:
+    """Ten relations per state: warm inside a bloc, cold between West and East, mixed else."""
+    n_states = len(blocs)
     relations: list[dict[int, float]] = []
     for i in range(n_states):
         others = [int(j) for j in rng.choice(n_states - 1, RELATIONS_PER_STATE, replace=False)]
@@ -291,71 +369,59 @@ def generate_scenario_text(
             low, high = (0.3, 0.9) if same else (-0.6, -0.1) if rival else (-0.3, 0.5)
             row[j] = float(rng.uniform(low, high))
         relations.append(row)
-    relations[host][patron] = 0.9
-    relations[patron][host] = 0.9
+    return relations
 
-    eligible = np.array([i for i in range(PERMANENT, n_states) if i != host])
-    elected = sorted(int(i) for i in rng.choice(eligible, COUNCIL_SIZE - PERMANENT, False))
-    council = list(range(PERMANENT)) + elected
 
-    # A separate generator, so that adding contributors left every other draw as it was.
-    contributors = np.random.default_rng([seed, 1]).random((n_states, 4))
-    contributors[host] = -1.0
-    parts = [HEADER.format(id=f"generated-{n_states}-{seed}", n=n_states, months=months, seed=seed)]
-    for i, sid in enumerate(ids):
-        parts.append(
-            f"[[states]]\n"
-            f'id = "{sid}"\n'
-            f'name = "State {sid[1:]}"\n'
-            f"capability = {_num(capability[i])}\n"
-            f'bloc = "{blocs[i]}"\n'
-            f"concern = {_num(concern[i])}\n"
-            f"domestic = {_num(domestic[i])}\n"
-            f"political_capital = {8.0 if i == penholder else 6.0}\n"
-            f"ideal = {_table(dict(zip(DIMENSIONS, ideal[i], strict=True)))}\n"
-            f"salience = {_table(dict(zip(DIMENSIONS, salience[i], strict=True)))}\n"
-            f"relations = {_table({ids[j]: v for j, v in relations[i].items()})}\n"
-            + _contributor(contributors, i)
-        )
-    parts.append(
+def _state(m: _Members, i: int) -> str:
+    """The ``[[states]]`` table of state ``i`` (without its contributor line)."""
+    sid = m.ids[i]
+    return (
+        f"[[states]]\n"
+        f'id = "{sid}"\n'
+        f'name = "State {sid[1:]}"\n'
+        f"capability = {_num(m.capability[i])}\n"
+        f'bloc = "{m.blocs[i]}"\n'
+        f"concern = {_num(m.concern[i])}\n"
+        f"domestic = {_num(m.domestic[i])}\n"
+        f"political_capital = {8.0 if i == PENHOLDER else 6.0}\n"
+        f"ideal = {_table(dict(zip(DIMENSIONS, m.ideal[i], strict=True)))}\n"
+        f"salience = {_table(dict(zip(DIMENSIONS, m.salience[i], strict=True)))}\n"
+        f"relations = {_table({m.ids[j]: v for j, v in m.relations[i].items()})}\n"
+    )
+
+
+def _bodies(m: _Members) -> list[str]:
+    """The Security Council, the General Assembly and each organization's decision body."""
+    ids = m.ids
+    parts = [
         "[[bodies]]\n"
         'id = "unsc"\n'
         'name = "Security Council"\n'
         'rule = "unsc"\n'
-        f"members = [{_ids([ids[i] for i in council])}]\n"
-        f"permanent = [{_ids(ids[:PERMANENT])}]\n"
-    )
-    parts.append(
+        f"members = [{_ids([ids[i] for i in m.council])}]\n"
+        f"permanent = [{_ids(ids[:PERMANENT])}]\n",
         "[[bodies]]\n"
         'id = "ga"\n'
         'name = "General Assembly"\n'
         'rule = "qualified"\n'
         "fraction = 0.6667\n"
-        f"members = [{_ids(ids)}]\n"
-    )
+        f"members = [{_ids(ids)}]\n",
+    ]
     for _, _, _, body, body_name, rule, fraction in ORGANIZATIONS:
         org = body.split("_")[0]
         line = f"fraction = {fraction}\n" if fraction is not None else ""
         parts.append(
             f'[[bodies]]\nid = "{body}"\nname = "{body_name}"\nrule = "{rule}"\n{line}'
-            f"members = [{_ids(sorted(ids[i] for i in members[org]))}]\n"
+            f"members = [{_ids(sorted(ids[i] for i in m.organizations[org]))}]\n"
         )
-    parts.append('[council]\nbody = "unsc"\n')
-    for org, name, _, body, *_ in ORGANIZATIONS:
-        parts.append(
-            f'[[organizations]]\nid = "{org}"\nname = "{name}"\n'
-            f"members = [{_ids(sorted(ids[i] for i in members[org]))}]\n"
-            f'body = "{body}"\n'
-        )
-    parts.append(
-        FOOTER.format(
-            host_name=f"State {ids[host][1:]}",
-            theatre_orgs=_ids([o[0] for o in ORGANIZATIONS]),
-            patron=ids[patron],
-            penholder=ids[penholder],
-            ga_draft=GA_DRAFT.format(host_name=f"State {ids[host][1:]}", penholder=ids[penholder])
-            if ga_draft
-            else "",
-        )
-    )
-    return "\n".join(parts)
+    return parts
+
+
+def _organizations(m: _Members) -> list[str]:
+    """The four ``[[organizations]]`` tables."""
+    return [
+        f'[[organizations]]\nid = "{org}"\nname = "{name}"\n'
+        f"members = [{_ids(sorted(m.ids[i] for i in m.organizations[org]))}]\n"
+        f'body = "{body}"\n'
+        for org, name, _, body, *_ in ORGANIZATIONS
+    ]

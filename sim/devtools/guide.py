@@ -46,120 +46,6 @@ GENERATED_NOTE = (
     " block. -->"
 )
 
-# Meanings of fields whose model gives no description. A description added in schema.py takes
-# precedence (and the entry here then fails a test until removed).
-MEANINGS: dict[str, str] = {
-    "ScenarioFile.format_version": "The version of the file format; always 1.",
-    "ScenarioFile.id": "Stable id of the scenario: saves and replays refer to it.",
-    "ScenarioFile.title": "Title shown in the scenario menu and the briefing.",
-    "ScenarioFile.summary": "One line for the scenario menu.",
-    "ScenarioFile.difficulty": "How hard the scenario is, for the menu.",
-    "ScenarioFile.expected_minutes": "About how long a game takes, for the menu.",
-    "ScenarioFile.briefing": "What the player reads before the first month.",
-    "ScenarioFile.sources": "Where the positions and numbers come from (`--strict` warns when"
-    " empty).",
-    "ScenarioFile.coefficients": "Overrides of the model's coefficients (see Coefficients).",
-    "ScenarioFile.clauses": "Tasks and demands this scenario adds to the built-in ones.",
-    "ScenarioFile.dimensions": "The issue dimensions drafts are judged on.",
-    "ScenarioFile.states": "The member states.",
-    "ScenarioFile.bodies": "The voting bodies.",
-    "ScenarioFile.council": "Which body is the Security Council.",
-    "ScenarioFile.organizations": "Regional organizations.",
-    "ScenarioFile.theatre": "The crisis on the ground.",
-    "ScenarioFile.drafts": "Draft resolutions the scenario prepares.",
-    "ScenarioFile.triggers": "Scenario events.",
-    "ScenarioFile.objectives": "What the player is asked to achieve.",
-    "ScenarioFile.endings": "How the game can end, checked in this order every month.",
-    "ClauseVocabulary.tasks": "Mission tasks beyond the built-in ones (each becomes a"
-    " `task:<id>` feature).",
-    "ClauseVocabulary.demands": "Demands drafts may make (each becomes a `demand:<id>` feature).",
-    "DimensionSpec.id": "Stable id; states' `ideal` and `salience` tables use it as key.",
-    "DimensionSpec.name": "Display name.",
-    "DimensionSpec.description": "What the dimension stands for (shown to the player).",
-    "ContributorSpec.troops": "Troops it can send in all.",
-    "ContributorSpec.police": "Police officers it can send in all.",
-    "ContributorSpec.observers": "Military observers it can send in all.",
-    "StateSpec.bloc": "A label grouping like-minded states (for display).",
-    "StateSpec.political_capital": "Stock of political capital for lobbying and side payments;"
-    " it regains `political_capital_per_month` up to this stock.",
-    "BodySpec.id": "Stable id; drafts, organizations and the council refer to it.",
-    "BodySpec.name": "Display name.",
-    "BodySpec.rule": "The decision rule (see Voting rules).",
-    "BodySpec.members": "Member states, by id.",
-    "BodySpec.weights": "For `weighted`: one weight per member, in the order of `members`.",
-    "BodySpec.quota": "For `weighted`: the weight of yes votes needed.",
-    "BodySpec.fraction": "For `qualified`: the share of members whose yes is needed (rounded up).",
-    "CouncilSpec.body": "Id of the body that is the Security Council.",
-    "OrganizationSpec.id": "Stable id; the theatre, drafts and missions refer to it.",
-    "OrganizationSpec.name": "Display name.",
-    "OrganizationSpec.members": "Member states, by id (its body's members must be among them).",
-    "OrganizationSpec.body": "The body that takes its decisions (endorsements, deployments).",
-    "PartySpec.id": "Stable id; sanctions target it.",
-    "PartySpec.name": "Display name.",
-    "PartySpec.kind": "A government or an armed group.",
-    "PartySpec.strength": "Its means to fight at the start (sanctions wear them down).",
-    "PartySpec.patrons": "States that help it evade sanctions (by their capability).",
-    "MissionSpec.id": "Stable id.",
-    "MissionSpec.kind": "A UN, regional or hybrid mission.",
-    "MissionSpec.chapter": "The Charter chapter it acts under.",
-    "MissionSpec.tasks": "Its tasks.",
-    "MissionSpec.troops": "Troops deployed at the start.",
-    "MissionSpec.police": "Police deployed at the start.",
-    "MissionSpec.observers": "Military observers deployed at the start.",
-    "MissionSpec.police_ceiling": "Authorized police (default: the police deployed).",
-    "MissionSpec.observer_ceiling": "Authorized observers (default: the observers deployed).",
-    "TheatreSpec.id": "Stable id.",
-    "TheatreSpec.name": "Display name (used in sentences: 'the theatre').",
-    "TheatreSpec.host_consent": "Whether the host consents to missions at the start.",
-    "TheatreSpec.phase": "The phase at the start.",
-    "TheatreSpec.displaced": "People displaced at the start.",
-    "TheatreSpec.government_control": "Share of territory the government controls at the start.",
-    "TheatreSpec.parties": "The parties to the conflict.",
-    "TheatreSpec.missions": "Missions already deployed when the scenario starts.",
-    "SanctionSpec.kind": "The measure (see Sanction kinds).",
-    "SanctionSpec.targets": "Parties it targets, by id (none: it imposes nothing).",
-    "DraftSpec.id": "Stable id; triggers refer to it; a mission it creates takes this id.",
-    "DraftSpec.title": "Title of the draft resolution.",
-    "DraftSpec.penholder": "The member state that holds the pen (tables, amends, calls the vote).",
-    "DraftSpec.body": "The body it is put to.",
-    "DraftSpec.month": "First month in which it may be tabled (with `mandate run --historical`:"
-    " the month it is tabled and voted).",
-    "DraftSpec.chapter": "Chapter VI (consent-based) or VII (enforcement).",
-    "DraftSpec.tasks": "Mission tasks (built-in or declared in `[clauses]`).",
-    "DraftSpec.sanctions": "Sanctions measures and their targets.",
-    "DraftSpec.referral": "Refers the situation to the International Criminal Court.",
-    "DraftSpec.demands": "Demands on the parties (declared in `[clauses]`).",
-    "EffectSpec.kind": "The effect (see Trigger effects).",
-    "EffectSpec.actor": "The state the effect acts on.",
-    "EffectSpec.other": "The other state (`set_relation`).",
-    "EffectSpec.dimension": "The dimension (`shift_position`, `shift_salience`).",
-    "EffectSpec.name": "The coefficient (`set_coefficient`).",
-    "EffectSpec.value": "The amount or new value.",
-    "EffectSpec.text": "News text, one line (`event`, `crisis`, `withdraw_consent`).",
-    "TriggerSpec.id": "Stable id.",
-    "TriggerSpec.when": "The condition (see Trigger conditions).",
-    "TriggerSpec.metric": "The metric the condition reads (see Metrics).",
-    "TriggerSpec.threshold": "The value the metric is compared with.",
-    "TriggerSpec.month": "For `month_reached`: fires at the end of this month.",
-    "TriggerSpec.draft": "For the `draft_*` conditions: the draft's id.",
-    "TriggerSpec.phase": "For `phase_is`.",
-    "TriggerSpec.once": "Fires only once (false: every month the condition holds).",
-    "TriggerSpec.effects": "What happens when it fires, in order.",
-    "ObjectiveSpec.id": "Stable id; endings refer to it.",
-    "ObjectiveSpec.name": "What the player reads.",
-    "ObjectiveSpec.kind": "How it is judged (see Objective kinds).",
-    "ObjectiveSpec.metric": "The metric it reads (see Metrics).",
-    "ObjectiveSpec.threshold": "The value the metric is compared with (or a count).",
-    "ObjectiveSpec.by_month": "The deadline: judged once this month has been played (0: at the"
-    " end of the game).",
-    "ObjectiveSpec.phase": "For `phase_at_least`.",
-    "EndingSpec.id": "Stable id.",
-    "EndingSpec.name": "Title of the ending.",
-    "EndingSpec.text": "What the debrief says.",
-    "EndingSpec.when": "The condition (see Ending conditions).",
-    "EndingSpec.threshold": "The value the condition compares with.",
-    "EndingSpec.from_month": "The ending is not checked before this month.",
-}
 
 SANCTION_MEANINGS: dict[str, str] = {
     "arms_embargo": "no arms to the targets",
@@ -313,9 +199,8 @@ def _default(field: FieldInfo) -> str:
 
 
 def meaning(model: type[BaseModel], name: str) -> str:
-    """A field's meaning: its description in the model, else the guide's own."""
-    field = model.model_fields[name]
-    return field.description or MEANINGS.get(f"{model.__name__}.{name}", "")
+    """A field's meaning: its description in the model (schema.py), the one place it is written."""
+    return model.model_fields[name].description or ""
 
 
 def _field_rows(model: type[BaseModel]) -> list[list[str]]:

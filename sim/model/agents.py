@@ -20,9 +20,9 @@ from sim.model.commands import (
     TableDraft,
     TableRenewal,
 )
-from sim.model.concessions import STEP_TROOPS, strengthened, watered_down
+from sim.model.concessions import strengthened, watered_down
 from sim.model.diplomacy import WithdrawDraft
-from sim.model.drafts import Clauses, Draft, Sanction
+from sim.model.drafts import CLAUSE_NUMBERS, Clauses, Draft, Sanction
 from sim.model.operations import DeployRegionalForce, PledgeTroops, WithdrawConsent
 from sim.model.stance import IntArray
 from sim.model.strategy import text_values
@@ -34,7 +34,9 @@ MAX_SIDE_PAYMENT = 3.0
 
 
 def _rounded(troops: float) -> int:
-    return int(STEP_TROOPS * round(troops / STEP_TROOPS))
+    """Troops rounded to the agents' step for the troop ceiling (the clause table's)."""
+    step = CLAUSE_NUMBERS["troop_ceiling"].agent_step
+    return int(step * round(troops / step))
 
 
 class PragmaticPenholder:

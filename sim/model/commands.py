@@ -25,6 +25,7 @@ from sim.model.legitimacy import veto_costs
 from sim.model.registry import Registry
 from sim.model.stance import ballot, draft_ballot
 from sim.model.whip import PUBLIC, whip_count
+from sim.model.words import body_words
 from sim.model.world import VoteRecord, World
 
 
@@ -140,7 +141,7 @@ class TableDraft:
         )  # fmt: skip
         if not self.as_recorded:
             draw_reservations(world, world.drafts[template.id])
-        body = world.bodies[template.body].name
+        body = body_words(world.bodies[template.body].name)
         text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]
 
@@ -439,7 +440,7 @@ class CallVote:
                        choices, stances)
         )  # fmt: skip
         if tally.passed:
-            text = f"The {body.name} adopts {draft.id}, '{draft.title}', {tally.counts()}."
+            text = f"The {body_words(body.name)} adopts '{draft.title}', {tally.counts()}."
             return [Event(world.month, "resolution_adopted", text), *adopt(world, draft, tally)]
         if tally.vetoed_by:
             text = f"{draft.id} fails {tally.counts()}: vetoed by {', '.join(tally.vetoed_by)}."

@@ -10,9 +10,13 @@ from __future__ import annotations
 import functools
 import math
 
-from sim.model.drafts import Clauses, Sanction
+from sim.model.drafts import CLAUSE_NUMBERS, Clauses, Sanction
 
-STEP_TROOPS = 100
+
+def _cut(value: int, name: str) -> int:
+    """A quarter less, rounded down to the agents' step for the clause ``name``."""
+    step = CLAUSE_NUMBERS[name].agent_step
+    return step * math.floor(value * 0.75 / step)
 
 
 def watered_down(clauses: Clauses) -> list[tuple[str, Clauses]]:
@@ -30,13 +34,14 @@ def _watered_down(clauses: Clauses) -> tuple[tuple[str, Clauses], ...]:
         rest = tuple(t for t in clauses.tasks if t != task)
         options.append((f"drops {task.replace('_', ' ')}", clauses.changed(tasks=rest)))
     if clauses.troop_ceiling > 0:
-        troops = STEP_TROOPS * math.floor(clauses.troop_ceiling * 0.75 / STEP_TROOPS)
+        troops = _cut(clauses.troop_ceiling, "troop_ceiling")
         options.append((f"cuts troops to {troops:,}", clauses.changed(troop_ceiling=troops)))
     if clauses.police_ceiling > 0:
-        police = STEP_TROOPS * math.floor(clauses.police_ceiling * 0.75 / STEP_TROOPS)
+        police = _cut(clauses.police_ceiling, "police_ceiling")
         options.append((f"cuts police to {police:,}", clauses.changed(police_ceiling=police)))
-    if clauses.duration > 6:
-        months = max(6, clauses.duration - 6)
+    shorter = CLAUSE_NUMBERS["duration"].agent_step
+    if clauses.duration > shorter:
+        months = max(shorter, clauses.duration - shorter)
         options.append(
             (f"shortens the mandate to {months} months", clauses.changed(duration=months))
         )

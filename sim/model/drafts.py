@@ -35,7 +35,8 @@ class ClauseNumber:
     value; ``minimum`` and ``maximum`` bound it in the file format, in the editor and in the
     model's own check; ``meaning`` is the designer's guide's description of the key. The value
     becomes the feature ``feature`` in units of ``per_unit`` (``quantity / per_unit`` in the
-    guide's table of features).
+    guide's table of features). ``agent_step`` is the grain of the AI's own changes: penholders
+    concede and members ask in multiples of it, and the explanations try ceilings at it.
     """
 
     name: str
@@ -47,6 +48,7 @@ class ClauseNumber:
     feature: str
     per_unit: int
     quantity: str
+    agent_step: int
 
 
 CLAUSE_NUMBERS: Registry[ClauseNumber] = Registry("numeric clause")
@@ -63,6 +65,7 @@ for _number in (
         "troops",
         10_000,
         "troop ceiling",
+        100,
     ),
     ClauseNumber(
         "police_ceiling",
@@ -74,6 +77,7 @@ for _number in (
         "police",
         1_000,
         "police ceiling",
+        100,
     ),
     ClauseNumber(
         "observer_ceiling",
@@ -85,6 +89,7 @@ for _number in (
         "observers",
         1_000,
         "military observer ceiling",
+        100,
     ),
     ClauseNumber(
         "duration",
@@ -98,6 +103,7 @@ for _number in (
         "duration",
         12,
         "months the resolution's mandate and measures last",
+        6,
     ),
 ):
     CLAUSE_NUMBERS.add(_number.name, _number)

@@ -28,8 +28,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sim.model.concessions import STEP_TROOPS, strengthened, watered_down
-from sim.model.drafts import Clauses, Draft
+from sim.model.concessions import strengthened, watered_down
+from sim.model.drafts import CLAUSE_NUMBERS, Clauses, Draft
 from sim.model.explain import POINTS_PER_UNIT, classify
 from sim.model.stance import (
     Ballot,
@@ -45,8 +45,11 @@ from sim.model.world import FloatArray, World
 RANK: dict[Choice, int] = {"no": 0, "abstain": 1, "yes": 2}
 KINDS = ("clause", "ceiling", "side_payment", "endorsement")
 CAPITAL_STEP = 0.1
-CEILINGS = (("troop_ceiling", "troop"), ("police_ceiling", "police"),
-            ("observer_ceiling", "observer"))  # fmt: skip
+CEILINGS = (
+    ("troop_ceiling", "troop"),
+    ("police_ceiling", "police"),
+    ("observer_ceiling", "observer"),
+)
 
 
 @dataclass(frozen=True)
@@ -121,15 +124,17 @@ def clause_options(clauses: Clauses, original: Clauses) -> list[tuple[str, Claus
 
 
 def ceiling_options(clauses: Clauses, original: Clauses) -> list[tuple[str, Clauses, int]]:
-    """Each ceiling the text authorizes (or first authorized) at other values, in steps of 100,
-    from none to twice the current ceiling (at least the original's); with the distance moved."""
+    """Each ceiling the text authorizes (or first authorized) at other values, in the clause
+    table's agent steps (100), from none to twice the current ceiling (at least the original's);
+    with the distance moved."""
     options: list[tuple[str, Clauses, int]] = []
     for field_name, word in CEILINGS:
         now, first = getattr(clauses, field_name), getattr(original, field_name)
         if now <= 0 and first <= 0:
             continue
-        top = max(2 * now, first, now + STEP_TROOPS)
-        for value in range(0, top + 1, STEP_TROOPS):
+        step = CLAUSE_NUMBERS[field_name].agent_step
+        top = max(2 * now, first, now + step)
+        for value in range(0, top + 1, step):
             if value != now:
                 change = f"{word} ceiling {value:,} instead of {now:,}"
                 options.append((change, clauses.changed(**{field_name: value}), abs(value - now)))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.model import metrics
-from sim.model.words import phase_words
+from sim.model.words import metric_name, metric_value, phase_words, plural
 from sim.model.world import Objective, World
 
 Status = tuple[str, str]  # ("met" | "failed" | "pending", reason)
@@ -48,9 +48,24 @@ def _until_deadline(world: World, o: Objective) -> list[float]:
     return series[: o.by_month] if o.by_month > 0 else series
 
 
+def _judged_month(world: World, o: Objective) -> int:
+    """The month whose value :func:`_at_deadline` reads (0 before any month is played)."""
+    played = len(world.metrics.get(o.metric, []))
+    return o.by_month if 0 < o.by_month <= played else played
+
+
+def _latest(world: World, o: Objective, relation: str) -> str:
+    """ "civilian deaths 2 in month 18 (target: below 40)"."""
+    value = metric_value(o.metric, _at_deadline(world, o))
+    month = _judged_month(world, o)
+    when = f" in month {month}" if month else ""
+    target = metric_value(o.metric, o.threshold)
+    return f"{metric_name(o.metric)} {value}{when} (target: {relation} {target})"
+
+
 def _latest_below(world: World, o: Objective, final: bool) -> Status:
     value = _at_deadline(world, o)
-    reason = f"{o.metric} is {value:,.2f} (target below {o.threshold:,.2f})"
+    reason = _latest(world, o, "below")
     if not _deadline(world, o, final):
         return "pending", reason
     return ("met" if value < o.threshold else "failed"), reason
@@ -58,7 +73,7 @@ def _latest_below(world: World, o: Objective, final: bool) -> Status:
 
 def _latest_above(world: World, o: Objective, final: bool) -> Status:
     value = _at_deadline(world, o)
-    reason = f"{o.metric} is {value:,.2f} (target above {o.threshold:,.2f})"
+    reason = _latest(world, o, "above")
     if not _deadline(world, o, final):
         return "pending", reason
     return ("met" if value > o.threshold else "failed"), reason
@@ -66,7 +81,10 @@ def _latest_above(world: World, o: Objective, final: bool) -> Status:
 
 def _total_below(world: World, o: Objective, final: bool) -> Status:
     value = metrics.total(world, o.metric)
-    reason = f"{o.metric} total {value:,.0f} (limit {o.threshold:,.0f})"
+    shown = metric_value(o.metric, value)
+    reason = (
+        f"{metric_name(o.metric)} {shown} in all (limit: {metric_value(o.metric, o.threshold)})"
+    )
     if value >= o.threshold:
         return "failed", reason
     return ("met" if _deadline(world, o, final) else "pending"), reason
@@ -74,7 +92,8 @@ def _total_below(world: World, o: Objective, final: bool) -> Status:
 
 def _reached_at_least(world: World, o: Objective, final: bool) -> Status:
     best = max(_until_deadline(world, o), default=0.0)
-    reason = f"{o.metric} reached {best:,.2f} at best (target {o.threshold:,.2f})"
+    shown, target = metric_value(o.metric, best), metric_value(o.metric, o.threshold)
+    reason = f"{metric_name(o.metric)} reached {shown} at best (target: {target})"
     if best >= o.threshold:
         return "met", reason
     return ("failed" if _deadline(world, o, final) else "pending"), reason
@@ -104,7 +123,7 @@ def _no_veto(world: World, o: Objective, final: bool) -> Status:
 
 def _adopted_at_least(world: World, o: Objective, final: bool) -> Status:
     count = len(world.resolutions)
-    reason = f"{count} resolution(s) adopted (target {o.threshold:.0f})"
+    reason = f"{plural(count, 'resolution')} adopted (target: {o.threshold:,.0f})"
     if count >= o.threshold:
         return "met", reason
     return ("failed" if _deadline(world, o, final) else "pending"), reason

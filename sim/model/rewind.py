@@ -5,8 +5,9 @@ log: the save's commands are submitted again at the player's turns (the AI seats
 act again by themselves, identically) until the player's first turn of month N. The replayed log
 must be a prefix of the saved one, so the branch at month N is the very game the original was
 there — the same state hash. Playing on from there makes a *branch*; the game keeps its other
-*lines of play* (the original and earlier branches) as whole saves inside its own save
-(:attr:`~sim.model.saves.SavedGame.lines`), so they survive saving, loading and comparison.
+*lines of play* (the original and earlier branches) as whole saves
+(:attr:`~sim.model.saves.SavedGame.lines`), each saved in a file of its own beside the others
+(:mod:`sim.model.savefiles`), so they survive saving, loading and comparison.
 
 A game the AI plays alone is rewound by stepping it until month N opens.
 """

@@ -14,12 +14,11 @@ Document: ``{"format": "mandate-save", "version": 1, "scenario": id, "scenario_p
 "player_turns": [[i, ...], ...], "current_turn": [i, ...], "state_hash": hex,
 "commands": [...], "steps": n}``, and ``"players": [id, ...]`` when several people play. A game
 the AI plays alone has ``player`` "" and is resumed by taking its ``steps`` (the session's
-units of work) again.
+units of work) again. Files are read and written by :mod:`sim.model.savefiles`.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Sequence
@@ -32,13 +31,11 @@ from sim.model.engine import CommandRejected, Engine
 from sim.model.files import (
     FileRefused,
     is_id,
-    loads_json_limited,
     printable,
     read_json_file,
-    read_text_limited,
 )
 from sim.model.hashing import state_hash
-from sim.model.jsonpos import Step, field_path, line_of
+from sim.model.jsonpos import Step, field_path
 from sim.model.play import Agent
 from sim.model.session import Session, Turn
 
@@ -52,7 +49,8 @@ MAX_LINE_NAME = 60
 
 class SaveError(ValueError):
     """A save that cannot be read or does not restore to the game it recorded; ``field`` is
-    the path of the offending field in the document (for :func:`read_save` to find its line)."""
+    the path of the offending field in the document (for
+    :func:`sim.model.savefiles.read_save` to find its line)."""
 
     def __init__(self, message: str, field: Sequence[Step] = ()) -> None:
         super().__init__(message)
@@ -136,7 +134,8 @@ class SavedGame:
     #: A branch: the month it went back to and played on from (0 for the original game).
     branched_at: int = 0
     #: The game's other lines of play (the original and earlier branches): whole saves of the
-    #: same scenario and seed, without lines of their own (see :mod:`sim.model.rewind`).
+    #: same scenario and seed, without lines of their own (see :mod:`sim.model.rewind`), each
+    #: saved in a file of its own (:mod:`sim.model.savefiles`).
     lines: tuple[SavedGame, ...] = ()
 
 
@@ -328,26 +327,6 @@ def _seats(value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise SaveError("players must be a list of seat ids", ("players",))
     return tuple(_str(v, "players") for v in value)
-
-
-def write_save(path: Path, save: SavedGame) -> None:
-    """Write a save atomically."""
-    write_text_atomic(path, json.dumps(to_json(save), indent=1) + "\n")
-
-
-def read_save(path: Path) -> SavedGame:
-    """Read a save file; raises :class:`SaveError` (never a traceback for the player). A
-    problem in the document is located ``FILE:LINE: field why``."""
-    try:
-        text = read_text_limited(path, MAX_SAVE_BYTES, "saved game")
-        data = loads_json_limited(text, "saved game")
-    except FileRefused as exc:
-        raise SaveError(f"{printable(str(path))}: {exc}") from None
-    try:
-        return from_json(data)
-    except SaveError as exc:
-        line = line_of(text, exc.field)
-        raise SaveError(f"{printable(str(path))}:{line}: {exc}", exc.field) from None
 
 
 MAX_LISTED_BYTES = MAX_SAVE_BYTES

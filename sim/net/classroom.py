@@ -25,7 +25,7 @@ from sim.model.engine import CommandRejected, Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
 from sim.model.replay import log_to_json
-from sim.model.saves import write_text_atomic
+from sim.model.saves import TurnRecord, write_text_atomic
 from sim.model.seats import seat_options
 from sim.model.session import Session, command_actor
 from sim.model.teacher import ClassroomNote, EndGame, Incident, InjectEvent
@@ -90,6 +90,8 @@ class Classroom:
         self.time_limit = 0
         self.messages: list[dict[str, Any]] = []
         self.journal: list[dict[str, Any]] = []
+        #: Each human seat's commands, turn by turn, as log indices (for its debrief).
+        self.records: dict[str, TurnRecord] = {h: TurnRecord() for h in humans}
         #: Play seats handed to the AI inside each request (how version-1 saves were made).
         self.eager_ai = eager_ai
         self.advance()
@@ -184,16 +186,19 @@ class Classroom:
             return Reply(False, [f"you hold seat {seat}; this command is for {actor or 'nobody'}"])
         if self.session.seat != seat:
             return Reply(False, [f"it is not your turn (it is {self.session.seat or 'the AI'}'s)"])
+        index = len(self.session.engine.log)
         try:
             events = self.session.submit(command)
         except CommandRejected as exc:
             return Reply(False, exc.reasons)
+        self.records[seat].submitted(index)
         return Reply(True, events=[e.text for e in events])
 
     def _end_turn(self, seat: str) -> Reply:
         if self.session.seat != seat:
             return Reply(False, [f"it is not your turn (it is {self.session.seat or 'the AI'}'s)"])
         self.session.end_turn()
+        self.records[seat].ended()
         return Reply(True)
 
     def _message(self, seat: str, request: dict[str, Any]) -> Reply:
@@ -250,6 +255,7 @@ class Classroom:
         if seat is None or self.paused or seat in self.ai_seats:
             return False
         self.session.end_turn()
+        self.records[seat].ended()
         self.journal.append({"by": seat, "timer": True})
         self.advance()
         return True
@@ -265,7 +271,7 @@ class Classroom:
             seat = session.seat
             if seat is None or seat not in self.ai_seats or not self.eager_ai:
                 return
-            play_advice(session, seat)
+            self._advised_turn(seat)
 
     def play_ai_turn(self) -> bool:
         """Play one turn of the seat on turn if the teacher handed it to the AI (journalled),
@@ -274,10 +280,35 @@ class Classroom:
         seat = self.session.seat
         if seat is None or seat not in self.ai_seats or self.paused or self.finished:
             return False
-        play_advice(self.session, seat)
+        self._advised_turn(seat)
         self.journal.append({"by": seat, "ai": True})
         self.advance()
         return True
+
+    def _advised_turn(self, seat: str) -> None:
+        """The advisor plays a human seat's turn; the turn counts as the seat's (its debrief)."""
+        log, before = self.session.engine.log, len(self.session.engine.log)
+        play_advice(self.session, seat)
+        for index in range(before, len(log)):
+            if command_actor(log[index]) == seat:
+                self.records[seat].submitted(index)
+        self.records[seat].ended()
+
+    def debrief(self, seat: str) -> dict[str, Any] | None:
+        """Once the game has ended, what a seat's window needs to work out its turning points
+        as a local game's debrief does: the seed and the seat's own commands, turn by turn
+        (turns the advisor played for it included). Nothing of other seats; None before the
+        end and for the teacher. The replays run in the window, not on the server, so the
+        server's work at the end does not grow with the number of seats."""
+        if not self.finished or seat not in self.records:
+            return None
+        log, record = self.session.engine.log, self.records[seat]
+        turns = [*record.completed, *([record.current] if record.current else [])]
+        return {
+            "type": "debrief",
+            "seed": self.seed,
+            "turns": [[log[i].to_json() for i in turn] for turn in turns],
+        }
 
     # Saving -------------------------------------------------------------------------------
 

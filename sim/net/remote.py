@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
 
 from sim.model.commands import Command, command_from_json
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
 from sim.model.events import Event
+from sim.model.saves import TurnRecord
 from sim.model.session import Session, Turn
 from sim.model.view import WorldView
 from sim.model.world import World
@@ -31,10 +33,11 @@ ANSWER_SECONDS = 10.0
 class Mirror:
     """Stands in for the engine: the latest world from the server, and how long its log is."""
 
-    def __init__(self, world: World, log: int) -> None:
+    def __init__(self, world: World, log: int, own: Sequence[Command] = ()) -> None:
         self.world = world
-        #: Only its length is read (screens refresh when it grows); the commands stay on the server.
-        self.log: list[None] = [None] * log
+        #: Its length is read (screens refresh when it grows); the commands stay on the server,
+        #: except, once the game has ended, the seat's own, which come first (for its debrief).
+        self.log: list[Command | None] = [*own, *[None] * max(0, log - len(own))]
 
     def check(self, command: Command) -> list[str]:
         """Why ``command`` would be refused in the mirrored world (the server checks again)."""
@@ -69,6 +72,8 @@ class RemoteSession(Session):
         self.notes: list[str] = []
         self.results: dict[int, dict[str, Any]] = {}
         self.worlds = 0
+        #: Once the game has ended: the seed and the seat's own commands, turn by turn.
+        self.final: tuple[int, list[list[Command]]] | None = None
 
     # Frames from the server ---------------------------------------------------------------
 
@@ -95,10 +100,12 @@ class RemoteSession(Session):
             except MirrorError as exc:
                 self.notes.append(f"The server sent a world this window cannot read: {exc}")
                 return
-            self.engine = Mirror(world, int(frame["log"]))  # type: ignore[assignment]
+            self.engine = Mirror(world, int(frame["log"]), self.own_commands())  # type: ignore[assignment]
             self.bands = {d: dict(m) for d, m in frame["bands"].items()}
             self.players = tuple(frame["players"])
             self.worlds += 1
+        elif kind == "debrief":
+            self._debrief(frame)
         elif kind == "message":
             message = frame["message"]
             if self._file(message) and message["from"] != self.own:
@@ -113,6 +120,32 @@ class RemoteSession(Session):
                 "Connection lost: the server cannot be reached" if state == "lost"
                 else "Connection dropped: reconnecting…"
             )  # fmt: skip
+
+    def _debrief(self, frame: dict[str, Any]) -> None:
+        """The game has ended: keep the seed and the seat's own turns (the debrief replays them)."""
+        try:
+            turns = [[command_from_json(c) for c in turn] for turn in frame["turns"]]
+            seed = int(frame["seed"])
+        except (ValueError, TypeError, KeyError) as exc:
+            self.notes.append(f"The server sent a debrief this window cannot read: {exc}")
+            return
+        self.final = (seed, turns)
+        engine = self.engine
+        self.engine = Mirror(engine.world, len(engine.log), self.own_commands())  # type: ignore[assignment]
+
+    def own_commands(self) -> list[Command]:
+        """The seat's own commands in order, once the game has ended (none before)."""
+        return [c for turn in self.final[1] for c in turn] if self.final else []
+
+    def final_record(self) -> TurnRecord | None:
+        """The seat's turns as indices of the mirror's log, once the game has ended."""
+        if self.final is None:
+            return None
+        record, index = TurnRecord(), 0
+        for turn in self.final[1]:
+            record.completed.append(list(range(index, index + len(turn))))
+            index += len(turn)
+        return record
 
     def _file(self, message: dict[str, Any]) -> bool:
         """Keep a message once; True when it is new."""

@@ -9,15 +9,18 @@ knows:
   beside the world (:func:`seat_bands`), never the truth;
 - private replies between other seats are dropped (statements and their ``reply`` events);
 - side payments are kept only where the seat offered or received them;
-- a held vote keeps only the seat's own explanation (the others' name their true reservations);
+- a held vote keeps the seat's own explanation; the other members' show their public choice
+  only (their factors would name their true reservations: see :func:`public_stance`);
 - the random streams are never sent (:mod:`sim.net.mirror`).
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
+from sim.model.explain import Stance
 from sim.model.intel import band_points, private_points
 from sim.model.whip import whip_count
 from sim.model.world import Statement, World
@@ -54,10 +57,18 @@ def seat_world(world: World, seat: str) -> World:
     copied.events = [e for e in copied.events if e.kind != "reply" or _reply_heard(e.text, seat)]
     copied.votes = [
         type(v)(v.month, v.body, v.draft, v.version, v.clauses, v.tally, dict(v.choices),
-                {k: s for k, s in v.stances.items() if k == seat})
+                {k: s if k == seat else public_stance(s) for k, s in v.stances.items()})
         for v in copied.votes
     ]  # fmt: skip
     return copied
+
+
+def public_stance(stance: Stance) -> Stance:
+    """Another member's stance in a vote as a seat knows it: its choice (public) and the
+    thresholds (the model's), no factors, and its total on the threshold, so a vote card shows
+    it as uncertain — how firm it was is the member's own business."""
+    edge = stance.no_below if stance.choice == "no" else stance.yes_above
+    return dataclasses.replace(stance, factors=(), total=edge)
 
 
 def seat_bands(world: World, seat: str | None) -> dict[str, dict[str, int]]:

@@ -225,9 +225,13 @@ class ClassroomServer:
                     await self.send(teacher, world)
 
     async def send_state(self, ws: ServerConnection, seat: str) -> None:
-        """The seat's view; to a game window, then the world as the seat may know it."""
+        """The seat's view; to a game window, then (once the game has ended) what its debrief
+        needs, then the world as the seat may know it."""
         await self.send(ws, {"type": "state", "view": self.room.view(seat)})
         if ws in self.windows:
+            debrief = self.room.debrief(seat)
+            if debrief is not None:  # before the world that shows the end, so it is there
+                await self.send(ws, debrief)
             await self.send(ws, self.room.world_frame(seat))
 
     async def send(self, ws: ServerConnection, frame: dict[str, Any]) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.model.ballots import own_stance
+from sim.model.drafts import Draft
 from sim.model.session import Session
+from sim.model.stance import Ballot, draft_ballot
+from sim.model.world import World
 from sim.net.seatworld import seat_knowledge
 
 TEACHER = "teacher"
@@ -87,10 +89,33 @@ def public_view(session: Session) -> dict[str, Any]:
     }
 
 
+class _ExactBallots:
+    """The exact ballot on each draft, worked out once per state of the game rather than once
+    per seat: a broadcast builds every seat's view (each with its own stance) and the teacher's
+    (every stance) from the same state. A state is a world and the length of its command log
+    (every change of state is a command); the cache holds one state."""
+
+    def __init__(self) -> None:
+        self.world: World | None = None
+        self.log = -1
+        self.ballots: dict[str, Ballot] = {}
+
+    def get(self, session: Session, draft: Draft) -> Ballot:
+        world, log = session.engine.world, len(session.engine.log)
+        if world is not self.world or log != self.log:
+            self.world, self.log, self.ballots = world, log, {}
+        if draft.id not in self.ballots:
+            self.ballots[draft.id] = draft_ballot(world, draft)
+        return self.ballots[draft.id]
+
+
+_EXACT = _ExactBallots()
+
+
 def _stances(session: Session, seat: str) -> dict[str, Any]:
     world = session.engine.world
     return {
-        d.id: own_stance(world, d, seat).to_json()
+        d.id: _EXACT.get(session, d).stance(seat).to_json()
         for d in world.drafts.values()
         if seat in world.bodies[d.body].members
     }
@@ -125,7 +150,10 @@ def teacher_view(
     """The teacher's view: everything, every seat's factors and every message."""
     world = session.engine.world
     stances = {
-        d.id: {s: own_stance(world, d, s).to_json() for s in sorted(world.bodies[d.body].members)}
+        d.id: {
+            s: _EXACT.get(session, d).stance(s).to_json()
+            for s in sorted(world.bodies[d.body].members)
+        }
         for d in world.drafts.values()
     }
     return {

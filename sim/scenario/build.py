@@ -17,7 +17,7 @@ from sim.model.peace import (
     SettlementIssue,
 )
 from sim.model.rng import Streams
-from sim.model.voting import make_body
+from sim.model.voting import VotingBody, make_body
 from sim.model.world import (
     ConflictParty,
     Contributor,
@@ -34,13 +34,17 @@ from sim.model.world import (
     World,
 )
 from sim.scenario.schema import (
+    BodySpec,
     ContingentSpec,
+    ContributorSpec,
     DraftSpec,
     MissionSpec,
+    ObjectiveSpec,
     PeaceSpec,
     ScenarioFile,
     StartingSanctionSpec,
     StateSpec,
+    TheatreSpec,
     TriggerSpec,
 )
 
@@ -88,6 +92,57 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         [Dimension(d.id, d.name, d.status_quo, dict(d.effects)) for d in scenario.dimensions]
     )
     specs = sorted(scenario.states, key=lambda s: s.id)
+    states = _state_table(scenario, specs, issues)
+    overrides = scenario.coefficients.model_dump(exclude_none=True)
+    t = scenario.theatre
+    world = World(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        months=scenario.months,
+        issues=issues,
+        states=states,
+        bodies={b.id: _body(b) for b in scenario.bodies},
+        council=scenario.council.body,
+        precedent=scenario.council.precedent,
+        threat_demands=frozenset(scenario.clauses.threats),
+        caucuses={c.id: tuple(sorted(set(c.members))) for c in scenario.caucuses},
+        organizations={
+            o.id: Organization(o.id, o.name, tuple(o.members), o.body)
+            for o in scenario.organizations
+        },
+        theatre=_theatre(t),
+        coefficients=default_coefficients().with_overrides(overrides),
+        extra_tasks=tuple(scenario.clauses.tasks),
+        demands=tuple(scenario.clauses.demands),
+        streams=Streams(seed),
+        templates=tuple(_template(d) for d in scenario.drafts),
+        endings=tuple(
+            Ending(e.id, e.name, e.text, e.when, e.threshold, e.from_month, tuple(e.objectives))
+            for e in scenario.endings
+        ),
+        contributors={
+            s.id: _contributor(s.id, c) for s in specs if (c := s.contributor) is not None
+        },
+        regional={
+            o.id: RegionalCapacity(o.id, o.lead, o.bridging_troops, o.deploy_above)
+            for o in scenario.organizations
+            if o.lead is not None and o.bridging_troops > 0
+        },
+        triggers=tuple(_trigger(t) for t in scenario.triggers),
+        objectives=tuple(_objective(o) for o in scenario.objectives),
+        start_ideal=_frozen(states.ideal),
+    )
+    for spec in t.missions:
+        _initial_mission(world, spec)
+    for sanction in t.sanctions:
+        _initial_sanctions(world, sanction)
+    if scenario.peace is not None:
+        world.settlement, world.peace = _peace(scenario.peace, [p.id for p in t.parties])
+    return world
+
+
+def _state_table(scenario: ScenarioFile, specs: list[StateSpec], issues: IssueSpace) -> StateTable:
+    """The member states' table, in ``specs``' order (sorted by id)."""
     ids = tuple(s.id for s in specs)
     index = {sid: i for i, sid in enumerate(ids)}
     relations = np.zeros((len(ids), len(ids)))
@@ -95,7 +150,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         for other, value in s.relations.items():
             relations[index[s.id], index[other]] = value
     capital = np.array([s.political_capital for s in specs], dtype=float)
-    states = StateTable(
+    return StateTable(
         ids=ids,
         names=tuple(s.name or s.id for s in specs),
         blocs=tuple(s.bloc for s in specs),
@@ -110,22 +165,25 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         non_interference=np.array([s.non_interference for s in specs], dtype=float),
         deference=_deference(scenario, specs),
     )
-    bodies = {
-        b.id: make_body(
-            b.id,
-            b.name,
-            b.rule,
-            b.members,
-            weights=b.weights,
-            quota=b.quota,
-            veto=b.permanent,
-            fraction=b.fraction,
-        )  # fmt: skip
-        for b in scenario.bodies
-    }
-    overrides = scenario.coefficients.model_dump(exclude_none=True)
-    t = scenario.theatre
-    theatre = Theatre(
+
+
+def _body(b: BodySpec) -> VotingBody:
+    """A decision body with its voting rule."""
+    return make_body(
+        b.id,
+        b.name,
+        b.rule,
+        b.members,
+        weights=b.weights,
+        quota=b.quota,
+        veto=b.permanent,
+        fraction=b.fraction,
+    )
+
+
+def _theatre(t: TheatreSpec) -> Theatre:
+    """The conflict theatre as it stands at the start."""
+    return Theatre(
         id=t.id,
         name=t.name,
         intensity=t.intensity,
@@ -142,96 +200,60 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         host_state=t.host_state or "",
         resources={p.id: p.strength for p in t.parties},
     )
-    world = World(
-        scenario_id=scenario.id,
-        title=scenario.title,
-        months=scenario.months,
-        issues=issues,
-        states=states,
-        bodies=bodies,
-        council=scenario.council.body,
-        precedent=scenario.council.precedent,
-        threat_demands=frozenset(scenario.clauses.threats),
-        caucuses={c.id: tuple(sorted(set(c.members))) for c in scenario.caucuses},
-        organizations={
-            o.id: Organization(o.id, o.name, tuple(o.members), o.body)
-            for o in scenario.organizations
-        },
-        theatre=theatre,
-        coefficients=default_coefficients().with_overrides(overrides),
-        extra_tasks=tuple(scenario.clauses.tasks),
-        demands=tuple(scenario.clauses.demands),
-        streams=Streams(seed),
-        templates=tuple(
-            DraftTemplate(
-                d.id,
-                d.title,
-                d.penholder,
-                d.body,
-                d.month,
-                draft_clauses(d),
-                d.patience,
-                d.rehat_from,
-                d.hybrid_with,
-                d.renews,
-                tuple(d.endorsed_by),
-                d.time_limited,
-                tuple(
-                    (n.state, kind, getattr(n, kind))
-                    for n in d.national_command
-                    for kind in ("troops", "police")
-                    if getattr(n, kind)
-                ),
-            )  # fmt: skip
-            for d in scenario.drafts
-        ),
-        endings=tuple(
-            Ending(e.id, e.name, e.text, e.when, e.threshold, e.from_month, tuple(e.objectives))
-            for e in scenario.endings
-        ),
-        contributors={
-            s.id: Contributor(
-                s.id,
-                c.troops,
-                c.police,
-                c.observers,
-                c.casualty_tolerance,
-                c.reimbursement,
-                c.lag_months,
-                tuple(c.caveats),
-                tuple(c.national_caveats),
-            )  # fmt: skip
-            for s in specs
-            if (c := s.contributor) is not None
-        },
-        regional={
-            o.id: RegionalCapacity(o.id, o.lead, o.bridging_troops, o.deploy_above)
-            for o in scenario.organizations
-            if o.lead is not None and o.bridging_troops > 0
-        },
-        triggers=tuple(_trigger(t) for t in scenario.triggers),
-        objectives=tuple(
-            Objective(
-                o.id,
-                o.name,
-                o.kind,
-                o.metric or "",
-                o.threshold,
-                o.by_month,
-                o.phase or "",
-                o.clause or "",
-            )  # fmt: skip
-            for o in scenario.objectives
-        ),
-        start_ideal=_frozen(states.ideal),
+
+
+def _template(d: DraftSpec) -> DraftTemplate:
+    """A prepared draft, with the troops and police states keep under national command."""
+    national = tuple(
+        (n.state, kind, getattr(n, kind))
+        for n in d.national_command
+        for kind in ("troops", "police")
+        if getattr(n, kind)
     )
-    for spec in t.missions:
-        _initial_mission(world, spec)
-    for sanction in t.sanctions:
-        _initial_sanctions(world, sanction)
-    if scenario.peace is not None:
-        world.settlement, world.peace = _peace(scenario.peace, [p.id for p in t.parties])
-    return world
+    return DraftTemplate(
+        id=d.id,
+        title=d.title,
+        penholder=d.penholder,
+        body=d.body,
+        month=d.month,
+        clauses=draft_clauses(d),
+        patience=d.patience,
+        rehat_from=d.rehat_from,
+        hybrid_with=d.hybrid_with,
+        renews=d.renews,
+        endorsed_by=tuple(d.endorsed_by),
+        time_limited=d.time_limited,
+        national_command=national,
+    )
+
+
+def _contributor(state: str, c: ContributorSpec) -> Contributor:
+    """A troop and police contributor's capacity and its limits."""
+    return Contributor(
+        state=state,
+        troops=c.troops,
+        police=c.police,
+        observers=c.observers,
+        casualty_tolerance=c.casualty_tolerance,
+        reimbursement=c.reimbursement,
+        lag=c.lag_months,
+        caveats=tuple(c.caveats),
+        national_caveats=tuple(c.national_caveats),
+    )
+
+
+def _objective(o: ObjectiveSpec) -> Objective:
+    """An objective, with empty strings for the fields its kind does not use."""
+    return Objective(
+        id=o.id,
+        name=o.name,
+        kind=o.kind,
+        metric=o.metric or "",
+        threshold=o.threshold,
+        by_month=o.by_month,
+        phase=o.phase or "",
+        clause=o.clause or "",
+    )
 
 
 def _peace(spec: PeaceSpec, parties: list[str]) -> tuple[Settlement, PeaceProcess]:
@@ -256,17 +278,17 @@ def _peace(spec: PeaceSpec, parties: list[str]) -> tuple[Settlement, PeaceProces
         left_out = tuple(p for p in parties if p not in a.signatories)
         process.agreements.append(
             Agreement(
-                "agreement-0",
-                a.name,
-                a.kind,
-                0,
-                dict(a.text),
-                tuple(sorted(a.signatories)),
-                left_out + settlement.outside_factions,
-                tuple(sorted(a.guarantors)),
-                a.women,
-                a.civil_society,
-            )  # fmt: skip
+                id="agreement-0",
+                name=a.name,
+                kind=a.kind,
+                month=0,
+                text=dict(a.text),
+                signatories=tuple(sorted(a.signatories)),
+                excluded=left_out + settlement.outside_factions,
+                guarantors=tuple(sorted(a.guarantors)),
+                women=a.women,
+                civil_society=a.civil_society,
+            )
         )
     return settlement, process
 
@@ -341,6 +363,14 @@ def _trigger(spec: TriggerSpec) -> Trigger:
         for e in spec.effects
     )
     return Trigger(
-        spec.id, spec.when, effects, spec.metric or "", spec.threshold, spec.month,
-        spec.draft or "", spec.phase or "", spec.once, spec.chance,
-    )  # fmt: skip
+        id=spec.id,
+        when=spec.when,
+        effects=effects,
+        metric=spec.metric or "",
+        threshold=spec.threshold,
+        month=spec.month,
+        draft=spec.draft or "",
+        phase=spec.phase or "",
+        once=spec.once,
+        chance=spec.chance,
+    )

@@ -17,7 +17,7 @@ from sim.model.triggers import CONDITIONS as TRIGGER_CONDITIONS
 from sim.model.triggers import EFFECTS
 from sim.model.voting import make_body
 from sim.scenario.locate import KeyPath
-from sim.scenario.schema import ScenarioFile
+from sim.scenario.schema import BodySpec, DraftSpec, ScenarioFile
 
 Problem = tuple[KeyPath, str]
 
@@ -49,21 +49,50 @@ def _unknown(path: KeyPath, refs: Iterable[str], known: Iterable[str], what: str
 
 
 def check_scenario(s: ScenarioFile) -> list[Problem]:
-    """Every cross-reference problem of a schema-valid scenario."""
-    problems: list[Problem] = []
+    """Every cross-reference problem of a schema-valid scenario.
+
+    One pass over each part of the file, in the file's order (ids, dimensions, states, bodies,
+    organizations, theatre, drafts, operations, triggers, objectives, peace, player, endings), so
+    that problems come out in the same order every time.
+    """
     dims = [d.id for d in s.dimensions]
     states = [st.id for st in s.states]
-    bodies = {b.id: b for b in s.bodies}
     parties = [p.id for p in s.theatre.parties]
     orgs = [o.id for o in s.organizations]
-    tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
-    demands = set(s.clauses.demands)
+    problems = _ids(s, states)
+    problems += _dimension_effects(s)
+    problems += _states(s, dims, states, orgs)
+    problems += _bodies(s, states)
+    problems += _organizations(s, states)
+    problems += _theatre(s, states, orgs, parties)
+    problems += _drafts(s, states, orgs, parties)
+    problems += _operations(s, states, orgs, parties)
+    problems += _triggers(s, states, dims)
+    problems += _objectives(s)
+    problems += _peace(s, states, orgs, parties)
+    if s.player is not None and s.player not in states:
+        problems.append((("player",), f"unknown state {s.player!r}"))
+    time_outs = [i for i, e in enumerate(s.endings) if e.when == "time_out"]
+    if len(time_outs) != 1:
+        problems.append(
+            (("endings",), f"exactly one ending must use when = 'time_out', found {len(time_outs)}")
+        )
+    return problems
 
-    problems += _unknown(("clauses", "threats"), s.clauses.threats, sorted(demands), "demand")
-    problems += _duplicates("dimensions", dims, "dimension")
+
+def _tasks(s: ScenarioFile) -> set[str]:
+    """Every mandate task this scenario's drafts may give: the built-in ones and its own."""
+    return set(BUILTIN_TASKS) | set(s.clauses.tasks)
+
+
+def _ids(s: ScenarioFile, states: list[str]) -> list[Problem]:
+    """Ids given twice, caucus members and threats that name nothing."""
+    demands = sorted(s.clauses.demands)
+    problems = _unknown(("clauses", "threats"), s.clauses.threats, demands, "demand")
+    problems += _duplicates("dimensions", [d.id for d in s.dimensions], "dimension")
     problems += _duplicates("states", states, "state")
     problems += _duplicates("bodies", [b.id for b in s.bodies], "body")
-    problems += _duplicates("organizations", orgs, "organization")
+    problems += _duplicates("organizations", [o.id for o in s.organizations], "organization")
     problems += _duplicates("caucuses", [c.id for c in s.caucuses], "caucus")
     for i, caucus in enumerate(s.caucuses):
         problems += _unknown(("caucuses", i, "members"), caucus.members, states, "state")
@@ -74,24 +103,33 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
         if mission.id in missions[:i]:
             message = f"duplicate mission id {mission.id!r}"
             problems.append((("theatre", "missions", i, "id"), message))
+    parties = [p.id for p in s.theatre.parties]
     for i, party in enumerate(s.theatre.parties):
         if party.id in parties[:i]:
             problems.append((("theatre", "parties", i, "id"), f"duplicate party id {party.id!r}"))
+    return problems
 
-    features = set(SCALAR_FEATURES)
-    features |= {f"task:{t}" for t in tasks} | {f"demand:{d}" for d in demands}
-    features |= {f"sanction:{k}" for k in SANCTION_KINDS}
-    for i, dim in enumerate(s.dimensions):
-        for key in dim.effects:
-            if key not in features:
-                problems.append(
-                    (("dimensions", i, "effects", key),
-                     f"unknown draft feature {key!r} (expected chapter_vii, troops, police,"
-                     " observers, duration, referral, task:<task>, sanction:<kind> or"
-                     " demand:<demand>, where tasks are built in or declared under [clauses]:"
-                     f" {_listing(tasks)}; declared demands: {_listing(demands)})")
-                )  # fmt: skip
 
+def _dimension_effects(s: ScenarioFile) -> list[Problem]:
+    """Each dimension's effects name draft features this scenario's clauses can have."""
+    features = _features(s)
+    expected = (
+        "expected chapter_vii, troops, police, observers, duration, referral, task:<task>,"
+        " sanction:<kind> or demand:<demand>, where tasks are built in or declared under"
+        f" [clauses]: {_listing(_tasks(s))}; declared demands: {_listing(set(s.clauses.demands))}"
+    )
+    return [
+        (("dimensions", i, "effects", key), f"unknown draft feature {key!r} ({expected})")
+        for i, dim in enumerate(s.dimensions)
+        for key in dim.effects
+        if key not in features
+    ]
+
+
+def _states(s: ScenarioFile, dims: list[str], states: list[str], orgs: list[str]) -> list[Problem]:
+    """Every state's ideal points and salience cover the dimensions; deference and relations
+    name organizations and other states."""
+    problems: list[Problem] = []
     for i, st in enumerate(s.states):
         for table in ("ideal", "salience"):
             values = getattr(st, table)
@@ -115,44 +153,56 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 problems.append((("states", i, "relations", key), "a state's relation to itself"))
             elif key not in states:
                 problems.append((("states", i, "relations", key), f"unknown state {key!r}"))
+    return problems
 
+
+def _bodies(s: ScenarioFile, states: list[str]) -> list[Problem]:
+    """Members, veto holders and weights of each body, a rule that can be built, the Council."""
+    problems: list[Problem] = []
     for i, body in enumerate(s.bodies):
         problems += _unknown(("bodies", i, "members"), body.members, states, "state")
-        outsiders = [
-            (("bodies", i, "permanent", j), f"{p!r} is not a member of this body")
-            for j, p in enumerate(body.permanent)
-            if p not in body.members
-        ]
-        repeated = [
-            (("bodies", i, "members", j), f"{m!r} is listed twice")
-            for j, m in enumerate(body.members)
-            if m in body.members[:j]
-        ]
-        problems += outsiders + repeated
-        if outsiders or repeated:
-            continue  # the rule cannot be checked, and would only repeat the problem
-        if body.weights is not None and len(body.weights) != len(body.members):
-            problems.append(
-                (("bodies", i, "weights"),
-                 f"{len(body.weights)} weights for {len(body.members)} members")
-            )  # fmt: skip
-            continue
-        total = sum(body.weights or ())
-        if body.rule == "weighted" and body.weights and body.quota and body.quota > total:
-            message = f"quota {body.quota} cannot be met by total weight {total}"
-            problems.append((("bodies", i, "quota"), message))
-            continue
-        try:
-            make_body(
-                body.id, body.name, body.rule, body.members, weights=body.weights,
-                quota=body.quota, veto=body.permanent, fraction=body.fraction,
-            )  # fmt: skip
-        except ValueError as exc:
-            problems.append((("bodies", i, "rule"), str(exc)))
-
-    if s.council.body not in bodies:
+        problems += _body_rule(i, body)
+    if s.council.body not in {b.id for b in s.bodies}:
         problems.append((("council", "body"), f"unknown body {s.council.body!r}"))
+    return problems
 
+
+def _body_rule(i: int, body: BodySpec) -> list[Problem]:
+    """Seats listed once, veto holders among the members, weights for each member, and a rule
+    :func:`make_body` accepts (each checked only when the one before it passed)."""
+    outsiders: list[Problem] = [
+        (("bodies", i, "permanent", j), f"{p!r} is not a member of this body")
+        for j, p in enumerate(body.permanent)
+        if p not in body.members
+    ]
+    repeated: list[Problem] = [
+        (("bodies", i, "members", j), f"{m!r} is listed twice")
+        for j, m in enumerate(body.members)
+        if m in body.members[:j]
+    ]
+    if outsiders or repeated:
+        return outsiders + repeated  # the rule cannot be checked, and would only repeat these
+    if body.weights is not None and len(body.weights) != len(body.members):
+        message = f"{len(body.weights)} weights for {len(body.members)} members"
+        return [(("bodies", i, "weights"), message)]
+    total = sum(body.weights or ())
+    if body.rule == "weighted" and body.weights and body.quota and body.quota > total:
+        message = f"quota {body.quota} cannot be met by total weight {total}"
+        return [(("bodies", i, "quota"), message)]
+    try:
+        make_body(
+            body.id, body.name, body.rule, body.members, weights=body.weights,
+            quota=body.quota, veto=body.permanent, fraction=body.fraction,
+        )  # fmt: skip
+    except ValueError as exc:
+        return [(("bodies", i, "rule"), str(exc))]
+    return []
+
+
+def _organizations(s: ScenarioFile, states: list[str]) -> list[Problem]:
+    """Each organization's members exist and its decision body sits inside it."""
+    problems: list[Problem] = []
+    bodies = {b.id: b for b in s.bodies}
     for i, org in enumerate(s.organizations):
         problems += _unknown(("organizations", i, "members"), org.members, states, "state")
         if org.body not in bodies:
@@ -163,23 +213,40 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                  f"body {org.body!r} has members outside the organization:"
                  f" {', '.join(sorted(set(bodies[org.body].members) - set(org.members)))}")
             )  # fmt: skip
+    return problems
 
+
+def _theatre(
+    s: ScenarioFile, states: list[str], orgs: list[str], parties: list[str]
+) -> list[Problem]:
+    """The host party, the theatre's organizations, patrons, and targets of sanctions in force."""
     theatre = s.theatre
+    problems: list[Problem] = []
     if theatre.host not in parties:
         problems.append((("theatre", "host"), f"unknown party {theatre.host!r}"))
     problems += _unknown(("theatre", "organizations"), theatre.organizations, orgs, "organization")
     for i, party in enumerate(theatre.parties):
         problems += _unknown(("theatre", "parties", i, "patrons"), party.patrons, states, "state")
+    for i, starting in enumerate(theatre.sanctions):
+        problems += _unknown(
+            ("theatre", "sanctions", i, "targets"), starting.targets, parties, "party"
+        )
+    return problems
 
+
+def _drafts(
+    s: ScenarioFile, states: list[str], orgs: list[str], parties: list[str]
+) -> list[Problem]:
+    """Each prepared draft: who holds the pen, where it is voted, what it names, what it renews,
+    national commitments within its ceilings, and a month inside the game."""
+    problems: list[Problem] = []
+    bodies = {b.id for b in s.bodies}
+    tasks, demands = _tasks(s), set(s.clauses.demands)
     renewable = (
         {d.id for d in s.drafts}
         | {m.id for m in s.theatre.missions}
         | {x.resolution for x in s.theatre.sanctions}
     )
-    for i, starting in enumerate(s.theatre.sanctions):
-        problems += _unknown(
-            ("theatre", "sanctions", i, "targets"), starting.targets, parties, "party"
-        )
     for i, draft in enumerate(s.drafts):
         if draft.penholder not in states:
             problems.append((("drafts", i, "penholder"), f"unknown state {draft.penholder!r}"))
@@ -197,36 +264,29 @@ def check_scenario(s: ScenarioFile) -> list[Problem]:
                 " start or the resolution of sanctions in force at the start"
             )
             problems.append((("drafts", i, "renews"), message))
-        for j, national in enumerate(draft.national_command):
-            if national.state not in states:
-                path_n: KeyPath = ("drafts", i, "national_command", j, "state")
-                problems.append((path_n, f"unknown state {national.state!r}"))
-        for kind, ceiling in (("troops", draft.troop_ceiling), ("police", draft.police_ceiling)):
-            committed = sum(getattr(n, kind) for n in draft.national_command)
-            if committed > ceiling:
-                problems.append(
-                    (("drafts", i, "national_command"),
-                     f"the states commit {committed:,} {kind}, more than the draft's"
-                     f" {kind.rstrip('s')}_ceiling of {ceiling:,}")
-                )  # fmt: skip
+        problems += _national_command(i, draft, states)
         if draft.month > s.months:
             problems.append(
                 (("drafts", i, "month"), f"month {draft.month} is after the last ({s.months})")
             )
+    return problems
 
-    problems += _operations(s, states, orgs, parties)
-    problems += _triggers(s, states, dims)
-    problems += _objectives(s)
-    problems += _peace(s, states, orgs, parties)
 
-    if s.player is not None and s.player not in states:
-        problems.append((("player",), f"unknown state {s.player!r}"))
-
-    time_outs = [i for i, e in enumerate(s.endings) if e.when == "time_out"]
-    if len(time_outs) != 1:
-        problems.append(
-            (("endings",), f"exactly one ending must use when = 'time_out', found {len(time_outs)}")
-        )
+def _national_command(i: int, draft: DraftSpec, states: list[str]) -> list[Problem]:
+    """States keeping national command exist and commit no more than the draft's ceilings."""
+    problems: list[Problem] = []
+    for j, national in enumerate(draft.national_command):
+        if national.state not in states:
+            path: KeyPath = ("drafts", i, "national_command", j, "state")
+            problems.append((path, f"unknown state {national.state!r}"))
+    for kind, ceiling in (("troops", draft.troop_ceiling), ("police", draft.police_ceiling)):
+        committed = sum(getattr(n, kind) for n in draft.national_command)
+        if committed > ceiling:
+            problems.append(
+                (("drafts", i, "national_command"),
+                 f"the states commit {committed:,} {kind}, more than the draft's"
+                 f" {kind.rstrip('s')}_ceiling of {ceiling:,}")
+            )  # fmt: skip
     return problems
 
 
@@ -235,7 +295,7 @@ def _operations(
 ) -> list[Problem]:
     """Contributors, regional forces, the host state, and drafts that rehat or hybridize."""
     problems: list[Problem] = []
-    tasks = set(BUILTIN_TASKS) | set(s.clauses.tasks)
+    tasks = _tasks(s)
     for i, st in enumerate(s.states):
         if st.contributor is not None:
             caveats: KeyPath = ("states", i, "contributor", "caveats")
@@ -342,8 +402,8 @@ def _triggers(s: ScenarioFile, states: list[str], dims: list[str]) -> list[Probl
 
 def _features(s: ScenarioFile) -> set[str]:
     """Every draft feature this scenario's clauses can have."""
-    features = {"chapter_vii", "troops", "police", "observers", "duration", "referral"}
-    features |= {f"task:{t}" for t in (*BUILTIN_TASKS, *s.clauses.tasks)}
+    features = set(SCALAR_FEATURES)
+    features |= {f"task:{t}" for t in _tasks(s)}
     features |= {f"sanction:{k}" for k in SANCTION_KINDS}
     features |= {f"demand:{d}" for d in s.clauses.demands}
     return features

@@ -49,6 +49,7 @@ Line = Annotated[str, AfterValidator(_no_control)]
 """One line of text: no control characters (a file must not forge output or escape codes)."""
 Text = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(_text_controls)]
 Name = Annotated[Line, StringConstraints(min_length=1, max_length=200)]
+Summary = Annotated[str, StringConstraints(max_length=300), AfterValidator(_text_controls)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
 Effect = Annotated[float, Field(ge=-2.0, le=2.0)]
@@ -99,9 +100,11 @@ class Strict(BaseModel):
 class DimensionSpec(Strict):
     """An issue dimension scaled 0–1, and how each draft feature moves a draft along it."""
 
-    id: Id
-    name: Name
-    description: Text = ""
+    id: Id = Field(description="Stable id; states' `ideal` and `salience` tables use it as key.")
+    name: Name = Field(description="Display name.")
+    description: Text = Field(
+        "", description="What the dimension stands for (shown to the player)."
+    )
     status_quo: Unit = Field(0.0, description="Position of 'no resolution' on this dimension.")
     effects: dict[str, Effect] = Field(
         default_factory=dict,
@@ -116,9 +119,15 @@ class DimensionSpec(Strict):
 class ContributorSpec(Strict):
     """A state's readiness to send uniformed personnel to missions."""
 
-    troops: Annotated[int, Field(ge=0, le=200_000)] = 0
-    police: Annotated[int, Field(ge=0, le=50_000)] = 0
-    observers: Annotated[int, Field(ge=0, le=5_000)] = 0
+    troops: Annotated[int, Field(ge=0, le=200_000)] = Field(
+        0, description="Troops it can send in all."
+    )
+    police: Annotated[int, Field(ge=0, le=50_000)] = Field(
+        0, description="Police officers it can send in all."
+    )
+    observers: Annotated[int, Field(ge=0, le=5_000)] = Field(
+        0, description="Military observers it can send in all."
+    )
     casualty_tolerance: Unit = Field(
         0.5,
         description="How many losses it accepts, and how keen it is to serve where the fighting"
@@ -147,10 +156,16 @@ class StateSpec(Strict):
     id: Id = Field(description="Stable id; ISO 3166 alpha-3 codes for real states.")
     name: Name | None = Field(None, description="Display name (default: the roster's).")
     capability: Unit = Field(description="Relative power to shape outcomes (0–1).")
-    bloc: Annotated[Line, StringConstraints(max_length=64)] = ""
+    bloc: Annotated[Line, StringConstraints(max_length=64)] = Field(
+        "", description="A label grouping like-minded states (for display)."
+    )
     domestic: Signed = Field(0.0, description="Standing bias for (+) or against (−) action.")
     concern: Unit = Field(0.5, description="How strongly crisis intensity moves this state.")
-    political_capital: Annotated[float, Field(ge=0.0, le=100.0)] = 6.0
+    political_capital: Annotated[float, Field(ge=0.0, le=100.0)] = Field(
+        6.0,
+        description="Stock of political capital for lobbying and side payments; it regains"
+        " `political_capital_per_month` up to this stock.",
+    )
     ideal: dict[str, Unit] = Field(description="Ideal position on every dimension (by id).")
     salience: dict[str, Unit] = Field(description="How much each dimension matters (by id).")
     relations: dict[str, Signed] = Field(
@@ -175,22 +190,28 @@ class StateSpec(Strict):
 class BodySpec(Strict):
     """A voting body and its decision rule."""
 
-    id: Id
-    name: Name
-    rule: Rule
-    members: list[Id] = Field(min_length=1, max_length=250)
+    id: Id = Field(description="Stable id; drafts, organizations and the council refer to it.")
+    name: Name = Field(description="Display name.")
+    rule: Rule = Field(description="The decision rule (see Voting rules).")
+    members: list[Id] = Field(min_length=1, max_length=250, description="Member states, by id.")
     permanent: list[Id] = Field(
         default_factory=list, description="Veto holders (the five permanent members for unsc)."
     )
-    weights: list[Annotated[int, Field(ge=0, le=1_000_000)]] | None = None
-    quota: Annotated[int, Field(ge=1, le=250_000_000)] | None = None
-    fraction: Annotated[float, Field(gt=0.0, le=1.0)] | None = None
+    weights: list[Annotated[int, Field(ge=0, le=1_000_000)]] | None = Field(
+        None, description="For `weighted`: one weight per member, in the order of `members`."
+    )
+    quota: Annotated[int, Field(ge=1, le=250_000_000)] | None = Field(
+        None, description="For `weighted`: the weight of yes votes needed."
+    )
+    fraction: Annotated[float, Field(gt=0.0, le=1.0)] | None = Field(
+        None, description="For `qualified`: the share of members whose yes is needed (rounded up)."
+    )
 
 
 class CouncilSpec(Strict):
     """Which body is the Security Council of this scenario."""
 
-    body: Id
+    body: Id = Field(description="Id of the body that is the Security Council.")
     precedent: Unit = Field(
         0.0,
         description="How stretched past mandates look at the start (0–1), as after Libya 2011:"
@@ -201,10 +222,14 @@ class CouncilSpec(Strict):
 class OrganizationSpec(Strict):
     """A regional organization and the body that takes its decisions."""
 
-    id: Id
-    name: Name
-    members: list[Id] = Field(min_length=1, max_length=250)
-    body: Id
+    id: Id = Field(description="Stable id; the theatre, drafts and missions refer to it.")
+    name: Name = Field(description="Display name.")
+    members: list[Id] = Field(
+        min_length=1,
+        max_length=250,
+        description="Member states, by id (its body's members must be among them).",
+    )
+    body: Id = Field(description="The body that takes its decisions (endorsements, deployments).")
     lead: Id | None = Field(None, description="The member state that leads its forces.")
     bridging_troops: Annotated[int, Field(ge=0, le=100_000)] = Field(
         0, description="Troops it can deploy on its own before the UN acts (0: none)."
@@ -217,11 +242,18 @@ class OrganizationSpec(Strict):
 class PartySpec(Strict):
     """A party to the conflict."""
 
-    id: Id
-    name: Name
-    kind: Literal["government", "armed_group"]
-    strength: Unit
-    patrons: list[Id] = Field(default_factory=list)
+    id: Id = Field(description="Stable id; sanctions target it.")
+    name: Name = Field(description="Display name.")
+    kind: Literal["government", "armed_group"] = Field(
+        description="A government or an armed group."
+    )
+    strength: Unit = Field(
+        description="Its means to fight at the start (sanctions wear them down)."
+    )
+    patrons: list[Id] = Field(
+        default_factory=list,
+        description="States that help it evade sanctions (by their capability).",
+    )
 
 
 class ContingentSpec(Strict):
@@ -238,8 +270,10 @@ class ContingentSpec(Strict):
 class MissionSpec(Strict):
     """A mission already in the theatre when the scenario starts (AMIS in Darfur, say)."""
 
-    id: Id
-    kind: Literal["un", "regional", "hybrid"]
+    id: Id = Field(description="Stable id.")
+    kind: Literal["un", "regional", "hybrid"] = Field(
+        description="A UN, regional or hybrid mission."
+    )
     authority: Id = Field(description="The body (UN) or organization (regional) it answers to.")
     contributor: Id | None = Field(
         None,
@@ -252,16 +286,26 @@ class MissionSpec(Strict):
         description="Further contributors' contingents, each of which takes its own losses and"
         " withdraws on its own (UNPROFOR's many national battalions).",
     )
-    chapter: Literal["VI", "VII"] = "VI"
-    tasks: list[Id] = Field(default_factory=list)
-    troops: Annotated[int, Field(ge=0, le=200_000)] = 0
-    police: Annotated[int, Field(ge=0, le=50_000)] = 0
-    observers: Annotated[int, Field(ge=0, le=5_000)] = 0
+    chapter: Literal["VI", "VII"] = Field("VI", description="The Charter chapter it acts under.")
+    tasks: list[Id] = Field(default_factory=list, description="Its tasks.")
+    troops: Annotated[int, Field(ge=0, le=200_000)] = Field(
+        0, description="Troops deployed at the start."
+    )
+    police: Annotated[int, Field(ge=0, le=50_000)] = Field(
+        0, description="Police deployed at the start."
+    )
+    observers: Annotated[int, Field(ge=0, le=5_000)] = Field(
+        0, description="Military observers deployed at the start."
+    )
     troop_ceiling: Annotated[int, Field(ge=0, le=200_000)] | None = Field(
         None, description="Authorized troops (default: the troops deployed)."
     )
-    police_ceiling: Annotated[int, Field(ge=0, le=50_000)] | None = None
-    observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] | None = None
+    police_ceiling: Annotated[int, Field(ge=0, le=50_000)] | None = Field(
+        None, description="Authorized police (default: the police deployed)."
+    )
+    observer_ceiling: Annotated[int, Field(ge=0, le=5_000)] | None = Field(
+        None, description="Authorized observers (default: the observers deployed)."
+    )
     expires_month: Annotated[int, Field(ge=1, le=120)] = Field(
         12, description="The last month of its current mandate."
     )
@@ -311,11 +355,13 @@ class RegionSpec(Strict):
 class TheatreSpec(Strict):
     """The crisis on the ground."""
 
-    id: Id
-    name: Name
+    id: Id = Field(description="Stable id.")
+    name: Name = Field(description="Display name (used in sentences: 'the theatre').")
     intensity: Unit = Field(description="0 = calm, 1 = all-out war.")
     host: Id = Field(description="The party whose consent a mission needs.")
-    host_consent: bool = True
+    host_consent: bool = Field(
+        True, description="Whether the host consents to missions at the start."
+    )
     organizations: list[Id] = Field(
         default_factory=list, description="Regional organizations with standing in the crisis."
     )
@@ -323,9 +369,13 @@ class TheatreSpec(Strict):
     consent_tolerance: Annotated[float, Field(ge=0.0, le=10.0)] = Field(
         1.0, description="Grievance at which the host withdraws consent (see the guide)."
     )
-    phase: Phase = "war"
-    displaced: Annotated[int, Field(ge=0, le=100_000_000)] = 0
-    government_control: Unit = 0.5
+    phase: Phase = Field("war", description="The phase at the start.")
+    displaced: Annotated[int, Field(ge=0, le=100_000_000)] = Field(
+        0, description="People displaced at the start."
+    )
+    government_control: Unit = Field(
+        0.5, description="Share of territory the government controls at the start."
+    )
     map: Annotated[Line, StringConstraints(max_length=200)] | None = Field(
         None, description="A PNG or JPEG map of the theatre, relative to this file's folder."
     )
@@ -339,8 +389,14 @@ class TheatreSpec(Strict):
     regions: list[RegionSpec] = Field(
         default_factory=list, max_length=40, description="Labelled places on the map."
     )
-    parties: list[PartySpec] = Field(min_length=1, max_length=20)
-    missions: list[MissionSpec] = Field(default_factory=list, max_length=10)
+    parties: list[PartySpec] = Field(
+        min_length=1, max_length=20, description="The parties to the conflict."
+    )
+    missions: list[MissionSpec] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Missions already deployed when the scenario starts.",
+    )
     sanctions: list[StartingSanctionSpec] = Field(
         default_factory=list,
         max_length=20,
@@ -352,8 +408,10 @@ class TheatreSpec(Strict):
 class SanctionSpec(Strict):
     """One sanctions measure and the parties it targets."""
 
-    kind: SanctionKind
-    targets: list[Id] = Field(default_factory=list)
+    kind: SanctionKind = Field(description="The measure (see Sanction kinds).")
+    targets: list[Id] = Field(
+        default_factory=list, description="Parties it targets, by id (none: it imposes nothing)."
+    )
 
 
 class NationalContingentSpec(Strict):
@@ -367,11 +425,19 @@ class NationalContingentSpec(Strict):
 class DraftSpec(Strict):
     """A draft resolution prepared by the scenario, tabled by its penholder from ``month``."""
 
-    id: Id
-    title: Name
-    penholder: Id
-    body: Id
-    month: Annotated[int, Field(ge=1, le=120)] = 1
+    id: Id = Field(
+        description="Stable id; triggers refer to it; a mission it creates takes this id."
+    )
+    title: Name = Field(description="Title of the draft resolution.")
+    penholder: Id = Field(
+        description="The member state that holds the pen (tables, amends, calls the vote)."
+    )
+    body: Id = Field(description="The body it is put to.")
+    month: Annotated[int, Field(ge=1, le=120)] = Field(
+        1,
+        description="First month in which it may be tabled (with `mandate run --historical`: the"
+        " month it is tabled and voted).",
+    )
     patience: Annotated[int, Field(ge=1, le=24)] = Field(
         2, description="Months of consultation before the penholder calls the vote regardless."
     )
@@ -381,15 +447,25 @@ class DraftSpec(Strict):
         " sanctions in force at the start, whose mission (or measures) this one renews, resizes"
         " or (with no personnel) ends.",
     )
-    chapter: Literal["VI", "VII"] = "VI"
-    tasks: list[Id] = Field(default_factory=list)
+    chapter: Literal["VI", "VII"] = Field(
+        "VI", description="Chapter VI (consent-based) or VII (enforcement)."
+    )
+    tasks: list[Id] = Field(
+        default_factory=list, description="Mission tasks (built-in or declared in `[clauses]`)."
+    )
     troop_ceiling: int = clause_number("troop_ceiling")
     police_ceiling: int = clause_number("police_ceiling")
     observer_ceiling: int = clause_number("observer_ceiling")
     duration: int = clause_number("duration")
-    sanctions: list[SanctionSpec] = Field(default_factory=list)
-    referral: bool = False
-    demands: list[Id] = Field(default_factory=list)
+    sanctions: list[SanctionSpec] = Field(
+        default_factory=list, description="Sanctions measures and their targets."
+    )
+    referral: bool = Field(
+        False, description="Refers the situation to the International Criminal Court."
+    )
+    demands: list[Id] = Field(
+        default_factory=list, description="Demands on the parties (declared in `[clauses]`)."
+    )
     endorsed_by: list[Id] = Field(
         default_factory=list,
         description="Regional organizations that requested or endorsed this text before it was"
@@ -419,13 +495,19 @@ class DraftSpec(Strict):
 class EffectSpec(Strict):
     """One effect of a trigger; which fields it needs depends on its kind (see the guide)."""
 
-    kind: EffectName
-    actor: Id | None = None
-    other: Id | None = None
-    dimension: Id | None = None
-    name: Id | None = None
-    value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = 0.0
-    text: Annotated[Line, StringConstraints(max_length=2_000)] = ""
+    kind: EffectName = Field(description="The effect (see Trigger effects).")
+    actor: Id | None = Field(None, description="The state the effect acts on.")
+    other: Id | None = Field(None, description="The other state (`set_relation`).")
+    dimension: Id | None = Field(
+        None, description="The dimension (`shift_position`, `shift_salience`)."
+    )
+    name: Id | None = Field(None, description="The coefficient (`set_coefficient`).")
+    value: Annotated[float, Field(ge=-1_000_000.0, le=1_000_000.0)] = Field(
+        0.0, description="The amount or new value."
+    )
+    text: Annotated[Line, StringConstraints(max_length=2_000)] = Field(
+        "", description="News text, one line (`event`, `crisis`, `withdraw_consent`)."
+    )
     body: Id | None = Field(None, description="The voting body (for replace_member).")
     phase: Phase | None = Field(None, description="The theatre's new phase (for set_phase).")
 
@@ -433,30 +515,40 @@ class EffectSpec(Strict):
 class TriggerSpec(Strict):
     """A scenario event: a condition from the registry and the effects it has."""
 
-    id: Id
-    when: TriggerName
-    metric: Id | None = None
-    threshold: float = 0.0
-    month: Annotated[int, Field(ge=0, le=120)] = 0
-    draft: Id | None = None
-    phase: Phase | None = None
-    once: bool = True
+    id: Id = Field(description="Stable id.")
+    when: TriggerName = Field(description="The condition (see Trigger conditions).")
+    metric: Id | None = Field(None, description="The metric the condition reads (see Metrics).")
+    threshold: float = Field(0.0, description="The value the metric is compared with.")
+    month: Annotated[int, Field(ge=0, le=120)] = Field(
+        0, description="For `month_reached`: fires at the end of this month."
+    )
+    draft: Id | None = Field(None, description="For the `draft_*` conditions: the draft's id.")
+    phase: Phase | None = Field(None, description="For `phase_is`.")
+    once: bool = Field(
+        True, description="Fires only once (false: every month the condition holds)."
+    )
     chance: Unit = Field(
         1.0, description="Probability that it fires in a month where its condition holds."
     )
-    effects: list[EffectSpec] = Field(min_length=1, max_length=20)
+    effects: list[EffectSpec] = Field(
+        min_length=1, max_length=20, description="What happens when it fires, in order."
+    )
 
 
 class ObjectiveSpec(Strict):
     """A goal of the scenario, judged by a kind from the objectives registry."""
 
-    id: Id
-    name: Name
-    kind: ObjectiveName
-    metric: Id | None = None
-    threshold: float = 0.0
-    by_month: Annotated[int, Field(ge=0, le=120)] = 0
-    phase: Phase | None = None
+    id: Id = Field(description="Stable id; endings refer to it.")
+    name: Name = Field(description="What the player reads.")
+    kind: ObjectiveName = Field(description="How it is judged (see Objective kinds).")
+    metric: Id | None = Field(None, description="The metric it reads (see Metrics).")
+    threshold: float = Field(0.0, description="The value the metric is compared with (or a count).")
+    by_month: Annotated[int, Field(ge=0, le=120)] = Field(
+        0,
+        description="The deadline: judged once this month has been played (0: at the end of the"
+        " game).",
+    )
+    phase: Phase | None = Field(None, description="For `phase_at_least`.")
     clause: Annotated[str, StringConstraints(max_length=80)] | None = Field(
         None,
         description="A draft feature a resolution must carry (clause_adopted): chapter_vii,"
@@ -467,12 +559,14 @@ class ObjectiveSpec(Strict):
 class EndingSpec(Strict):
     """A named ending: reached when its condition holds at the end of a month."""
 
-    id: Id
-    name: Name
-    text: Text
-    when: ConditionName
-    threshold: float = 0.0
-    from_month: Annotated[int, Field(ge=1, le=120)] = 1
+    id: Id = Field(description="Stable id.")
+    name: Name = Field(description="Title of the ending.")
+    text: Text = Field(description="What the debrief says.")
+    when: ConditionName = Field(description="The condition (see Ending conditions).")
+    threshold: float = Field(0.0, description="The value the condition compares with.")
+    from_month: Annotated[int, Field(ge=1, le=120)] = Field(
+        1, description="The ending is not checked before this month."
+    )
     objectives: list[Id] = Field(
         default_factory=list, description="For objectives_met and objectives_failed."
     )
@@ -481,8 +575,16 @@ class EndingSpec(Strict):
 class ClauseVocabulary(Strict):
     """Tasks and demands this scenario adds to the built-in ones."""
 
-    tasks: list[Id] = Field(default_factory=list, max_length=100)
-    demands: list[Id] = Field(default_factory=list, max_length=100)
+    tasks: list[Id] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Mission tasks beyond the built-in ones (each becomes a `task:<id>` feature).",
+    )
+    demands: list[Id] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Demands drafts may make (each becomes a `demand:<id>` feature).",
+    )
     threats: list[Id] = Field(
         default_factory=list,
         max_length=100,
@@ -612,12 +714,16 @@ class CaucusSpec(Strict):
 class ScenarioFile(Strict):
     """A Mandate scenario (format_version 1)."""
 
-    format_version: Literal[1]
-    id: Id
-    title: Name
-    summary: Annotated[str, StringConstraints(max_length=300), AfterValidator(_text_controls)]
-    difficulty: Literal["introductory", "intermediate", "advanced"] = "introductory"
-    expected_minutes: Annotated[int, Field(ge=1, le=600)] = 30
+    format_version: Literal[1] = Field(description="The version of the file format; always 1.")
+    id: Id = Field(description="Stable id of the scenario: saves and replays refer to it.")
+    title: Name = Field(description="Title shown in the scenario menu and the briefing.")
+    summary: Summary = Field(description="One line for the scenario menu.")
+    difficulty: Literal["introductory", "intermediate", "advanced"] = Field(
+        "introductory", description="How hard the scenario is, for the menu."
+    )
+    expected_minutes: Annotated[int, Field(ge=1, le=600)] = Field(
+        30, description="About how long a game takes, for the menu."
+    )
     months: Annotated[int, Field(ge=1, le=120)] = Field(description="Months the game lasts.")
     roster: Annotated[Line, StringConstraints(max_length=200)] | None = Field(
         None,
@@ -633,30 +739,53 @@ class ScenarioFile(Strict):
     start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = Field(
         None, description="The calendar month of month 1, as YYYY-MM (for display)."
     )
-    briefing: Text = ""
+    briefing: Text = Field("", description="What the player reads before the first month.")
     history: Text = Field(
         "", description="What really happened, shown in the debrief of historical scenarios."
     )
     assumptions: list[Text] = Field(
         default_factory=list, description="What is simplified here, in plain words."
     )
-    sources: list[Text] = Field(default_factory=list)
-    coefficients: CoefficientOverrides = Field(default_factory=CoefficientOverrides)
-    clauses: ClauseVocabulary = Field(default_factory=ClauseVocabulary)
-    dimensions: list[DimensionSpec] = Field(min_length=1, max_length=12)
-    states: list[StateSpec] = Field(min_length=1, max_length=250)
-    bodies: list[BodySpec] = Field(min_length=1, max_length=20)
-    council: CouncilSpec
-    organizations: list[OrganizationSpec] = Field(default_factory=list, max_length=20)
+    sources: list[Text] = Field(
+        default_factory=list,
+        description="Where the positions and numbers come from (`--strict` warns when empty).",
+    )
+    coefficients: CoefficientOverrides = Field(
+        default_factory=CoefficientOverrides,
+        description="Overrides of the model's coefficients (see Coefficients).",
+    )
+    clauses: ClauseVocabulary = Field(
+        default_factory=ClauseVocabulary,
+        description="Tasks and demands this scenario adds to the built-in ones.",
+    )
+    dimensions: list[DimensionSpec] = Field(
+        min_length=1, max_length=12, description="The issue dimensions drafts are judged on."
+    )
+    states: list[StateSpec] = Field(min_length=1, max_length=250, description="The member states.")
+    bodies: list[BodySpec] = Field(min_length=1, max_length=20, description="The voting bodies.")
+    council: CouncilSpec = Field(description="Which body is the Security Council.")
+    organizations: list[OrganizationSpec] = Field(
+        default_factory=list, max_length=20, description="Regional organizations."
+    )
     caucuses: list[CaucusSpec] = Field(
         default_factory=list, max_length=20,
         description="Groups of members that coordinate their votes (see the caucus factor).",
     )  # fmt: skip
-    theatre: TheatreSpec
-    drafts: list[DraftSpec] = Field(default_factory=list, max_length=50)
-    triggers: list[TriggerSpec] = Field(default_factory=list, max_length=100)
-    objectives: list[ObjectiveSpec] = Field(default_factory=list, max_length=30)
-    endings: list[EndingSpec] = Field(min_length=1, max_length=20)
+    theatre: TheatreSpec = Field(description="The crisis on the ground.")
+    drafts: list[DraftSpec] = Field(
+        default_factory=list, max_length=50, description="Draft resolutions the scenario prepares."
+    )
+    triggers: list[TriggerSpec] = Field(
+        default_factory=list, max_length=100, description="Scenario events."
+    )
+    objectives: list[ObjectiveSpec] = Field(
+        default_factory=list, max_length=30, description="What the player is asked to achieve."
+    )
+    endings: list[EndingSpec] = Field(
+        min_length=1,
+        max_length=20,
+        description="How the game can end, checked in this order every month.",
+    )
     peace: PeaceSpec | None = Field(
         None, description="The parties' settlement positions, envoy and agreement (see the guide)."
     )

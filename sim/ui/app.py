@@ -237,11 +237,11 @@ class App:
         if self.game is None:
             return False
         try:
-            self.game.save(path)
+            written = self.game.save(path)
         except (SaveError, OSError) as exc:
             self.notify(f"Not saved: {exc}")
             return False
-        self.notify(f"Saved to {path}")
+        self.notify(f"Saved to {written}")
         return True
 
     def _autosave(self) -> None:
@@ -252,7 +252,8 @@ class App:
         if key == self.autosaved:
             return
         try:
-            game.save(saves_dir() / AUTOSAVE, label="Autosave")
+            where = f"{game.world.title} — {game.month_title()}"
+            game.save(saves_dir() / AUTOSAVE, label=f"Autosave: {where}")
         except (SaveError, OSError) as exc:
             self.notify(f"Autosave failed: {exc}")
         self.autosaved = key
@@ -441,6 +442,7 @@ class App:
             self._autosave()
             self._watch_game()
             self._skip_step()
+        self.screen.catch_up()
         if not self.paused:
             self.screen.update(dt)
         self.manager.update(dt)

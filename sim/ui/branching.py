@@ -17,13 +17,14 @@ from sim.model.play import default_agents
 from sim.model.rewind import ORIGINAL, branch_lines, months_of, rewind
 from sim.scenario.build import build_world
 from sim.ui.game import Game, Seen
+from sim.ui.words import in_sentence
 
 
 def rewind_game(game: Game, month: int) -> Game:
     """``game`` back at the start of ``month`` as a new branch to play on from there; the
     line left behind is kept among the new game's lines. Raises
     :class:`~sim.model.rewind.RewindError` (a :class:`~sim.model.saves.SaveError`)."""
-    here = game.capture(label=f"{game.world.title} — {game.month_title().lower()}")
+    here = game.capture(label=f"{game.world.title} — {in_sentence(game.month_title())}")
     lines, name = branch_lines(here)
     engine = Engine(build_world(game.scenario, game.seed))
     back = rewind(engine, default_agents(engine), here, month)
@@ -37,11 +38,6 @@ def rewind_game(game: Game, month: int) -> Game:
     world = engine.world
     branch.seen = Seen(len(world.events), len(world.votes), world.month)
     return branch
-
-
-def can_rewind(game: Game) -> bool:
-    """A game goes back between the player's actions (as it is saved), or once it is over."""
-    return game.can_save() or game.world.finished
 
 
 def line_title(game: Game) -> str:

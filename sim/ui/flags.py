@@ -13,8 +13,11 @@ flags stand out on light panels); nothing here runs per frame once a size has be
 
 from __future__ import annotations
 
+import atexit
 import math
 import random
+import shutil
+import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -129,3 +132,19 @@ def emblem(organization: str, height: int) -> pygame.Surface | None:
     surface = pygame.transform.smoothscale(picture, (round(height * 4 / 3), height))
     pygame.draw.rect(surface, EDGE, surface.get_rect(), 1)
     return surface
+
+
+_FOLDER: list[Path] = []
+
+
+def flag_file(state: str, height: int, real: bool = True) -> Path:
+    """:func:`flag` as a PNG file, for the ``<img>`` of pygame_gui's HTML text boxes (the news):
+    written once per state and height in a temporary folder removed when the game exits."""
+    if not _FOLDER:
+        folder = Path(tempfile.mkdtemp(prefix="mandate-flags-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _FOLDER.append(folder)
+    path = _FOLDER[0] / f"{state.upper()}-{height}-{int(real)}.png"
+    if not path.is_file():
+        pygame.image.save(flag(state, height, real), str(path))
+    return path

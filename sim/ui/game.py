@@ -25,6 +25,8 @@ from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT, Stance, classify
 from sim.model.files import printable
 from sim.model.play import default_agents
+from sim.model.savefiles import read_save
+from sim.model.savefiles import write_save as _write_save
 from sim.model.saves import (
     ReplayMismatch,
     SavedGame,
@@ -32,11 +34,9 @@ from sim.model.saves import (
     TurnRecord,
     capture,
     player_turns,
-    read_save,
     replay_turns,
     restore,
 )
-from sim.model.saves import write_save as _write_save
 from sim.model.session import Session
 from sim.model.stance import Ballot, context_points, draft_points
 from sim.model.view import WorldView
@@ -457,18 +457,20 @@ class Game:
         """Saves are made between the player's actions (any time when the AI plays alone)."""
         return self.awaiting if self.player is not None else True
 
-    def save(self, path: Path, label: str = "") -> SavedGame:
-        """Write a save atomically; raises SaveError when the game cannot be saved now."""
+    def save(self, path: Path, label: str = "") -> Path:
+        """Write a save atomically; returns the file written: ``path``, or for a branch its
+        own file beside the original's (``NAME.branch-2.json``, see
+        :mod:`sim.model.savefiles`). Raises SaveError when the game cannot be saved now."""
         if not self.can_save():
             raise SaveError("the game can be saved on your turn")
         turn = self.session.turn
-        label = label or f"{self.world.title} — month {turn.month}, {turn.phase}"
+        label = label or f"{self.world.title} — {self.month_title(turn.month)}"
         if self.player is None and label:
             label += " (the AI plays every seat)"
+        if self.line:
+            label += f" ({self.line})"
         stamp = datetime.now().isoformat(timespec="seconds")
-        saved = self.capture(label, stamp)
-        _write_save(path, saved)
-        return saved
+        return _write_save(path, self.capture(label, stamp))
 
     def capture(self, label: str = "", stamp: str = "") -> SavedGame:
         """This game as a save (with its line of play and its other lines)."""

@@ -15,7 +15,7 @@ from typing import Any
 from sim.model.commands import Command
 from sim.model.drafts import Draft
 from sim.model.events import Event
-from sim.model.saves import SaveError
+from sim.model.saves import SaveError, TurnRecord
 from sim.model.view import WorldView
 from sim.model.whip import Estimate, WhipCount, whip_count
 from sim.net.link import Link, wait_for
@@ -36,6 +36,27 @@ class NetGame(Game):
     @property
     def view(self) -> WorldView:
         return SeatView(self.world, self.player, self.session)
+
+    # Once the game has ended the server sends the seed and the seat's own turns, so the debrief
+    # works out the seat's turning points here, as a local game's does.
+
+    @property  # type: ignore[override]
+    def seed(self) -> int:
+        final = self.session.final
+        return final[0] if final else self._seed
+
+    @seed.setter
+    def seed(self, value: int) -> None:
+        self._seed = value
+
+    @property  # type: ignore[override]
+    def record(self) -> TurnRecord:
+        final = self.session.final_record()
+        return final if final is not None else self._record
+
+    @record.setter
+    def record(self, value: TurnRecord) -> None:
+        self._record = value
 
     @property
     def player(self) -> str | None:

@@ -27,6 +27,7 @@ import pygame
 from sim.model.world import PERSONNEL, Mission, World
 from sim.scenario.paths import UnsafePath, resolve_inside
 from sim.ui import mapstate, theme
+from sim.ui.words import intensity_word, namer
 
 HALO = (10, 14, 20)
 BOX = (14, 19, 26, 215)
@@ -169,16 +170,17 @@ def draw_shape(
         pygame.draw.rect(surface, HALO, box, edge)
 
 
-def mission_line(mission: Mission) -> str:
-    """``kalvaria-1: 1,467 of 10,800`` (personnel deployed of the authorized)."""
+def mission_line(world: World, mission: Mission) -> str:
+    """``1,467 of 10,800 · 'Protection of civilians in Kalvaria'`` (personnel deployed of the
+    authorized, then the mission's name: the figures first, as a long name is shortened)."""
     deployed = sum(mission.strength(kind) for kind in PERSONNEL)
     ceiling = sum(mission.ceilings.get(kind, 0) for kind in PERSONNEL)
-    line = f"{mission.id}: {deployed:,}"
+    line = f"{deployed:,}"
     if ceiling:
         line += f" of {ceiling:,}"
     if mission.withdrawing:
         line += ", leaving"
-    return line
+    return f"{line} · {namer(world).name(mission.id)}"
 
 
 def missions_box(world: World, text: theme.Text, max_width: int) -> pygame.Surface:
@@ -189,7 +191,7 @@ def missions_box(world: World, text: theme.Text, max_width: int) -> pygame.Surfa
     for mission in world.active_missions():
         word, colour, shape = MISSION_STYLE.get(mission.kind, (mission.kind, theme.NEUTRAL,
                                                                 "square"))  # fmt: skip
-        rows.append((shape, colour, word, mission_line(mission)))
+        rows.append((shape, colour, word, mission_line(world, mission)))
     title = text.render("Missions: deployed of authorized", 13, theme.MUTED, True)
     if not rows:
         lines = [text.render("No mission is deployed.", 13, theme.TEXT)]
@@ -390,7 +392,7 @@ def draw_status_strip(
     x = area.x + icon + round(6 * s)
     surface.blit(label, (x, cy - label.get_height() // 2))
     x += label.get_width() + round(6 * s)
-    detail = text.render(f"intensity {theatre.intensity:.2f}", 13, theme.MUTED)
+    detail = text.render(f"fighting {intensity_word(theatre.intensity)}", 13, theme.MUTED)
     surface.blit(detail, (x, cy - detail.get_height() // 2))
     x += detail.get_width() + round(18 * s)
     share = max(0.0, min(1.0, theatre.government_control))

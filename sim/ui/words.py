@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from sim.model.words import MONTHLY_METRICS, metric_name, metric_value
 from sim.model.world import World
 
 RESOLUTION = re.compile(r"^res-(\d+)$")
@@ -32,21 +33,6 @@ def party_label(party_id: str, kind: str) -> str:
     if len(party_id) <= 4 and party_id.isalpha():
         return f"the {party_id.upper()}"
     return "the " + party_id.replace("-", " ").replace("_", " ")
-
-
-#: Metrics that are shares or indices from 0 to 1, said as percentages.
-SHARES = frozenset({
-    "intensity", "humanitarian_access", "government_control", "government_resources",
-    "armed_group_resources", "deployment_share",
-})  # fmt: skip
-
-
-def metric_value(metric: str, value: float) -> str:
-    """A threshold or value of a metric as a player reads it: shares as percentages ("60%"),
-    counts with thousands separators ("1,500")."""
-    if metric in SHARES:
-        return f"{value * 100:.0f}%"
-    return f"{value:,.0f}" if value == round(value) else f"{value:,.1f}"
 
 
 class Namer:
@@ -130,3 +116,41 @@ def persuasion_word(gap: int) -> str:
     if size < 0.05:
         return "needs a nudge to vote yes"
     return "needs some persuading to vote yes" if size < 0.15 else "is far from a yes"
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: "Month 5 (June 2011)" → "month 5 (June 2011)" (only the first
+    letter is lowered, never the month's name)."""
+    return title[:1].lower() + title[1:]
+
+
+#: Figure buttons whose metric's own name is too long for the button.
+FIGURE_TITLES = {
+    "peacekeeper_fatalities": "Peacekeepers killed",
+    "government_resources": "Government's means",
+    "armed_group_resources": "Armed groups' means",
+}
+
+
+def figure_label(name: str, values: list[float]) -> str:
+    """What a figure button says of a monthly series: its name and the latest value in words
+    ("Phase: peace", "Host consent: withdrawn", "Humanitarian access: 57%", "Intensity: low");
+    for a toll counted month by month, the toll of the whole game so far ("Civilian deaths:
+    490"), which is what the debrief's score says too (:func:`figure_tip` says so)."""
+    title = FIGURE_TITLES.get(name, metric_name(name).capitalize())
+    if not values:
+        return f"{title}: —"
+    if name in MONTHLY_METRICS:
+        return f"{title}: {metric_value(name, sum(values))}"
+    if name == "intensity":
+        return f"{title}: {intensity_word(values[-1])}"  # the chart beside it has the index
+    return f"{title}: {metric_value(name, values[-1])}"
+
+
+def figure_tip(name: str, values: list[float]) -> str:
+    """A figure button's tooltip: what its number is (a toll: all months together, and the
+    latest month's), then what clicking does."""
+    what = ""
+    if name in MONTHLY_METRICS and values:
+        what = f"All months together ({metric_value(name, values[-1])} in the latest). "
+    return what + "Show or hide its chart (four at most)"

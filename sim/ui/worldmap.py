@@ -364,7 +364,7 @@ def fitted(area: tuple[int, int]) -> tuple[int, int]:
 
 def credit() -> str:
     """The map's source, for the screen's footer."""
-    return "Map: pygal_maps_world worldmap.svg (Kozea, LGPL-3.0-or-later)"
+    return "World map: Kozea's pygal world map (LGPL-3.0-or-later)"
 
 
 def roster_path() -> Path:

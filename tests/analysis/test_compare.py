@@ -8,7 +8,7 @@ import pytest
 
 from sim.analysis.savegame import autoplay_save
 from sim.cli import main
-from sim.model.saves import write_save
+from sim.model.savefiles import write_save
 
 REPO = Path(__file__).resolve().parent.parent.parent
 LIBYA = REPO / "scenarios" / "libya_2011.toml"
@@ -50,3 +50,9 @@ def test_compare_shows_a_games_original_and_its_branch_as_groups(tmp_path: Path)
     page = (out / "index.html").read_text(encoding="utf-8")
     assert page.count('<tr class="group">') == 2
     assert "class-a: Branch 1" in page and "class-a: Original" in page
+    # The branch has a file of its own beside the original; naming both shows each line once.
+    branch = tmp_path / "class-a.branch-1.json"
+    assert main(["compare", str(branch), str(path), "--output", str(out)]) == 0
+    again = (out / "index.html").read_text(encoding="utf-8")
+    assert again.count('<tr class="group">') == 2
+    assert "class-a: Branch 1" in again and "class-a: Original" in again

@@ -12,7 +12,8 @@ import pytest
 
 from sim.analysis.savegame import autoplay_save, load_game
 from sim.cli import main
-from sim.model.saves import SaveError, to_json, write_save
+from sim.model.savefiles import write_save
+from sim.model.saves import SaveError, to_json
 
 REPO = Path(__file__).resolve().parent.parent.parent
 LIBYA = REPO / "scenarios" / "libya_2011.toml"
@@ -150,9 +151,11 @@ def test_the_report_lists_the_turning_points(save_file: Path, tmp_path: Path) ->
 def test_the_report_of_a_branch_shows_every_line_side_by_side(tmp_path: Path) -> None:
     from sim.analysis.savegame import autoplay_branch
 
-    original, branch = tmp_path / "original.json", tmp_path / "branch.json"
+    original = tmp_path / "original.json"
     write_save(original, autoplay_save(LIBYA, 2, "FRA"))
-    write_save(branch, autoplay_branch(load_game(original).save, 1))  # then FRA passes
+    # The branch (FRA passes from month 1) is saved beside the original, in a file of its own.
+    branch = write_save(original, autoplay_branch(load_game(original).save, 1))
+    assert branch == tmp_path / "original.branch-1.json"
     page = _report(branch, tmp_path / "report")
     assert "lines" in page.ids
     text = " ".join(" ".join(page.text).split())

@@ -370,7 +370,8 @@ def _load(path: Path) -> tuple[int, str, str]:
     """The desktop game's Load, without the window: read, rebuild, replay; exit 1 on SaveError."""
     from sim.model.engine import Engine
     from sim.model.play import default_agents
-    from sim.model.saves import SaveError, read_save, restore
+    from sim.model.savefiles import read_save
+    from sim.model.saves import SaveError, restore
     from sim.scenario.build import build_world
     from sim.scenario.loader import ScenarioError, load_scenario
 

@@ -13,15 +13,14 @@ from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
 from sim.model.rewind import ORIGINAL, RewindError, branch_lines, line_name, months_of, rewind
+from sim.model.savefiles import read_save, write_save
 from sim.model.saves import (
     MAX_LINES,
     SaveError,
     TurnRecord,
     capture,
-    read_save,
     restore,
     to_json,
-    write_save,
 )
 from sim.model.session import Session
 from sim.scenario.build import build_world
@@ -69,7 +68,7 @@ def test_rewound_game_has_the_originals_state_hash_at_each_month(tutorial: Scena
         assert max(months_of(engine.log), default=1) == month
 
 
-def test_a_branch_plays_on_differently_and_its_save_keeps_the_original(
+def test_a_branch_plays_on_differently_and_its_save_finds_the_original(
     tutorial: ScenarioFile, tmp_path: Path
 ) -> None:
     session, record, hashes = _played(tutorial)
@@ -87,9 +86,10 @@ def test_a_branch_plays_on_differently_and_its_save_keeps_the_original(
         capture(back.session, back.record, "t.toml", SEED), line=name, branched_at=2, lines=lines
     )
     assert name == "Branch 1" and [line_name(x) for x in lines] == [ORIGINAL]
-    path = tmp_path / "branch.json"
-    write_save(path, branch)
-    loaded = read_save(path)
+    path = tmp_path / "game.json"
+    written = write_save(path, branch)  # the branch beside the original
+    assert written == tmp_path / "game.branch-1.json"
+    loaded = read_save(written)
     assert loaded == branch
     # Both lines restore to their own games.
     for line in (loaded, loaded.lines[0]):

@@ -11,6 +11,7 @@ from sim.model.commands import Lobby, TableDraft
 from sim.model.engine import Engine
 from sim.model.hashing import state_hash
 from sim.model.play import default_agents
+from sim.model.savefiles import read_save, write_save
 from sim.model.saves import (
     SAVE_VERSION,
     ReplayMismatch,
@@ -20,11 +21,9 @@ from sim.model.saves import (
     capture,
     from_json,
     player_turns,
-    read_save,
     replay_turns,
     restore,
     to_json,
-    write_save,
     write_text_atomic,
 )
 from sim.model.session import Session

@@ -90,8 +90,14 @@ def test_the_mirrored_world_holds_estimates_not_the_truth(room: Classroom) -> No
         if draft.penholder != "FEN":
             assert set(mirror.drafts[draft.id].side_payments) <= {"FEN"}
     assert differs, "what FEN does not know of the reservations stays on the server"
-    for vote in mirror.votes:
-        assert set(vote.stances) <= {"FEN"}
+    for vote, true in zip(mirror.votes, world.votes, strict=True):
+        for member, stance in vote.stances.items():
+            if member == "FEN":
+                assert stance == true.stances[member]
+                continue
+            # Only the public choice: no factors, and the total on the threshold (margin 0).
+            assert stance.factors == () and stance.choice == vote.choices[member]
+            assert stance.total in (stance.yes_above, stance.no_below)
 
 
 def test_a_world_goes_over_the_wire_unchanged_but_for_its_streams(room: Classroom) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scenario_runs import assert_tally, council_by_month, run_json
+from record import COUNCIL_2007
+from scenario_runs import run_json
 
 from sim.analysis.runner import PlaySettings, play_one
-from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
 from sim.model.drafts import Sanction
 from sim.model.engine import Engine
@@ -22,20 +22,6 @@ from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
 
 FILE = Path(__file__).resolve().parents[2] / "scenarios" / "darfur_2007.toml"
-PERMANENT = {"CHN", "FRA", "GBR", "RUS", "USA"}
-ELECTED_2006 = {"ARG", "COG", "DNK", "GHA", "GRC", "JPN", "PER", "QAT", "SVK", "TZA"}
-ELECTED_2007 = {"BEL", "COG", "GHA", "IDN", "ITA", "PAN", "PER", "QAT", "SVK", "ZAF"}
-COUNCIL_2006 = PERMANENT | ELECTED_2006
-COUNCIL_2007 = PERMANENT | ELECTED_2007
-ABSTAINED_ON_1706 = {"CHN", "QAT", "RUS"}
-
-# draft → (month, body, yes, no, abstain, adopted, vetoed by): S/PV.5519 and S/PV.5727.
-RECORD: dict[str, tuple[int, str, set[str], set[str], set[str], bool, set[str]]] = {
-    "res-1706": (
-        1, "unsc", COUNCIL_2006 - ABSTAINED_ON_1706, set(), ABSTAINED_ON_1706, True, set()
-    ),
-    "res-1769": (12, "unsc", COUNCIL_2007, set(), set(), True, set()),
-}  # fmt: skip
 UNAMID_CEILING = 19_555 + 6_432
 DEC_2008 = 28  # month 29, 17 months after Res. 1769, as an index into the monthly metrics
 
@@ -43,39 +29,6 @@ DEC_2008 = 28  # month 29, 17 months after Res. 1769, as an index into the month
 def run(seed: int, historical: bool) -> dict[str, Any]:
     """``mandate run darfur_2007.toml --seed SEED --json [--historical]``, parsed."""
     return run_json(FILE, seed, historical)
-
-
-def test_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(FILE)]) == 0
-    assert ": ok" in capsys.readouterr().out
-
-
-def test_each_council_sits_as_it_did() -> None:
-    """One Council, whose elected members change on 1 January 2007 (month 6), as they did."""
-    scenario = load_scenario(FILE)
-    assert scenario.council.body == "unsc"
-    seen = council_by_month(FILE, 6)
-    assert seen[1] == seen[5] == (COUNCIL_2006, PERMANENT)
-    assert seen[6] == (COUNCIL_2007, PERMANENT)
-    assert [m.kind for m in scenario.theatre.missions] == ["regional"]  # AMIS
-
-
-@pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize("draft", sorted(RECORD))
-def test_historical_vote_matches_the_record(draft: str, seed: int) -> None:
-    month, body, yes, no, abstain, adopted, vetoed = RECORD[draft]
-    [vote] = [v for v in run(seed, True)["votes"] if v["draft"] == draft]
-    assert (vote["month"], vote["body"]) == (month, body)
-    assert vote["version"] == 1  # the text as it was put to the vote
-    assert_tally(vote, yes, no, abstain, adopted, vetoed)
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_china_and_russia_abstain_inside_the_veto_band_on_1706(seed: int) -> None:
-    [vote] = [v for v in run(seed, True)["votes"] if v["draft"] == "res-1706"]
-    for actor in ("CHN", "RUS"):
-        stance = vote["stances"][actor]
-        assert stance["no_below"] < stance["total"] < -stance["yes_above"]
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -142,12 +95,6 @@ def test_putting_sanctions_back_into_1769_costs_the_unanimous_vote() -> None:
     # count the freeze against the text (the patron factor); Russia abstains.
     assert {"CHN", "QAT", "RUS"}.isdisjoint(threatened.yes)
     assert "RUS" in threatened.abstain
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_plays_to_an_ending(seed: int) -> None:
-    outcome = run(seed, False)["outcome"]
-    assert outcome["ending"] in {"protected", "catastrophe", "on-paper"}
 
 
 def test_the_ai_penholder_tables_unamid_while_res_1706_stands() -> None:

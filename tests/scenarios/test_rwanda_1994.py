@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scenario_runs import assert_tally, council_by_month, run_json
+from scenario_runs import run_json
 
-from sim.cli import main
 from sim.model.commands import CallVote, TableDraft
 from sim.model.engine import Engine
 from sim.model.play import default_agents, play_month
@@ -18,69 +17,11 @@ from sim.scenario.build import build_world
 from sim.scenario.loader import load_scenario
 
 FILE = Path(__file__).resolve().parents[2] / "scenarios" / "rwanda_1994.toml"
-PERMANENT = {"CHN", "FRA", "GBR", "RUS", "USA"}
-# S/PV.3288 (5 October 1993) for 1993; the election of 29 October 1993 for 1994.
-ELECTED_1993 = {"BRA", "CPV", "DJI", "ESP", "HUN", "JPN", "MAR", "NZL", "PAK", "VEN"}
-ELECTED_1994 = {"ARG", "BRA", "CZE", "DJI", "ESP", "NGA", "NZL", "OMN", "PAK", "RWA"}
-COUNCIL_1993 = PERMANENT | ELECTED_1993
-COUNCIL_1994 = PERMANENT | ELECTED_1994
-
-# draft → (month, body, yes, no, abstain, adopted, vetoed by): S/PV.3288, S/PV.3368, S/PV.3377,
-# S/PV.3392. At the 3377th meeting Part B of 918 (the arms embargo) was voted separately at
-# Rwanda's request, and Rwanda voted against it (USUN New York cable 02093, 18 May 1994).
-# Res. 929 (Opération Turquoise) was adopted 10-0-5, Brazil, China, New Zealand, Nigeria and
-# Pakistan abstaining (S/PV.3392, 22 June 1994; USUN New York cable 02589, 23 June 1994).
-ABSTAINED_929 = {"BRA", "CHN", "NGA", "NZL", "PAK"}
-RECORD: dict[str, tuple[int, str, set[str], set[str], set[str], bool, set[str]]] = {
-    "res-872": (1, "unsc", COUNCIL_1993, set(), set(), True, set()),
-    "res-912": (7, "unsc", COUNCIL_1994, set(), set(), True, set()),
-    "res-918": (8, "unsc", COUNCIL_1994, set(), set(), True, set()),
-    "res-918-B": (8, "unsc", COUNCIL_1994 - {"RWA"}, {"RWA"}, set(), True, set()),
-    "res-929": (9, "unsc", COUNCIL_1994 - ABSTAINED_929, set(), ABSTAINED_929, True, set()),
-}
 
 
 def run(seed: int, historical: bool) -> dict[str, Any]:
     """``mandate run rwanda_1994.toml --seed SEED --json [--historical]``, parsed."""
     return run_json(FILE, seed, historical)
-
-
-def test_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(FILE)]) == 0
-    assert ": ok" in capsys.readouterr().out
-
-
-def test_each_council_sits_as_it_did() -> None:
-    """One Council, whose elected members change on 1 January 1994 (month 4), as they did."""
-    scenario = load_scenario(FILE)
-    assert scenario.council.body == "unsc" and [b.id for b in scenario.bodies if b.rule == "unsc"]
-    seen = council_by_month(FILE, 4)
-    assert seen[1] == seen[3] == (COUNCIL_1993, PERMANENT)
-    assert seen[4] == (COUNCIL_1994, PERMANENT)
-    assert scenario.player in COUNCIL_1993 & COUNCIL_1994
-
-
-@pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize("draft", sorted(RECORD))
-def test_historical_vote_matches_the_record(draft: str, seed: int) -> None:
-    month, body, yes, no, abstain, adopted, vetoed = RECORD[draft]
-    [vote] = [v for v in run(seed, True)["votes"] if v["draft"] == draft]
-    assert (vote["month"], vote["body"]) == (month, body)
-    assert vote["version"] == 1  # the text as it was put to the vote
-    assert_tally(vote, yes, no, abstain, adopted, vetoed)
-
-
-def test_the_drafts_carry_the_historical_clauses() -> None:
-    votes = {v["draft"]: v["clauses"] for v in run(0, True)["votes"]}
-    assert votes["res-872"]["troop_ceiling"] == 2548 and votes["res-872"]["chapter"] == "VI"
-    assert votes["res-912"]["troop_ceiling"] == 270
-    assert votes["res-918"]["troop_ceiling"] == 5500 and votes["res-918"]["chapter"] == "VI"
-    embargo = votes["res-918-B"]
-    assert embargo["chapter"] == "VII" and embargo["troop_ceiling"] == 0
-    assert embargo["sanctions"] == [{"kind": "arms_embargo", "targets": ["gov", "rpf"]}]
-    turquoise = votes["res-929"]
-    assert turquoise["chapter"] == "VII" and turquoise["troop_ceiling"] == 2500
-    assert "all_necessary_measures" in turquoise["tasks"] and turquoise["duration"] == 2
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -123,9 +64,3 @@ def test_a_chapter_vii_unamir_ii_would_have_been_vetoed() -> None:
     )
     assert not enforcement.passed
     assert {"CHN", "USA"} <= set(enforcement.vetoed_by)
-
-
-@pytest.mark.parametrize("seed", range(20))
-def test_plays_to_an_ending(seed: int) -> None:
-    outcome = run(seed, False)["outcome"]
-    assert outcome["ending"] in {"in-time", "too-late"}

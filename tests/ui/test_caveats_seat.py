@@ -25,8 +25,8 @@ def test_a_contributor_sets_and_lifts_a_caveat_on_its_seat_screen(
     d = driver
     d.click(d.button("New game"))
     d.click(d.button("Choose seat"))
-    d.click(d.button("1. ARN"))  # the scenario's seat, unchosen
-    d.click(next(b for b in d.buttons() if b.text.split()[0] == "PEL"))
+    d.click(d.button("1. Arnesia"))  # the scenario's seat, unchosen
+    d.click(d.app.screen.seat_buttons["PEL"])  # type: ignore[attr-defined]
     d.click(d.button("Done"))
     d.click(d.button("Take your seat"))
     assert d.until(lambda: d.app.game is not None and d.app.game.awaiting)
@@ -49,7 +49,8 @@ def test_a_contributor_sets_and_lifts_a_caveat_on_its_seat_screen(
         assert d.until(lambda: game.awaiting or game.world.finished)
     assert _has(d, "Set caveat: no offensive operations"), [b.text for b in d.buttons()]
     button = d.button("Set caveat: no offensive operations")
-    mission = button.text.rsplit("(", 1)[1].rstrip(")")
+    mission = next(m.id for m in game.world.active_missions()
+                   if any(c.contributor == "PEL" for c in m.contingents))  # fmt: skip
     notes = " ".join(d.app.screen.notes)  # type: ignore[attr-defined]
     assert "self-defence" in notes and "would protect civilians" in notes
     d.click(button)

@@ -23,9 +23,8 @@ def _peace_talks(d: Driver, seat: str | None) -> None:
     d.click(d.button("New game"))
     if seat is not None:
         d.click(d.button("Choose seat"))
-        d.click(d.button("1. GBR"))  # unchoose the scenario's seat
-        d.click(next(b for b in d.buttons() if b.text.split()[-2:-1] == [seat]
-                     or b.text.split()[0] == seat))  # fmt: skip
+        d.click(d.button("1. United Kingdom"))  # unchoose the scenario's seat
+        d.click(d.app.screen.seat_buttons[seat])  # type: ignore[attr-defined]
         d.click(d.button("Done"))
     d.click(d.button("Take your seat"))
     assert d.until(lambda: d.app.game is not None and d.app.game.awaiting)
@@ -49,7 +48,7 @@ def test_a_member_state_may_not_appoint_an_envoy_and_is_told_why(tmp_path: Path)
     reasons = dict(d.app.screen.refused)  # type: ignore[attr-defined]
     assert "only the Secretary-General" in reasons["Appoint a joint envoy"]
     assert "no envoy has been appointed" in reasons["Convene talks"]
-    assert not any(b.text.startswith("gov:") for b in d.buttons())  # no table to choose
+    assert not any(b.text.startswith("Government:") for b in d.buttons())  # no table to choose
     d.shot(_shots(tmp_path) / "peace-state-seat.png")
     pygame.quit()
 
@@ -66,17 +65,17 @@ def test_a_regional_chair_appoints_a_joint_envoy_and_decides_who_sits_at_the_tab
     assert envoy is not None and envoy.sponsors == ("las", "un")
     assert not d.button("Appoint a joint envoy").is_enabled  # one envoy at a time
     # Leaving the opposition out leaves one party: the model refuses, and the screen says why.
-    d.click(d.button("opposition: in"))
+    d.click(d.button("Opposition: in"))
     assert not d.button("Convene talks").is_enabled
     assert "at least two parties" in dict(d.app.screen.refused)["Convene talks"]  # type: ignore[attr-defined]
-    d.click(d.button("opposition: out"))
+    d.click(d.button("Opposition: out"))
     d.click(d.button("women: in"))
     d.click(d.button("Convene talks"))
     talks = game.world.peace.talks
     assert talks is not None
     assert talks.parties == ("gov", "opposition")
     assert not talks.women and talks.civil_society
-    assert not any(b.text.startswith("gov:") for b in d.buttons())  # the table is set
+    assert not any(b.text.startswith("Government:") for b in d.buttons())  # the table is set
     kinds = [(c.kind, getattr(c, "actor", "")) for c in game.session.engine.log]
     assert ("appoint_envoy", "las") in kinds and ("convene_talks", "las") in kinds
     d.frames(2)

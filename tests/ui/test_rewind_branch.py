@@ -2,7 +2,8 @@
 
 The player plays some months, opens the menu's timeline, goes back to month 2 (the very game it
 was then: same state hash), plays on another way to the end, and the debrief and the timeline
-show the original and the branch side by side; the autosave keeps both lines.
+show the original and the branch side by side; the branch's autosave is a file of its own
+beside the original's, which it leaves untouched.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import pygame
 from sim.devtools.driver import Driver
 from sim.devtools.screenshots import play_to_debrief
 from sim.model.hashing import state_hash
-from sim.model.saves import read_save
-from sim.ui.game import AUTOSAVE, Game
+from sim.model.savefiles import read_save
+from sim.ui.game import AUTOSAVE
 from sim.ui.screens.debrief import DebriefScreen, debrief_html, lines_html
 from sim.ui.screens.timeline import TimelineScreen
 from sim.ui.settings import saves_dir
@@ -99,7 +100,7 @@ def test_go_back_to_month_two_and_play_a_branch(chamber: Driver, tmp_path: Path)
     d.shot(_shots(tmp_path) / "timeline-lines.png")
 
 
-def test_the_autosave_of_a_branch_keeps_the_original_line(chamber: Driver) -> None:
+def test_the_autosave_of_a_branch_is_saved_beside_the_originals(chamber: Driver) -> None:
     d = chamber
     _play_months(d, 3, {})
     original = d.app.game
@@ -109,10 +110,21 @@ def test_the_autosave_of_a_branch_keeps_the_original_line(chamber: Driver) -> No
     d.click(d.button("Month 1"))
     d.click(d.button("Go back to month 1"))
     d.key(pygame.K_SPACE)  # another first turn: pass
+    autosave = saves_dir() / AUTOSAVE
+    before = autosave.read_bytes()  # the original's autosave, month 3
     _play_months(d, 2, {})  # the autosave is written as month 2 opens
-    save = read_save(saves_dir() / AUTOSAVE)
+    branch_file = saves_dir() / "autosave.branch-1.json"
+    save = read_save(branch_file)
     assert (save.line, save.branched_at) == ("Branch 1", 1)
-    assert [line.state_hash for line in save.lines] == [state_hash(original.world)]
-    loaded = Game.load(saves_dir() / AUTOSAVE)
+    assert autosave.read_bytes() == before  # the original's file: untouched
+    assert [line.line for line in save.lines] == [""]
+    assert save.lines[0] == read_save(autosave)
+    # Continue resumes the branch, which finds the original beside it.
+    d.key(pygame.K_ESCAPE)
+    d.click(d.button("Quit to the title"))
+    d.click(d.button("Continue"))
+    loaded = d.app.game
+    assert loaded is not None and loaded is not original
     assert (loaded.line, loaded.branched_at) == ("Branch 1", 1)
     assert loaded.lines == save.lines
+    assert loaded.world.month == 2

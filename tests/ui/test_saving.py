@@ -26,7 +26,11 @@ def test_quick_save_and_load_from_the_menu(chamber: Driver) -> None:
     assert chamber.screen() == "menu"
     chamber.click(chamber.button("Load a saved game"))
     assert chamber.screen() == "load"
-    chamber.click(next(b for b in chamber.buttons() if b.text.startswith("quicksave.json")))
+    quick_save = next(
+        b for b in chamber.buttons() if (b.tool_tip_text or "").startswith("File: quicksave.json")
+    )
+    assert quick_save.text.startswith(game.world.title)  # the scenario, not the file's name
+    chamber.click(quick_save)
     assert chamber.screen() == "chamber"
     loaded = chamber.app.game
     assert loaded is not None and loaded is not game
@@ -77,7 +81,8 @@ def test_a_game_the_ai_plays_alone_can_be_saved_and_resumed(driver: Driver) -> N
             driver.key(pygame.K_RETURN)
     driver.key(pygame.K_ESCAPE)
     driver.click(driver.button("Load a saved game"))
-    driver.click(next(b for b in driver.buttons() if b.text.startswith(saved[0].name)))
+    tip = f"File: {saved[0].name}"
+    driver.click(next(b for b in driver.buttons() if (b.tool_tip_text or "").startswith(tip)))
     loaded = driver.app.game
     assert loaded is not None and loaded is not game and loaded.player is None
     assert loaded.steps >= steps  # it plays on at once

@@ -21,10 +21,9 @@ def _pick(d: Driver, *seats: str) -> None:
     d.click(d.button("New game"))
     d.click(d.button("Choose seat"))
     assert d.screen() == "seatpick"
-    d.click(d.button("1. ARN"))
+    d.click(d.button("1. Arnesia"))
     for seat in seats:
-        d.click(next(b for b in d.buttons() if b.text.split()[-2:-1] == [seat]
-                     or b.text.split()[0] == seat))  # fmt: skip
+        d.click(d.app.screen.seat_buttons[seat])  # type: ignore[attr-defined]
 
 
 def test_a_regional_chair_deploys_its_force(driver: Driver, tmp_path: Path) -> None:
@@ -67,3 +66,17 @@ def test_hot_seat_hands_over_behind_a_cover(driver: Driver, tmp_path: Path) -> N
     driver.shot(shots(tmp_path) / "hand-over.png")
     driver.key(pygame.K_RETURN)
     assert driver.screen() == "chamber" and driver.app.game.player == "CAL"
+
+
+def test_enter_after_clicking_a_seat_takes_the_seats_chosen(driver: Driver) -> None:
+    """Click a seat, then press Enter: the seats are taken (it crashed: the screen's own
+    'focused' seat hid the keyboard focus)."""
+    d = driver
+    d.click(d.button("New game"))
+    d.click(d.button("Choose seat"))
+    buttons = d.app.screen.seat_buttons  # type: ignore[attr-defined]
+    d.click(buttons["cu"])
+    assert "Chair of the" in buttons["cu"].text and "cu" not in buttons["cu"].text.split()
+    d.key(pygame.K_RETURN)
+    assert d.screen() == "briefing"
+    assert d.app.screen.game.players == ("ARN", "cu")  # type: ignore[attr-defined]

@@ -18,7 +18,8 @@ from sim.model.voting import CHOICES, Choice, Tally
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
-from sim.ui.screens.profile import factor_title, units
+from sim.ui.screens.profile import factor_title
+from sim.ui.words import namer, resolution_name, weight_word
 
 WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain"}
 KEYS = {"yes": pygame.K_y, "no": pygame.K_n, "abstain": pygame.K_b}
@@ -55,7 +56,7 @@ class BallotScreen(Screen):
             label = WORDS[choice] + (" — veto" if choice == "no" and veto else "")
             if choice == advised:
                 label += " (advised)"
-            tip = f"Vote {choice} on {self.draft.id}"
+            tip = f"Vote {choice} on {namer(self.game.world).name(self.draft.id)}"
             if choice == "no" and veto:
                 tip += ": as a permanent member your no blocks adoption"
             self.button(
@@ -90,10 +91,12 @@ class BallotScreen(Screen):
         world = self.game.world
         draft = self.draft
         body = world.bodies[draft.body]
-        head = f"Your vote, {world.states.name(self.seat)} ({self.seat}): {draft.title}"
+        head = f"Your vote, {world.states.name(self.seat)}: {draft.title}"
         surface.blit(text.render(text.fit(head, 22, s(self.W - 60), True), 22, theme.TEXT, True),
                      (s(30), s(18)))  # fmt: skip
-        sub = f"{draft.id}, version {draft.version}, in the {body.name}: {draft.clauses.describe()}"
+        known = resolution_name(draft.id)
+        sub = f"{known + ', ' if known else ''}version {draft.version}, in the {body.name}:"
+        sub += f" {draft.clauses.describe()}"
         for n, line in enumerate(text.wrap(sub, 14, s(self.W - 60))[:2]):
             surface.blit(text.render(line, 14, theme.MUTED), (s(30), s(52 + 18 * n)))
         self._outcomes(surface, s(30), s(108), s(560))
@@ -113,8 +116,9 @@ class BallotScreen(Screen):
         y += s(40)
         surface.blit(text.render("What your vote decides", 18, theme.TEXT, True), (x, y))
         y += s(30)
+        names = namer(self.game.world)
         for choice, result in self.outcomes().items():
-            line = verdict(result.passed, result.vetoed_by, len(result.yes), body.quota)
+            line = verdict(result.passed, result.vetoed_by, len(result.yes), body.quota, names)
             line = line.replace("Would be ", "").replace("Would ", "")
             colour = theme.YES if result.passed else theme.NO
             surface.blit(text.render(f"If you vote {choice}:", 15, theme.TEXT), (x, y))
@@ -134,27 +138,55 @@ class BallotScreen(Screen):
                 y += s(19)
 
     def _factors(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
+        """Your factors as bars and words (for to the right, against to the left), what they
+        add up to, and where that falls against the lines for yes and no; the profile keeps
+        the figures."""
         text, s = self.app.text, self.s
         stance = self.game.advice(self.draft)
         title = f"Your own factors: your advisers say {stance.choice}"
         surface.blit(text.render(text.fit(title, 18, w, True), 18, theme.TEXT, True), (x, y))
         y += s(34)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
-        label_w = s(220)
+        label_w, bar_w = s(200), s(160)
+        biggest = max([abs(f.points) for f in stance.factors] + [abs(stance.total), 1])
         for factor in stance.factors:
-            surface.blit(text.render(text.fit(factor_title(factor.name, dims), 14, label_w), 14,
-                                     theme.TEXT), (x, y))  # fmt: skip
-            points = factor.points
-            colour = theme.YES if points > 0 else theme.NO if points < 0 else theme.DIM
-            value = text.render(units(factor.points), 14, colour)
-            surface.blit(value, (x + label_w + s(80) - value.get_width(), y))
+            name = text.fit(factor_title(factor.name, dims), 14, label_w - s(8))
+            surface.blit(text.render(name, 14, theme.TEXT), (x, y))
+            self._signed_bar(surface, factor.points, biggest, (x + label_w, y), bar_w)
+            side = "for" if factor.points > 0 else "against" if factor.points < 0 else "nothing"
+            word = f"{weight_word(factor.points)} {side}" if factor.points else "weighs nothing"
+            surface.blit(text.render(word, 13, theme.MUTED), (x + label_w + bar_w + s(10), y))
             y += s(22)
         pygame.draw.line(surface, theme.PANEL_EDGE, (x, y + s(2)), (x + w, y + s(2)))
         y += s(8)
-        surface.blit(text.render("= Total", 15, theme.TEXT, True), (x, y))
-        total = text.render(units(stance.total), 15, theme.TEXT, True)
-        surface.blit(total, (x + label_w + s(80) - total.get_width(), y))
+        surface.blit(text.render("Altogether", 15, theme.TEXT, True), (x, y))
+        self._signed_bar(surface, stance.total, biggest, (x + label_w, y), bar_w)
         y += s(28)
-        rule = (f"Yes above {units(stance.yes_above)}; no below {units(stance.no_below)};"
-                " abstain in between.")  # fmt: skip
-        surface.blit(text.render(text.fit(rule, 13, w), 13, theme.MUTED), (x, y))
+        for line in text.wrap(verdict_words(stance.total, stance.yes_above, stance.no_below), 13,
+                              w):  # fmt: skip
+            surface.blit(text.render(line, 13, theme.MUTED), (x, y))
+            y += s(19)
+
+    def _signed_bar(
+        self, surface: pygame.Surface, points: int, biggest: int, at: tuple[int, int], w: int
+    ) -> None:
+        """A bar from the middle of a ``w`` wide track: right for, left against."""
+        s = self.s
+        x, y = at
+        mid, h = x + w // 2, s(12)
+        pygame.draw.rect(surface, theme.PANEL_EDGE, (x, y + s(4), w, h), 1)
+        pygame.draw.line(surface, theme.MUTED, (mid, y + s(2)), (mid, y + s(4) + h + s(2)))
+        length = round((w // 2) * min(1.0, abs(points) / biggest))
+        colour = theme.YES if points > 0 else theme.NO
+        left = mid if points > 0 else mid - length
+        if length:
+            pygame.draw.rect(surface, colour, (left, y + s(4), length, h))
+
+
+def verdict_words(total: int, yes_above: int, no_below: int) -> str:
+    """Where the sum of the factors falls against the lines for yes and no, in words."""
+    if total > yes_above:
+        return f"That is {weight_word(total - yes_above)} past the line for a yes."
+    if total < no_below:
+        return f"That is {weight_word(no_below - total)} past the line for a no."
+    return "That falls between the lines for yes and no: an abstention."

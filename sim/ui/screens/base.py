@@ -18,6 +18,9 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from sim.model.commands import Command
+from sim.model.engine import CommandRejected
+from sim.model.events import Event
 from sim.model.registry import Registry
 
 if TYPE_CHECKING:
@@ -109,6 +112,9 @@ class Screen:
         self.default: UIButton | None = None
         self.built = False
         self.layout: tuple[object, ...] = ()
+        #: Parts of the build left for the following frames (:meth:`later`).
+        self.pending: list[Action] = []
+        self.fresh = False
 
     # Layout in logical pixels (1280×720 at UI scale 1.0), scaled to the window.
 
@@ -149,6 +155,7 @@ class Screen:
         self.close()
         self.build()
         self.built = True
+        self.fresh = True
         self.layout = (self.app.size, self.app.scale)
         if 0 <= self.focus < len(self.ring):
             self.ring[self.focus].select()
@@ -165,9 +172,24 @@ class Screen:
         self.keys.clear()
         self.default = None
         self.built = False
+        self.pending.clear()
 
     def build(self) -> None:
         """Subclasses create their widgets here."""
+
+    def later(self, step: Action) -> None:
+        """Leave a costly part of the build (a long text box, a row of buttons) to a following
+        frame, so that entering a screen is spread over a few short frames instead of one long
+        one (the player sees the screen a frame or two before its last part)."""
+        self.pending.append(step)
+
+    def catch_up(self) -> None:
+        """Once a frame (the app calls it for the screen on top): run the next part of the build
+        left for later, never in the frame that built the screen."""
+        if self.fresh:
+            self.fresh = False
+        elif self.pending:
+            self.pending.pop(0)()
 
     def suspend(self) -> None:
         """Another screen opens on top: hide the widgets (cheaper than rebuilding them)."""
@@ -273,16 +295,15 @@ class Screen:
         columns: int,
     ) -> float:
         """Toggle buttons choosing which monthly series to chart; returns the y below them."""
-        from sim.ui.charts import title_of
+        from sim.ui.words import figure_label, figure_tip
 
         col_w = (w - 6 * (columns - 1)) / columns
         for n, (name, values) in enumerate(series.items()):
-            last = f"{values[-1]:,.2f}".rstrip("0").rstrip(".") if values else "—"
             self.button(
                 self.r(x + (n % columns) * (col_w + 6), y + (n // columns) * 30, col_w, 26),
-                f"{title_of(name)}: {last}", lambda m=name: on_toggle(m),
+                figure_label(name, values), lambda m=name: on_toggle(m),
                 object_id="#toggle_on" if name in selected else "#small",
-                tip="Show or hide its chart (four at most)",
+                tip=figure_tip(name, values),
             )  # fmt: skip
         return y + 30 * ((len(series) + columns - 1) // columns)
 
@@ -297,6 +318,34 @@ class Screen:
         box = UITextBox(html, rect, self.app.manager)
         self.elements.append(box)
         return box
+
+    def textbox_later(self, rect: pygame.Rect, html: str) -> None:
+        """A text box made on a following frame (:meth:`later`): laying out a long HTML text is
+        the costliest part of entering a screen."""
+        self.later(lambda: self.textbox(rect, html))
+
+    # Commands.
+
+    def submit(self, command: Command, then: Action | None = None) -> list[Event] | None:
+        """Submit one of the player's commands: a refusal is shown on the message line, never
+        raised; on success the message line says what happened (:meth:`said`) and ``then`` runs
+        (by default the screen is rebuilt). Returns the events, or None when refused."""
+        game = self.app.game
+        assert game is not None
+        try:
+            events = game.submit(command)
+        except CommandRejected as exc:
+            self.app.notify("; ".join(exc.reasons))
+            return None
+        message = self.said(events)
+        if message:
+            self.app.notify(message)
+        (then or self.refresh)()
+        return events
+
+    def said(self, events: list[Event]) -> str:
+        """What the message line says after a command: its last event (screens may say less)."""
+        return events[-1].text if events else "Done."
 
     # Input.
 

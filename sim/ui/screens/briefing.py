@@ -107,7 +107,7 @@ class BriefingScreen(Screen):
         assumptions = "".join(f"<br>• {_e(a)}" for a in getattr(s, "assumptions", []) or [])
         sources = "".join(f"<br>• {_e(a)}" for a in getattr(s, "sources", []) or [])
         col = (W - 100) // 2
-        self.textbox(
+        self.textbox_later(
             self.r(40, 90, col, H - 170),
             "<b>Situation</b><br>" + _e(" ".join(briefing.split()))
             + "<br><br><b>Your seat</b><br>" + seat_html(self.game),
@@ -116,7 +116,7 @@ class BriefingScreen(Screen):
         self.objectives_top = 90
         height = min(objectives_height(self.rows, 1.0, True) + 30, (H - 170) // 2)
         self.objectives_area = (60 + col, 90 + 30, col, height - 30)
-        self.textbox(
+        self.textbox_later(
             self.r(60 + col, 90 + height + 10, col, H - 170 - height - 10),
             "<b>How the game can end</b> (checked every month, in this order)<br>"
             + endings_html(self.game)

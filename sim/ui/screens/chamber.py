@@ -15,18 +15,19 @@ from pygame_gui.elements import UIButton
 
 from sim.model.advice import vote_commands
 from sim.model.ballots import CastVote
-from sim.model.engine import CommandRejected
+from sim.model.commands import Command
+from sim.model.events import Event
 from sim.model.seats import seat_name
 from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.game import Game
-from sim.ui.guidance import guidance, table_command
+from sim.ui.guidance import Guidance, guidance, table_command
 from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_tracker, objective_rows, tracker_height
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-from sim.ui.words import intensity_word, namer, resolution_name
+from sim.ui.words import Namer, intensity_word, namer, resolution_name
 
 PHASES = {
     "open": "Opening of the month",
@@ -54,12 +55,15 @@ def phase_text(game: Game) -> str:
     return text
 
 
-def verdict(tally_passed: bool, vetoed_by: tuple[str, ...], yes: int, quota: int) -> str:
-    """How the forecast vote would end, in words."""
+def verdict(
+    tally_passed: bool, vetoed_by: tuple[str, ...], yes: int, quota: int, names: Namer | None = None
+) -> str:
+    """How the forecast vote would end, in words (the vetoing members by name with ``names``)."""
     if tally_passed:
         return "Would be ADOPTED"
     if vetoed_by:
-        return f"Would FAIL: veto by {', '.join(vetoed_by)}"
+        who = [names.name(a) for a in vetoed_by] if names is not None else list(vetoed_by)
+        return f"Would FAIL: veto by {', '.join(who)}"
     return f"Would FAIL: {yes} yes of {quota} needed"
 
 
@@ -100,13 +104,24 @@ class ChamberScreen(Screen):
         council = self.game.world.bodies[self.game.world.council]
         self.seat_rects = horseshoe(len(council.members), self.table_area, (92, 72))
         self.seat_buttons = {}
+        self._build_actions(right)
+        self.sync()
+        self.later(self._build_seat_buttons)
+
+    def _build_seat_buttons(self) -> None:
+        """The seats' invisible buttons (click or Tab for a member's profile), made the frame
+        after the rest: the cards are drawn at once, the buttons over them are costly."""
+        council = self.game.world.bodies[self.game.world.council]
+        focused = self.focused()
         for actor, rect in zip(sorted(council.members), self.seat_rects, strict=True):
             self.seat_buttons[actor] = self.button(
                 self.r(rect.x, rect.y, rect.w, rect.h), "", lambda a=actor: self.profile(a),
-                tip=actor, object_id="#seat",
+                tip=actor, object_id="#seat", focusable=False,
             )  # fmt: skip
-        self._build_actions(right)
-        self.sync()
+        self.ring[0:0] = self.seat_buttons.values()  # Tab goes round the table first
+        if focused is not None:
+            self.focus = self.ring.index(focused)
+        self._seat_tips()
 
     def _build_actions(self, x: int) -> None:
         w, y = 360, 96
@@ -193,23 +208,40 @@ class ChamberScreen(Screen):
     def sync(self) -> None:
         """Seats, enabled actions and labels after the world moved (no widget is rebuilt)."""
         g = self.game
-        self.state_key = self._key()
-        self.since_refresh = 0.0
         world = g.world
         council = world.bodies[world.council]
+        if set(council.members) != set(self.seat_buttons):  # a member replaced (Rwanda, 1994)
+            self.refresh()  # the horseshoe is rebuilt for the new membership
+            return
+        self.state_key = self._key()
+        self.since_refresh = 0.0
         forecast = g.forecast()
         ballot = forecast[1] if forecast else None
         names = {m: world.states.name(m) for m in council.members}
         bands = g.view.bands(forecast[0]) if forecast else None
         self.seats = seats(list(council.members), names, council.veto, g.player, ballot, bands)
         self.table = None
+        self.tracker = None
+        self._seat_tips()
+        guide = guidance(g)
+        self._sync_actions(guide)
+        self._suggest(guide.suggested)
+        self._sync_status(guide.hint)
+
+    def _seat_tips(self) -> None:
+        """Each seat's tooltip: its name and forecast in words (the profile has the numbers)."""
         for seat in self.seats:
+            button = self.seat_buttons.get(seat.actor)
+            if button is None:
+                continue  # the seat buttons are made the frame after the screen
             tip = f"<b>{html.escape(seat.name)}</b> ({seat.actor})"
             if seat.choice is not None:
                 tip += f"<br>Forecast: {WORDS[seat.kind]}, {seat.certainty}"
             tip += "<br>Click or Enter for the profile: priorities, relations, why."
-            self.seat_buttons[seat.actor].tool_tip_text = tip
-        guide = guidance(g)
+            button.tool_tip_text = tip
+
+    def _sync_actions(self, guide: Guidance) -> None:
+        """Enable what the player can do now; a disabled action's tooltip says why not."""
         for name, on in guide.enabled.items():
             button = self.actions[name]
             if on and not button.is_enabled:
@@ -218,7 +250,10 @@ class ChamberScreen(Screen):
                 button.disable()
             tip = self.tips[name] if on else f"{guide.why_not.get(name, '')}<br>{self.tips[name]}"
             button.tool_tip_text = tip
-        self._suggest(guide.suggested)
+
+    def _sync_status(self, hint: str) -> None:
+        """The status line (whose turn, skipping, watching, ended) and the hint under it."""
+        g = self.game
         status = "Your turn" if g.awaiting else "The Council is at work…"
         if self.app.skip is not None:
             status = "Skipping to the next decision… (S stops)"
@@ -228,9 +263,8 @@ class ChamberScreen(Screen):
             status = "The game has ended"
         if self.status.text != status:
             self.status.set_text(status)
-        if self.hint.text != guide.hint:
-            self.hint.set_text(guide.hint)
-        self.tracker = None
+        if self.hint.text != hint:
+            self.hint.set_text(hint)
 
     def _suggest(self, name: str | None) -> None:
         """Make the suggested action the default button (Enter) and the highlighted one."""
@@ -273,7 +307,8 @@ class ChamberScreen(Screen):
         pygame.draw.line(surface, theme.PANEL_EDGE, (0, s(80)), (self.app.size[0], s(80)))
         if self.table is None:
             self.table = self._render_table()
-        surface.blit(self.table, (0, 0))
+        area = self._table_rect()
+        surface.blit(self.table, area, area)
         self._draw_tracker(surface)
         self._draw_feed(surface)
 
@@ -333,8 +368,16 @@ class ChamberScreen(Screen):
             surface.blit(text.render("Nothing has happened yet.", 13, theme.MUTED),
                          (area.x + pad, y))  # fmt: skip
 
+    def _table_rect(self) -> pygame.Rect:
+        """The window area the table, its seats and its legend cover."""
+        return self.r(*self.table_area).inflate(self.s(16), self.s(16))
+
     def _render_table(self) -> pygame.Surface:
-        table = pygame.Surface(self.app.size, pygame.SRCALPHA)
+        """The table, seats, forecast and legend, drawn once per change of the world on an
+        opaque surface (copying it each frame is cheap; blending a transparent one is not)."""
+        canvas = pygame.Surface(self.app.size).convert()
+        canvas.fill(theme.BG)
+        table = canvas
         scale = self.scale
         area = self.table_area
         # The table itself: a thick horseshoe line inside the seats.
@@ -389,7 +432,7 @@ class ChamberScreen(Screen):
             )
         line(counts, 17, theme.TEXT, True)
         ok = tally.passed
-        line(verdict(ok, tally.vetoed_by, len(tally.yes), body.quota), 17,
+        line(verdict(ok, tally.vetoed_by, len(tally.yes), body.quota, namer(g.world)), 17,
              theme.YES if ok else theme.NO, True)  # fmt: skip
         if whip is not None:
             for st in g.heard(draft)[-2:]:
@@ -416,20 +459,15 @@ class ChamberScreen(Screen):
 
     # Actions ------------------------------------------------------------------------------
 
-    def _submit(self, command: object) -> bool:
-        """Submit a command; the message line says what happened (never a vote's result: the
-        roll call on the vote screen reveals that seat by seat)."""
-        try:
-            events = self.game.submit(command)  # type: ignore[arg-type]
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return False
+    def _submit(self, command: Command) -> bool:
+        """Submit a command and bring the chamber up to date; True when it was accepted."""
+        return self.submit(command, self.sync) is not None
+
+    def said(self, events: list[Event]) -> str:
+        """Never a vote's result: the roll call on the vote screen reveals it seat by seat."""
         if any(e.kind in VOTE_RESULTS for e in events):
-            self.app.notify("The vote is held: the members vote one by one.")
-        elif events:
-            self.app.notify(events[-1].text)
-        self.sync()
-        return True
+            return "The vote is held: the members vote one by one."
+        return events[-1].text if events else ""
 
     def profile(self, actor: str) -> None:
         self.go("profile", actor)

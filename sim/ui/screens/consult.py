@@ -12,9 +12,9 @@ from collections.abc import Sequence
 import pygame
 
 from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, RequestEndorsement
-from sim.model.engine import CommandRejected
 from sim.model.explain import Factor
 from sim.model.trades import TradeVotes
+from sim.model.world import Statement
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
@@ -57,37 +57,62 @@ class ConsultScreen(Screen):
         return [m for m in sorted(world.bodies[world.council].members) if m != self.game.player]
 
     def build(self) -> None:
-        g = self.game
+        """Left, top to bottom: whom to work on, lobbying, side deals and trades, regional
+        endorsements; right: the member's asks and the replies so far (the panel above them is
+        drawn)."""
         W, H = self.W, self.H
         x, y = 30, 84
         self.rows = {"target": y - 24}
-        for n, member in enumerate(self.members()):
+        y = self._build_targets(x, y)
+        self.rows["lobby"] = y - 24
+        y = self._build_lobby(x, y)
+        self.rows["deal"] = y - 24
+        y = self._build_deal(x, y)
+        self.rows["endorse"] = y - 24
+        self._build_endorsements(x, y)
+        self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
+        self.button(
+            self.r(W - 400, H - 60, 220, 44), f"Profile of {self.target}", self.profile,
+            key=pygame.K_p, tip="Priorities, relations and the factors of its stance",
+        )  # fmt: skip
+        top = self._build_asks(300)
+        self._build_replies(top)
+
+    def _build_targets(self, x: float, y: float) -> float:
+        """One button per member, seven to a row; returns the y below the next label."""
+        members = self.members()
+        for n, member in enumerate(members):
             col, row = n % 7, n // 7
             self.button(
                 self.r(x + col * 92, y + row * 42, 86, 36), member,
-                lambda m=member: self.pick_target(m), tip=g.world.states.name(member),
+                lambda m=member: self.pick_target(m), tip=self.game.world.states.name(member),
                 object_id="#toggle_on" if member == self.target else None,
             )  # fmt: skip
-        y += 42 * ((len(self.members()) + 6) // 7) + 40
-        self.rows["lobby"] = y - 24
-        dims = g.world.issues.dimensions
-        for n, dim in enumerate(dims):
+        return y + 42 * ((len(members) + 6) // 7) + 40
+
+    def _build_lobby(self, x: float, y: float) -> float:
+        """The issues to lobby on and the Lobby button."""
+        g = self.game
+        for n, dim in enumerate(g.world.issues.dimensions):
             self.button(
                 self.r(x + n * 160, y, 152, 36), dim.name, lambda d=dim.id: self.pick_dim(d),
                 object_id="#toggle_on" if dim.id == self.dimension else None,
                 tip=dim.name,
             )  # fmt: skip
         y += 46
-        player = g.player or ""
-        cost = g.view.lobby_cost()
+        lobby = Lobby(g.player or "", self.target, self.dimension)
         self.button(
-            self.r(x, y, 420, 40), f"Lobby {self.target} on {self.dim_name()} ({cost:g} capital)",
-            lambda: self.send(Lobby(player, self.target, self.dimension)), key=pygame.K_l,
-            enabled=self.ok(Lobby(player, self.target, self.dimension)),
+            self.r(x, y, 420, 40),
+            f"Lobby {self.target} on {self.dim_name()} ({g.view.lobby_cost():g} capital)",
+            lambda: self.send(lobby), key=pygame.K_l, enabled=self.ok(lobby),
             tip="Press the member to move toward your position on this issue",
         )  # fmt: skip
-        y += 80
-        self.rows["deal"] = y - 24
+        return y + 80
+
+    def _build_deal(self, x: float, y: float) -> float:
+        """The side deal (amount and offer) and the trade of votes, on the tabled draft."""
+        g = self.game
+        player = g.player or ""
         draft = g.council_draft()
         tabled = draft is not None and draft.version > 0
         draft_id = draft.id if draft is not None else ""
@@ -111,11 +136,17 @@ class ConsultScreen(Screen):
             tip=f"Pledge your vote on '{html.escape(theirs[0].title)}'" if theirs
             else f"{name} holds the pen on no other draft",
         )  # fmt: skip
-        y += 128
-        self.rows["endorse"] = y - 24
+        return y + 128
+
+    def _build_endorsements(self, x: float, y: float) -> None:
+        """One button per regional organization of the theatre, with its forecast."""
+        g = self.game
+        draft = g.council_draft()
+        tabled = draft is not None and draft.version > 0
+        draft_id = draft.id if draft is not None else ""
         for n, org_id in enumerate(g.view.theatre_organizations()):
             org = g.world.organizations[org_id]
-            request = RequestEndorsement(player, draft_id, org_id)
+            request = RequestEndorsement(g.player or "", draft_id, org_id)
             note = ""
             if draft is not None and tabled:
                 if org_id in draft.endorsements:
@@ -130,34 +161,47 @@ class ConsultScreen(Screen):
                 enabled=tabled and self.ok(request),
                 tip="Its own body decides by its own rule; a refusal counts against you",
             )  # fmt: skip
-        self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
-        self.button(
-            self.r(W - 400, H - 60, 220, 44), f"Profile of {self.target}", self.profile,
-            key=pygame.K_p, tip="Priorities, relations and the factors of its stance",
-        )  # fmt: skip
-        heard = g.heard(draft) if draft is not None and tabled else []
-        top = 300
-        if draft is not None and draft.penholder == player:
-            asks = [st for st in heard if st.clauses is not None and st.clauses != draft.clauses]
-            for n, st in enumerate(asks[-3:]):
-                amend = AmendDraft(player, draft.id, st.clauses, f"meets {st.actor}'s ask")
-                self.button(
-                    self.r(W - 430, top + n * 44, 400, 38),
-                    f"Meet {g.world.states.name(st.actor)}'s ask",
-                    lambda c=amend: self.send(c), enabled=self.ok(amend),
-                    tip=html.escape(st.text),
-                )  # fmt: skip
-            top += 44 * len(asks[-3:])
+
+    def _heard(self) -> list[Statement]:
+        """What the members said about the tabled draft."""
+        draft = self.game.council_draft()
+        tabled = draft is not None and draft.version > 0
+        return self.game.heard(draft) if draft is not None and tabled else []
+
+    def _build_asks(self, top: float) -> float:
+        """For the penholder: one button per member's ask (the last three) to meet it;
+        returns the y below them."""
+        g = self.game
+        player = g.player or ""
+        draft = g.council_draft()
+        if draft is None or draft.penholder != player:
+            return top
+        heard = self._heard()
+        asks = [st for st in heard if st.clauses is not None and st.clauses != draft.clauses]
+        for n, st in enumerate(asks[-3:]):
+            assert st.clauses is not None
+            amend = AmendDraft(player, draft.id, st.clauses, f"meets {st.actor}'s ask")
+            self.button(
+                self.r(self.W - 430, top + n * 44, 400, 38),
+                f"Meet {g.world.states.name(st.actor)}'s ask",
+                lambda c=amend: self.send(c), enabled=self.ok(amend),
+                tip=html.escape(st.text),
+            )  # fmt: skip
+        return top + 44 * len(asks[-3:])
+
+    def _build_replies(self, top: float) -> None:
+        """What the members said about the draft, then the latest replies to lobbying."""
+        g = self.game
         said = [
             f"<b>{html.escape(g.world.states.name(st.actor))}</b>"
             + (" (to you)" if st.to else "") + f": {html.escape(st.text)}"
-            for st in reversed(heard)
+            for st in reversed(self._heard())
         ]  # fmt: skip
         replies = [e for e in g.world.events if e.kind in REPLIES][-8:]
         names = namer(g.world)
         said += [f"<b>M{e.month}</b> {html.escape(names.text(e.text))}" for e in reversed(replies)]
         self.textbox(
-            self.r(W - 430, top, 400, H - top - 80),
+            self.r(self.W - 430, top, 400, self.H - top - 80),
             "<br>".join(said)
             or "<i>No replies yet: members answer lobbying in the next round.</i>",
         )
@@ -185,13 +229,7 @@ class ConsultScreen(Screen):
         self.go_instead("profile", self.target)
 
     def send(self, command: Command) -> None:
-        try:
-            events = self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify(events[-1].text if events else "Done.")
-        self.refresh()
+        self.submit(command)
 
     def draw(self, surface: pygame.Surface) -> None:
         g = self.game
@@ -231,7 +269,7 @@ class ConsultScreen(Screen):
             f"Whip count: {len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abst."
         )
         surface.blit(text.render(counts, 15, theme.TEXT, True), (s(x), s(y)))
-        v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota)
+        v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota, namer(g.world))
         surface.blit(text.render(v, 15, theme.YES if tally.passed else theme.NO, True),
                      (s(x), s(y + 24)))  # fmt: skip
         threats = [a for i, a in enumerate(ballot.voters)

@@ -2,8 +2,9 @@
 scenarios), the player's turning points, sanctions episodes and their outcomes, charts of the
 crisis, key votes explained.
 
-The vote tables are :func:`sim.analysis.report.vote_lines`, the lines ``mandate run`` prints, so
-the debrief tells exactly the story of the command line.
+The vote tables tell the story of :func:`sim.analysis.report.vote_lines` (the lines ``mandate run``
+prints) in names and words: who voted how and what moved it most; the HTML report keeps the
+numbers.
 """
 
 from __future__ import annotations
@@ -13,18 +14,21 @@ import threading
 from typing import Any
 
 import pygame
+from pygame_gui.elements import UITextBox
 
-from sim.analysis.report import vote_lines
 from sim.analysis.turning import TurningPoint, turning_points
 from sim.model import endings
 from sim.model.saves import player_turns
-from sim.model.world import World
+from sim.model.words import body_words
+from sim.model.world import VoteRecord, World
 from sim.ui import theme
 from sim.ui.branching import OtherLines
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
+from sim.ui.screens.profile import factor_title
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
+from sim.ui.words import in_sentence, intensity_word, namer, weight_word
 
 
 class DebriefScreen(Screen):
@@ -61,10 +65,9 @@ class DebriefScreen(Screen):
         self.objectives_top = 196
         top = self.objectives_top + 26 + objectives_height(self.rows, 1.0, False)
         self.objectives_bottom = top - 6
-        self.turning_shown = self.turning.done
-        self.lines_shown = self.lines.done
-        body = debrief_html(self.game, lines_html(self.lines) + self.turning.html())
-        self.textbox(self.r(40, top, 600, H - top - 80), body)
+        self.body_rect = self.r(40, top, 600, H - top - 80)
+        self.body: UITextBox | None = None
+        self.later(self._make_body)
         self.chart_top = (
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
         )
@@ -78,12 +81,27 @@ class DebriefScreen(Screen):
             tip="Rewind to a month and play on as a branch; every line side by side",
         )  # fmt: skip
 
+    def _make_body(self) -> None:
+        """The debrief's text (what happened, the other lines, the turning points as far as
+        they are worked out) in its box, made a frame after the screen (it is the costly part)."""
+        if self.body is not None:
+            self.elements.remove(self.body)
+            self.body.kill()
+        self.turning_shown = self.turning.done
+        self.lines_shown = self.lines.done
+        body = debrief_html(self.game, lines_html(self.lines) + self.turning.html())
+        self.body = self.textbox(self.body_rect, body)
+
     def update(self, dt: float) -> None:
         super().update(dt)
-        if (self.turning.done and not self.turning_shown) or (
-            self.lines.done and not self.lines_shown
+        if self.body is not None and (
+            (self.turning.done and not self.turning_shown)
+            or (self.lines.done and not self.lines_shown)
         ):
-            self.refresh()  # the turning points or the other lines are worked out: show them
+            # The turning points or the other lines are worked out: show them (only the text
+            # box is made again, on the next frame).
+            self.turning_shown, self.lines_shown = self.turning.done, self.lines.done
+            self.later(self._make_body)
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
@@ -103,7 +121,7 @@ class DebriefScreen(Screen):
         s = self.s
         name, reason = self.ending()
         outcome = self.game.world.outcome
-        when = f" — {self.game.month_title(outcome.month).lower()}" if outcome is not None else ""
+        when = f" — {in_sentence(self.game.month_title(outcome.month))}" if outcome else ""
         surface.blit(text.render("Debrief", 16, theme.MUTED, True), (s(40), s(18)))
         title = text.fit(name + when, 30, s(600), True)
         surface.blit(text.render(title, 30, theme.ACCENT, True), (s(40), s(40)))
@@ -113,6 +131,7 @@ class DebriefScreen(Screen):
             y += s(21)
         score = endings.score(self.game.world)
         items = [f"{k.replace('_', ' ')} {v:,}" if isinstance(v, int) else
+                 f"{k.replace('_', ' ')}: {intensity_word(v)}" if "intensity" in k else
                  f"{k.replace('_', ' ')} {v:.2f}" for k, v in score.items()]  # fmt: skip
         y = s(154)
         for line in text.wrap(" · ".join(items), 13, s(600))[:2]:
@@ -138,6 +157,7 @@ OUTCOME_WORDS = {
 def sanctions_html(world: World) -> str:
     """Every sanctions episode: measure, target, months, and what it achieved (or so far)."""
     rows = []
+    names = namer(world)
     for e in world.sanctions:
         measure = e.kind.replace("_", " ").capitalize()
         try:
@@ -154,7 +174,7 @@ def sanctions_html(world: World) -> str:
         conceded = " The target conceded." if e.conceded and not e.ended else ""
         rows.append(
             f"• <b>{html.escape(measure)}</b> on {html.escape(target)} ({months},"
-            f" {html.escape(e.resolution)}): {html.escape(result)}.{conceded}"
+            f" {html.escape(names.name(e.resolution))}): {html.escape(result)}.{conceded}"
         )
     return "<br>".join(rows)
 
@@ -252,11 +272,60 @@ def debrief_html(game: Game, turning: str = "") -> str:
         )
     votes = []
     for vote in world.votes:
-        lines = vote_lines(world, vote)
-        head = html.escape(lines[0].strip())
-        rows = "<br>".join(html.escape(line.strip()) for line in lines[1:])
-        votes.append(f"<b>{html.escape(game.month_title(vote.month))}: {head}</b><br>{rows}")
+        head, *lines = vote_words(world, vote)
+        rows = "<br>".join(html.escape(line) for line in lines)
+        title = html.escape(f"{game.month_title(vote.month)}: {head}")
+        votes.append(f"<b>{title}</b><br>{rows}")
     parts.append(
         "<b>Key votes and why</b><br>" + ("<br><br>".join(votes) or "<i>No vote was held.</i>")
     )
     return "<br><br>".join(parts)
+
+
+def vote_words(world: World, vote: VoteRecord) -> list[str]:
+    """A vote in words: the heading ("Vote in the Security Council on 'Title': adopted, 14 in
+    favour, none against, 1 abstaining"), then each member, its vote and the two factors that
+    weighed most ("Arnesia: yes — presence (clearly for), accountability (clearly for)")."""
+    names = namer(world)
+    tally = vote.tally
+    verdict = "adopted" if tally.passed else "not adopted"
+    if tally.vetoed_by:
+        verdict = "vetoed by " + ", ".join(names.name(v) for v in tally.vetoed_by)
+    counts = [
+        f"{len(tally.yes)} in favour",
+        f"{len(tally.no) or 'none'} against",
+        f"{len(tally.abstain) or 'none'} abstaining",
+    ]
+    body = body_words(world.bodies[vote.body].name)
+    lines = [f"Vote in the {body} on {names.name(vote.draft)}: {verdict}, {', '.join(counts)}"]
+    dimensions = {d.id: d.name for d in world.issues.dimensions}
+    for actor in sorted(vote.choices, key=names.name):
+        stance = vote.stances[actor]
+        top = sorted(stance.factors, key=lambda f: (-abs(f.points), f.name))[:2]
+        why = ", ".join(
+            f"{_factor_words(f.name, dimensions)}"
+            f" ({weight_word(f.points)} {'for' if f.points > 0 else 'against'})"
+            for f in top
+            if f.points
+        )
+        lines.append(f"{names.name(actor)}: {stance.choice}" + (f" — {why}" if why else ""))
+    return lines
+
+
+#: Factors of a vote that are neither an issue nor one of the profile's context factors.
+FACTOR_WORDS = {
+    "private": "its own reservations",
+    "patron": "its client in the conflict",
+    "caucus": "its caucus",
+}
+
+
+def _factor_words(name: str, dimensions: dict[str, str]) -> str:
+    """A factor of a vote in lower-case words: ``policy:force`` or ``force`` → "use of force",
+    ``side_payment`` → "side deals offered"."""
+    dimension = name.removeprefix("policy:")
+    if dimension in dimensions:
+        return dimensions[dimension].lower()
+    if name in FACTOR_WORDS:
+        return FACTOR_WORDS[name]
+    return factor_title(name, dimensions).lower()

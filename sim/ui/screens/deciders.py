@@ -15,6 +15,9 @@ The numbers are the ones the decisions are taken on, as ``mandate run --explain 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import pygame
 
 from sim.model import forces
@@ -25,12 +28,14 @@ from sim.model.deciders import (
     pledge_stances,
     withdrawals,
 )
+from sim.model.explain import Factor
 from sim.model.pledges import PledgeStance, pledge_stance
-from sim.model.world import PERSONNEL, Mission
+from sim.model.world import PERSONNEL, Mission, World
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
-from sim.ui.screens.profile import draw_factors, units
+from sim.ui.screens.profile import CONTEXT_NAMES, draw_factors, margin_word
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+from sim.ui.words import namer
 
 PLEDGE_TITLES = {
     "reimbursement": "UN reimbursement",
@@ -38,6 +43,29 @@ PLEDGE_TITLES = {
     "host_relation": "Relation to the host state",
     "risk": "Risk to its soldiers",
 }
+
+
+def said(world: World, reasons: Sequence[str]) -> str:
+    """The model's reasons in names, its shares as percentages ("intensity 0.60" → "60%")."""
+    text = namer(world).text("; ".join(reasons))
+    return re.sub(r"(?<![\d.])([01])\.(\d\d)\d*", lambda m: f"{int(m[1] + m[2])}%", text)
+
+
+def reasons(factors: Sequence[Factor], dimensions: dict[str, str]) -> str:
+    """A member's reasons in words, weightiest first: "for: sanctions, protection of
+    civilians; against: accountability"."""
+
+    def title(name: str) -> str:
+        dim = name.removeprefix("policy:")
+        return dimensions.get(dim, CONTEXT_NAMES.get(name, name.replace("_", " "))).lower()
+
+    ranked = sorted((f for f in factors if f.points), key=lambda f: -abs(f.points))
+    pros = [title(f.name) for f in ranked if f.points > 0]
+    cons = [title(f.name) for f in ranked if f.points < 0]
+    parts = ([f"for: {', '.join(pros)}"] if pros else []) + (
+        [f"against: {', '.join(cons)}"] if cons else []
+    )
+    return "; ".join(parts) or "nothing weighs either way"
 
 
 class DecidersScreen(Screen):
@@ -84,7 +112,8 @@ class DecidersScreen(Screen):
         """(heading, stance) for each mission the contributor could pledge to now; before any
         mission exists, its stance on the Council's draft as if adopted as it stands."""
         world = self.game.world
-        shown = [(f"Pledging to {s.mission}", s) for s in pledge_stances(world, self.decider)]
+        name = namer(world).name
+        shown = [(f"Pledging to {name(s.mission)}", s) for s in pledge_stances(world, self.decider)]
         if shown:
             return shown
         forecast = self.game.forecast()
@@ -96,7 +125,7 @@ class DecidersScreen(Screen):
         mission = Mission(draft.id, "un", world.council, clauses.chapter, clauses.tasks,
                           clauses.ceilings(), world.month, last)  # fmt: skip
         stance = pledge_stance(world, self.decider, mission)
-        return [(f"If {draft.id} is adopted as it stands", stance)]
+        return [(f"If {name(draft.id)} is adopted as it stands", stance)]
 
     def decisions(self) -> list[BodyDecision]:
         """The organization's endorsement of the Council's draft and its deployment, now."""
@@ -109,6 +138,10 @@ class DecidersScreen(Screen):
         if deploy is not None:
             out.append(deploy)
         return out
+
+    def dimensions(self) -> dict[str, str]:
+        """The issue dimensions' names by id."""
+        return {d.id: d.name for d in self.game.world.issues.dimensions}
 
     # Drawing.
 
@@ -131,13 +164,22 @@ class DecidersScreen(Screen):
         s = self.s
         cid = self.decider
         c = world.contributors[cid]
-        title = f"{world.states.name(cid)} ({cid}) — troop contributor"
+        title = f"{world.states.name(cid)} — troop contributor"
         surface.blit(text.render(title, 26, theme.TEXT, True), (s(30), s(18)))
         caveats = ", ".join(t.replace("_", " ") for t in c.caveats) or "none"
+        tolerance = (
+            "high"
+            if c.casualty_tolerance >= 0.6
+            else ("moderate" if c.casualty_tolerance >= 0.3 else "low")
+        )
+        money = (
+            "matters much"
+            if c.reimbursement >= 0.6
+            else ("matters some" if c.reimbursement >= 0.3 else "matters little")
+        )
         sub = (f"troops {c.troops:,} · police {c.police:,} · observers {c.observers:,} ·"
-               f" casualty tolerance {c.casualty_tolerance:.2f} · reimbursement"
-               f" {c.reimbursement:.2f} · arrives after {c.lag} months ·"
-               f" caveats: {caveats}")  # fmt: skip
+               f" tolerance of casualties {tolerance} · UN reimbursement {money} · arrives after"
+               f" {c.lag} months · caveats: {caveats}")  # fmt: skip
         surface.blit(
             text.render(text.fit(sub, 15, s(self.W - 60)), 15, theme.MUTED), (s(30), s(58))
         )
@@ -148,15 +190,15 @@ class DecidersScreen(Screen):
             for line in text.wrap(note, 15, w):
                 surface.blit(text.render(line, 15, theme.MUTED), (x, y))
                 y += s(22)
-        threshold = units(round(world.coefficients.pledge_threshold * 1000))
         for heading, stance in shown[:2]:
             surface.blit(text.render(heading, 18, theme.TEXT, True), (x, y))
             y += s(30)
             y = draw_factors(surface, text, self.scale, stance.factors, stance.total,
                              lambda n: PLEDGE_TITLES.get(n, n), x, y, w)  # fmt: skip
-            rule = f"Pledges when the total is above {threshold} (pledge_threshold)"
+            rule = "It pledges when its reasons add up clearly in favour"
             if stance.blocked:
-                verdict, colour = f"Ruled out: {'; '.join(stance.blocked)}.", theme.NO
+                why = said(world, stance.blocked)
+                verdict, colour = f"Ruled out: {why}.", theme.NO
             elif not stance.pledges:
                 verdict, colour = "Below the threshold: no pledge this month.", theme.NO
             else:
@@ -170,9 +212,8 @@ class DecidersScreen(Screen):
     def _pledge_words(self, stance: PledgeStance) -> str:
         world = self.game.world
         mission = world.mission(stance.mission)
-        rate = world.coefficients.pledge_rate
-        how = (f" (up to pledge_rate {rate:g} × willingness {stance.score:.3f} × spare capacity,"
-               " at most what the mission still needs)")  # fmt: skip
+        how = (" (a share of its spare capacity that grows with its willingness, at most what"
+               " the mission still needs)")  # fmt: skip
         if mission is None:
             return "Willing: it would pledge once the mission exists" + how + "."
         sizes = [(forces.pledge_size(world, stance.contributor, mission, k), k) for k in PERSONNEL]
@@ -197,7 +238,8 @@ class DecidersScreen(Screen):
             contingent = mission.contingent(row.contributor, row.kind) if mission else None
             deployed = contingent.deployed if contingent else 0
             coming = sum(n for _, n in contingent.arriving) if contingent else 0
-            head = f"{row.mission}, {row.kind}: {deployed:,} deployed, {coming:,} on the way"
+            where = namer(world).name(row.mission)
+            head = f"{where}, {row.kind}: {deployed:,} deployed, {coming:,} on the way"
             surface.blit(text.render(text.fit(head, 14, w), 14, theme.TEXT), (x, y))
             y += s(20)
             if row.withdrawing:
@@ -205,7 +247,7 @@ class DecidersScreen(Screen):
             elif row.limit == float("inf"):
                 words, colour = f"{row.fatalities} lost; it never leaves over losses", theme.MUTED
             else:
-                words = f"{row.fatalities} lost of the {row.limit:.3g} that make it withdraw"
+                words = f"{row.fatalities} lost of the {row.limit:.0f} that make it withdraw"
                 colour = theme.MUTED
                 bar = pygame.Rect(x, y + s(18), s(200), s(8))
                 pygame.draw.rect(surface, theme.PANEL_EDGE, bar, 1)
@@ -213,9 +255,8 @@ class DecidersScreen(Screen):
                 pygame.draw.rect(surface, theme.NO, (bar.x, bar.y, round(bar.w * share), bar.h))
             surface.blit(text.render(words, 13, colour), (x, y))
             y += s(34)
-        rule = (
-            "Limit: withdrawal_fatalities × t / (1 − t), t its casualty tolerance, in one mission."
-        )
+        rule = "It withdraws after that many deaths in one mission: the more casualties it"
+        rule += " tolerates, the more it bears."
         surface.blit(text.render(text.fit(rule, 12, w), 12, theme.DIM), (x, y))
 
     def _organization(self, surface: pygame.Surface) -> None:
@@ -224,7 +265,7 @@ class DecidersScreen(Screen):
         s = self.s
         org = world.organizations[self.decider]
         body = world.bodies[org.body]
-        title = f"{org.name} ({org.id}) — regional organization"
+        title = f"{org.name} — regional organization"
         surface.blit(text.render(title, 26, theme.TEXT, True), (s(30), s(18)))
         sub = f"decides in the {body.name}: {len(body.members)} members, {body.rule} rule"
         surface.blit(text.render(sub, 15, theme.MUTED), (s(30), s(58)))
@@ -242,21 +283,21 @@ class DecidersScreen(Screen):
     ) -> None:
         text = self.app.text
         s = self.s
+        name = namer(self.game.world).name
         if decision.action == "endorse":
-            head = f"Endorsing {decision.subject}"
+            head = f"Endorsing {name(decision.subject)}"
             done = self.game.forecast()
             earlier = done[0].endorsements.get(decision.organization) if done else None
             if earlier is not None:
                 head += " — it has " + ("endorsed it" if earlier else "refused")
         else:
-            head = f"Deploying {decision.subject}"
+            head = f"Deploying {namer(self.game.world).text(decision.subject)}"
         for line in text.wrap(head, 18, w, True)[:2]:
             surface.blit(text.render(line, 18, theme.TEXT, True), (x, y))
             y += s(26)
         if decision.blocked:
-            for line in text.wrap(
-                "Not put to the vote: " + "; ".join(decision.blocked) + ".", 14, w
-            )[:4]:
+            blocked = said(self.game.world, decision.blocked)
+            for line in text.wrap(f"Not put to the vote: {blocked}.", 14, w)[:4]:
                 surface.blit(text.render(line, 14, theme.MUTED), (x, y))
                 y += s(20)
             y += s(8)
@@ -273,15 +314,15 @@ class DecidersScreen(Screen):
             kind = kind_of(stance.choice, stance.veto_holder)
             size = s(14)
             draw_symbol(surface, kind, (x + size // 2, y + size // 2 + s(1)), size)
-            head = f"{voter} {WORDS[kind]} {units(stance.total)}"
+            who = self.game.world.states.name(voter)
+            head = f"{who}: {WORDS[kind]}, {margin_word(stance)}"
             surface.blit(text.render(head, 14, COLOURS[kind], True), (x + size + s(6), y))
-            parts = ", ".join(f"{f.name.removeprefix('policy:')} {units(f.points)}"
-                              for f in stance.factors if f.points)  # fmt: skip
-            for part in text.wrap(f"= {parts or 'nothing'}", 12, w - s(20))[:2]:
+            parts = reasons(stance.factors, self.dimensions())
+            for part in text.wrap(parts, 12, w - s(20))[:2]:
                 y += s(17)
                 surface.blit(text.render(part, 12, theme.MUTED), (x + s(20), y))
             y += s(22)
             if y > s(self.H - 90):
                 break
-        rule = "Each member's factors are the Council's, on this text; the body's rule decides."
+        rule = "Each member weighs the text as a Council member would; the body's rule decides."
         surface.blit(text.render(text.fit(rule, 12, w), 12, theme.DIM), (x, y + s(4)))

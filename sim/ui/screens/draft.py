@@ -18,7 +18,6 @@ from sim.model.drafts import (
     Draft,
     Sanction,
 )
-from sim.model.engine import CommandRejected
 from sim.model.initiatives import ProposeAmendment
 from sim.model.stance import Ballot
 from sim.model.voting import Tally
@@ -29,7 +28,7 @@ from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.widgets.seats import BAR_FULL_POINTS, seats
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol
-from sim.ui.words import party_label, resolution_name
+from sim.ui.words import namer, party_label, resolution_name
 
 
 def nice(word: str) -> str:
@@ -151,7 +150,7 @@ class DraftScreen(Screen):
         if tabled and self.game.player != self.draft.penholder:
             verb = f"Propose to {self.game.world.states.name(self.draft.penholder)}"
         self.button(
-            self.r(W - 430, H - 60, 250, 44), verb, self.submit, key=pygame.K_RETURN,
+            self.r(W - 430, H - 60, 250, 44), verb, self.table_or_amend, key=pygame.K_RETURN,
             object_id="#primary", default=True, enabled=self.game.awaiting and self.changed(),
             tip="Submit to the Council",
         )  # fmt: skip
@@ -207,7 +206,7 @@ class DraftScreen(Screen):
         self.clauses = self.draft.clauses
         self.refresh()
 
-    def submit(self) -> None:
+    def table_or_amend(self) -> None:
         player = self.game.player
         if player is None:
             return
@@ -218,13 +217,7 @@ class DraftScreen(Screen):
             command = ProposeAmendment(player, self.draft.id, self.clauses)
         else:
             command = AmendDraft(player, self.draft.id, self.clauses, "the penholder's edit")
-        try:
-            events = self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify(events[-1].text if events else "Done.")
-        self.app.pop()
+        self.submit(command, self.app.pop)
 
     # Drawing.
 
@@ -274,7 +267,7 @@ class DraftScreen(Screen):
         surface.blit(text.render(counts, 16, theme.TEXT, True), (s(x), s(y)))
         y += 24
         quota = self.game.world.bodies[self.draft.body].quota
-        v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota)
+        v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota, namer(self.game.world))
         surface.blit(text.render(v, 16, theme.YES if tally.passed else theme.NO, True),
                      (s(x), s(y)))  # fmt: skip
         y += 32

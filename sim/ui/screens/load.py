@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -20,6 +21,18 @@ def list_saves(folder: Path | None = None) -> list[tuple[Path, str]]:
     return list_save_files(folder or saves_dir(), MAX_LISTED)
 
 
+def readable_save(label: str) -> str:
+    """A save's description as :func:`list_saves` gives it ("Libya 2011 — Month 1 (February
+    2011) · 2026-12-03T13:42:33") with the moment it was saved in words ("… · saved 3 December
+    2026 at 13:42")."""
+    what, _, stamp = label.rpartition(" · ")
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return label
+    return f"{what} · saved {when.day} {when:%B %Y} at {when:%H:%M}"
+
+
 class LoadScreen(Screen):
     """Choose a save."""
 
@@ -30,9 +43,9 @@ class LoadScreen(Screen):
         y = 90
         for n, (path, label) in enumerate(saves):
             self.button(
-                self.r(60, y + n * 52, self.W - 120, 44), f"{path.name} — {label}",
+                self.r(60, y + n * 52, self.W - 120, 44), readable_save(label),
                 lambda p=path: load_game(self.app, p), key=pygame.K_1 + n,
-                default=n == 0,
+                default=n == 0, tip=f"File: {path.name}",
             )  # fmt: skip
         self.button(self.r(self.W - 200, self.H - 64, 160, 44), "Back", self.back, tip="Esc")
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pygame
 
+from sim.model.words import without_repeats
 from sim.ui import theme
+from sim.ui.flags import flag_file, real_states
 from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import QUIET
 from sim.ui.words import namer
 
+#: A state's id at the start of an event's text (``ARN amends …``): its flag goes before it.
+LEADING_ID = re.compile(r"^([A-Z]{2,4})\b")
 EMPHASIS = {
     "resolution_adopted": "#56B4E9",
     "draft_vetoed": "#CC79A7",
@@ -35,7 +40,7 @@ class NewsScreen(Screen):
         assert game is not None
         W, H = self.W, self.H
         names = namer(game.world)
-        events = [e for e in game.world.events if e.kind not in QUIET]
+        events = without_repeats(e for e in game.world.events if e.kind not in QUIET)
         if self.month is not None:
             events = by_importance(e for e in events if e.month == self.month)
         lines = []
@@ -46,9 +51,10 @@ class NewsScreen(Screen):
                 lines.append(f"<br><b>{html.escape(game.month_title(e.month))}</b>")
             text = html.escape(names.text(e.text))
             colour = EMPHASIS.get(e.kind)
-            lines.append(f"<font color='{colour}'><b>{text}</b></font>" if colour else text)
+            text = f"<font color='{colour}'><b>{text}</b></font>" if colour else text
+            lines.append(self.flag_of(e.text) + text)
         body = "<br>".join(lines).removeprefix("<br>") or "<i>No news.</i>"
-        self.textbox(self.r(40, 80, W - 80, H - 170), body)
+        self.textbox_later(self.r(40, 80, W - 80, H - 170), body)
         skipping = self.app.skip is not None and not self.final
         label = "See the debrief" if self.final else "Continue"
         tip = "Enter"
@@ -64,6 +70,17 @@ class NewsScreen(Screen):
         elif not self.final and self.app.can_skip():
             self.button(self.r(W - 520, H - 66, 220, 46), "Skip ahead", self.skip,
                         key=pygame.K_s, tip="Continue and skip to the next decision")  # fmt: skip
+
+    def flag_of(self, said: str) -> str:
+        """The flag of the state an event begins with (``ARN amends …``), as an ``<img>``."""
+        game = self.app.game
+        assert game is not None
+        first = LEADING_ID.match(said)
+        if first is None or first.group(1) not in game.world.states.index:
+            return ""
+        height = self.s(14)
+        path = flag_file(first.group(1), height, real_states(game.scenario))
+        return f"<img src='{html.escape(str(path))}' padding='0px 6px 0px 0px'>"
 
     def title_of(self, month: int) -> str:
         """ "Month 3 (April 2011)" or "Month 3"."""

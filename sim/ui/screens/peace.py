@@ -17,15 +17,26 @@ from collections.abc import Callable
 import pygame
 
 from sim.model.commands import Command
-from sim.model.engine import CommandRejected
+from sim.model.events import Event
 from sim.model.peace_view import PeaceView
 from sim.model.talks import sponsor_name
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
-from sim.ui.screens.peace_actions import Offer, Table, may_mediate, mediation_offers, support_offers
-from sim.ui.screens.theatre import PANEL_W, Panel, phase_words
+from sim.ui.screens.peace_actions import (
+    Offer,
+    Table,
+    may_mediate,
+    mediation_offers,
+    party_label,
+    party_title,
+    peace_words,
+    support_offers,
+)
+from sim.ui.screens.theatre import PANEL_W
+from sim.ui.widgets.theatrepanel import Panel, phase_words
+from sim.ui.words import intensity_word, weight_word
 
 TRACK_H = 16
 TOP = 64
@@ -36,6 +47,11 @@ def _words(stage: str) -> str:
     return "a ceasefire" if stage == "ceasefire" else "a peace agreement"
 
 
+def standing_word(standing: float) -> str:
+    """The envoy's standing with the parties, in a word."""
+    return "high" if standing >= 0.66 else "fair" if standing >= 0.33 else "low"
+
+
 def draw_process_panel(
     world: World, peace: PeaceView, text: theme.Text, width: int, scale: float
 ) -> pygame.Surface:
@@ -43,9 +59,14 @@ def draw_process_panel(
     panel = Panel(text, width, scale)
     theatre = world.theatre
     panel.line(
-        f"The theatre is {phase_words(theatre.phase)}; fighting intensity {theatre.intensity:.2f}.",
+        f"The theatre is {phase_words(theatre.phase)}; the fighting is"
+        f" {intensity_word(theatre.intensity)}.",
         14,
     )
+
+    def names(ids: tuple[str, ...] | list[str]) -> str:
+        return peace_words(world, ", ".join(ids))
+
     if peace.settlement is None:
         panel.line(
             "This scenario gives the parties no settlement positions: war and peace follow"
@@ -63,15 +84,19 @@ def draw_process_panel(
         sponsors = " and ".join(sponsor_name(world, x) for x in envoy.sponsors)
         panel.line(
             f"{envoy.name[:1].upper()}{envoy.name[1:]}, appointed by {sponsors} in month"
-            f" {envoy.appointed_month}; standing {envoy.standing:.2f} (0-1).",
+            f" {envoy.appointed_month}; its standing with the parties is"
+            f" {standing_word(envoy.standing)}.",
             14,
+            lines=3,
         )
         for party, (lean, backers) in peace.leanings().items():
             if lean > 0:
+                who = party_label(world, party)
+                how = "strongly" if lean >= 0.5 else "somewhat"
                 panel.line(
-                    f"Seen as leaning toward {party} ({lean:+.2f}): {', '.join(backers)} among"
-                    f" its sponsors' members back {party}, which trusts the envoy more; the"
-                    " other parties trust it less (Kydd 2003).",
+                    f"Seen as leaning {how} toward {who}: {names(backers)} among its sponsors'"
+                    f" members back {who}, which trusts the envoy more; the other parties trust"
+                    " it less (Kydd 2003).",
                     13,
                     theme.MUTED,
                     indent=12,
@@ -82,7 +107,7 @@ def draw_process_panel(
     if talks is None:
         panel.line("No talks are under way.", 14, theme.MUTED)
     else:
-        seats = ", ".join(talks.parties)
+        seats = names(talks.parties)
         extra = [
             w
             for w, on in (("women's groups", talks.women), ("civil society", talks.civil_society))
@@ -104,7 +129,11 @@ def draw_process_panel(
     guarantees = peace.guarantees()
     if guarantees:
         panel.line(
-            "Guarantees: " + ", ".join(f"{g} (offered by {who})" for g, who in guarantees.items()),
+            "Guarantees: "
+            + ", ".join(
+                f"{peace_words(world, g)} (offered by {peace_words(world, who)})"
+                for g, who in guarantees.items()
+            ),
             13,
             lines=3,
         )
@@ -120,19 +149,19 @@ def draw_process_panel(
             theme.GOOD if a.in_force else theme.NO,
             True,
         )
-        panel.line(f"Signed by {', '.join(a.signatories)}", 13, indent=12)
+        panel.line(f"Signed by {names(a.signatories)}", 13, indent=12, lines=2)
         if a.guarantors:
-            panel.line(f"Guaranteed by {', '.join(a.guarantors)}", 13, indent=12)
+            panel.line(f"Guaranteed by {names(a.guarantors)}", 13, indent=12, lines=2)
         if a.tactical:
             panel.line(
-                f"Signed only tactically by {', '.join(a.tactical)}: implementation stalls",
+                f"Signed only tactically by {names(a.tactical)}: implementation stalls",
                 13,
                 theme.NO,
                 indent=12,
             )
         if a.excluded:
             panel.line(
-                f"Left out (spoilers): {', '.join(a.excluded)}", 13, theme.NO, indent=12, lines=3
+                f"Left out (spoilers): {names(a.excluded)}", 13, theme.NO, indent=12, lines=3
             )
         inclusion = [
             w
@@ -199,7 +228,11 @@ class PeaceScreen(Screen):
         """Who sits at the table when the player convenes: each party, women's groups, civil
         society (toggles; the choice goes into the command)."""
         seats: list[tuple[str, bool, Callable[[], None]]] = [
-            (party, party in self.table.parties, lambda p=party: self.table.toggle(p))
+            (
+                party_title(self.game.world, party),
+                party in self.table.parties,
+                lambda p=party: self.table.toggle(p),
+            )
             for party in self.peace.parties()
         ]
         seats += [
@@ -229,13 +262,10 @@ class PeaceScreen(Screen):
 
     def act(self, command: Command) -> None:
         """Submit one of the player's actions; a refusal is shown, not raised."""
-        try:
-            self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify("Done.")
-        self.refresh()
+        self.submit(command)
+
+    def said(self, events: list[Event]) -> str:
+        return "Done."  # the talks' panel shows what changed
 
     def draw(self, surface: pygame.Surface) -> None:
         world = self.game.world
@@ -301,15 +331,18 @@ class PeaceScreen(Screen):
                 pygame.draw.rect(surface, theme.PANEL_EDGE, shade)
             for party in parties:
                 lo, hi = ranges[party]
-                surface.blit(text.render(party, 13, tuple(colours[party])[:3]), (area.x + s(12), y))
-                pygame.draw.line(
-                    surface,
-                    theme.MUTED,
-                    (track_x, y + s(TRACK_H // 2)),
-                    (track_x + track_w, y + s(TRACK_H // 2)),
-                    1,
-                )
-                if hi > lo:
+                refuses = hi <= lo
+                label = text.fit(party_title(self.game.world, party), 13, label_w - s(16))
+                surface.blit(text.render(label, 13, tuple(colours[party])[:3]), (area.x + s(12), y))
+                if not refuses:
+                    pygame.draw.line(
+                        surface,
+                        theme.MUTED,
+                        (track_x, y + s(TRACK_H // 2)),
+                        (track_x + track_w, y + s(TRACK_H // 2)),
+                        1,
+                    )
+                if not refuses:
                     bar = pygame.Rect(
                         track_x + round(track_w * lo),
                         y + s(4),
@@ -318,8 +351,11 @@ class PeaceScreen(Screen):
                     )
                     pygame.draw.rect(surface, colours[party], bar, border_radius=3)
                 else:
-                    refuse = text.render("would refuse any text", 12, theme.NO)
-                    surface.blit(refuse, (track_x + s(6), y))
+                    # No range: a dashed track (the legend says so); no words over the track,
+                    # where the diamonds and the current text's line are drawn.
+                    for dash in range(track_x, track_x + track_w, s(12)):
+                        pygame.draw.line(surface, theme.NO, (dash, y + s(TRACK_H // 2)),
+                                         (dash + s(6), y + s(TRACK_H // 2)), 2)  # fmt: skip
                 believed = peace.believed_ideal(party).get(issue.id) if talks else None
                 if believed is not None:
                     cx, cy = track_x + round(track_w * believed), y + s(TRACK_H // 2)
@@ -336,10 +372,11 @@ class PeaceScreen(Screen):
                 pygame.draw.line(surface, theme.TEXT, (tx, top - s(4)), (tx, y), 2)
             y += s(6)
         legend = (
-            "bars: what each party would accept (others at its ideal); shaded: where all"
-            " overlap; diamond: the envoy's reading of its ideal; white line: the current text"
+            "bars: what each party would accept (others at its ideal); dashed: it would"
+            " refuse any text; shaded: where all overlap; diamond: the envoy's reading of its"
+            " ideal; white line: the current text"
         )
-        for part in text.wrap(legend, 12, area.w)[:2]:
+        for part in text.wrap(legend, 12, area.w)[:3]:
             surface.blit(text.render(part, 12, theme.MUTED), (area.x, y))
             y += s(16)
         return y + s(8)
@@ -357,13 +394,18 @@ class PeaceScreen(Screen):
             verdict = "accepts" if accepts else "refuses"
             if party in tactical:
                 verdict = "signs without meaning it"
-            line = f"{party} {verdict} ({stance.total / 1000:+.3f})"
+            gap = abs(stance.total) / 1000
+            far = "narrowly" if gap < 0.05 else "clearly" if gap < 0.15 else "firmly"
+            line = f"{party_title(self.game.world, party)} {verdict} ({far})"
             surface.blit(
                 text.render(line, 14, theme.GOOD if accepts else theme.NO, True), (area.x, y)
             )
             y += s(20)
             top = sorted(stance.factors, key=lambda f: (-abs(f.points), f.name))[:3]
-            why = ", ".join(f"{f.name} {f.points / 1000:+.2f}" for f in top)
+            why = ", ".join(
+                f"{f.name} ({weight_word(f.points)} {'for' if f.points > 0 else 'against'})"
+                for f in top
+            )
             for part in text.wrap(why, 13, area.w - s(12))[:2]:
                 surface.blit(text.render(part, 13, theme.MUTED), (area.x + s(12), y))
                 y += s(18)

@@ -10,6 +10,7 @@ An action the seat may not take now is still listed, disabled, with the model's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pygame
@@ -23,10 +24,44 @@ from sim.model.mediation import (
     OfferGuarantee,
     PressParty,
 )
+from sim.model.world import World
 from sim.ui.game import Game
+from sim.ui.words import namer
 
 AID = 2.0
 JOINT_ENVOY = "the Joint Special Envoy"
+
+
+def party_label(world: World, party_id: str) -> str:
+    """A party to the conflict in running text: "the government", a short id as its acronym
+    ("ntc" → "the NTC"), else the id in words ("northern-front" → "the northern front"); the
+    full names are long ("National Transitional Council and rebel forces")."""
+    kind = next((p.kind for p in world.theatre.parties if p.id == party_id), "")
+    if kind == "government":
+        return "the government"
+    if len(party_id) <= 4 and party_id.isalpha():
+        return f"the {party_id.upper()}"
+    return "the " + party_id.replace("-", " ").replace("_", " ")
+
+
+def party_title(world: World, party_id: str) -> str:
+    """A party as a row label or the start of a sentence: "Government", "NTC"."""
+    label = party_label(world, party_id).removeprefix("the ")
+    return label[:1].upper() + label[1:]
+
+
+def peace_words(world: World, text: str) -> str:
+    """A reason or list from the model with its ids replaced by names: states, drafts, the
+    Secretary-General ("un"), organizations and the parties."""
+    names = dict(namer(world).names)
+    names[SECRETARY_GENERAL] = "the Secretary-General"
+    for org_id, org in world.organizations.items():
+        names[org_id] = f"the {org.name}"
+    for party in world.theatre.parties:
+        names[party.id] = party_label(world, party.id)
+    text = text.replace(f" ('{SECRETARY_GENERAL}')", "")
+    pattern = r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.sub(pattern + r")(?![\w-])", lambda m: names[m.group(1)], text)
 
 
 @dataclass
@@ -69,14 +104,14 @@ def mediation_offers(game: Game, player: str, table: Table) -> list[Offer]:
             pygame.K_a,
             "Your organization and the Secretary-General appoint a joint envoy: the UN's"
             " envoy drafts and puts the text, you convene the talks",
-            tuple(game.check(appoint)),
+            _reasons(game, appoint),
         ),
         Offer(
             "Convene talks",
             convene,
             pygame.K_c,
             "Open talks with the parties seated below; the envoy puts a text every month",
-            tuple(game.check(convene)),
+            _reasons(game, convene),
         ),
     ]
 
@@ -104,10 +139,16 @@ def support_offers(game: Game, player: str) -> list[Offer]:
     for party in world.theatre.parties:
         if player in party.patrons:
             pressed = (player, party.id) in world.peace.pressed
-            label = f"Shield {party.id}" if pressed else f"Press {party.id}"
+            who = party_label(world, party.id)
+            label = f"Shield {who}" if pressed else f"Press {who}"
             tip = "As its patron, push your client to settle (or shield it)"
             offers.append(Offer(label, PressParty(player, party.id, not pressed), None, tip, ()))
-    return [Offer(o.label, o.command, o.key, o.tip, tuple(game.check(o.command))) for o in offers]
+    return [Offer(o.label, o.command, o.key, o.tip, _reasons(game, o.command)) for o in offers]
+
+
+def _reasons(game: Game, command: Command) -> tuple[str, ...]:
+    """Why the model refuses ``command`` now, in names."""
+    return tuple(peace_words(game.world, r) for r in game.check(command))
 
 
 def may_mediate(game: Game, player: str) -> bool:

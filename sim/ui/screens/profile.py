@@ -20,6 +20,7 @@ from sim.ui import theme
 from sim.ui.flags import flag, real_states
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
+from sim.ui.words import namer, weight_word
 
 CONTEXT_NAMES = {
     "relation": "Relation to the penholder",
@@ -39,8 +40,45 @@ def factor_title(name: str, dimension_names: dict[str, str]) -> str:
 
 
 def units(points: int) -> str:
-    """Points as signed utility units, as in ``--explain``."""
+    """Points as signed utility units, as in ``--explain`` (the "for the curious" lines)."""
     return f"{points / POINTS_PER_UNIT:+.3f}"
+
+
+def factor_word(points: int) -> str:
+    """A factor's weight and direction in words: "strongly for", "slightly against", "—"."""
+    if points == 0:
+        return "—"
+    return f"{weight_word(points)} {'for' if points > 0 else 'against'}"
+
+
+def size_word(points: int) -> str:
+    """How big a change of a member's total is, in words ("a small push", "a large shift")."""
+    size = abs(points) / POINTS_PER_UNIT
+    return "a small push" if size < 0.05 else "a real push" if size < 0.15 else "a large shift"
+
+
+def margin_word(stance: Stance) -> str:
+    """How firmly a member stands where it stands, from its total and its thresholds."""
+    if stance.choice == "abstain":
+        to_yes, to_no = stance.yes_above - stance.total, stance.total - stance.no_below
+        return "close to a yes" if to_yes < 50 else "close to a no" if to_no < 50 else "undecided"
+    gap = (
+        stance.total - stance.yes_above
+        if stance.choice == "yes"
+        else (stance.no_below - stance.total)
+    )
+    return "firmly" if gap >= 150 else "clearly" if gap >= 50 else "narrowly"
+
+
+def capability_word(capability: float) -> str:
+    """A state's weight in the world, in words (the number stays in the curious line)."""
+    return (
+        "a great power"
+        if capability >= 0.7
+        else "a middle power"
+        if capability >= 0.35
+        else ("a small state")
+    )
 
 
 def draw_factors(
@@ -54,20 +92,23 @@ def draw_factors(
     y: int,
     w: int,
 ) -> int:
-    """Each factor as a signed bar around a middle line, then the total; returns the y below."""
+    """Each factor as a signed bar around a middle line with its weight in words ("clearly
+    for"), then the total; returns the y below. Factors worth nothing are left out."""
 
     def s(v: float) -> int:
         return round(v * scale)
 
     biggest = max([abs(f.points) for f in factors] + [1])
-    label_w = s(230)
-    bar_x = x + label_w + s(60)
-    bar_w = w - label_w - s(70)
+    label_w = s(220)
+    word_w = s(130)
+    bar_x = x + label_w + word_w
+    bar_w = w - label_w - word_w - s(10)
     mid = bar_x + bar_w // 2
-    for factor in factors:
+    shown = [f for f in factors if f.points] or list(factors[:1])
+    for factor in shown:
         surface.blit(text.render(text.fit(title(factor.name), 14, label_w), 14, theme.TEXT), (x, y))
-        value = text.render(units(factor.points), 14, theme.TEXT)
-        surface.blit(value, (x + label_w + s(52) - value.get_width(), y))
+        value = text.render(factor_word(factor.points), 14, theme.MUTED)
+        surface.blit(value, (x + label_w, y))
         length = round((bar_w // 2) * abs(factor.points) / biggest)
         colour = theme.YES if factor.points > 0 else theme.NO
         left = mid if factor.points > 0 else mid - length
@@ -77,9 +118,13 @@ def draw_factors(
         y += s(21)
     pygame.draw.line(surface, theme.PANEL_EDGE, (x, y + s(2)), (x + w, y + s(2)))
     y += s(6)
-    surface.blit(text.render("= Total", 15, theme.TEXT, True), (x, y))
-    shown = text.render(units(total), 15, theme.TEXT, True)
-    surface.blit(shown, (x + label_w + s(52) - shown.get_width(), y))
+    surface.blit(text.render("= All together", 15, theme.TEXT, True), (x, y))
+    surface.blit(text.render(factor_word(total), 15, theme.TEXT, True), (x + label_w, y))
+    length = round((bar_w // 2) * min(1.0, abs(total) / biggest))
+    if length:
+        left = mid if total > 0 else mid - length
+        pygame.draw.rect(surface, theme.YES if total > 0 else theme.NO, (left, y + s(5), length,
+                                                                         s(10)))  # fmt: skip
     return y + s(26)
 
 
@@ -156,10 +201,11 @@ class ProfileScreen(Screen):
         )  # fmt: skip
         picture = flag(self.actor, s(30), real_states(self.game.scenario))
         surface.blit(picture, (s(30), s(20)))
-        surface.blit(text.render(f"{table.names[i]} ({self.actor})", 26, theme.TEXT, True),
+        surface.blit(text.render(table.names[i], 26, theme.TEXT, True),
                      (s(40) + picture.get_width(), s(18)))  # fmt: skip
-        sub = f"{role} · bloc {table.blocs[i] or '—'} · capability {table.capability[i]:.2f}"
-        sub += f" · political capital {table.capital[i]:.1f}"
+        bloc = f"{table.blocs[i]} bloc" if table.blocs[i] else "no bloc"
+        sub = f"{role} · {bloc} · {capability_word(float(table.capability[i]))}"
+        sub += f" · political capital {float(table.capital[i]):.0f}"
         surface.blit(text.render(sub, 15, theme.MUTED), (s(30), s(58)))
         self._priorities(surface, s(30), s(100), s(560))
         self._relations(surface, s(30), s(100 + 72 + 58 * len(world.issues)), s(560))
@@ -194,7 +240,7 @@ class ProfileScreen(Screen):
                 fx = bar_x + round(bar_w * first)
                 pygame.draw.line(surface, theme.YES, (fx, axis_y - s(11)), (px, axis_y - s(11)), 1)
                 pygame.draw.circle(surface, theme.YES, (fx, axis_y), s(7), 2)
-                moved = text.render(f"{ideal - first:+.2f}", 11, theme.MUTED)
+                moved = text.render("moved", 11, theme.MUTED)
                 surface.blit(moved, (min(fx, px), axis_y - s(26)))
             pygame.draw.circle(surface, theme.YES, (px, axis_y), s(7))
             if position is not None:
@@ -238,7 +284,7 @@ class ProfileScreen(Screen):
                 if value > 0
                 else ("hostile" if value <= -0.5 else "cool")
             )
-            label = f"{sid} {table.name(sid)}: {value:+.1f} {word}"
+            label = f"{table.name(sid)}: {word}"
             mark = "+" if value > 0 else "−"
             surface.blit(text.render(mark, 15, colour, True), (cx, cy))
             surface.blit(text.render(text.fit(label, 14, col_w - s(24)), 14, theme.TEXT),
@@ -253,25 +299,39 @@ class ProfileScreen(Screen):
             return
         draft_id, stance = found
         kind = kind_of(stance.choice, stance.veto_holder)
-        surface.blit(text.render(f"Why: stance on {draft_id}", 18, theme.TEXT, True), (x, y))
-        y += s(30)
+        title = f"Why it stands where it does on {namer(self.game.world).name(draft_id)}"
+        for line in text.wrap(title, 18, w, True)[:2]:
+            surface.blit(text.render(line, 18, theme.TEXT, True), (x, y))
+            y += s(26)
+        y += s(4)
         size = s(20)
         draw_symbol(surface, kind, (x + size // 2, y + size // 2), size)
-        head = text.render(f"{WORDS[kind]} — total {units(stance.total)}", 17, COLOURS[kind], True)
+        head = text.render(f"{WORDS[kind]} — {margin_word(stance)}", 17, COLOURS[kind], True)
         surface.blit(head, (x + size + s(8), y))
         y += s(32)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
         y = draw_factors(surface, text, self.scale, stance.factors, stance.total,
                          lambda n: factor_title(n, dims), x, y, w)  # fmt: skip
-        rule = (f"Yes above {units(stance.yes_above)}; no below {units(stance.no_below)};"
-                " abstain in between.")  # fmt: skip
+        rule = ("It votes yes when its reasons add up clearly in favour, no when they add up"
+                " clearly against, and abstains in between.")  # fmt: skip
         if stance.veto_holder:
-            rule += " A permanent member's no is a veto, so its no threshold is wider."
+            rule += " A permanent member's no is a veto, so it needs more against it to say no."
         for line in text.wrap(rule, 13, w)[:2]:
             surface.blit(text.render(line, 13, theme.MUTED), (x, y))
             y += s(18)
         y += s(8)
-        self._flips(surface, x, y, w)
+        y = self._flips(surface, x, y, w)
+        table = self.game.world.states
+        curious = (f"For the curious: total {units(stance.total)}; yes above"
+                   f" {units(stance.yes_above)}, no below {units(stance.no_below)}; capability"
+                   f" {float(table.capability[table.index[self.actor]]):.2f}")  # fmt: skip
+        found_flips = self.flips()
+        if found_flips is not None:
+            curious += f"; one step needs {units(found_flips[0].needed)}"
+        curious += "."
+        for line in text.wrap(curious, 12, w)[:2]:
+            surface.blit(text.render(line, 12, theme.DIM), (x, y))
+            y += s(16)
 
     def flips(self) -> tuple[MemberFlips, Drift] | None:
         """What would move this member's vote one step, and its drift since the start (cached
@@ -292,49 +352,57 @@ class ProfileScreen(Screen):
         every, moved = self._flips_cache
         return every[self.actor], moved[self.actor]
 
-    def _flips(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
+    def _flips(self, surface: pygame.Surface, x: int, y: int, w: int) -> int:
         text = self.app.text
         s = self.s
         found = self.flips()
         if found is None:
-            return
+            return y
         flips, drift = found
         surface.blit(text.render("What would flip this vote", 17, theme.TEXT, True), (x, y))
         y += s(24)
         step = f"From {WORDS[flips.choice].lower()} to {WORDS[flips.target].lower()}"
         if not flips.options:
-            line = f"{step} needs {units(flips.needed)}: no single change of the text, a ceiling,"
-            line += " a side deal or an endorsement is enough."
+            line = f"{step} would take {size_word(flips.needed)}: no single change of the text,"
+            line += " a ceiling, a side deal or an endorsement is enough."
             for part in text.wrap(line, 14, w)[:2]:
                 surface.blit(text.render(part, 14, theme.MUTED), (x, y))
                 y += s(19)
         else:
-            head = f"{step} needs {units(flips.needed)}; the smallest change of each kind:"
+            head = f"{step} takes {size_word(flips.needed)}; the smallest change of each kind:"
             surface.blit(text.render(text.fit(head, 14, w), 14, theme.MUTED), (x, y))
             y += s(20)
             for flip in flips.options[:4]:
                 kind = kind_of(flip.choice, False)
                 tag = {"side_payment": "side deal"}.get(flip.kind, flip.kind)
-                spare = f", {units(flip.spare)[1:]} to spare" if flip.spare else ", just enough"
-                tail = f" {units(flip.shift)}: {WORDS[kind].lower()}{spare}"
+                spare = (
+                    ", just enough" if flip.spare < 20
+                    else ", with some to spare" if flip.spare < 100 else ", with room to spare"
+                )  # fmt: skip
+                tail = f": {WORDS[kind].lower()}{spare}"
                 tail_surf = text.render(tail, 13, COLOURS[kind])
                 room = w - tail_surf.get_width() - s(90)
                 surface.blit(text.render(tag, 13, theme.DIM), (x, y))
-                surface.blit(text.render(text.fit(flip.change, 13, room), 13, theme.TEXT),
+                change = namer(self.game.world).text(flip.change)
+                surface.blit(text.render(text.fit(change, 13, room), 13, theme.TEXT),
                              (x + s(84), y))  # fmt: skip
                 surface.blit(tail_surf, (x + w - tail_surf.get_width(), y))
                 y += s(19)
         y += s(4)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
-        parts = [f"{dims.get(d, d).lower()} from {a:.2f} to {b:.2f}"
-                 for d, a, b, m in zip(drift.dimensions, drift.start, drift.now, drift.moved,
-                                       strict=True) if abs(m) >= 0.005]  # fmt: skip
+        parts = [f"{dims.get(d, d).lower()} {'up' if m > 0 else 'down'}"
+                 for d, m in zip(drift.dimensions, drift.moved, strict=True)
+                 if abs(m) >= 0.005]  # fmt: skip
         if parts:
-            line = (f"Its own positions have moved since the start: {', '.join(parts)}; worth"
-                    f" {units(drift.points)} here (from where it started it would vote"
+            side = "for" if drift.points > 0 else "against"
+            small = abs(drift.points) < 5
+            worth = "nothing much" if small else f"{weight_word(drift.points)} {side} this draft"
+            line = (f"Its own positions have moved since the start ({', '.join(parts)}); that"
+                    f" counts {worth} (from where it started it would vote"
                     f" {drift.choice_at_start}).")  # fmt: skip
         else:
             line = "Its own positions have not moved since the start of the game."
         for part in text.wrap(line, 12, w)[:3]:
             surface.blit(text.render(part, 12, theme.MUTED), (x, y))
             y += s(16)
+        return y + s(6)

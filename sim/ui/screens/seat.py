@@ -22,7 +22,6 @@ from sim.model.caveats import (
     serving,
 )
 from sim.model.commands import Command
-from sim.model.engine import CommandRejected
 from sim.model.forces import spare
 from sim.model.initiatives import PutToEndorsement, WithdrawContingent
 from sim.model.operations import DeployRegionalForce, PledgeTroops, bridging_clauses
@@ -31,6 +30,8 @@ from sim.model.stance import ballot
 from sim.model.world import PERSONNEL, World
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
+from sim.ui.screens.theatre import phase_words
+from sim.ui.words import intensity_word, namer
 
 MAX_ACTIONS = 9
 
@@ -62,7 +63,8 @@ def caveat_decisions(world: World, seat: str) -> list[tuple[str, Command, str]]:
             )
             verb = "Lift" if on else "Set"
             command = SetCaveats(seat, mission.id, after)
-            out.append((f"{verb} caveat: {caveat_label(caveat)} ({mission.id})", command, why))
+            where = namer(world).name(mission.id)
+            out.append((f"{verb} caveat: {caveat_label(caveat)} ({where})", command, why))
     return out
 
 
@@ -77,24 +79,29 @@ class SeatScreen(Screen):
         self.game = app.game
         self.seat: str = app.game.player
         self.notes: list[str] = []
+        self.labels: list[str] = []  # the decisions' full labels (their buttons may be shorter)
 
     def decisions(self) -> list[tuple[str, Command, str]]:
         """(button label, command, explanation) for every decision the seat can take now."""
         world, seat = self.game.world, self.seat
+        name = namer(world).name
         out: list[tuple[str, Command, str]] = []
         if seat in world.contributors:
             for mission in self.game.view.recruiting_missions():
                 keen = forces.willingness(world, seat, mission)
+                keen_words = (
+                    "keen" if keen >= 0.5 else "willing" if keen > 0 else "reluctant"
+                )  # fmt: skip
                 for kind in PERSONNEL:
                     size = min(forces.gap(mission, kind), spare(world, seat, kind))
                     if size <= 0:
                         continue
-                    why = (f"{mission.id} still needs {forces.gap(mission, kind):,} {kind}; you"
-                           f" have {spare(world, seat, kind):,} to spare. Your government's"
-                           f" willingness is {keen:.2f} (reimbursement and ties to the region"
-                           " against the risk to your soldiers).")  # fmt: skip
+                    why = (f"{name(mission.id)} still needs {forces.gap(mission, kind):,} {kind};"
+                           f" you have {spare(world, seat, kind):,} to spare. Your government is"
+                           f" {keen_words} (reimbursement and ties to the region against the"
+                           " risk to your soldiers).")  # fmt: skip
                     command = PledgeTroops(seat, mission.id, kind, size)
-                    out.append((f"Pledge {size:,} {kind} to {mission.id}", command, why))
+                    out.append((f"Pledge {size:,} {kind} to {name(mission.id)}", command, why))
             for mission in world.active_missions():
                 for c in mission.contingents:
                     if c.contributor == seat and (c.deployed or c.arriving) and not c.withdrawing:
@@ -103,7 +110,7 @@ class SeatScreen(Screen):
                             " weakens the mission as it fights; the drawdown takes months."
                         )
                         command = WithdrawContingent(seat, mission.id, c.kind)
-                        out.append((f"Withdraw {c.kind} from {mission.id}", command, why))
+                        out.append((f"Withdraw {c.kind} from {name(mission.id)}", command, why))
             out += caveat_decisions(world, seat)
         if seat in world.organizations:
             org = world.organizations[seat]
@@ -127,33 +134,31 @@ class SeatScreen(Screen):
                     " moves the votes of the organization's members on the Council; a"
                     " refusal moves them against."
                 )
-                out.append((f"Put {draft.id} to the {org.name}", PutToEndorsement(seat, draft.id),
-                            why))  # fmt: skip
+                out.append((f"Put {name(draft.id)} to the {org.name}",
+                            PutToEndorsement(seat, draft.id), why))  # fmt: skip
         return [d for d in out if not self.game.check(d[1])][:MAX_ACTIONS]
 
     def build(self) -> None:
         W, H = self.W, self.H
         self.notes = []
+        self.labels = []
         y = 150
         for label, command, why in self.decisions():
-            self.button(self.r(40, y, 420, 40), label, lambda c=command: self.act(c), tip=why)
+            self.labels.append(label)
+            shown = self.app.text.fit(label, 14, self.s(400))
+            self.button(self.r(40, y, 420, 40), shown, lambda c=command: self.act(c),
+                        tip=f"{label}<br>{why}")  # fmt: skip
             self.notes.append(why)
             y += 52
         self.button(self.r(W - 200, H - 66, 160, 46), "Back", self.back, tip="Esc")
 
     def act(self, command: Command) -> None:
-        try:
-            events = self.game.submit(command)
-        except CommandRejected as exc:
-            self.app.notify("; ".join(exc.reasons))
-            return
-        self.app.notify(events[-1].text if events else "Done.")
-        self.refresh()
+        self.submit(command)
 
     def draw(self, surface: pygame.Surface) -> None:
         text, s = self.app.text, self.s
         world = self.game.world
-        head = f"Your seat: {seat_name(world, self.seat)} ({self.seat})"
+        head = f"Your seat: {seat_name(world, self.seat)}"
         surface.blit(text.render(head, 22, theme.TEXT, True), (s(30), s(18)))
         y = s(54)
         for line in text.wrap(describe(world, self.seat), 14, s(self.W - 60))[:4]:
@@ -167,12 +172,85 @@ class SeatScreen(Screen):
                 surface.blit(text.render(line, 13, theme.TEXT), (x, y + n * s(17)))
             y += s(52)
         if not self.notes:
-            council = roles(world, self.seat)
-            hint = "Nothing more to decide right now."
-            if {"permanent", "elected"} & set(council):
-                hint += (
-                    " In the chamber: your vote (Y), lobbying in consultations (C), and"
-                    " amendments you propose to the penholder (E)."
-                )
-            for n, line in enumerate(text.wrap(hint, 15, s(self.W - 80))):
-                surface.blit(text.render(line, 15, theme.TEXT), (s(40), s(150) + n * s(22)))
+            surface.blit(text.render("Nothing to decide on this screen right now.", 15,
+                                     theme.MUTED), (s(40), y))  # fmt: skip
+            y += s(30)
+        width = s(self.W - 80)
+        for title, lines in (("What you can do", self.can_do()),
+                             ("Where things stand", self.standing())):  # fmt: skip
+            y += s(10)
+            surface.blit(text.render(title, 18, theme.TEXT, True), (s(40), y))
+            y += s(28)
+            for entry in lines:
+                surface.fill(theme.ACCENT, (s(46), y + s(8), s(5), s(5)))
+                for line in text.wrap(entry, 15, width - s(20)):
+                    if y > s(self.H - 90):
+                        return
+                    surface.blit(text.render(line, 15, theme.TEXT), (s(60), y))
+                    y += s(21)
+                y += s(6)
+
+    def can_do(self) -> list[str]:
+        """What the seat does, role by role, with the keys that do it (not the decisions on
+        this screen: those are its buttons)."""
+        world, seat = self.game.world, self.seat
+        name = namer(world).name
+        council = set(roles(world, seat))
+        out: list[str] = []
+        pens = [t for t in world.templates if t.penholder == seat]
+        if pens:
+            out.append(
+                f"You hold the pen on {', '.join(name(t.id) for t in pens)}. In the chamber:"
+                " table it (T), change its clauses and watch the whip count (E), lobby members"
+                " and offer side deals in consultations (C), and call the vote (V) when it"
+                " would pass."
+            )
+        if {"permanent", "elected"} & council:
+            line = "Vote yes, no or abstain on the draft before the Council (Y in the chamber)"
+            line += "; your no is a veto." if "permanent" in council else "."
+            if not pens:
+                line += (" Lobby other members in consultations (C) and propose amendments to"
+                         " the penholder (E).")  # fmt: skip
+            out.append(line)
+        if seat in world.contributors and not any(n.startswith("Pledge") for n in self.labels):
+            forecast = self.game.forecast()
+            if forecast is not None and forecast[0].clauses.establishes_mission():
+                out.append(f"{name(forecast[0].id)} would create a mission: once the Council"
+                           " adopts it, you can pledge troops to it here.")  # fmt: skip
+            else:
+                out.append("No mission takes troops now: when the Council creates one, you"
+                           " can pledge here.")  # fmt: skip
+        if "chair" in council:
+            out.append("Deploying your organization's force and putting the Council's draft"
+                       " to your members appear here when they are open to you.")  # fmt: skip
+        out.append("The theatre (H) shows the war and the missions; from there, the peace"
+                   " talks (P) and who decides on the ground (W). The world map: W in the"
+                   " chamber.")  # fmt: skip
+        return out
+
+    def standing(self) -> list[str]:
+        """The draft before the Council and how it would fare, the theatre, your capital."""
+        world = self.game.world
+        name = namer(world).name
+        out: list[str] = []
+        forecast = self.game.forecast()
+        before = self.game.view.draft_in(world.council)
+        if forecast is None:
+            out.append("No draft is before the Council.")
+        else:
+            draft, _, tally = forecast
+            where = "is before the Council" if before is not None else "is not tabled yet"
+            verdict = "would be adopted" if tally.passed else "would fail"
+            if tally.vetoed_by:
+                verdict = "would be vetoed"
+            out.append(f"{name(draft.id)} {where}: it {verdict} today"
+                       f" ({len(tally.yes)} yes, {len(tally.no)} no, {len(tally.abstain)}"
+                       " abstaining).")  # fmt: skip
+        theatre = world.theatre
+        out.append(f"{theatre.name} is {phase_words(theatre.phase)}; the fighting is"
+                   f" {intensity_word(theatre.intensity)}.")  # fmt: skip
+        if self.seat in world.states.index:
+            capital = float(world.states.capital[world.states.index[self.seat]])
+            out.append(f"Your political capital: {capital:.0f} (spent on side deals in"
+                       " consultations and on aid in the peace talks).")  # fmt: skip
+        return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from sim.model.seats import SeatOption, seat_options
 from sim.ui import theme
@@ -39,9 +40,10 @@ class SeatPickScreen(Screen):
         game = briefing.game
         self.options: list[SeatOption] = seat_options(game.world)
         self.chosen: list[str] = list(game.players)
-        self.focused: SeatOption | None = next(
-            (o for o in self.options if o.id in self.chosen), None
-        )
+        # The seat described beside the list (not ``focused``: that is the base screen's
+        # keyboard focus, and shadowing it made Enter crash).
+        self.shown: SeatOption | None = next((o for o in self.options if o.id in self.chosen), None)
+        self.seat_buttons: dict[str, UIButton] = {}
 
     def build(self) -> None:
         W, H = self.W, self.H
@@ -49,10 +51,8 @@ class SeatPickScreen(Screen):
         for n, option in enumerate(self.options):
             x = 30 + (n % COLUMNS) * width
             y = 70 + (n // COLUMNS) * ROW
-            mark = f"{self.chosen.index(option.id) + 1}. " if option.id in self.chosen else ""
-            tags = " · ".join(TAGS[r] for r in option.roles)
-            self.button(
-                self.r(x, y, width - 8, ROW - 4), f"{mark}{option.id} {tags}",
+            self.seat_buttons[option.id] = self.button(
+                self.r(x, y, width - 8, ROW - 4), self.label_of(option, width - 24),
                 lambda o=option: self.toggle(o), tip=f"<b>{option.name}</b>: {option.description}",
                 object_id="#toggle_on" if option.id in self.chosen else None,
             )  # fmt: skip
@@ -60,12 +60,23 @@ class SeatPickScreen(Screen):
                     default=True, tip="Back to the briefing with these seats (Enter)")  # fmt: skip
         self.button(self.r(40, H - 66, 160, 46), "Back", self.back, tip="Keep the seats (Esc)")
 
+    def label_of(self, option: SeatOption, width: int) -> str:
+        """A seat's button: its turn if chosen, its name ("Chair of the African Union" for an
+        organization's chair) and its roles in short, fitted to ``width``."""
+        mark = f"{self.chosen.index(option.id) + 1}. " if option.id in self.chosen else ""
+        tags = " · ".join(TAGS[r] for r in option.roles if r != "chair")
+        tail = f" · {tags}" if tags else ""
+        text = self.app.text
+        room = self.s(width) - text.font(14).size(mark + tail)[0]
+        name = text.fit(option.name, 14, room)
+        return f"{mark}{name}{tail}"
+
     def toggle(self, option: SeatOption) -> None:
         if option.id in self.chosen:
             self.chosen.remove(option.id)
         else:
             self.chosen.append(option.id)
-        self.focused = option
+        self.shown = option
         self.refresh()
 
     def done(self) -> None:
@@ -82,17 +93,17 @@ class SeatPickScreen(Screen):
         surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
         x, w = s(self.W - 420), s(390)
         y = s(70)
-        chosen = ", ".join(self.chosen) or "none"
+        names = {o.id: o.name for o in self.options}
+        chosen = ", ".join(names.get(c, c) for c in self.chosen) or "none"
         kind = "hot-seat: each takes turns" if len(self.chosen) > 1 else "single player"
         for line in text.wrap(f"Seats taken: {chosen} ({kind})", 15, w):
             surface.blit(text.render(line, 15, theme.ACCENT, True), (x, y))
             y += s(22)
         y += s(12)
-        if self.focused is not None:
-            surface.blit(text.render(f"{self.focused.name} ({self.focused.id})", 17, theme.TEXT,
-                                     True), (x, y))  # fmt: skip
+        if self.shown is not None:
+            surface.blit(text.render(self.shown.name, 17, theme.TEXT, True), (x, y))
             y += s(28)
-            for line in text.wrap(self.focused.description, 14, w):
+            for line in text.wrap(self.shown.description, 14, w):
                 surface.blit(text.render(line, 14, theme.TEXT), (x, y))
                 y += s(20)
         y += s(12)

@@ -17,6 +17,7 @@ from sim.model.saves import SaveError
 from sim.ui import theme
 from sim.ui.branching import OtherLines, line_title, month_decisions, rewind_game
 from sim.ui.screens.base import Host, Screen
+from sim.ui.words import in_sentence
 
 COLUMNS = 4
 MOST_MONTHS = 36
@@ -80,7 +81,7 @@ class TimelineScreen(Screen):
             return
         self.app.start(branch)
         self.app.notify(
-            f"Back at {branch.month_title().lower()}: playing on makes {branch.line};"
+            f"Back at {in_sentence(branch.month_title())}: playing on makes {branch.line};"
             f" {self.game.line or ORIGINAL} is kept beside it"
         )
 
@@ -93,7 +94,7 @@ class TimelineScreen(Screen):
         surface.blit(
             text.render("Go back to an earlier month", 26, theme.ACCENT, True), (s(40), s(40))
         )
-        here = f"This line: {line_title(self.game)}, now at {self.game.month_title().lower()}"
+        here = f"This line: {line_title(self.game)}, now at {in_sentence(self.game.month_title())}"
         surface.blit(text.render(text.fit(here, 15, s(580)), 15, theme.TEXT), (s(40), s(84)))
         note = "Going back replays the game to that month's start; this line is kept."
         surface.blit(text.render(text.fit(note, 13, s(580)), 13, theme.MUTED), (s(40), s(110)))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 
+from sim.model.savefiles import newest_line_file
 from sim.model.saves import SaveError
 from sim.scenario.loader import ScenarioError
 from sim.ui import theme
@@ -96,7 +97,7 @@ class TitleScreen(Screen):
                 f"<b>{html.escape(info.title)}</b><br>{body}",
             )
         x, w = 820, 380
-        autosave = saves_dir() / AUTOSAVE
+        autosave = newest_line_file(saves_dir() / AUTOSAVE)  # a branch played on: its own file
         has_saves = saves_dir().exists() and any(saves_dir().glob("*.json"))
         self.button(
             self.r(x, 190, w, 50), "New game", self.new_game, key=pygame.K_n,

@@ -59,8 +59,8 @@ def map_problem(game: Game) -> str:
     names = ", ".join(game.world.states.names[:3])
     return (
         f"The states of this scenario ({names}, …) are fictional, so they have no place on a"
-        " world map. Scenarios built on the world roster (scenarios/data/world_roster.toml),"
-        " such as the historical ones, show every member state here."
+        " world map. Scenarios set among the real member states of the United Nations, such as"
+        " the historical ones, show every member state here."
     )
 
 

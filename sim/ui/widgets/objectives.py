@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import pygame
 
 from sim.model import objectives
+from sim.model.words import metric_value
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.widgets.symbols import STATUS_COLOURS, STATUS_WORDS, draw_status
-from sim.ui.words import metric_value
+from sim.ui.words import namer
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,14 @@ def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:
     """Every objective of the scenario with its status now (``final``: the game is over), and
     while the game goes on, how it would be judged were the game to end now."""
     found = {o.id: o for o in world.objectives}
+    names = namer(world)
     started = bool(world.metrics.get("intensity"))
     return [
         ObjectiveRow(
             r["id"],
             r["name"],
             r["status"],
-            readable(r["reason"]),
+            names.text(readable(r["reason"])),
             definition(world, r["id"]),
             found[r["id"]].by_month,
             objectives.judge(world, found[r["id"]], True)[0] if started and not final else "",

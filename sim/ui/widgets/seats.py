@@ -140,8 +140,11 @@ def draw_card(
         pygame.draw.rect(surface, theme.MUTED, box, border_radius=round(3 * s))
         surface.blit(tag, tag.get_rect(center=box.center))
         tag_x = box.right + round(4 * s)
-    if seat.player:
-        you = text.render("YOU", 11, theme.ACCENT, bold=True)
+    you = text.render("YOU", 11, theme.ACCENT, bold=True) if seat.player else None
+    # On a small card (UI scale under 1) "YOU" does not fit beside the id and the P5 tag: it
+    # takes the place of the certainty line instead of touching the tag.
+    crowded = you is not None and rect.right - pad - you.get_width() < tag_x + round(2 * s)
+    if you is not None and not crowded:
         surface.blit(you, (rect.right - pad - you.get_width(), y + round(3 * s)))
     y += ident.get_height()
     size = round(16 * s)
@@ -165,6 +168,10 @@ def draw_card(
         y += bar_h + round(1 * s)
         room = place.left - x - round(3 * s)
         sure = text.render(text.fit(seat.certainty, 12, room), 12, theme.MUTED)
+        if you is not None and crowded:
+            sure = you
         surface.blit(sure, (x, y))
         place.centery = y + sure.get_height() // 2
+    elif you is not None and crowded:
+        surface.blit(you, (x, place.centery - you.get_height() // 2))
     surface.blit(picture, place)
