@@ -30,7 +30,7 @@ from sim.model.stance import ballot
 from sim.model.world import PERSONNEL, World
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
-from sim.ui.screens.theatre import phase_words
+from sim.ui.widgets.theatrepanel import phase_words
 from sim.ui.words import intensity_word, namer
 
 MAX_ACTIONS = 9
