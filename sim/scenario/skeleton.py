@@ -373,10 +373,20 @@ text = "The war has spiralled beyond anything the Council can still shape."
 when = "intensity_above"
 threshold = 0.95
 
+# A calm reached after the deadlines is not a stalemate: judge it in the last month only, before
+# the time-out ending, so the ending's words agree with the map.
+[[endings]]
+id = "uneasy-calm"
+name = "An uneasy calm"
+text = "The fighting has died down, though no settlement the Council could claim holds yet."
+when = "intensity_below"
+threshold = 0.3
+from_month = 18                # the last month (`months` above): a calm at the end
+
 [[endings]]
 id = "stalemate"
 name = "Stalemate"
-text = "Time has run out; the war grinds on."
+text = "The fighting goes on; the Council's efforts have not changed its course."
 when = "time_out"
 """
 

@@ -189,3 +189,15 @@ def test_valid_names_make_loadable_skeletons(name: str) -> None:
 def test_skeleton_refuses_a_bad_name_itself() -> None:
     with pytest.raises(ValueError):
         skeleton("no good")
+
+
+def test_the_skeletons_endings_agree_with_a_calm_at_the_end(tmp_path: Path) -> None:
+    """A game that ends quiet is not told "the war grinds on": a calm judged in the last month
+    comes before the time-out ending (issue 12: ending texts that agree with the state)."""
+    path = tmp_path / "calm.toml"
+    path.write_text(skeleton("calm"), encoding="utf-8")
+    endings = load_scenario(path).endings
+    kinds = [e.when for e in endings]
+    calm = kinds.index("intensity_below")
+    assert calm < kinds.index("time_out") and endings[calm].from_month == load_scenario(path).months
+    assert "grinds on" not in endings[-1].text

@@ -3,6 +3,7 @@ missions and consent, the message line's place, and the title's scrolling list o
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sim.bundled import scenarios_dir
 from sim.devtools.driver import Driver
 from sim.devtools.screenshots import play_to_debrief, play_until
 from sim.model import objectives
-from sim.ui.game import calendar_month, find_scenarios
+from sim.ui.game import Game, calendar_month, find_scenarios
 from sim.ui.screens import title as title_module
 from sim.ui.screens.briefing import BriefingScreen
 from sim.ui.screens.chamber import phase_text
@@ -182,3 +183,16 @@ def test_the_default_seat_follows_the_documented_rule() -> None:
     assert default_seat(tutorial) == tutorial.drafts[0].penholder
     bare = tutorial.model_copy(update={"drafts": []})
     assert default_seat(bare) == "ARN"  # the first permanent member listed
+
+
+def test_consent_is_said_in_words_and_never_withdrawn_where_it_was_never_given() -> None:
+    scenarios = Path(__file__).resolve().parents[2] / "scenarios"
+    libya = Game.new(scenarios / "libya_2011.toml", seed=0)
+    words, _ = consent_words(libya)
+    assert "never consented" in words and "WITHDRAWN" not in words
+    tutorial = Game.new(scenarios / "tutorial.toml", seed=0)
+    words, _ = consent_words(tutorial)
+    assert words.startswith("The host government consents") and not re.search(r"\d", words)
+    tutorial.world.metrics["host_consent"] = [1.0]
+    tutorial.world.theatre.host_consent = False
+    assert "WITHDRAWN" in consent_words(tutorial)[0]

@@ -32,10 +32,14 @@ def share_word(share: float) -> str:
 
 def consent_words(game: Game) -> tuple[str, tuple[int, int, int]]:
     """The host government's consent as a sentence (and its colour): how near its grievance
-    is to the point where it withdraws consent, in words (the gauge under it shows how far)."""
+    is to the point where it withdraws consent, in words (the gauge under it shows how far);
+    whether it withdrew consent or never gave it (Libya, 2011)."""
     view = game.view
     if not view.host_consent:
-        return "The host government has WITHDRAWN its consent: missions must leave.", theme.NO
+        if any(v > 0 for v in game.world.metrics.get("host_consent", [])):
+            return "The host government has WITHDRAWN its consent: missions must leave.", theme.NO
+        never = "The government has never consented to a foreign presence: no mission can deploy."
+        return never, theme.NO
     share = view.host_grievance() / max(1e-9, view.consent_tolerance())
     if share < 0.5:
         mood = "its grievance against the Council's measures is far from the breaking point"
