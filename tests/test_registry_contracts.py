@@ -233,3 +233,19 @@ def test_default_agents_seat_every_profile_in_registry_order() -> None:
     behaviours = [p.behaviour for p in AGENT_PROFILES.values()]
     ranks = [behaviours.index(t) for t in order]
     assert ranks == sorted(ranks)
+
+
+@pytest.mark.parametrize("clause", list(CLAUSE_NUMBERS.names()))
+def test_every_numeric_clause_reaches_the_built_draft(clause: str) -> None:
+    """A scenario's value for every row of the clause table reaches the draft the game builds
+    (a row added to the table needs no edit of the builder)."""
+    from sim.scenario.build import draft_clauses
+    from sim.scenario.loader import load_scenario
+
+    scenario = load_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "tutorial.toml")
+    spec = scenario.drafts[0]
+    row = CLAUSE_NUMBERS[clause]
+    value = min(row.maximum, max(row.minimum, getattr(spec, clause) + row.step))
+    assert value != getattr(spec, clause)
+    changed = spec.model_copy(update={clause: value})
+    assert getattr(draft_clauses(changed), clause) == value

@@ -15,15 +15,26 @@ from sim.model.registry import Registry
 from sim.model.voting import Choice
 
 CHAPTERS = ("VI", "VII")
-BUILTIN_TASKS = (
-    "protection_of_civilians",
-    "ceasefire_monitoring",
-    "elections",
-    "ddr",
-    "humanitarian_access",
-    "all_necessary_measures",
-)
-SANCTION_KINDS = ("arms_embargo", "asset_freeze", "travel_ban", "comprehensive_trade")
+#: The tasks a mission may carry, each with its meaning for the designer's guide (a new task
+#: is one entry here; its effect lives where the theatre reads the task).
+TASK_MEANINGS: dict[str, str] = {
+    "protection_of_civilians": "protect civilians under threat",
+    "ceasefire_monitoring": "monitor a ceasefire",
+    "elections": "support elections",
+    "ddr": "disarmament, demobilization and reintegration of combatants",
+    "humanitarian_access": "secure aid deliveries (raises humanitarian access by `access_gain`)",
+    "all_necessary_measures": "the use of force ('all necessary measures')",
+}
+BUILTIN_TASKS = tuple(TASK_MEANINGS)
+#: The kinds of sanctions, each with its meaning for the designer's guide.
+SANCTION_MEANINGS: dict[str, str] = {
+    "arms_embargo": "no arms to the targets",
+    "asset_freeze": "the targets' assets frozen",
+    "travel_ban": "the targets' leaders may not travel",
+    "comprehensive_trade": "all trade cut; also raises civilian deaths and cuts aid"
+    " (`comprehensive_harm`)",
+}
+SANCTION_KINDS = tuple(SANCTION_MEANINGS)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.model.coefficients import default_coefficients
-from sim.model.drafts import Clauses, DraftTemplate, Sanction
+from sim.model.drafts import CLAUSE_NUMBERS, Clauses, DraftTemplate, Sanction
 from sim.model.forces import create_mission
 from sim.model.issues import Dimension, IssueSpace
 from sim.model.peace import (
@@ -54,10 +54,7 @@ def draft_clauses(spec: DraftSpec) -> Clauses:
     return Clauses(
         chapter=spec.chapter,
         tasks=tuple(spec.tasks),
-        troop_ceiling=spec.troop_ceiling,
-        police_ceiling=spec.police_ceiling,
-        observer_ceiling=spec.observer_ceiling,
-        duration=spec.duration,
+        **{n.name: getattr(spec, n.name) for n in CLAUSE_NUMBERS.values()},
         sanctions=tuple(Sanction(s.kind, tuple(s.targets)) for s in spec.sanctions),
         referral=spec.referral,
         demands=tuple(spec.demands),
