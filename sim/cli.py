@@ -22,9 +22,14 @@ from sim.scenario.loader import ScenarioError, load_scenario
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: Which argument of each command names scenarios, by id (``tutorial``) or by path.
 SCENARIO_ARGUMENTS = {
-    "run": "file", "check": "files", "power": "file", "replay": "file", "play": "file",
-    "calibrate": "scenario", "experiment": "file",
-}  # fmt: skip
+    "run": "file",
+    "check": "files",
+    "power": "file",
+    "replay": "file",
+    "play": "file",
+    "calibrate": "scenario",
+    "experiment": "file",
+}
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
@@ -192,9 +197,15 @@ def _power_rows(scenario: Any, body_id: str) -> list[dict[str, Any]]:
 
     spec = next(b for b in scenario.bodies if b.id == body_id)
     body = make_body(
-        spec.id, spec.name, spec.rule, spec.members, weights=spec.weights, quota=spec.quota,
-        veto=spec.permanent, fraction=spec.fraction,
-    )  # fmt: skip
+        spec.id,
+        spec.name,
+        spec.rule,
+        spec.members,
+        weights=spec.weights,
+        quota=spec.quota,
+        veto=spec.permanent,
+        fraction=spec.fraction,
+    )
     game = body.game()
     ss, bz = shapley_shubik(game), banzhaf(game)
     names = {s.id: s.name for s in scenario.states}
@@ -361,8 +372,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"every field is explained in the designer's guide: {scenario_file('README.md')}")
     print(f"next: mandate check --strict {name}, then mandate run {name} --seed 1")
     if not args.output:
-        print(f"it is one of your scenarios now: mandate play {name}, or choose it on the title"
-              " screen")  # fmt: skip
+        print(
+            f"it is one of your scenarios now: mandate play {name}, or choose it on the title"
+            " screen"
+        )
     return EXIT_OK
 
 
@@ -442,9 +455,12 @@ def cmd_experiment(args: argparse.Namespace) -> int:
         task = bar.add_task("Playing", total=len(arms) * len(seeds))
         try:
             games = run_games(
-                arms, seeds, workers=args.workers, scheduler=args.scheduler,
+                arms,
+                seeds,
+                workers=args.workers,
+                scheduler=args.scheduler,
                 progress=lambda n: bar.advance(task, n),
-            )  # fmt: skip
+            )
         except ClusterUnavailable as exc:
             return _fail(str(exc), EXIT_PROBLEMS)
     comparison = compare(arms, games)
@@ -501,9 +517,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
         task = bar.add_task("Auditing", total=len(audit_arms(scenario)) * len(seeds))
         try:
             result = run_audit(
-                scenario, seeds, win_share=args.win_share, workers=args.workers,
-                scheduler=args.scheduler, progress=lambda n: bar.advance(task, n),
-            )  # fmt: skip
+                scenario,
+                seeds,
+                win_share=args.win_share,
+                workers=args.workers,
+                scheduler=args.scheduler,
+                progress=lambda n: bar.advance(task, n),
+            )
         except ClusterUnavailable as exc:
             return _fail(str(exc), EXIT_PROBLEMS)
     header, rows = summary_rows(result)
@@ -718,21 +738,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="scenario file (.toml)")
     p.add_argument(
-        "--variant", action="append", default=[], metavar="OVERLAY",
+        "--variant",
+        action="append",
+        default=[],
+        metavar="OVERLAY",
         help="an overlay file patching the scenario (repeatable); see the designer's guide",
-    )  # fmt: skip
+    )
     p.add_argument("--seeds", type=int, default=100, help="games per arm (default 100)")
     p.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
     p.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
     p.add_argument(
-        "--scheduler", metavar="ADDRESS",
+        "--scheduler",
+        metavar="ADDRESS",
         help='a dask.distributed scheduler, e.g. tcp://host:8786 (pip install -e ".[cluster]")',
-    )  # fmt: skip
+    )
     p.add_argument("--months", type=int, default=None, help="stop each game after N months")
     p.add_argument(
-        "--historical", action="store_true",
+        "--historical",
+        action="store_true",
         help="penholders table each draft as written, in its month (counterfactual texts)",
-    )  # fmt: skip
+    )
     p.add_argument("--json", action="store_true", help="print one JSON document instead")
     p.add_argument("--plot", metavar="PNG", help="also draw endings and deaths to PNG")
     p.set_defaults(func=cmd_experiment)
@@ -746,28 +771,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler")
     p.add_argument(
-        "--win-share", type=float, default=0.9,
+        "--win-share",
+        type=float,
+        default=0.9,
         help="report a fixed line of play that meets every objective in at least this share"
         " of games (default 0.9)",
-    )  # fmt: skip
+    )
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("report", help="write a saved game's debrief as an offline HTML page")
     p.add_argument("save", metavar="SAVE", help="a saved game (.json)")
     p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNGs")
     p.add_argument(
-        "--turning-seeds", type=int, default=5, metavar="N",
+        "--turning-seeds",
+        type=int,
+        default=5,
+        metavar="N",
         help="seeds on which each of the player's decisions is taken back to find the turning"
         " points (default 5; 0 leaves them out)",
-    )  # fmt: skip
+    )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("compare", help="a class's saves of one scenario in one HTML page")
     p.add_argument(
-        "saves", nargs="+", metavar="SAVE",
+        "saves",
+        nargs="+",
+        metavar="SAVE",
         help="saved games (.json) of one scenario; a game that went back to an earlier month"
         " shows its original and each branch as groups of their own",
-    )  # fmt: skip
+    )
     p.add_argument("--output", required=True, metavar="DIR", help="folder for index.html + PNG")
     p.set_defaults(func=cmd_compare)
 

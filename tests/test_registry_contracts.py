@@ -109,9 +109,16 @@ def _effect(kind: str, world: World) -> Effect:
     outsider = next(s for s in sorted(world.states.index) if s not in council.members)
     coefficient = coefficient_info()[0]
     return Effect(
-        kind, actor=council.members[-1], other=outsider, dimension=world.issues.ids[0],
-        name=coefficient.name, value=0.1, text="News.", body=council.id, phase="ceasefire",
-    )  # fmt: skip
+        kind,
+        actor=council.members[-1],
+        other=outsider,
+        dimension=world.issues.ids[0],
+        name=coefficient.name,
+        value=0.1,
+        text="News.",
+        body=council.id,
+        phase="ceasefire",
+    )
 
 
 @pytest.mark.parametrize("name", list(triggers.EFFECTS))

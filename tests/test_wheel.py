@@ -63,8 +63,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(REPO / name, source / name, ignore=junk)
     out = tmp_path_factory.mktemp("dist")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    built = _run([*pip, "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", out,
-                  source])  # fmt: skip
+    built = _run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", out, source]
+    )
     assert built.returncode == 0, built.stdout + built.stderr
     (found,) = out.glob("mandate-*.whl")
     return found
@@ -78,9 +79,15 @@ def test_the_wheel_carries_every_scenario_map_font_licence_and_template(wheel: P
     for kind in ("scenarios/*.toml", "scenarios/maps/*.png", "assets/fonts/*.ttf"):
         files = [f for f in expected if Path(f).match(f"sim/bundled/{kind}")]
         assert files, f"no {kind} in the repository?"
-    for name in ("scenarios/schema.json", "scenarios/calibration/generic.toml",
-                 "scenarios/data/world_roster.toml", "scenarios/README.md", "assets/theme.json",
-                 "assets/CREDITS", "assets/fonts/OFL.txt"):  # fmt: skip
+    for name in (
+        "scenarios/schema.json",
+        "scenarios/calibration/generic.toml",
+        "scenarios/data/world_roster.toml",
+        "scenarios/README.md",
+        "assets/theme.json",
+        "assets/CREDITS",
+        "assets/fonts/OFL.txt",
+    ):
         assert f"sim/bundled/{name}" in names, name
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert not [n for n in names if n.startswith(("scenarios/", "assets/", "tests/"))]
@@ -93,8 +100,11 @@ def environment(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     made = _run([sys.executable, "-m", "venv", "--without-pip", "--clear", env])
     assert made.returncode == 0, made.stderr
     python = env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    site = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
-                .stdout.strip())  # fmt: skip
+    site = Path(
+        _run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+        ).stdout.strip()
+    )
     borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / DEPS_PTH).write_text("\n".join(sorted(borrowed)) + "\n", encoding="utf-8")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--python", python]
@@ -111,9 +121,13 @@ def test_the_installed_game_plays_from_anywhere_and_uninstalls_cleanly(
     elsewhere, user = tmp_path / "elsewhere", tmp_path / "user"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    env |= {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
-            "PYGAME_HIDE_SUPPORT_PROMPT": "1", "MANDATE_DATA_DIR": str(user),
-            "MANDATE_CONFIG_DIR": str(tmp_path / "config")}  # fmt: skip
+    env |= {
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        "MANDATE_DATA_DIR": str(user),
+        "MANDATE_CONFIG_DIR": str(tmp_path / "config"),
+    }
 
     def game(*argv: str) -> subprocess.CompletedProcess[str]:
         result = _run([mandate, *argv], cwd=elsewhere, env=env)
@@ -121,10 +135,15 @@ def test_the_installed_game_plays_from_anywhere_and_uninstalls_cleanly(
         return result
 
     where = _run(
-        [python, "-c", "import sim, sim.bundled as b; print(sim.__file__);"
-         " print(b.scenarios_dir()); print(b.assets_dir())"],
-        cwd=elsewhere, env=env,
-    )  # fmt: skip
+        [
+            python,
+            "-c",
+            "import sim, sim.bundled as b; print(sim.__file__);"
+            " print(b.scenarios_dir()); print(b.assets_dir())",
+        ],
+        cwd=elsewhere,
+        env=env,
+    )
     assert where.returncode == 0, where.stderr
     for line in where.stdout.splitlines():  # the installed copy, not the checkout
         assert Path(line).resolve().is_relative_to(environment.resolve()), line
@@ -148,8 +167,19 @@ def test_the_installed_game_plays_from_anywhere_and_uninstalls_cleanly(
         assert any(line.split()[:1] == [scenario_id] for line in listed), scenario_id
 
     site = next(environment.rglob(DEPS_PTH)).parent
-    removed = _run([sys.executable, "-m", "pip", "--disable-pip-version-check", "--python",
-                    python, "uninstall", "--yes", "mandate"])  # fmt: skip
+    removed = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--disable-pip-version-check",
+            "--python",
+            python,
+            "uninstall",
+            "--yes",
+            "mandate",
+        ]
+    )
     assert removed.returncode == 0, removed.stderr
     left = sorted(p.name for p in site.iterdir() if p.name != DEPS_PTH)
     assert left == [], f"pip uninstall left {left}"

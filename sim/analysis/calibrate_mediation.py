@@ -60,8 +60,14 @@ def peace_table(seed: int) -> tuple[dict[str, Any], bool]:
         if not low:
             ideal = {k: 1.0 - v for k, v in ideal.items()}
         salience = {i["id"]: float(rng.uniform(0.3, 1.0)) for i in issues}
-        positions.append({"party": party, "ideal": ideal, "salience": salience,
-                          "resolve": float(rng.uniform(0.2, 1.0))})  # fmt: skip
+        positions.append(
+            {
+                "party": party,
+                "ideal": ideal,
+                "salience": salience,
+                "resolve": float(rng.uniform(0.2, 1.0)),
+            }
+        )
     return {"issues": issues, "positions": positions}, bool(rng.random() < 0.5)
 
 
@@ -91,8 +97,12 @@ def guarantee_experiment(base: Data, seeds: Sequence[int]) -> tuple[float, float
     """Share of signed ceasefires broken within five years, without and with a regional
     guarantee, all else equal (the same seeds, so the same random numbers)."""
     peace, _ = peace_table(0)
-    agreement = {"name": "Ceasefire", "kind": "ceasefire", "text": {"power": 0.5, "security": 0.5},
-                 "signatories": ["government", "rebels"]}  # fmt: skip
+    agreement = {
+        "name": "Ceasefire",
+        "kind": "ceasefire",
+        "text": {"power": 0.5, "security": 0.5},
+        "signatories": ["government", "rebels"],
+    }
     theatre = {**base["theatre"], "phase": "ceasefire", "intensity": 0.1}
 
     def share(guarantors: list[str]) -> float:

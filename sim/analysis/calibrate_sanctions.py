@@ -56,8 +56,9 @@ def sanctions_episode(base: Data, seed: int) -> tuple[tuple[str, ...], list[int]
     for state in states:
         if state["id"].startswith("G"):
             state["ideal"]["sanctions"] = float(np.clip(rng.normal(0.5, 0.25), 0.0, 1.0))
-    penholder = max((s for s in states if s["id"].startswith("G")),
-                    key=lambda s: s["ideal"]["sanctions"])["id"]  # fmt: skip
+    penholder = max(
+        (s for s in states if s["id"].startswith("G")), key=lambda s: s["ideal"]["sanctions"]
+    )["id"]
     draft = {
         "id": "sanctions",
         "title": "Sanctions",

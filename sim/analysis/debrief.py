@@ -17,9 +17,19 @@ from sim.scenario.schema import ScenarioFile
 
 QUIET_EVENTS = frozenset({"consultations", "whip_count"})
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 OUTCOME_WORDS = {
     "coercion": "coercion (the target gave in)",
     "constraint": "constraint (its means to fight were cut)",
@@ -114,15 +124,24 @@ def _vote_view(world: World, scenario: ScenarioFile, number: int, vote: VoteReco
                 stance.yes_above / POINTS_PER_UNIT,
                 stance.no_below / POINTS_PER_UNIT,
                 {f.name: f.value for f in stance.factors},
-            )  # fmt: skip
+            )
         )
     body = world.bodies[vote.body]
     return VoteView(
-        number, vote.month, month_title(scenario, vote.month), body.name, vote.draft,
-        titles.get(vote.draft, vote.draft), vote.version, vote.clauses.describe(),
-        vote.tally.counts(), vote.tally.passed, tuple(vote.tally.vetoed_by),
-        tuple(factor_names), tuple(members),
-    )  # fmt: skip
+        number,
+        vote.month,
+        month_title(scenario, vote.month),
+        body.name,
+        vote.draft,
+        titles.get(vote.draft, vote.draft),
+        vote.version,
+        vote.clauses.describe(),
+        vote.tally.counts(),
+        vote.tally.passed,
+        tuple(vote.tally.vetoed_by),
+        tuple(factor_names),
+        tuple(members),
+    )
 
 
 def _sanctions(world: World) -> list[str]:

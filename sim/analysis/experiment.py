@@ -20,10 +20,37 @@ from sim.analysis.runner import Arm, GameSummary
 
 # Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom; 1.96 beyond.
 _T975 = (
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-)  # fmt: skip
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
 Z975 = 1.959964
 
 
@@ -101,7 +128,7 @@ def measures(
             f"Objective met: {name}",
             _objective_met(oid),
             True,
-        )  # fmt: skip
+        )
         for oid, name in objectives
     ]
     return rows
@@ -146,9 +173,13 @@ def compare(arms: Sequence[Arm], games: Sequence[Sequence[GameSummary]]) -> Comp
             diff[m.key] = mean_interval(paired)
         differences.append(diff)
     return Comparison(
-        base.id, tuple(g.seed for g in games[0]), tuple(arms), tuple(rows),
-        tuple(estimates), tuple(differences),
-    )  # fmt: skip
+        base.id,
+        tuple(g.seed for g in games[0]),
+        tuple(arms),
+        tuple(rows),
+        tuple(estimates),
+        tuple(differences),
+    )
 
 
 def _number(x: float) -> str:
@@ -233,8 +264,14 @@ def plot(c: Comparison, path: str) -> None:
         values = [est[key] for est in c.estimates]
         positions = [j + 0.38 * i for j in range(len(names))]
         errors = [[e.value - e.low for e in values], [e.high - e.value for e in values]]
-        right.bar(positions, [e.value for e in values], width=0.38, yerr=errors, capsize=4,
-                  label=key.replace("_", " "))  # fmt: skip
+        right.bar(
+            positions,
+            [e.value for e in values],
+            width=0.38,
+            yerr=errors,
+            capsize=4,
+            label=key.replace("_", " "),
+        )
     right.set_xticks([j + 0.19 for j in range(len(names))], names, fontsize=8)
     right.set_title("Mean deaths (95% interval)")
     right.legend(fontsize=8)

@@ -87,8 +87,10 @@ def body_lines(world: World, decision: BodyDecision, watched: str | None = None)
     lines = [f"  Does the {org.name} {what} {decision.subject}? {verdict}."]
     if decision.blocked:
         return lines + [f"    Not put to the {body.name}: {'; '.join(decision.blocked)}."]
-    lines.append(f"    Its {body.name} votes {decision.tally.counts()}"
-                 f" ({'carried' if decision.tally.passed else 'not carried'}).")  # fmt: skip
+    lines.append(
+        f"    Its {body.name} votes {decision.tally.counts()}"
+        f" ({'carried' if decision.tally.passed else 'not carried'})."
+    )
     for voter in decision.ballot.voters:
         if watched is not None and voter != watched:
             continue
@@ -200,8 +202,10 @@ class Explainer:
         lines = list(self._months.get(month, []))
         for w in withdrawals(self.world, self.actor):
             if w.withdrawing:
-                lines.append(f"  {self.actor}'s {w.kind} in {w.mission} are withdrawing"
-                             f" ({w.fatalities} lost).")  # fmt: skip
+                lines.append(
+                    f"  {self.actor}'s {w.kind} in {w.mission} are withdrawing"
+                    f" ({w.fatalities} lost)."
+                )
             elif w.limit != float("inf"):
                 lines.append(
                     f"  {self.actor}'s {w.kind} in {w.mission}: {w.fatalities} lost of the"

@@ -78,13 +78,23 @@ def line_chart(
 
 
 CHARTS = (
-    ("intensity.png", "Intensity of the fighting (0 calm – 1 all-out war)", "intensity",
-     ("intensity",), False),
+    (
+        "intensity.png",
+        "Intensity of the fighting (0 calm – 1 all-out war)",
+        "intensity",
+        ("intensity",),
+        False,
+    ),
     ("deaths.png", "Deaths each month", "people", ("civilian_deaths", "battle_deaths"), True),
-    ("deployment.png", "Peacekeepers deployed against the ceilings authorized", "personnel",
-     ("troops_deployed", "troop_ceiling", "police_deployed", "regional_troops"), False),
+    (
+        "deployment.png",
+        "Peacekeepers deployed against the ceilings authorized",
+        "personnel",
+        ("troops_deployed", "troop_ceiling", "police_deployed", "regional_troops"),
+        False,
+    ),
     ("displaced.png", "People displaced", "people", ("displaced",), False),
-)  # fmt: skip
+)
 
 
 def draw_charts(d: Debrief, folder: Path) -> list[Chart]:

@@ -62,10 +62,16 @@ def summarize(world: World, name: str, branched_at: int = 0) -> LineSummary:
     outcome = world.outcome
     ending = outcome.name if outcome else f"unfinished, left at month {world.month}"
     return LineSummary(
-        name, branched_at, world.month, ending, sum(r["status"] == "met" for r in report),
-        len(report), int(score["civilian_deaths"]), int(score["resolutions_adopted"]),
+        name,
+        branched_at,
+        world.month,
+        ending,
+        sum(r["status"] == "met" for r in report),
+        len(report),
+        int(score["civilian_deaths"]),
+        int(score["resolutions_adopted"]),
         int(score["vetoes_cast"]),
-    )  # fmt: skip
+    )
 
 
 def replay_line(scenario: ScenarioFile, line: SavedGame) -> World:

@@ -55,8 +55,12 @@ def peace_json(world: World) -> dict[str, Any]:
         "chance_endings": world.settlement is not None and world.settlement.chance_endings,
         "envoy": None
         if envoy is None
-        else {"name": envoy.name, "sponsors": list(envoy.sponsors),
-              "appointed_month": envoy.appointed_month, "standing": envoy.standing},
+        else {
+            "name": envoy.name,
+            "sponsors": list(envoy.sponsors),
+            "appointed_month": envoy.appointed_month,
+            "standing": envoy.standing,
+        },
         "sessions": peace.sessions,
         "texts": [
             {
@@ -87,4 +91,4 @@ def peace_json(world: World) -> dict[str, Any]:
             }
             for a in peace.agreements
         ],
-    }  # fmt: skip
+    }

@@ -79,8 +79,19 @@ def survey(path: Path, seeds: Sequence[int], historical: bool = False) -> Row:
             end = agreement.ended_month if agreement.ended_month is not None else later
             held.append(end - max(agreement.month, 1))
             broken += agreement.ended_month is not None
-    return Row(scenario.id, len(seeds), negotiated, with_talks, with_signature, signed,
-               signatories, tuple(held), broken, holding, attacks)  # fmt: skip
+    return Row(
+        scenario.id,
+        len(seeds),
+        negotiated,
+        with_talks,
+        with_signature,
+        signed,
+        signatories,
+        tuple(held),
+        broken,
+        holding,
+        attacks,
+    )
 
 
 def _counts(counter: Counter[str]) -> str:

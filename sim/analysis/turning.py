@@ -86,9 +86,11 @@ def clause_alternatives(clauses: Clauses) -> list[tuple[str, Clauses]]:
     if troops:
         for changed in (troops // 2, troops * 2):
             out.append(
-                (f"with {changed:,} troops instead of {troops:,}",
-                 replace(clauses, troop_ceiling=changed))
-            )  # fmt: skip
+                (
+                    f"with {changed:,} troops instead of {troops:,}",
+                    replace(clauses, troop_ceiling=changed),
+                )
+            )
     return out
 
 
@@ -272,9 +274,14 @@ def decision_points(
                 weight = changed / k + abs(objectives_delta / k) / n_obj
                 weight += abs(deaths_delta / k) / (mean_deaths + 1)
                 point = TurningPoint(
-                    decision, label, changed / k, objectives_delta / k, deaths_delta / k,
-                    weight, alternative.words,
-                )  # fmt: skip
+                    decision,
+                    label,
+                    changed / k,
+                    objectives_delta / k,
+                    deaths_delta / k,
+                    weight,
+                    alternative.words,
+                )
                 if best is None or point.weight > best.weight:
                     best = point
         if best is not None:

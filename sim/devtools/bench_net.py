@@ -65,9 +65,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     world = build_world(load_scenario(path), args.seed)
     seats = [o.id for o in seat_options(world)][: args.clients]
     with TemporaryDirectory() as folder:
-        command = [sys.executable, "-m", "sim.cli", "serve", str(path), "--seed",
-                   str(args.seed), "--port", "0", "--human", ",".join(seats), "--save",
-                   str(Path(folder) / "bench.json")]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "sim.cli",
+            "serve",
+            str(path),
+            "--seed",
+            str(args.seed),
+            "--port",
+            "0",
+            "--human",
+            ",".join(seats),
+            "--save",
+            str(Path(folder) / "bench.json"),
+        ]
         server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         try:
             codes, port = {}, ""
@@ -98,15 +110,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.wait(60)
     latencies = [x * 1000 for b in bots for x in b.report.latencies]
     outcomes = {b.report.outcome for b in bots}
-    print(f"scenario {world.scenario_id}, seed {args.seed}: {len(bots)} bot clients (one per"
-          f" seat) and {watchers} watching clients on loopback; {seconds:.1f} s")  # fmt: skip
+    print(
+        f"scenario {world.scenario_id}, seed {args.seed}: {len(bots)} bot clients (one per"
+        f" seat) and {watchers} watching clients on loopback; {seconds:.1f} s"
+    )
     print(f"outcome: {', '.join(str(o) for o in outcomes)}")
     if latencies:
-        print(f"requests: {len(latencies)}; command→result latency p50"
-              f" {statistics.median(latencies):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms"
-              " (goal p99 ≤ 50 ms)")  # fmt: skip
-    print(f"server peak memory (max RSS): {peak.group(1)} MiB" if peak else
-          "server peak memory: not reported")  # fmt: skip
+        print(
+            f"requests: {len(latencies)}; command→result latency p50"
+            f" {statistics.median(latencies):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms"
+            " (goal p99 ≤ 50 ms)"
+        )
+    print(
+        f"server peak memory (max RSS): {peak.group(1)} MiB"
+        if peak
+        else "server peak memory: not reported"
+    )
     return 0
 
 

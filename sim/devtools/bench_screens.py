@@ -78,13 +78,19 @@ def report(d: TimedDriver, size: tuple[int, int], scale: float) -> float:
         if name != "title":
             worst_after_title = max(worst_after_title, worst)
         enter = d.entered.get(name, float("nan"))
-        print(f"  {name:<14}{len(times):>7}{enter:>9.1f}{percentile(times, 50):>8.1f}"
-              f"{percentile(times, 99):>8.1f}{worst:>8.1f}")  # fmt: skip
+        print(
+            f"  {name:<14}{len(times):>7}{enter:>9.1f}{percentile(times, 50):>8.1f}"
+            f"{percentile(times, 99):>8.1f}{worst:>8.1f}"
+        )
     every = [t for times in d.times.values() for t in times]
-    print(f"  {'all':<14}{len(every):>7}{'':>9}{percentile(every, 50):>8.1f}"
-          f"{percentile(every, 99):>8.1f}{max(every):>8.1f}")  # fmt: skip
-    print(f"  worst frame after the title: {worst_after_title:.1f} ms (goal <= {WORST_GOAL_MS:g});"
-          f" p99 goal <= {FRAME_GOAL_MS}")  # fmt: skip
+    print(
+        f"  {'all':<14}{len(every):>7}{'':>9}{percentile(every, 50):>8.1f}"
+        f"{percentile(every, 99):>8.1f}{max(every):>8.1f}"
+    )
+    print(
+        f"  worst frame after the title: {worst_after_title:.1f} ms (goal <= {WORST_GOAL_MS:g});"
+        f" p99 goal <= {FRAME_GOAL_MS}"
+    )
     return worst_after_title
 
 

@@ -203,7 +203,7 @@ def time_games(
                 state_hash(world),
                 _decisions(world),
                 ending,
-            )  # fmt: skip
+            )
         )
     return timings
 

@@ -69,8 +69,19 @@ def survey(path: Path, seeds: int) -> Survey:
         withdrawn += len(world.withdrawn)
         statements += len(world.statements)
         endings[world.outcome.ending if world.outcome else "(none)"] += 1
-    return Survey(scenario.id, seeds, len(sequences), votes, vetoes, withdrawn, statements,
-                  endings, vetoed_seeds, side_deals, trades)  # fmt: skip
+    return Survey(
+        scenario.id,
+        seeds,
+        len(sequences),
+        votes,
+        vetoes,
+        withdrawn,
+        statements,
+        endings,
+        vetoed_seeds,
+        side_deals,
+        trades,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,8 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     table = Table(title=f"AI diplomacy over seeds 0–{args.seeds - 1}")
-    for column in ("scenario", "distinct vote sequences", "votes", "vetoes (seeds)", "withdrawn",
-                   "statements", "side deals / vote trades", "endings"):  # fmt: skip
+    for column in (
+        "scenario",
+        "distinct vote sequences",
+        "votes",
+        "vetoes (seeds)",
+        "withdrawn",
+        "statements",
+        "side deals / vote trades",
+        "endings",
+    ):
         table.add_column(column)
     if args.scenarios is None:
         paths = sorted(e.path for e in bundled_entries())
@@ -92,9 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in paths:
         s = survey(path, args.seeds)
         ends = ", ".join(f"{e} {n}" for e, n in s.endings.most_common())
-        table.add_row(s.scenario, f"{s.sequences} of {s.seeds}", str(s.votes),
-                      f"{s.vetoes} ({s.vetoed_seeds})", str(s.withdrawn), str(s.statements),
-                      f"{s.side_deals} / {s.vote_trades}", ends)  # fmt: skip
+        table.add_row(
+            s.scenario,
+            f"{s.sequences} of {s.seeds}",
+            str(s.votes),
+            f"{s.vetoes} ({s.vetoed_seeds})",
+            str(s.withdrawn),
+            str(s.statements),
+            f"{s.side_deals} / {s.vote_trades}",
+            ends,
+        )
     Console(width=160).print(table)
     return 0
 

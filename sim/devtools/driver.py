@@ -58,10 +58,12 @@ class Driver:
     def key(self, key: int, mod: int = 0, frames: int = 2) -> None:
         """Press and release a key."""
         char = chr(key) if 32 <= key < 127 else ""
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=char,
-                                             scancode=0))  # fmt: skip
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=char,
-                                             scancode=0))  # fmt: skip
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=char, scancode=0)
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=char, scancode=0)
+        )
         self.frames(frames)
 
     def click_at(self, pos: tuple[int, int], frames: int = 2) -> None:

@@ -43,11 +43,18 @@ OTHER_BLOCS = ("western", "eastern", "non-aligned", "latin", "asian")
 # (id, name, size at 193 states, decision body id, body name, rule, fraction)
 ORGANIZATIONS = (
     ("au", "African Union", 54, "au_assembly", "AU Assembly", "qualified", 0.6667),
-    ("ecowas", "Economic Community of West African States", 15, "ecowas_authority",
-     "ECOWAS Authority of Heads of State", "consensus", None),
+    (
+        "ecowas",
+        "Economic Community of West African States",
+        15,
+        "ecowas_authority",
+        "ECOWAS Authority of Heads of State",
+        "consensus",
+        None,
+    ),
     ("eu", "European Union", 27, "eu_council", "Council of the EU", "unanimity", None),
     ("las", "League of Arab States", 22, "las_council", "Arab League Council", "majority", None),
-)  # fmt: skip
+)
 AU_LAS_OVERLAP = 10
 PATRON = 2  # the third permanent member (eastern) backs the government, like Calderon
 PENHOLDER = 0

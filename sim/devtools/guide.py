@@ -262,19 +262,24 @@ def registries_reference() -> str:
     )
     endings = _table(
         header,
-        [[f"`{c.name}`", _fields_text(_ending_fields(c.meaning)), c.meaning]
-         for c in ENDINGS.values()],
-    )  # fmt: skip
+        [
+            [f"`{c.name}`", _fields_text(_ending_fields(c.meaning)), c.meaning]
+            for c in ENDINGS.values()
+        ],
+    )
     metric_rows = []
     for name, text in METRICS.items():
         upper = UPPER_BOUNDS.get(name)
         metric_rows.append([f"`{name}`", f"0 – {upper:g}" if upper else "≥ 0", text])
     metrics = _table(("metric", "range", "meaning"), metric_rows)
     feature_rows = [[f"`{name}`", text] for name, text in SCALAR_FEATURES.items()]
-    feature_rows += [[f"`task:{t}`", f"1 if the draft has the task: {TASK_MEANINGS[t]}"]
-                     for t in BUILTIN_TASKS]  # fmt: skip
-    feature_rows += [[f"`sanction:{k}`", f"1 if the draft imposes it: {SANCTION_MEANINGS[k]}"]
-                     for k in SANCTION_KINDS]  # fmt: skip
+    feature_rows += [
+        [f"`task:{t}`", f"1 if the draft has the task: {TASK_MEANINGS[t]}"] for t in BUILTIN_TASKS
+    ]
+    feature_rows += [
+        [f"`sanction:{k}`", f"1 if the draft imposes it: {SANCTION_MEANINGS[k]}"]
+        for k in SANCTION_KINDS
+    ]
     feature_rows.append(["`task:<id>`", "1 for a task the scenario declares in `[clauses]`"])
     feature_rows.append(["`demand:<id>`", "1 for a demand declared in `[clauses]`"])
     features = _table(("feature", "value"), feature_rows)
@@ -282,9 +287,11 @@ def registries_reference() -> str:
     defaults = {info.name: info.default for info in coefficient_info()}
     sanctions = _table(
         ("kind", "monthly bite", "meaning"),
-        [[f"`{k}`", f"`bite_{k}` = {defaults[f'bite_{k}']}", SANCTION_MEANINGS[k]]
-         for k in SANCTION_KINDS],
-    )  # fmt: skip
+        [
+            [f"`{k}`", f"`bite_{k}` = {defaults[f'bite_{k}']}", SANCTION_MEANINGS[k]]
+            for k in SANCTION_KINDS
+        ],
+    )
     return "\n\n".join(
         [
             "#### Trigger conditions (`when` of `[[triggers]]`)\n\n"
@@ -469,21 +476,29 @@ def vote_example() -> str:
     yes_above, no_below = stance.yes_above / POINTS_PER_UNIT, stance.no_below / POINTS_PER_UNIT
     effects = " + ".join(f"{v:g}" for v in dim.effects.values())
     rows = [
-        ["`policy:force`",
-         f"salience × (|ideal − status quo| − |ideal − draft|) = {sal:g} × (|{ideal:g}"
-         f" − {sq:g}| − |{ideal:g} − {position:g}|) = {sal:g} × ({gain:g} − {dist:g})",
-         _p(by_hand["policy:force"])],
-        ["`relation`",
-         f"relation to the penholder ARN × `relation_weight` = {relation:g} ×"
-         f" {coef.relation_weight:g}", _p(by_hand["relation"])],
+        [
+            "`policy:force`",
+            f"salience × (|ideal − status quo| − |ideal − draft|) = {sal:g} × (|{ideal:g}"
+            f" − {sq:g}| − |{ideal:g} − {position:g}|) = {sal:g} × ({gain:g} − {dist:g})",
+            _p(by_hand["policy:force"]),
+        ],
+        [
+            "`relation`",
+            f"relation to the penholder ARN × `relation_weight` = {relation:g} ×"
+            f" {coef.relation_weight:g}",
+            _p(by_hand["relation"]),
+        ],
         ["`side_payment`", "no side payment offered", _p(0.0)],
         ["`regional`", "no regional organization has endorsed or refused", _p(0.0)],
         ["`domestic`", "the state's `domestic` bias", _p(state.domestic)],
-        ["`crisis`",
-         f"intensity × `concern` × `crisis_weight` = {intensity:g} × {state.concern:g} ×"
-         f" {coef.crisis_weight:g}", _p(by_hand["crisis"])],
+        [
+            "`crisis`",
+            f"intensity × `concern` × `crisis_weight` = {intensity:g} × {state.concern:g} ×"
+            f" {coef.crisis_weight:g}",
+            _p(by_hand["crisis"]),
+        ],
         ["**total**", "", f"**{_p(total)}**"],
-    ]  # fmt: skip
+    ]
     table = _table(("factor", "computation", "value"), rows)
     choice = stance.choice
     veto_note = (

@@ -48,8 +48,10 @@ def fetch(version: str, into: Path) -> Path:
     """``npm pack flag-icons@version`` into ``into``; returns the tarball."""
     done = subprocess.run(
         ["npm", "pack", f"flag-icons@{version}", "--pack-destination", str(into)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return into / done.stdout.strip().splitlines()[-1]
 
 

@@ -156,8 +156,13 @@ class Canvas:
         t = np.linspace(0.0, 1.0, 64)[:, None, None]
         a, b = np.array(to_rgb(top)), np.array(to_rgb(bottom))
         image = np.repeat(a * (1 - t) + b * t, 4, axis=1)
-        artist = self.ax.imshow(image, extent=(0, WIDTH, HEIGHT, 0), interpolation="bilinear",
-                                aspect="auto", zorder=zorder)  # fmt: skip
+        artist = self.ax.imshow(
+            image,
+            extent=(0, WIDTH, HEIGHT, 0),
+            interpolation="bilinear",
+            aspect="auto",
+            zorder=zorder,
+        )
         if clip is not None:
             artist.set_clip_path(clip)
 
@@ -166,9 +171,17 @@ class Canvas:
         rng = np.random.default_rng(seed)
         for shape, alpha in (((9, 13), 0.16), ((36, 54), 0.07)):
             field = rng.normal(size=shape)
-            artist = self.ax.imshow(field, extent=(0, WIDTH, HEIGHT, 0), cmap="gray",
-                                    interpolation="bicubic", vmin=-2.5, vmax=2.5, alpha=alpha,
-                                    aspect="auto", zorder=zorder)  # fmt: skip
+            artist = self.ax.imshow(
+                field,
+                extent=(0, WIDTH, HEIGHT, 0),
+                cmap="gray",
+                interpolation="bicubic",
+                vmin=-2.5,
+                vmax=2.5,
+                alpha=alpha,
+                aspect="auto",
+                zorder=zorder,
+            )
             artist.set_clip_path(clip)
 
     def vignette(self) -> None:
@@ -177,8 +190,9 @@ class Canvas:
         r = np.clip(np.hypot(x * 0.9, y * 0.9) - 0.55, 0.0, None) / 0.72
         image = np.zeros((80, 120, 4))
         image[..., 3] = np.clip(r, 0.0, 1.0) ** 1.6 * 0.45
-        self.ax.imshow(image, extent=(0, WIDTH, HEIGHT, 0), interpolation="bilinear",
-                       aspect="auto", zorder=7.5)  # fmt: skip
+        self.ax.imshow(
+            image, extent=(0, WIDTH, HEIGHT, 0), interpolation="bilinear", aspect="auto", zorder=7.5
+        )
 
     def relief(self, region: Points, seed: int, count: int, size: float, colour: str) -> None:
         """Small chevrons (hills and mountains) scattered inside ``region``."""
@@ -199,8 +213,9 @@ class Canvas:
                 continue
             placed.append(p)
             s = size * rng.uniform(0.7, 1.2)
-            chevron = np.array([[p[0] - s, p[1] + s * 0.5], [p[0], p[1] - s * 0.5],
-                                [p[0] + s, p[1] + s * 0.5]])  # fmt: skip
+            chevron = np.array(
+                [[p[0] - s, p[1] + s * 0.5], [p[0], p[1] - s * 0.5], [p[0] + s, p[1] + s * 0.5]]
+            )
             self.line(chevron, colour, 1.8, alpha=0.75, zorder=4)
 
     def dunes(self, region: Points, seed: int, count: int, colour: str) -> None:
@@ -222,21 +237,37 @@ class Canvas:
 
     def towns(self, places: Sequence[Pt], size: float = 7.0) -> None:
         xs, ys = zip(*places, strict=True)
-        self.ax.scatter(xs, ys, s=size**2, c=TOWN, edgecolors="#2b2b2b", linewidths=1.3,
-                        zorder=8)  # fmt: skip
+        self.ax.scatter(xs, ys, s=size**2, c=TOWN, edgecolors="#2b2b2b", linewidths=1.3, zorder=8)
 
     def capital(self, at: Pt) -> None:
-        self.ax.scatter([at[0]], [at[1]], s=420, marker="*", c="#2b2b2b", edgecolors=TOWN,
-                        linewidths=1.6, zorder=9)  # fmt: skip
+        self.ax.scatter(
+            [at[0]],
+            [at[1]],
+            s=420,
+            marker="*",
+            c="#2b2b2b",
+            edgecolors=TOWN,
+            linewidths=1.6,
+            zorder=9,
+        )
 
     def fort(self, at: Pt) -> None:
-        self.ax.scatter([at[0]], [at[1]], s=120, marker="s", c="#2b2b2b", edgecolors=TOWN,
-                        linewidths=1.6, zorder=9)  # fmt: skip
+        self.ax.scatter(
+            [at[0]],
+            [at[1]],
+            s=120,
+            marker="s",
+            c="#2b2b2b",
+            edgecolors=TOWN,
+            linewidths=1.6,
+            zorder=9,
+        )
 
     def camps(self, at: Sequence[Pt]) -> None:
         xs, ys = zip(*at, strict=True)
-        self.ax.scatter(xs, ys, s=70, marker="^", c=TOWN, edgecolors="#3a2a1a",
-                        linewidths=1.1, zorder=8)  # fmt: skip
+        self.ax.scatter(
+            xs, ys, s=70, marker="^", c=TOWN, edgecolors="#3a2a1a", linewidths=1.1, zorder=8
+        )
 
     def graticule(self) -> None:
         for x in range(150, WIDTH, 150):
@@ -254,8 +285,9 @@ class Canvas:
         self.agg.draw()
         rgba = np.asarray(self.agg.buffer_rgba())
         image = Image.fromarray(rgba[:, :, :3].copy(), "RGB")
-        quantized = image.quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT,
-                                   dither=Image.Dither.NONE)  # fmt: skip
+        quantized = image.quantize(
+            colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
         out = io.BytesIO()
         quantized.save(out, format="PNG", optimize=True)
         return out.getvalue()
@@ -266,15 +298,54 @@ def kalvaria() -> Canvas:
     northern highlands; the capital, Aurel, lies where the Senn meets the gulf."""
     c = Canvas()
     coast_w = rough([(-20, 598), (150, 612), (300, 640)], 11)
-    coast_k = rough([(300, 640), (390, 652), (450, 692), (520, 716), (590, 702), (650, 668),
-                     (730, 690), (820, 662), (905, 652)], 12, amp=0.08)  # fmt: skip
+    coast_k = rough(
+        [
+            (300, 640),
+            (390, 652),
+            (450, 692),
+            (520, 716),
+            (590, 702),
+            (650, 668),
+            (730, 690),
+            (820, 662),
+            (905, 652),
+        ],
+        12,
+        amp=0.08,
+    )
     coast_e = rough([(905, 652), (1030, 672), (1220, 628)], 13)
-    west = rough([(300, 640), (330, 575), (362, 520), (335, 455), (318, 395), (265, 330),
-                  (248, 262), (290, 190), (330, 95)], 21, amp=0.12)  # fmt: skip
+    west = rough(
+        [
+            (300, 640),
+            (330, 575),
+            (362, 520),
+            (335, 455),
+            (318, 395),
+            (265, 330),
+            (248, 262),
+            (290, 190),
+            (330, 95),
+        ],
+        21,
+        amp=0.12,
+    )
     north_w = rough([(330, 95), (395, 80), (450, 52), (530, 66), (600, 70)], 22, amp=0.12)
     north_e = rough([(600, 70), (668, 100), (740, 98), (800, 70), (880, 85)], 23, amp=0.12)
-    east = rough([(880, 85), (905, 150), (858, 232), (880, 300), (935, 360), (955, 430),
-                  (922, 520), (940, 590), (905, 652)], 24, amp=0.12)  # fmt: skip
+    east = rough(
+        [
+            (880, 85),
+            (905, 150),
+            (858, 232),
+            (880, 300),
+            (935, 360),
+            (955, 430),
+            (922, 520),
+            (940, 590),
+            (905, 652),
+        ],
+        24,
+        amp=0.12,
+    )
     meet = rough([(600, 70), (612, -20)], 25)
     coast = join(coast_w, coast_k, coast_e)
     land = np.vstack([[[-20, -20], [1220, -20]], rev(coast)])
@@ -289,24 +360,53 @@ def kalvaria() -> Canvas:
     country_patch = c.fill(country, "none", zorder=2)
     c.gradient("#b3ad83", "#dcd2a4", clip=country_patch, zorder=2.5)
     c.texture(91, land_patch, 2.7)
-    c.fill(smooth(rough([(1075, 235), (1120, 222), (1150, 248), (1128, 282), (1084, 276),
-                         (1075, 235)], 26, depth=2), 8), LAKE, zorder=5)  # fmt: skip
+    c.fill(
+        smooth(
+            rough(
+                [(1075, 235), (1120, 222), (1150, 248), (1128, 282), (1084, 276), (1075, 235)],
+                26,
+                depth=2,
+            ),
+            8,
+        ),
+        LAKE,
+        zorder=5,
+    )
     highlands = np.array([[340, 110], [860, 100], [840, 290], [330, 290]], dtype=float)
     c.relief(highlands, 31, 34, 13, RELIEF)
-    c.relief(np.array([[40, 120], [250, 90], [270, 300], [60, 330]], dtype=float), 32, 12, 11,
-             RELIEF)  # fmt: skip
-    c.control = (country, rough([(250, 305), (420, 335), (560, 292), (700, 325), (950, 300)], 41,
-                                amp=0.06))  # fmt: skip
-    senn = smooth(rough([(775, 125), (720, 225), (650, 315), (600, 425), (560, 525), (540, 620),
-                         (524, 712)], 51, depth=2, amp=0.05))  # fmt: skip
+    c.relief(
+        np.array([[40, 120], [250, 90], [270, 300], [60, 330]], dtype=float), 32, 12, 11, RELIEF
+    )
+    c.control = (
+        country,
+        rough([(250, 305), (420, 335), (560, 292), (700, 325), (950, 300)], 41, amp=0.06),
+    )
+    senn = smooth(
+        rough(
+            [(775, 125), (720, 225), (650, 315), (600, 425), (560, 525), (540, 620), (524, 712)],
+            51,
+            depth=2,
+            amp=0.05,
+        )
+    )
     c.line(senn, RIVER, 3.4, zorder=5)
     c.line(smooth([(380, 300), (450, 380), (520, 440), (588, 462)]), RIVER, 2.0, zorder=5)
     c.line(smooth([(1000, 150), (1050, 330), (1022, 500), (1045, 675)]), RIVER, 2.4, zorder=5)
     c.line(smooth([(180, 200), (150, 420), (206, 628)]), RIVER, 2.0, zorder=5)
-    c.line(smooth([(545, 628), (640, 470), (690, 320), (760, 180)]), ROAD, 1.6,
-           linestyle=(0, (4, 3)), zorder=5)  # fmt: skip
-    c.line(smooth([(545, 628), (660, 650), (770, 662), (905, 640), (1010, 600)]), ROAD, 1.6,
-           linestyle=(0, (4, 3)), zorder=5)  # fmt: skip
+    c.line(
+        smooth([(545, 628), (640, 470), (690, 320), (760, 180)]),
+        ROAD,
+        1.6,
+        linestyle=(0, (4, 3)),
+        zorder=5,
+    )
+    c.line(
+        smooth([(545, 628), (660, 650), (770, 662), (905, 640), (1010, 600)]),
+        ROAD,
+        1.6,
+        linestyle=(0, (4, 3)),
+        zorder=5,
+    )
     borders: list[tuple[Points, float]] = [(west, 2.0), (north_w, 2.0), (north_e, 2.0), (east, 2.0)]
     for line, width in borders + [(meet, 1.6)]:
         c.line(line, "#f3ead0", width + 2.2, alpha=0.35, zorder=6)
@@ -342,32 +442,58 @@ def tarsis() -> Canvas:
     country_patch = c.fill(country, "none", zorder=2)
     c.gradient("#e4cf9d", "#b7bf82", clip=country_patch, zorder=2.5)
     c.texture(92, land, 2.7)
-    c.dunes(np.array([[0, 0], [1200, 0], [1200, 240], [0, 260]], dtype=float), 71, 170,
-            "#9c7f52")  # fmt: skip
-    c.relief(np.array([[860, 120], [990, 120], [960, 260], [870, 250]], dtype=float), 72, 8, 11,
-             RELIEF)  # fmt: skip
+    c.dunes(np.array([[0, 0], [1200, 0], [1200, 240], [0, 260]], dtype=float), 71, 170, "#9c7f52")
+    c.relief(
+        np.array([[860, 120], [990, 120], [960, 260], [870, 250]], dtype=float), 72, 8, 11, RELIEF
+    )
     for seed, (x, y) in enumerate([(395, 405), (440, 392), (470, 372), (425, 370)]):
         rng = np.random.default_rng(80 + seed)
         a = np.linspace(0, 2 * np.pi, 14, endpoint=False)
         r = rng.uniform(9, 16, size=a.size)
         blob = np.column_stack([x + r * 1.8 * np.cos(a), y + r * np.sin(a)])
         c.fill(blob, LAKE, alpha=0.55, zorder=4)
-    c.control = (country, rough([(100, 250), (330, 268), (520, 236), (760, 262), (1100, 230)], 73,
-                                amp=0.05))  # fmt: skip
-    river = smooth(rough([(-20, 610), (130, 565), (260, 505), (380, 430), (480, 362), (580, 312),
-                          (660, 300), (740, 330), (820, 400), (900, 482), (980, 580),
-                          (1080, 680), (1220, 770)], 74, depth=2, amp=0.04))  # fmt: skip
+    c.control = (
+        country,
+        rough([(100, 250), (330, 268), (520, 236), (760, 262), (1100, 230)], 73, amp=0.05),
+    )
+    river = smooth(
+        rough(
+            [
+                (-20, 610),
+                (130, 565),
+                (260, 505),
+                (380, 430),
+                (480, 362),
+                (580, 312),
+                (660, 300),
+                (740, 330),
+                (820, 400),
+                (900, 482),
+                (980, 580),
+                (1080, 680),
+                (1220, 770),
+            ],
+            74,
+            depth=2,
+            amp=0.04,
+        )
+    )
     c.line(river, "#2d6f9e", 6.5, zorder=5, alpha=0.45)
     c.line(river, RIVER, 3.6, zorder=5)
-    for wadi in ([(300, 120), (360, 200), (420, 300), (455, 375)],
-                 [(820, 140), (790, 230), (735, 318)]):  # fmt: skip
+    for wadi in (
+        [(300, 120), (360, 200), (420, 300), (455, 375)],
+        [(820, 140), (790, 230), (735, 318)],
+    ):
         c.line(smooth(wadi), RIVER, 1.4, linestyle=(0, (3, 3)), alpha=0.8, zorder=5)
-    c.line(smooth([(335, 470), (470, 400), (640, 300)]), ROAD, 1.6, linestyle=(0, (4, 3)),
-           zorder=5)  # fmt: skip
-    c.line(smooth([(335, 470), (200, 520), (40, 560)]), ROAD, 1.6, linestyle=(0, (4, 3)),
-           zorder=5)  # fmt: skip
-    c.line(smooth([(335, 470), (520, 600), (740, 700), (760, 780)]), ROAD, 1.6,
-           linestyle=(0, (4, 3)), zorder=5)  # fmt: skip
+    c.line(smooth([(335, 470), (470, 400), (640, 300)]), ROAD, 1.6, linestyle=(0, (4, 3)), zorder=5)
+    c.line(smooth([(335, 470), (200, 520), (40, 560)]), ROAD, 1.6, linestyle=(0, (4, 3)), zorder=5)
+    c.line(
+        smooth([(335, 470), (520, 600), (740, 700), (760, 780)]),
+        ROAD,
+        1.6,
+        linestyle=(0, (4, 3)),
+        zorder=5,
+    )
     for line in (north, east, south, west, *outer):
         c.line(line, "#f3ead0", 4.2, alpha=0.35, zorder=6)
         c.line(line, BORDER, 2.0, linestyle=(0, (7, 2, 1.5, 2)), zorder=6)
@@ -383,8 +509,9 @@ def tarsis() -> Canvas:
 def _rect(colour: str) -> Any:
     from matplotlib.patches import Rectangle
 
-    return Rectangle((-20, -20), WIDTH + 40, HEIGHT + 40, facecolor=colour, edgecolor="none",
-                     zorder=0)  # fmt: skip
+    return Rectangle(
+        (-20, -20), WIDTH + 40, HEIGHT + 40, facecolor=colour, edgecolor="none", zorder=0
+    )
 
 
 MAPS: dict[str, Callable[[], Canvas]] = {"kalvaria": kalvaria, "tarsis": tarsis}
@@ -410,8 +537,9 @@ def rank_png(inside: npt.NDArray[np.bool_], score: Points) -> bytes:
     values = np.zeros(len(inside), dtype=np.uint8)
     values[inside] = (255 - np.round(rank * 254)).astype(np.uint8)
     out = io.BytesIO()
-    Image.fromarray(values.reshape(MASK_SIZE[1], MASK_SIZE[0]), "L").save(out, format="PNG",
-                                                                         optimize=True)  # fmt: skip
+    Image.fromarray(values.reshape(MASK_SIZE[1], MASK_SIZE[0]), "L").save(
+        out, format="PNG", optimize=True
+    )
     return out.getvalue()
 
 

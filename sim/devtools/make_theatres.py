@@ -49,7 +49,7 @@ from sim.devtools.make_maps import (
     Canvas,
     mask_grid,
     rank_png,
-)  # fmt: skip
+)
 
 OUT = scenario_file("maps")
 OUTLINES = asset_file("outlines", "theatres.json")
@@ -313,11 +313,18 @@ def extract(topology: dict[str, Any]) -> dict[str, Any]:
 
         def near(ref: int, box: tuple[float, ...] = box) -> bool:
             p = arcs[ref if ref >= 0 else ~ref]
-            return bool(np.any((p[:, 0] >= box[0]) & (p[:, 0] <= box[2])
-                               & (p[:, 1] >= box[1]) & (p[:, 1] <= box[3])))  # fmt: skip
+            return bool(
+                np.any(
+                    (p[:, 0] >= box[0])
+                    & (p[:, 0] <= box[2])
+                    & (p[:, 1] >= box[1])
+                    & (p[:, 1] <= box[3])
+                )
+            )
 
-        chosen = sorted(c for c, rings in countries.items() if any(near(r) for ring in rings
-                                                                   for r in ring))  # fmt: skip
+        chosen = sorted(
+            c for c, rings in countries.items() if any(near(r) for ring in rings for r in ring)
+        )
         used = sorted({r if r >= 0 else ~r for c in chosen for ring in countries[c] for r in ring})
         index = {ref: n for n, ref in enumerate(used)}
         lines = []
@@ -392,11 +399,16 @@ def draw(key: str, outlines: dict[str, Any]) -> bytes:
             c.line(line, SHALLOW, band, alpha=alpha, zorder=0.5)
     for code, patch in patches.items():
         host = code == "host"
-        c.gradient("#b3ad83" if host else "#8f9a73", "#dcd2a4" if host else "#b9b98c",
-                   clip=patch, zorder=2.5 if host else 1)  # fmt: skip
+        c.gradient(
+            "#b3ad83" if host else "#8f9a73",
+            "#dcd2a4" if host else "#b9b98c",
+            clip=patch,
+            zorder=2.5 if host else 1,
+        )
         if not host:
-            shade = PathPatch(patch.get_path(), facecolor=NEIGHBOUR_SHADE, alpha=0.3,
-                              edgecolor="none", zorder=2)  # fmt: skip
+            shade = PathPatch(
+                patch.get_path(), facecolor=NEIGHBOUR_SHADE, alpha=0.3, edgecolor="none", zorder=2
+            )
             c.ax.add_patch(shade)
         c.texture(hash_seed(key, code), patch, 2.7)
     for line, info in zip(arcs, data["arcs"], strict=True):
@@ -452,10 +464,15 @@ def control_mask(key: str, outlines: dict[str, Any]) -> bytes:
     fx = np.clip(grid[:, 0] / WIDTH * 9, 0, 8.999)
     iy, ix = fy.astype(int), fx.astype(int)
     ty, tx = fy - iy, fx - ix
-    noise = (coarse[iy, ix] * (1 - ty) * (1 - tx) + coarse[iy, ix + 1] * (1 - ty) * tx
-             + coarse[iy + 1, ix] * ty * (1 - tx) + coarse[iy + 1, ix + 1] * ty * tx)  # fmt: skip
-    dist = np.min(np.hypot(grid[:, None, 0] - seeds[None, :, 0],
-                           grid[:, None, 1] - seeds[None, :, 1]), axis=1)  # fmt: skip
+    noise = (
+        coarse[iy, ix] * (1 - ty) * (1 - tx)
+        + coarse[iy, ix + 1] * (1 - ty) * tx
+        + coarse[iy + 1, ix] * ty * (1 - tx)
+        + coarse[iy + 1, ix + 1] * ty * tx
+    )
+    dist = np.min(
+        np.hypot(grid[:, None, 0] - seeds[None, :, 0], grid[:, None, 1] - seeds[None, :, 1]), axis=1
+    )
     return rank_png(inside, dist * (1 + 0.18 * noise))
 
 
@@ -495,8 +512,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("out", type=Path, nargs="?", default=OUT, help="folder for the PNGs")
-    parser.add_argument("--extract", type=Path, metavar="WORLD_ATLAS",
-                        help="world-atlas package folder (or its countries-10m.json)")  # fmt: skip
+    parser.add_argument(
+        "--extract",
+        type=Path,
+        metavar="WORLD_ATLAS",
+        help="world-atlas package folder (or its countries-10m.json)",
+    )
     parser.add_argument("--regions", action="store_true", help="print the regions as TOML")
     args = parser.parse_args(argv)
     if args.extract:

@@ -175,18 +175,25 @@ class NaiveView(WorldView):
             choices[voter] = classify(before[i] + caucus[i], yes_above, no_below[i])
         names = tuple(f"policy:{d}" for d in w.issues.ids) + FACTORS_AFTER_POLICY
         result = Ballot(
-            voters, names, np.array(points, dtype=np.int64),
-            np.full(len(voters), yes_above, dtype=np.int64), np.array(no_below, dtype=np.int64),
+            voters,
+            names,
+            np.array(points, dtype=np.int64),
+            np.full(len(voters), yes_above, dtype=np.int64),
+            np.array(no_below, dtype=np.int64),
             tuple(v in body.veto for v in voters),
-        )  # fmt: skip
+        )
         return result, body.tally(choices)
 
     def forecast(self, draft: Draft) -> tuple[Ballot, Tally]:
         """How the draft's body would vote now, with every factor."""
         return self._ballot(
-            draft.body, draft.clauses, draft.penholder, draft.side_payments, draft.endorsements,
+            draft.body,
+            draft.clauses,
+            draft.penholder,
+            draft.side_payments,
+            draft.endorsements,
             draft,
-        )  # fmt: skip
+        )
 
     def organization_forecast(self, org_id: str, draft: Draft) -> Tally:
         """How a regional organization's body would decide on endorsing the draft now."""

@@ -163,8 +163,10 @@ class PragmaticPenholder:
         passes, threats, yes = outcomes
         utility = view.own_utility(self.actor, candidates)
         values = text_values(view.coefficients, view.body(draft.body), outcomes, utility)
-        keys = [(int(values[i]), int(passes[i]), -int(threats[i]), int(yes[i]))
-                for i in range(len(candidates))]  # fmt: skip
+        keys = [
+            (int(values[i]), int(passes[i]), -int(threats[i]), int(yes[i]))
+            for i in range(len(candidates))
+        ]
         allowed = [i for i in range(1, len(candidates)) if utility[i] > 0]
         if not allowed:
             return None

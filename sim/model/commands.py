@@ -135,10 +135,16 @@ class TableDraft:
         clauses = self.clauses or template.clauses
         world.tabled.add(template.id)
         world.drafts[template.id] = Draft(
-            template.id, template.title, template.penholder, template.body, clauses,
-            tabled_month=world.month, patience=template.patience, renews=template.renews,
+            template.id,
+            template.title,
+            template.penholder,
+            template.body,
+            clauses,
+            tabled_month=world.month,
+            patience=template.patience,
+            renews=template.renews,
             endorsements={org: True for org in template.endorsed_by},
-        )  # fmt: skip
+        )
         if not self.as_recorded:
             draw_reservations(world, world.drafts[template.id])
         body = body_words(world.bodies[template.body].name)
@@ -193,9 +199,15 @@ class TableRenewal:
         template = next(t for t in world.templates if t.id == self.mission)
         draft_id = self.draft_id(world)
         world.drafts[draft_id] = Draft(
-            draft_id, f"Renewal of {template.title}", self.actor, template.body, self.clauses,
-            tabled_month=world.month, patience=1, renews=self.mission,
-        )  # fmt: skip
+            draft_id,
+            f"Renewal of {template.title}",
+            self.actor,
+            template.body,
+            self.clauses,
+            tabled_month=world.month,
+            patience=1,
+            renews=self.mission,
+        )
         draw_reservations(world, world.drafts[draft_id])
         text = f"{self.actor} circulates a renewal of {self.mission}: {self.clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]
@@ -436,9 +448,17 @@ class CallVote:
         tally = body.tally(choices)
         stances = {v: result.stance(v) for v in result.voters}
         world.votes.append(
-            VoteRecord(world.month, body.id, draft.id, draft.version, draft.clauses, tally,
-                       choices, stances)
-        )  # fmt: skip
+            VoteRecord(
+                world.month,
+                body.id,
+                draft.id,
+                draft.version,
+                draft.clauses,
+                tally,
+                choices,
+                stances,
+            )
+        )
         if tally.passed:
             text = f"The {body_words(body.name)} adopts '{draft.title}', {tally.counts()}."
             return [Event(world.month, "resolution_adopted", text), *adopt(world, draft, tally)]

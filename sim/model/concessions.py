@@ -60,8 +60,9 @@ def _watered_down(clauses: Clauses) -> tuple[tuple[str, Clauses], ...]:
         options.append(("drops the ICC referral", clauses.changed(referral=False)))
     for demand in clauses.demands:
         rest_d = tuple(d for d in clauses.demands if d != demand)
-        options.append((f"drops the demand for {demand.replace('_', ' ')}",
-                        clauses.changed(demands=rest_d)))  # fmt: skip
+        options.append(
+            (f"drops the demand for {demand.replace('_', ' ')}", clauses.changed(demands=rest_d))
+        )
     return tuple(options)
 
 

@@ -53,9 +53,18 @@ class MakeStatement:
     def apply(self, world: World) -> list[Event]:
         draft = world.drafts[self.draft]
         world.statements.append(
-            Statement(world.month, self.actor, draft.id, draft.version, self.statement,
-                      self.text, self.stance, self.clauses, self.to)
-        )  # fmt: skip
+            Statement(
+                world.month,
+                self.actor,
+                draft.id,
+                draft.version,
+                self.statement,
+                self.text,
+                self.stance,
+                self.clauses,
+                self.to,
+            )
+        )
         after_statement(world, draft, self.actor, self.to)
         if self.to:
             return [Event(world.month, "reply", f"{self.actor} to {self.to}: {self.text}")]
@@ -111,9 +120,15 @@ class TableRivalDraft:
         name = world.states.name(self.actor)
         world.tabled.add(draft_id)
         world.drafts[draft_id] = Draft(
-            draft_id, f"{name}'s text on {draft.title}", self.actor, draft.body, self.clauses,
-            tabled_month=world.month, patience=1, rival_of=draft.id,
-        )  # fmt: skip
+            draft_id,
+            f"{name}'s text on {draft.title}",
+            self.actor,
+            draft.body,
+            self.clauses,
+            tabled_month=world.month,
+            patience=1,
+            rival_of=draft.id,
+        )
         draw_reservations(world, world.drafts[draft_id])
         text = f"{self.actor} tables a rival text to {draft.id}: {self.clauses.describe()}."
         return [Event(world.month, "draft_tabled", text)]

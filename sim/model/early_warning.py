@@ -22,10 +22,13 @@ TASK = "surveillance"
 def watching(world: World) -> list[Mission]:
     """UN and hybrid missions on the ground with the surveillance task, in id order."""
     return sorted(
-        (m for m in world.active_missions()
-         if TASK in m.tasks and not m.withdrawing and m.kind != "regional"),
+        (
+            m
+            for m in world.active_missions()
+            if TASK in m.tasks and not m.withdrawing and m.kind != "regional"
+        ),
         key=lambda m: m.id,
-    )  # fmt: skip
+    )
 
 
 def early_warning(world: World) -> tuple[list[Event], float]:
@@ -37,12 +40,15 @@ def early_warning(world: World) -> tuple[list[Event], float]:
     coef = world.coefficients
     if float(world.streams.get("early_warning").random()) >= coef.early_warning_chance:
         return [], 1.0
-    able = [m for m in missions
-            if "protection_of_civilians" in m.tasks and m.strength("troops") > 0]  # fmt: skip
+    able = [
+        m for m in missions if "protection_of_civilians" in m.tasks and m.strength("troops") > 0
+    ]
     place = world.theatre.name
     if able:
-        text = (f"{able[0].id}'s surveillance warns of an attack on civilians in {place}; its"
-                " troops deploy to the threatened villages in time.")  # fmt: skip
+        text = (
+            f"{able[0].id}'s surveillance warns of an attack on civilians in {place}; its"
+            " troops deploy to the threatened villages in time."
+        )
         return [Event(world.month, "early_warning", text)], 1.0 - coef.early_warning_reduction
     text = (
         f"{missions[0].id}'s surveillance warns of an attack on civilians in {place}, but"

@@ -43,43 +43,52 @@ CONDITIONS: dict[str, Condition] = {
     c.name: c
     for c in (
         Condition(
-            "intensity_below", "theatre intensity is below the threshold",
+            "intensity_below",
+            "theatre intensity is below the threshold",
             lambda w, e: w.theatre.intensity < e.threshold,
         ),
         Condition(
-            "intensity_above", "theatre intensity is above the threshold",
+            "intensity_above",
+            "theatre intensity is above the threshold",
             lambda w, e: w.theatre.intensity > e.threshold,
         ),
         Condition(
-            "resolutions_adopted", "at least `threshold` resolutions have been adopted",
+            "resolutions_adopted",
+            "at least `threshold` resolutions have been adopted",
             lambda w, e: len(w.resolutions) >= e.threshold,
         ),
         Condition(
-            "vetoes_cast", "at least `threshold` vetoes have been cast",
+            "vetoes_cast",
+            "at least `threshold` vetoes have been cast",
             lambda w, e: _vetoes(w) >= e.threshold,
         ),
         Condition(
-            "civilian_deaths_above", "total civilian deaths exceed the threshold",
+            "civilian_deaths_above",
+            "total civilian deaths exceed the threshold",
             lambda w, e: sum(w.metrics.get("civilian_deaths", [])) > e.threshold,
         ),
         Condition(
-            "objectives_met", "every objective listed in `objectives` is met",
+            "objectives_met",
+            "every objective listed in `objectives` is met",
             lambda w, e: all(_objectives(w, e, "met", _last_month(w))),
         ),
         Condition(
-            "objectives_failed", "an objective listed in `objectives` has failed",
+            "objectives_failed",
+            "an objective listed in `objectives` has failed",
             lambda w, e: any(_objectives(w, e, "failed", _last_month(w))),
         ),
         Condition(
-            "consent_withdrawn", "the host government has withdrawn its consent",
+            "consent_withdrawn",
+            "the host government has withdrawn its consent",
             lambda w, e: not w.theatre.host_consent,
         ),
         Condition(
-            "time_out", "the scenario's last month has been played",
+            "time_out",
+            "the scenario's last month has been played",
             lambda w, e: _last_month(w),
         ),
     )
-}  # fmt: skip
+}
 
 
 def reached(world: World) -> Ending | None:

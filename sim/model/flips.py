@@ -164,15 +164,25 @@ def vote_flips(
     first = original if original is not None else draft.clauses
     private = known_reservations(world, draft, observer)
     base = ballot(
-        world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements, private,
-    )  # fmt: skip
+        world,
+        draft.body,
+        draft.clauses,
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
+        private,
+    )
     texts = [("clause", change, c, 0) for change, c in clause_options(draft.clauses, first)]
     texts += [("ceiling", *o) for o in ceiling_options(draft.clauses, first)]
     totals = candidate_totals(
-        world, draft.body, [t[2] for t in texts] or [draft.clauses], draft.penholder,
-        draft.side_payments, draft.endorsements, private,
-    )  # fmt: skip
+        world,
+        draft.body,
+        [t[2] for t in texts] or [draft.clauses],
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
+        private,
+    )
     endorsements = _endorsement_totals(world, draft, private)
     result: dict[str, MemberFlips] = {}
     for i, actor in enumerate(base.voters):
@@ -181,20 +191,31 @@ def vote_flips(
         stance = base.stance(actor)
         found: list[Flip] = []
         for kind in ("clause", "ceiling"):
-            found += _best(base, i, [(k, change, int(totals[n, i]), c, size)
-                                     for n, (k, change, c, size) in enumerate(texts)
-                                     if k == kind])  # fmt: skip
-        found += _best(base, i, [("endorsement", change, int(t[i]), None, 0)
-                                 for change, t in endorsements])  # fmt: skip
+            found += _best(
+                base,
+                i,
+                [
+                    (k, change, int(totals[n, i]), c, size)
+                    for n, (k, change, c, size) in enumerate(texts)
+                    if k == kind
+                ],
+            )
+        found += _best(
+            base, i, [("endorsement", change, int(t[i]), None, 0) for change, t in endorsements]
+        )
         payment = _side_payment(world, draft, base, i, private)
         if payment is not None:
             found.append(payment)
         found.sort(key=lambda f: (abs(f.shift), KINDS.index(f.kind), f.change))
         total = stance.total
         result[actor] = MemberFlips(
-            actor, stance.choice, target_of(stance.choice), total,
-            needed_points(total, stance.yes_above, stance.no_below, stance.choice), tuple(found),
-        )  # fmt: skip
+            actor,
+            stance.choice,
+            target_of(stance.choice),
+            total,
+            needed_points(total, stance.yes_above, stance.no_below, stance.choice),
+            tuple(found),
+        )
     return result
 
 
@@ -327,23 +348,36 @@ def drifts(world: World, draft: Draft, observer: str | None = None) -> dict[str,
     (private reservations as ``observer`` knows them, as in :func:`vote_flips`)."""
     private = known_reservations(world, draft, observer)
     now = ballot(
-        world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements, private,
-    )  # fmt: skip
+        world,
+        draft.body,
+        draft.clauses,
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
+        private,
+    )
     before_world = copy.copy(world)
     before_world.states = dataclasses.replace(world.states, ideal=start_ideal(world))
     then = ballot(
-        before_world, draft.body, draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements, private,
-    )  # fmt: skip
+        before_world,
+        draft.body,
+        draft.clauses,
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
+        private,
+    )
     table = world.states
     start = start_ideal(world)
     result: dict[str, Drift] = {}
     for i, actor in enumerate(now.voters):
         row = table.index[actor]
         result[actor] = Drift(
-            actor, world.issues.ids,
-            tuple(float(x) for x in start[row]), tuple(float(x) for x in table.ideal[row]),
-            int(now.totals[i]) - int(then.totals[i]), then.choices()[actor],
-        )  # fmt: skip
+            actor,
+            world.issues.ids,
+            tuple(float(x) for x in start[row]),
+            tuple(float(x) for x in table.ideal[row]),
+            int(now.totals[i]) - int(then.totals[i]),
+            then.choices()[actor],
+        )
     return result

@@ -32,9 +32,14 @@ def amendment_verdict(world: World, draft: Draft, clauses: Clauses) -> tuple[boo
     # The penholder judges with what it knows of the members' private reservations.
     private = dict(zip(voters, private_points(draft, voters, draft.penholder), strict=True))
     totals = candidate_totals(
-        world, draft.body, [draft.clauses, clauses], draft.penholder, draft.side_payments,
-        draft.endorsements, private,
-    )  # fmt: skip
+        world,
+        draft.body,
+        [draft.clauses, clauses],
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
+        private,
+    )
     yes_above, no_below = thresholds(world, body, voters)
     yes = (totals > yes_above[None, :]).sum(axis=1)
     veto_row = np.array([v in body.veto for v in voters])
@@ -113,8 +118,14 @@ class WithdrawContingent:
             reasons.append(f"unknown kind of personnel {self.personnel!r}")
         if mission is None:
             return reasons + [f"no mission {self.mission!r}"]
-        contingent = next((c for c in mission.contingents if c.contributor == self.contributor
-                           and c.kind == self.personnel), None)  # fmt: skip
+        contingent = next(
+            (
+                c
+                for c in mission.contingents
+                if c.contributor == self.contributor and c.kind == self.personnel
+            ),
+            None,
+        )
         if contingent is None or not (contingent.deployed or contingent.arriving):
             reasons.append(f"{self.contributor} has no {self.personnel} in {self.mission}")
         elif contingent.withdrawing:

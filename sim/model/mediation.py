@@ -138,8 +138,11 @@ class ConveneTalks:
         talks = convene(world, self.parties, self.women, self.civil_society, text)
         who = envoy_subject(world)
         table = ", ".join(talks.parties)
-        extra = [w for w, on in (("women's groups", self.women),
-                                 ("civil society", self.civil_society)) if on]  # fmt: skip
+        extra = [
+            w
+            for w, on in (("women's groups", self.women), ("civil society", self.civil_society))
+            if on
+        ]
         if extra:
             table += " with " + " and ".join(extra)
         return [Event(world.month, "talks", f"{who} convenes {talks.stage} talks: {table}.")]
@@ -205,8 +208,12 @@ class AmendText:
         return [Event(world.month, "text_amended", text + ".")]
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": self.kind, "actor": self.actor, "text": dict(self.text),
-                "reason": self.reason}  # fmt: skip
+        return {
+            "type": self.kind,
+            "actor": self.actor,
+            "text": dict(self.text),
+            "reason": self.reason,
+        }
 
 
 @registered

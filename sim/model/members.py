@@ -102,17 +102,19 @@ class CouncilMember:
             if ask is not None:
                 text += f" {ask.text()}"
             return [
-                MakeStatement(self.actor, draft.id, "veto_threat", text, "no",
-                              ask.clauses if ask else None)
-            ]  # fmt: skip
+                MakeStatement(
+                    self.actor, draft.id, "veto_threat", text, "no", ask.clauses if ask else None
+                )
+            ]
         commands: list[Command] = []
         line = search.red_line() if ask is None else ""
         for lobbyist in unanswered:
             if ask is not None:
                 commands.append(
-                    MakeStatement(self.actor, draft.id, "ask", ask.text(), ask.then,
-                                  ask.clauses, lobbyist)
-                )  # fmt: skip
+                    MakeStatement(
+                        self.actor, draft.id, "ask", ask.text(), ask.then, ask.clauses, lobbyist
+                    )
+                )
             else:
                 text = f"Nothing within reach of this text will change our vote: not with {line}."
                 commands.append(

@@ -143,39 +143,52 @@ KINDS: dict[str, ObjectiveKind] = {
     k.name: k
     for k in (
         ObjectiveKind(
-            "metric_below", "the latest `metric` is below `threshold` by `by_month`",
-            ("metric", "threshold"), _latest_below,
+            "metric_below",
+            "the latest `metric` is below `threshold` by `by_month`",
+            ("metric", "threshold"),
+            _latest_below,
         ),
         ObjectiveKind(
-            "metric_above", "the latest `metric` is above `threshold` by `by_month`",
-            ("metric", "threshold"), _latest_above,
+            "metric_above",
+            "the latest `metric` is above `threshold` by `by_month`",
+            ("metric", "threshold"),
+            _latest_above,
         ),
         ObjectiveKind(
-            "total_below", "the sum of `metric` stays below `threshold` (a budget)",
-            ("metric", "threshold"), _total_below,
+            "total_below",
+            "the sum of `metric` stays below `threshold` (a budget)",
+            ("metric", "threshold"),
+            _total_below,
         ),
         ObjectiveKind(
-            "reaches", "`metric` reaches `threshold` at some point by `by_month`",
-            ("metric", "threshold"), _reached_at_least,
+            "reaches",
+            "`metric` reaches `threshold` at some point by `by_month`",
+            ("metric", "threshold"),
+            _reached_at_least,
         ),
         ObjectiveKind(
-            "phase_at_least", "the theatre is in `phase` or a better one by `by_month`",
-            ("phase",), _phase_holds,
+            "phase_at_least",
+            "the theatre is in `phase` or a better one by `by_month`",
+            ("phase",),
+            _phase_holds,
         ),
         ObjectiveKind("no_veto", "no veto is cast in the whole game", (), _no_veto),
         ObjectiveKind(
-            "resolutions_adopted", "at least `threshold` resolutions are adopted",
-            ("threshold",), _adopted_at_least,
+            "resolutions_adopted",
+            "at least `threshold` resolutions are adopted",
+            ("threshold",),
+            _adopted_at_least,
         ),
         ObjectiveKind(
             "clause_adopted",
             "a resolution adopted by `by_month` carries `clause`, a draft feature such as"
             " `chapter_vii`, `referral`, `sanction:arms_embargo`, `task:…` or `demand:…`"
             " (watering it out of the text loses the objective)",
-            ("clause",), _clause_adopted,
+            ("clause",),
+            _clause_adopted,
         ),
     )
-}  # fmt: skip
+}
 
 
 def judge(world: World, objective: Objective, final: bool = False) -> Status:

@@ -158,8 +158,9 @@ def host_grievance(world: World) -> float:
     coef = world.coefficients
     host = world.theatre.host
     grievance = 0.0
-    if any(m.kind != "regional" and m.chapter == "VII" and not m.withdrawing
-           for m in world.missions):  # fmt: skip
+    if any(
+        m.kind != "regional" and m.chapter == "VII" and not m.withdrawing for m in world.missions
+    ):
         grievance += coef.grievance_chapter_vii
     if any(e.target == host and not e.ended for e in world.sanctions):
         grievance += coef.grievance_sanctions

@@ -56,7 +56,7 @@ def text_factors(settlement: Settlement, position: PartyPosition, text: Text) ->
                 / total
                 * (1.0 - abs(text[issue.id] - position.ideal[issue.id]))
             ),
-        )  # fmt: skip
+        )
         for issue in settlement.issues
     ]
 
@@ -114,10 +114,12 @@ def outside_factors(world: World, position: PartyPosition, stage: str) -> list[F
     peace = world.peace
     party = theatre.party(position.party)
     factors = [
-        Factor("fighting on: military prospects",
-               -_points(coef.talks_prospects_weight * military_share(world, party.id))),
+        Factor(
+            "fighting on: military prospects",
+            -_points(coef.talks_prospects_weight * military_share(world, party.id)),
+        ),
         Factor("fighting on: resolve", -_points(coef.talks_resolve_weight * position.resolve)),
-    ]  # fmt: skip
+    ]
     # The cost of war: the fighting now, or, once a ceasefire holds, what returning would cost.
     hurt = theatre.intensity if stage == "ceasefire" else world.coefficients.reference_intensity
     factors.append(Factor("the cost of fighting", _points(coef.talks_hurt_weight * hurt)))

@@ -89,8 +89,9 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
         for task in sorted(set(contributor.caveats) & set(mission.tasks))
     ]
     if mission.kind == "national":
-        blocked.append(f"{mission.id} is a national-command force: it takes only what its states"
-                       " committed")  # fmt: skip
+        blocked.append(
+            f"{mission.id} is a national-command force: it takes only what its states committed"
+        )
     if not theatre.host_consent:
         blocked.append("the host government's consent is withdrawn")
     if mission.withdrawing:
@@ -99,6 +100,11 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
         blocked.append(f"its own contingent is leaving {mission.id}")
     score = 0.0 if blocked else max(0.0, sum(values))
     return PledgeStance(
-        contributor_id, mission.id, factors, sum(f.points for f in factors),
-        _points(coef.pledge_threshold), tuple(blocked), score,
-    )  # fmt: skip
+        contributor_id,
+        mission.id,
+        factors,
+        sum(f.points for f in factors),
+        _points(coef.pledge_threshold),
+        tuple(blocked),
+        score,
+    )

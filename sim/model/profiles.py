@@ -105,4 +105,4 @@ _profile(
     lambda w, h: [TroopContributor(c) for c in sorted(w.contributors)],
 )
 _profile("host_government", HostGovernment, lambda w, h: [HostGovernment(w.theatre.host)])
-_profile("mediator", Mediator, lambda w, h: list(mediator_agents(w, h)))  # fmt: skip
+_profile("mediator", Mediator, lambda w, h: list(mediator_agents(w, h)))

@@ -134,8 +134,11 @@ def _holds(file: Path, line: SavedGame) -> bool:
     except (FileRefused, SaveError, OSError):
         return False
     same = (found.scenario_id, found.seed, found.line, found.branched_at) == (
-        line.scenario_id, line.seed, line.line, line.branched_at,
-    )  # fmt: skip
+        line.scenario_id,
+        line.seed,
+        line.line,
+        line.branched_at,
+    )
     # An older save with lines inside it is rewritten: a line file keeps no lines of its own.
     ours = same and not found.lines
     return ours and _one_leads_to_the_other(list(found.commands), list(line.commands))

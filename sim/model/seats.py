@@ -70,8 +70,9 @@ def describe(world: World, seat: str) -> str:
     """What the seat can decide, in plain words, one sentence per role."""
     parts = []
     for role in roles(world, seat):
-        bodies = [b.name for b in world.bodies.values()
-                  if b.id != world.council and seat in b.members]  # fmt: skip
+        bodies = [
+            b.name for b in world.bodies.values() if b.id != world.council and seat in b.members
+        ]
         drafts = [f"'{t.title}'" for t in world.templates if t.penholder == seat]
         org = world.organizations[seat].name if seat in world.organizations else ""
         text = ROLE_TEXT[role].format(body=" and ".join(bodies), drafts=", ".join(drafts), org=org)

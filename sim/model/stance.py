@@ -91,9 +91,14 @@ class Ballot:
         total = int(self.totals[i])
         yes_above, no_below = int(self.yes_above[i]), int(self.no_below[i])
         return Stance(
-            actor, factors, total, yes_above, no_below,
-            classify(total, yes_above, no_below), self.veto[i],
-        )  # fmt: skip
+            actor,
+            factors,
+            total,
+            yes_above,
+            no_below,
+            classify(total, yes_above, no_below),
+            self.veto[i],
+        )
 
 
 def thresholds(world: World, body: VotingBody, voters: Sequence[str]) -> tuple[IntArray, IntArray]:
@@ -185,10 +190,13 @@ def ballot(
     points = np.concatenate([policy[:, :dims], context, policy[:, dims:], hidden], axis=1)
     caucus = caucus_points(world, voters, points.sum(axis=1)[None, :])[0]
     return Ballot(
-        voters, names, np.concatenate([points, caucus[:, None]], axis=1),
-        yes_above, no_below,
+        voters,
+        names,
+        np.concatenate([points, caucus[:, None]], axis=1),
+        yes_above,
+        no_below,
         tuple(v in body.veto for v in voters),
-    )  # fmt: skip
+    )
 
 
 def caucus_points(world: World, voters: Sequence[str], totals: IntArray) -> IntArray:
@@ -216,9 +224,14 @@ def draft_ballot(
     ``observer`` sees it: exact for ``None`` (the omniscient view, and the vote itself)."""
     private = known_reservations(world, draft, observer)
     return ballot(
-        world, draft.body, clauses or draft.clauses, draft.penholder, draft.side_payments,
-        draft.endorsements, private,
-    )  # fmt: skip
+        world,
+        draft.body,
+        clauses or draft.clauses,
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
+        private,
+    )
 
 
 def candidate_totals(

@@ -57,9 +57,14 @@ def member_totals(
     voters = sorted(world.bodies[draft.body].members)
     private = dict(zip(voters, private_points(draft, voters, None), strict=True))
     totals = candidate_totals(
-        world, draft.body, candidates, draft.penholder, draft.side_payments, draft.endorsements,
+        world,
+        draft.body,
+        candidates,
+        draft.penholder,
+        draft.side_payments,
+        draft.endorsements,
         private,
-    )  # fmt: skip
+    )
     column: IntArray = totals[:, voters.index(member)]
     return column
 

@@ -144,9 +144,15 @@ def convene(
         errors[party] = {i: float(rng.normal(0.0, 1.0)) for i in settlement.issue_ids()}
         bottom[party] = float(rng.normal(0.0, 1.0))
     talks = Talks(
-        world.month, tuple(sorted(parties)), women, civil_society, stage(world),
-        clamp_text(settlement, text), errors, bottom,
-    )  # fmt: skip
+        world.month,
+        tuple(sorted(parties)),
+        women,
+        civil_society,
+        stage(world),
+        clamp_text(settlement, text),
+        errors,
+        bottom,
+    )
     world.peace.talks = talks
     world.peace.sessions += 1
     return talks
@@ -193,17 +199,21 @@ def put_text(world: World) -> list[Event]:
     talks.answers = {p: a.stance for p, a in result.items()}
     talks.rounds += 1
     tactical = tactical_signers(world, result)
-    record = TextRecord(world.month, talks.version, talks.stage, dict(talks.text), talks.answers,
-                        tactical)  # fmt: skip
+    record = TextRecord(
+        world.month, talks.version, talks.stage, dict(talks.text), talks.answers, tactical
+    )
     world.peace.records.append(record)
     said = ", ".join(
         f"{p} {'accepts' if a.accepts or p in tactical else 'refuses'}" for p, a in result.items()
     )
     who = envoy_subject(world)
     events = [
-        Event(world.month, "talks",
-              f"{who} puts the text (version {talks.version}) to the parties: {said}."),
-    ]  # fmt: skip
+        Event(
+            world.month,
+            "talks",
+            f"{who} puts the text (version {talks.version}) to the parties: {said}.",
+        ),
+    ]
     if record.signed:
         events += sign(world, talks, tactical)
         return events
@@ -213,8 +223,13 @@ def put_text(world: World) -> list[Event]:
         world.peace.talks = None
         world.peace.adjourned_month = world.month
         _standing(world, -coef.envoy_refusal_loss)
-        events.append(Event(world.month, "talks", f"{who} adjourns the talks: no text the"
-                                                  " parties would all sign."))  # fmt: skip
+        events.append(
+            Event(
+                world.month,
+                "talks",
+                f"{who} adjourns the talks: no text the parties would all sign.",
+            )
+        )
     return events
 
 
@@ -228,10 +243,12 @@ def tactical_signers(world: World, result: dict[str, Answer]) -> tuple[str, ...]
     coef = world.coefficients
     margin = round(coef.tactical_margin * 1000)
     candidates = [
-        p for p, a in result.items()
-        if not a.accepts and a.stance.total > -margin
+        p
+        for p, a in result.items()
+        if not a.accepts
+        and a.stance.total > -margin
         and any(f.name in LEVERAGE and f.points > 0 for f in a.stance.factors)
-    ]  # fmt: skip
+    ]
     if not candidates or any(not a.accepts and p not in candidates for p, a in result.items()):
         return ()
     rng = world.streams.get("tactics")
@@ -250,8 +267,10 @@ def stalled_implementation(world: World) -> list[Event]:
         return []
     name = agreement.name if agreement.name.lower().startswith("the ") else f"the {agreement.name}"
     who = ", ".join(_faction_name(world, p) for p in agreement.tactical)
-    text = (f"Implementation of {name} stalls in {world.theatre.name}: {who} signed it but has"
-            " not carried it out.")  # fmt: skip
+    text = (
+        f"Implementation of {name} stalls in {world.theatre.name}: {who} signed it but has"
+        " not carried it out."
+    )
     return [Event(world.month, "implementation_stalls", text)]
 
 
@@ -278,10 +297,19 @@ def sign(world: World, talks: Talks, tactical: tuple[str, ...] = ()) -> list[Eve
             name = plan.text_name
     number = len(world.peace.agreements) + 1
     agreement = Agreement(
-        f"agreement-{number}", name, kind, world.month, dict(talks.text), talks.parties,
-        excluded_factions(world, talks.parties), tuple(sorted(world.peace.guarantees)),
-        talks.women, talks.civil_society, None, tactical,
-    )  # fmt: skip
+        f"agreement-{number}",
+        name,
+        kind,
+        world.month,
+        dict(talks.text),
+        talks.parties,
+        excluded_factions(world, talks.parties),
+        tuple(sorted(world.peace.guarantees)),
+        talks.women,
+        talks.civil_society,
+        None,
+        tactical,
+    )
     world.peace.agreements.append(agreement)
     _standing(world, world.coefficients.envoy_success_gain)
     theatre.phase = "ceasefire" if kind == "ceasefire" else "peace"
@@ -335,10 +363,13 @@ def spoiler_attacks(world: World) -> tuple[list[Event], int]:
         if float(rng.random()) < chance:
             who = _faction_name(world, faction)
             events.append(
-                Event(world.month, "spoiler_attack",
-                      f"{who[:1].upper()}{who[1:]}, left out of {name}, attack to wreck it:"
-                      f" fighting flares in {world.theatre.name}."),
-            )  # fmt: skip
+                Event(
+                    world.month,
+                    "spoiler_attack",
+                    f"{who[:1].upper()}{who[1:]}, left out of {name}, attack to wreck it:"
+                    f" fighting flares in {world.theatre.name}.",
+                ),
+            )
     return events, len(events)
 
 

@@ -42,43 +42,61 @@ CONDITIONS: dict[str, TriggerCondition] = {
     c.name: c
     for c in (
         TriggerCondition(
-            "month_reached", "the month `month` has been played", ("month",),
+            "month_reached",
+            "the month `month` has been played",
+            ("month",),
             lambda w, t: w.month >= t.month,
         ),
         TriggerCondition(
-            "metric_above", "the latest value of `metric` is above `threshold`",
-            ("metric", "threshold"), lambda w, t: metrics.latest(w, t.metric) > t.threshold,
+            "metric_above",
+            "the latest value of `metric` is above `threshold`",
+            ("metric", "threshold"),
+            lambda w, t: metrics.latest(w, t.metric) > t.threshold,
         ),
         TriggerCondition(
-            "metric_below", "the latest value of `metric` is below `threshold`",
-            ("metric", "threshold"), lambda w, t: metrics.latest(w, t.metric) < t.threshold,
+            "metric_below",
+            "the latest value of `metric` is below `threshold`",
+            ("metric", "threshold"),
+            lambda w, t: metrics.latest(w, t.metric) < t.threshold,
         ),
         TriggerCondition(
-            "total_above", "the sum of `metric` so far is above `threshold`",
-            ("metric", "threshold"), lambda w, t: metrics.total(w, t.metric) > t.threshold,
+            "total_above",
+            "the sum of `metric` so far is above `threshold`",
+            ("metric", "threshold"),
+            lambda w, t: metrics.total(w, t.metric) > t.threshold,
         ),
         TriggerCondition(
-            "draft_adopted", "the draft `draft` has been adopted", ("draft",),
+            "draft_adopted",
+            "the draft `draft` has been adopted",
+            ("draft",),
             lambda w, t: any(_vote_on(w, t.draft)),
         ),
         TriggerCondition(
-            "draft_failed", "the draft `draft` was put to the vote and failed", ("draft",),
+            "draft_failed",
+            "the draft `draft` was put to the vote and failed",
+            ("draft",),
             lambda w, t: bool(_vote_on(w, t.draft)) and not any(_vote_on(w, t.draft)),
         ),
         TriggerCondition(
-            "draft_vetoed", "a vote on the draft `draft` was vetoed", ("draft",),
+            "draft_vetoed",
+            "a vote on the draft `draft` was vetoed",
+            ("draft",),
             lambda w, t: _vetoed(w, t.draft),
         ),
         TriggerCondition(
-            "phase_is", "the theatre is in `phase` (war, ceasefire or peace)", ("phase",),
+            "phase_is",
+            "the theatre is in `phase` (war, ceasefire or peace)",
+            ("phase",),
             lambda w, t: w.theatre.phase == t.phase,
         ),
         TriggerCondition(
-            "consent_withdrawn", "the host government has withdrawn its consent", (),
+            "consent_withdrawn",
+            "the host government has withdrawn its consent",
+            (),
             lambda w, t: not w.theatre.host_consent,
         ),
     )
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)
@@ -168,47 +186,64 @@ EFFECTS: dict[str, EffectKind] = {
     for e in (
         EffectKind("event", "report `text` in the news", ("text",), lambda w, e: _news(w, e.text)),
         EffectKind(
-            "shift_position", "move `actor`'s ideal on `dimension` by `value`",
-            ("actor", "dimension", "value"), lambda w, e: _shift(w, e, "ideal"),
+            "shift_position",
+            "move `actor`'s ideal on `dimension` by `value`",
+            ("actor", "dimension", "value"),
+            lambda w, e: _shift(w, e, "ideal"),
         ),
         EffectKind(
-            "shift_salience", "change how much `dimension` matters to `actor` by `value`",
-            ("actor", "dimension", "value"), lambda w, e: _shift(w, e, "salience"),
+            "shift_salience",
+            "change how much `dimension` matters to `actor` by `value`",
+            ("actor", "dimension", "value"),
+            lambda w, e: _shift(w, e, "salience"),
         ),
         EffectKind(
-            "set_relation", "set how `actor` regards `other` to `value` (-1 .. 1)",
-            ("actor", "other", "value"), _relation,
+            "set_relation",
+            "set how `actor` regards `other` to `value` (-1 .. 1)",
+            ("actor", "other", "value"),
+            _relation,
         ),
         EffectKind(
-            "set_coefficient", "set the model coefficient `name` to `value`",
-            ("name", "value"), _coefficient,
+            "set_coefficient",
+            "set the model coefficient `name` to `value`",
+            ("name", "value"),
+            _coefficient,
         ),
         EffectKind(
-            "crisis", "raise (or lower) intensity by `value`, with `text` in the news",
-            ("value",), _crisis,
+            "crisis",
+            "raise (or lower) intensity by `value`, with `text` in the news",
+            ("value",),
+            _crisis,
         ),
         EffectKind(
             "shift_precedent",
             "raise (or lower) how stretched past mandates look by `value` (0-1): members that"
             " weigh non-interference resist Chapter VII texts more; `text` in the news",
-            ("value",), _precedent,
+            ("value",),
+            _precedent,
         ),
         EffectKind(
-            "set_phase", "the theatre's phase becomes `phase` (war, ceasefire or peace)",
-            ("phase",), _set_phase,
+            "set_phase",
+            "the theatre's phase becomes `phase` (war, ceasefire or peace)",
+            ("phase",),
+            _set_phase,
         ),
         EffectKind(
-            "replace_member", "in voting body `body`, `other` takes the seat of `actor`",
-            ("body", "actor", "other"), _replace_member,
+            "replace_member",
+            "in voting body `body`, `other` takes the seat of `actor`",
+            ("body", "actor", "other"),
+            _replace_member,
         ),
         EffectKind(
-            "withdraw_consent", "the host government withdraws consent; missions leave",
-            (), lambda w, e: withdraw_consent(
+            "withdraw_consent",
+            "the host government withdraws consent; missions leave",
+            (),
+            lambda w, e: withdraw_consent(
                 w, e.text or "The host government withdraws its consent to the mission."
             ),
         ),
     )
-}  # fmt: skip
+}
 
 
 def fire(world: World) -> list[Event]:

@@ -93,10 +93,12 @@ class WorldView:
     def statements(self, draft: Draft) -> list[Statement]:
         """What was said on the current version of ``draft`` that the observer heard."""
         return [
-            st for st in self._world.statements
-            if st.draft == draft.id and st.version == draft.version
+            st
+            for st in self._world.statements
+            if st.draft == draft.id
+            and st.version == draft.version
             and (not st.to or self.observer in (None, st.to, st.actor))
-        ]  # fmt: skip
+        ]
 
     def threatened(self, draft: Draft, member: str) -> bool:
         """True once ``member`` has threatened in public to veto ``draft`` (any version)."""
@@ -211,9 +213,14 @@ class WorldView:
         voters = tuple(sorted(body.members))
         private = dict(zip(voters, private_points(draft, voters, self.observer), strict=True))
         totals = candidate_totals(
-            w, draft.body, candidates, draft.penholder, draft.side_payments, draft.endorsements,
+            w,
+            draft.body,
+            candidates,
+            draft.penholder,
+            draft.side_payments,
+            draft.endorsements,
             private,
-        )  # fmt: skip
+        )
         yes_above, no_below = thresholds(w, body, voters)
         yes = totals > yes_above[None, :]
         no = totals < no_below[None, :]

@@ -211,7 +211,12 @@ def make_body(
         known = ", ".join(VOTING_RULES.names())
         raise ValueError(f"unknown voting rule {rule!r}; expected one of {known}")
     spec = BodyTerms(
-        id, name, tuple(members), None if weights is None else tuple(weights), quota,
-        frozenset(veto), fraction,
-    )  # fmt: skip
+        id,
+        name,
+        tuple(members),
+        None if weights is None else tuple(weights),
+        quota,
+        frozenset(veto),
+        fraction,
+    )
     return entry.build(spec)

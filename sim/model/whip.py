@@ -89,8 +89,14 @@ def whip_count(world: World, draft: Draft, observer: str | None) -> WhipCount:
     bands = band_points(world, draft, result.voters, observer)
     totals = result.totals
     estimates = tuple(
-        Estimate(v, int(totals[i]), bands[i], int(result.yes_above[i]), int(result.no_below[i]),
-                 result.veto[i])
+        Estimate(
+            v,
+            int(totals[i]),
+            bands[i],
+            int(result.yes_above[i]),
+            int(result.no_below[i]),
+            result.veto[i],
+        )
         for i, v in enumerate(result.voters)
-    )  # fmt: skip
+    )
     return WhipCount(draft.id, estimates)

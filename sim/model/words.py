@@ -40,10 +40,16 @@ def phase_words(phase: str) -> str:
 
 #: Metrics that are shares or indices from 0 to 1: said as percentages ("57%", not "0.57"); the
 #: intensity index as a share of all-out war, as the briefing says it.
-SHARE_METRICS = frozenset({
-    "intensity", "humanitarian_access", "government_control", "government_resources",
-    "armed_group_resources", "deployment_share",
-})  # fmt: skip
+SHARE_METRICS = frozenset(
+    {
+        "intensity",
+        "humanitarian_access",
+        "government_control",
+        "government_resources",
+        "armed_group_resources",
+        "deployment_share",
+    }
+)
 
 #: Metrics counted month by month (a flow): their sum is the toll of the whole game.
 MONTHLY_METRICS = frozenset({"civilian_deaths", "battle_deaths", "peacekeeper_fatalities"})

@@ -132,9 +132,12 @@ class Classroom:
         observer = None if seat == TEACHER else seat
         mirror = world if observer is None else seat_world(world, observer)
         return {
-            "type": "world", "data": encode_world(mirror), "bands": seat_bands(world, observer),
-            "log": len(self.session.engine.log), "players": list(self.session.players),
-        }  # fmt: skip
+            "type": "world",
+            "data": encode_world(mirror),
+            "bands": seat_bands(world, observer),
+            "log": len(self.session.engine.log),
+            "players": list(self.session.players),
+        }
 
     def scenario_source(self) -> dict[str, str]:
         """The scenario's id, file name and text, so a window can load it where it is not
@@ -345,9 +348,13 @@ class Classroom:
                 f"{path}: classroom save version {version!r} is not one this game reads"
             )
         room = cls(
-            Path(data["scenario_path"]), int(data["seed"]), list(data["humans"]),
-            dict(data["codes"]), str(data["teacher_code"]), eager_ai=version == EAGER_AI_VERSION,
-        )  # fmt: skip
+            Path(data["scenario_path"]),
+            int(data["seed"]),
+            list(data["humans"]),
+            dict(data["codes"]),
+            str(data["teacher_code"]),
+            eager_ai=version == EAGER_AI_VERSION,
+        )
         for entry in data["journal"]:
             if entry.get("timer"):
                 room.timeout()

@@ -75,8 +75,11 @@ def cmd_join(args: argparse.Namespace) -> int:
         try:
             return open_window(args.url, args.code)
         except NoDisplay as exc:
-            print(f"mandate join: cannot open the game window ({exc}); add --bot to let the"
-                  " AI play the seat headless", file=sys.stderr)  # fmt: skip
+            print(
+                f"mandate join: cannot open the game window ({exc}); add --bot to let the"
+                " AI play the seat headless",
+                file=sys.stderr,
+            )
             return 1
     from sim.net.client import Bot
 

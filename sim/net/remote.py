@@ -117,9 +117,10 @@ class RemoteSession(Session):
         elif kind == "link":
             state = frame.get("state")
             self.notes.append(
-                "Connection lost: the server cannot be reached" if state == "lost"
+                "Connection lost: the server cannot be reached"
+                if state == "lost"
                 else "Connection dropped: reconnecting…"
-            )  # fmt: skip
+            )
 
     def _debrief(self, frame: dict[str, Any]) -> None:
         """The game has ended: keep the seed and the seat's own turns (the debrief replays them)."""
@@ -225,8 +226,13 @@ class RemoteSession(Session):
             return [str(exc)]
         if not result["ok"]:
             return list(result["reasons"])
-        sent = {"from": self.own, "to": body["to"], "month": self.engine.world.month,
-                "text": body.get("text", ""), "offer": body.get("offer")}  # fmt: skip
+        sent = {
+            "from": self.own,
+            "to": body["to"],
+            "month": self.engine.world.month,
+            "text": body.get("text", ""),
+            "offer": body.get("offer"),
+        }
         self._file(sent)
         return []
 

@@ -56,10 +56,18 @@ def seat_world(world: World, seat: str) -> World:
     copied.statements = [st for st in copied.statements if heard_by(st, seat)]
     copied.events = [e for e in copied.events if e.kind != "reply" or _reply_heard(e.text, seat)]
     copied.votes = [
-        type(v)(v.month, v.body, v.draft, v.version, v.clauses, v.tally, dict(v.choices),
-                {k: s if k == seat else public_stance(s) for k, s in v.stances.items()})
+        type(v)(
+            v.month,
+            v.body,
+            v.draft,
+            v.version,
+            v.clauses,
+            v.tally,
+            dict(v.choices),
+            {k: s if k == seat else public_stance(s) for k, s in v.stances.items()},
+        )
         for v in copied.votes
-    ]  # fmt: skip
+    ]
     return copied
 
 
@@ -98,17 +106,29 @@ def seat_knowledge(world: World, seat: str | None) -> dict[str, Any]:
         }
     statements = [
         {
-            "month": st.month, "actor": st.actor, "draft": st.draft, "version": st.version,
-            "kind": st.kind, "text": st.text, "stance": st.stance, "to": st.to,
+            "month": st.month,
+            "actor": st.actor,
+            "draft": st.draft,
+            "version": st.version,
+            "kind": st.kind,
+            "text": st.text,
+            "stance": st.stance,
+            "to": st.to,
             "clauses": None if st.clauses is None else st.clauses.to_json(),
         }
         for st in world.statements
         if heard_by(st, seat)
-    ]  # fmt: skip
+    ]
     rivals = [
-        {"id": d.id, "against": d.rival_of, "penholder": d.penholder, "title": d.title,
-         "text": d.clauses.describe(), "clauses": d.clauses.to_json()}
+        {
+            "id": d.id,
+            "against": d.rival_of,
+            "penholder": d.penholder,
+            "title": d.title,
+            "text": d.clauses.describe(),
+            "clauses": d.clauses.to_json(),
+        }
         for d in sorted(world.drafts.values(), key=lambda d: d.id)
         if d.rival_of
-    ]  # fmt: skip
+    ]
     return {"whip": whips, "statements": statements, "rival_texts": rivals}

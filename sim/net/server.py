@@ -193,10 +193,17 @@ class ClassroomServer:
         data = request.model_dump(mode="json")
         before = len(self.room.journal)
         reply = self.room.handle(seat, data)
-        await self.send(ws, {
-            "type": "result", "id": request.id, "ok": reply.ok, "reasons": reply.reasons,
-            "events": reply.events, "commands": reply.commands,
-        })  # fmt: skip
+        await self.send(
+            ws,
+            {
+                "type": "result",
+                "id": request.id,
+                "ok": reply.ok,
+                "reasons": reply.reasons,
+                "events": reply.events,
+                "commands": reply.commands,
+            },
+        )
         for message in reply.deliver:
             await self.deliver(message)
         if len(self.room.journal) != before and request.type != "message":

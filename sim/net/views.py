@@ -61,7 +61,7 @@ def public_view(session: Session) -> dict[str, Any]:
                 "endorsements": dict(d.endorsements),
             }
             for d in sorted(world.drafts.values(), key=lambda d: d.id)
-        ],  # fmt: skip
+        ],
         "votes": [
             {
                 "month": v.month,
@@ -71,7 +71,7 @@ def public_view(session: Session) -> dict[str, Any]:
                 "vetoed_by": list(v.tally.vetoed_by),
             }
             for v in world.votes
-        ],  # fmt: skip
+        ],
         "missions": [
             {
                 "id": m.id,
@@ -82,7 +82,7 @@ def public_view(session: Session) -> dict[str, Any]:
                 "police": m.strength("police"),
             }
             for m in world.missions
-        ],  # fmt: skip
+        ],
         # Private replies are not news: a seat hears its own among its statements.
         "news": [e.text for e in world.events[-NEWS:] if e.kind not in ("consultations", "reply")],
         "outcome": None if world.outcome is None else world.outcome.name,

@@ -191,9 +191,15 @@ def _body_rule(i: int, body: BodySpec) -> list[Problem]:
         return [(("bodies", i, "quota"), message)]
     try:
         make_body(
-            body.id, body.name, body.rule, body.members, weights=body.weights,
-            quota=body.quota, veto=body.permanent, fraction=body.fraction,
-        )  # fmt: skip
+            body.id,
+            body.name,
+            body.rule,
+            body.members,
+            weights=body.weights,
+            quota=body.quota,
+            veto=body.permanent,
+            fraction=body.fraction,
+        )
     except ValueError as exc:
         return [(("bodies", i, "rule"), str(exc))]
     return []
@@ -209,10 +215,12 @@ def _organizations(s: ScenarioFile, states: list[str]) -> list[Problem]:
             problems.append((("organizations", i, "body"), f"unknown body {org.body!r}"))
         elif not set(bodies[org.body].members) <= set(org.members):
             problems.append(
-                (("organizations", i, "body"),
-                 f"body {org.body!r} has members outside the organization:"
-                 f" {', '.join(sorted(set(bodies[org.body].members) - set(org.members)))}")
-            )  # fmt: skip
+                (
+                    ("organizations", i, "body"),
+                    f"body {org.body!r} has members outside the organization:"
+                    f" {', '.join(sorted(set(bodies[org.body].members) - set(org.members)))}",
+                )
+            )
     return problems
 
 
@@ -283,10 +291,12 @@ def _national_command(i: int, draft: DraftSpec, states: list[str]) -> list[Probl
         committed = sum(getattr(n, kind) for n in draft.national_command)
         if committed > ceiling:
             problems.append(
-                (("drafts", i, "national_command"),
-                 f"the states commit {committed:,} {kind}, more than the draft's"
-                 f" {kind.rstrip('s')}_ceiling of {ceiling:,}")
-            )  # fmt: skip
+                (
+                    ("drafts", i, "national_command"),
+                    f"the states commit {committed:,} {kind}, more than the draft's"
+                    f" {kind.rstrip('s')}_ceiling of {ceiling:,}",
+                )
+            )
     return problems
 
 
@@ -321,9 +331,11 @@ def _operations(
         for j, contingent in enumerate(mission.contingents):
             if contingent.contributor not in states:
                 problems.append(
-                    ((*path, "contingents", j, "contributor"),
-                     f"unknown state {contingent.contributor!r}")
-                )  # fmt: skip
+                    (
+                        (*path, "contingents", j, "contributor"),
+                        f"unknown state {contingent.contributor!r}",
+                    )
+                )
         authorities = set(orgs) if mission.kind == "regional" else bodies
         if mission.authority not in authorities:
             what = "organization" if mission.kind == "regional" else "body"
@@ -464,8 +476,12 @@ def _peace(
     if peace.envoy is not None:
         envoy = peace.envoy
         sponsors = ["un", *orgs]
-        problems += _unknown(("peace", "envoy", "appointed_by"), envoy.appointed_by, sponsors,
-                             "sponsor ('un' or an organization)")  # fmt: skip
+        problems += _unknown(
+            ("peace", "envoy", "appointed_by"),
+            envoy.appointed_by,
+            sponsors,
+            "sponsor ('un' or an organization)",
+        )
         if envoy.text and set(envoy.text) != set(issues):
             problems.append((("peace", "envoy", "text"), "a text gives every settlement issue"))
         if envoy.month > s.months:

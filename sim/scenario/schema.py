@@ -641,9 +641,10 @@ class EnvoySpec(Strict):
 
     name: Name = Field(description="The envoy's name, e.g. Kofi Annan.")
     appointed_by: list[Id] = Field(
-        min_length=1, max_length=2,
+        min_length=1,
+        max_length=2,
         description="'un' (the Secretary-General) and/or a regional organization: two = joint.",
-    )  # fmt: skip
+    )
     month: Annotated[int, Field(ge=1, le=120)] = Field(description="The month of appointment.")
     text: SettlementText = Field(
         default_factory=dict,
@@ -676,15 +677,17 @@ class PeaceSpec(Strict):
         min_length=1, max_length=8, description="The issues a settlement must decide."
     )
     positions: list[PartyPositionSpec] = Field(
-        min_length=1, max_length=20,
+        min_length=1,
+        max_length=20,
         description="The position of every party that may sit at the table (one each, at least"
         " two). A party without one never does: it fights on outside any talks, a spoiler of"
         " what the others sign.",
-    )  # fmt: skip
+    )
     outside_factions: list[Name] = Field(
-        default_factory=list, max_length=10,
+        default_factory=list,
+        max_length=10,
         description="Armed factions that are not parties and never sit at the table: spoilers.",
-    )  # fmt: skip
+    )
     envoy: EnvoySpec | None = Field(
         None, description="The envoy to appoint (default: one once fighting is fierce enough)."
     )
@@ -705,10 +708,11 @@ class CaucusSpec(Strict):
     id: Id = Field(description="Stable id of the caucus.")
     name: Name = Field(description="Display name, such as 'The A3 (African members)'.")
     members: list[Id] = Field(
-        min_length=2, max_length=250,
+        min_length=2,
+        max_length=250,
         description="Its members: each leans toward the average stance of the others in the body"
         " that votes (the caucus factor).",
-    )  # fmt: skip
+    )
 
 
 class ScenarioFile(Strict):
@@ -768,9 +772,10 @@ class ScenarioFile(Strict):
         default_factory=list, max_length=20, description="Regional organizations."
     )
     caucuses: list[CaucusSpec] = Field(
-        default_factory=list, max_length=20,
+        default_factory=list,
+        max_length=20,
         description="Groups of members that coordinate their votes (see the caucus factor).",
-    )  # fmt: skip
+    )
     theatre: TheatreSpec = Field(description="The crisis on the ground.")
     drafts: list[DraftSpec] = Field(
         default_factory=list, max_length=50, description="Draft resolutions the scenario prepares."

@@ -61,12 +61,24 @@ def schema_reference(output: Path) -> str | None:
 
 # Council members: id, name, ideal (force, presence, pressure), salience, relations, extra keys.
 _STATES: tuple[tuple[str, str, tuple[float, float, float], float, str, str], ...] = (
-    ("P1", "Permanent member 1", (0.8, 0.6, 0.7), 0.5, "P2 = 0.7, P3 = 0.5, P4 = -0.3",
-     "political_capital = 8.0\nconcern = 0.8"),
+    (
+        "P1",
+        "Permanent member 1",
+        (0.8, 0.6, 0.7),
+        0.5,
+        "P2 = 0.7, P3 = 0.5, P4 = -0.3",
+        "political_capital = 8.0\nconcern = 0.8",
+    ),
     ("P2", "Permanent member 2", (0.6, 0.5, 0.6), 0.4, "P1 = 0.7", "concern = 0.7"),
     ("P3", "Permanent member 3", (0.5, 0.5, 0.4), 0.4, "P1 = 0.5", "concern = 0.6"),
-    ("P4", "Permanent member 4", (0.15, 0.3, 0.1), 0.6, "P1 = -0.3, HOST = 0.8",
-     "concern = 0.3\ndomestic = -0.03"),
+    (
+        "P4",
+        "Permanent member 4",
+        (0.15, 0.3, 0.1),
+        0.6,
+        "P1 = -0.3, HOST = 0.8",
+        "concern = 0.3\ndomestic = -0.03",
+    ),
     ("P5", "Permanent member 5", (0.3, 0.4, 0.3), 0.5, "P4 = 0.5", "concern = 0.4"),
     ("E1", "Elected member 1", (0.6, 0.5, 0.5), 0.3, "P1 = 0.4", ""),
     ("E2", "Elected member 2", (0.55, 0.5, 0.5), 0.3, "", ""),
@@ -78,7 +90,7 @@ _STATES: tuple[tuple[str, str, tuple[float, float, float], float, str, str], ...
     ("E8", "Elected member 8", (0.3, 0.4, 0.3), 0.4, "P4 = 0.4", ""),
     ("E9", "Elected member 9", (0.25, 0.3, 0.2), 0.4, "P4 = 0.4", ""),
     ("E10", "Elected member 10", (0.45, 0.6, 0.3), 0.4, "TCC1 = 0.5", "concern = 0.7"),
-)  # fmt: skip
+)
 
 
 def _state(

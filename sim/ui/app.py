@@ -126,9 +126,12 @@ class App:
             # The theme loads some of these itself; preloading the rest avoids stalls later.
             warnings.simplefilter("ignore", UserWarning)
             manager.preload_fonts(
-                [{"name": "noto_sans", "point_size": p, "style": st} for p in sizes
-                 for st in ("regular", "bold", "italic")]
-            )  # fmt: skip
+                [
+                    {"name": "noto_sans", "point_size": p, "style": st}
+                    for p in sizes
+                    for st in ("regular", "bold", "italic")
+                ]
+            )
         return manager
 
     # Screens ------------------------------------------------------------------------------
@@ -479,8 +482,12 @@ class App:
         if len(lines) > 2:
             lines = [lines[0], self.text.fit(" ".join(lines[1:]), 14, width)]
         surfaces = [self.text.render(line, 14, theme.TEXT) for line in lines]
-        box = pygame.Rect(0, 0, max(s.get_width() for s in surfaces) + 2 * pad,
-                          sum(s.get_height() for s in surfaces) + pad)  # fmt: skip
+        box = pygame.Rect(
+            0,
+            0,
+            max(s.get_width() for s in surfaces) + 2 * pad,
+            sum(s.get_height() for s in surfaces) + pad,
+        )
         box.center = area.center
         return box, surfaces
 
@@ -501,9 +508,13 @@ class App:
         box = pygame.Rect(0, 0, self.size[0] * 4 // 5, 0)
         width = box.w - 2 * pad
         rows: list[tuple[str, tuple[int, int, int], int, bool]] = [
-            ("The scenario file does not load — the game goes on with the last good version.",
-             theme.NO, 16, True),
-        ]  # fmt: skip
+            (
+                "The scenario file does not load — the game goes on with the last good version.",
+                theme.NO,
+                16,
+                True,
+            ),
+        ]
         for problem in self.load_problems[:8]:
             for n, line in enumerate(self.text.wrap(problem, 14, width)[:3]):
                 rows.append((line, theme.TEXT, 14, n == 0))

@@ -29,9 +29,16 @@ def rewind_game(game: Game, month: int) -> Game:
     engine = Engine(build_world(game.scenario, game.seed))
     back = rewind(engine, default_agents(engine), here, month)
     branch = Game(
-        game.scenario_path, game.scenario, game.seed, back.session, back.record,
-        steps=back.steps, line=name, branched_at=month, lines=lines,
-    )  # fmt: skip
+        game.scenario_path,
+        game.scenario,
+        game.seed,
+        back.session,
+        back.record,
+        steps=back.steps,
+        line=name,
+        branched_at=month,
+        lines=lines,
+    )
     kept = {line.line for line in lines}
     branch.line_worlds = {k: w for k, w in game.line_worlds.items() if k in kept}
     branch.line_worlds[game.line] = game.world

@@ -141,8 +141,9 @@ def draw_charts(
     """Lay out one chart per series in ``area`` (window pixels)."""
     names = [n for n, v in series.items() if v]
     if not names:
-        note = text.render("No monthly figures yet: they start after the first month.", 15,
-                           theme.MUTED)  # fmt: skip
+        note = text.render(
+            "No monthly figures yet: they start after the first month.", 15, theme.MUTED
+        )
         surface.blit(note, area.topleft)
         return
     rows = (len(names) + columns - 1) // columns

@@ -30,9 +30,17 @@ EDGE = (12, 14, 18)
 
 #: Colours of the drawn flags (common heraldic tinctures, a little muted).
 TINCTURES = [
-    (200, 16, 46), (0, 56, 147), (0, 122, 61), (252, 209, 22), (255, 255, 255),
-    (20, 20, 20), (0, 150, 214), (239, 125, 0), (117, 42, 56), (0, 93, 78),
-]  # fmt: skip
+    (200, 16, 46),
+    (0, 56, 147),
+    (0, 122, 61),
+    (252, 209, 22),
+    (255, 255, 255),
+    (20, 20, 20),
+    (0, 150, 214),
+    (239, 125, 0),
+    (117, 42, 56),
+    (0, 93, 78),
+]
 
 
 def flags_dir() -> Path | None:
@@ -115,9 +123,10 @@ def flag(state: str, height: int, real: bool = True) -> pygame.Surface:
     size = (round(height * 4 / 3), height)
     picture = _picture(state.upper()) if real else None
     surface = (
-        pygame.transform.smoothscale(picture, size) if picture is not None
+        pygame.transform.smoothscale(picture, size)
+        if picture is not None
         else drawn_flag(state, size)
-    )  # fmt: skip
+    )
     pygame.draw.rect(surface, EDGE, surface.get_rect(), 1)
     return surface
 

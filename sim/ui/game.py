@@ -86,15 +86,30 @@ def find_scenarios_file(path: Path, own: bool = False) -> ScenarioInfo:
         first = str(error.problems[0]) if error.problems else "cannot be loaded"
         return ScenarioInfo(path, path.stem, path.stem, "", "", 0, first, own)
     return ScenarioInfo(
-        path, s.id, s.title, _attr(s, "summary", ""), _attr(s, "difficulty", ""),
-        int(_attr(s, "expected_minutes", 0) or 0), own=own,
-    )  # fmt: skip
+        path,
+        s.id,
+        s.title,
+        _attr(s, "summary", ""),
+        _attr(s, "difficulty", ""),
+        int(_attr(s, "expected_minutes", 0) or 0),
+        own=own,
+    )
 
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def calendar_month(start: str | None, month: int) -> str:
@@ -286,10 +301,12 @@ class Game:
         """True when the seat sits in the draft's body and has not voted on it as it reads."""
         seat = self.player
         return (
-            draft is not None and seat is not None and draft.version > 0
+            draft is not None
+            and seat is not None
+            and draft.version > 0
             and draft.id in self.world.drafts
             and bool(missing_ballots(self.world, draft.id, (seat,)))
-        )  # fmt: skip
+        )
 
     def advice(self, draft: Draft) -> Stance:
         """The seat's own factors on ``draft`` now: what its advisers would vote (a Stance)."""
@@ -305,10 +322,12 @@ class Game:
         mine = {t.id for t in world.templates if t.penholder == seat}
         renewing = {d.renews for d in world.drafts.values()}
         return [
-            m for m in self.view.recruiting_missions()
-            if m.id in mine and m.id not in renewing
+            m
+            for m in self.view.recruiting_missions()
+            if m.id in mine
+            and m.id not in renewing
             and 0 <= m.expires_month - world.month <= RENEWAL_WARNING
-        ]  # fmt: skip
+        ]
 
     def renewal_draft(self) -> Draft | None:
         """The renewal of the seat's first expiring mandate, as the Secretary-General's report
@@ -321,10 +340,16 @@ class Game:
         command = TableRenewal(self.player, mission.id, clauses)
         template = self.view.template(mission.id)
         return Draft(
-            command.draft_id(self.world), f"Renewal of {template.title}", self.player,
-            template.body, clauses, tabled_month=self.world.month, patience=1, renews=mission.id,
+            command.draft_id(self.world),
+            f"Renewal of {template.title}",
+            self.player,
+            template.body,
+            clauses,
+            tabled_month=self.world.month,
+            patience=1,
+            renews=mission.id,
             version=0,
-        )  # fmt: skip
+        )
 
     def calendar(self, month: int | None = None) -> str:
         """The calendar month of ``month`` (default: now) when the scenario sets ``start``."""
@@ -362,9 +387,12 @@ class Game:
             return None
         # The seat is in the key: in a hot-seat game each seat forecasts from what it knows.
         key = (
-            len(self.session.engine.log), draft.id, draft.clauses, len(draft.side_payments),
+            len(self.session.engine.log),
+            draft.id,
+            draft.clauses,
+            len(draft.side_payments),
             self.player,
-        )  # fmt: skip
+        )
         if key != self._forecast_key or self._forecast is None:
             ballot, tally = self.view.forecast(draft)
             self._forecast = (draft, ballot, tally)
@@ -485,9 +513,15 @@ def template_draft(game: Game, draft_id: str) -> Draft:
     """The prepared draft as it would stand if tabled now (a new object; version 0 = not tabled)."""
     template = game.view.template(draft_id)
     return Draft(
-        template.id, template.title, template.penholder, template.body, template.clauses,
-        tabled_month=game.view.month, patience=template.patience, version=0,
-    )  # fmt: skip
+        template.id,
+        template.title,
+        template.penholder,
+        template.body,
+        template.clauses,
+        tabled_month=game.view.month,
+        patience=template.patience,
+        version=0,
+    )
 
 
 def edited(draft: Draft, clauses: Any) -> Draft:

@@ -74,11 +74,14 @@ def guidance(game: Game) -> Guidance:
     can_table = draft is not None and not tabled and awaiting and not table_reasons
     if not can_table:
         why["table"] = (
-            not_turn if not awaiting
-            else "Your draft is already before the Council." if tabled
-            else "You have no prepared draft to table now." if draft is None
+            not_turn
+            if not awaiting
+            else "Your draft is already before the Council."
+            if tabled
+            else "You have no prepared draft to table now."
+            if draft is None
             else table_reasons[0].capitalize() + "."
-        )  # fmt: skip
+        )
     vote_ok, why_vote = _vote_open(game, draft) if awaiting else (False, not_turn)
     if can_table and passes:
         vote_ok = True  # a prepared draft that would pass may be tabled and voted at once

@@ -79,11 +79,17 @@ class NetGame(Game):
         return WhipCount(
             draft.id,
             tuple(
-                Estimate(e.member, e.total, bands.get(e.member, 0), e.yes_above, e.no_below,
-                         e.veto_holder)
+                Estimate(
+                    e.member,
+                    e.total,
+                    bands.get(e.member, 0),
+                    e.yes_above,
+                    e.no_below,
+                    e.veto_holder,
+                )
                 for e in whip.estimates
             ),
-        )  # fmt: skip
+        )
 
     def advise(self) -> list[Command]:
         return self.session.advise() if self.awaiting else []

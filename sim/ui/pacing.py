@@ -26,25 +26,56 @@ DEADLINE_WARNING = 2
 #: Where each kind of event goes in the month's news (lower first); unlisted kinds rank 5.
 RANK: dict[str, int] = {
     "ending": 0,
-    "trigger": 1, "phase": 1, "agreement_broken": 1, "incident": 1, "mission_withdrawal": 1,
+    "trigger": 1,
+    "phase": 1,
+    "agreement_broken": 1,
+    "incident": 1,
+    "mission_withdrawal": 1,
     "withdrawal": 1,
-    "resolution_adopted": 2, "draft_vetoed": 2, "draft_failed": 2, "regional_force": 2,
-    "regional_decision": 2, "mission": 2, "rehatting": 2, "theatre": 2,
-    "draft_tabled": 3, "draft_amended": 3, "draft_withdrawn": 3, "vote_requested": 3,
-    "sanctions": 3, "sanctions_ended": 3, "endorsement": 3, "talks": 3, "fatalities": 3,
+    "resolution_adopted": 2,
+    "draft_vetoed": 2,
+    "draft_failed": 2,
+    "regional_force": 2,
+    "regional_decision": 2,
+    "mission": 2,
+    "rehatting": 2,
+    "theatre": 2,
+    "draft_tabled": 3,
+    "draft_amended": 3,
+    "draft_withdrawn": 3,
+    "vote_requested": 3,
+    "sanctions": 3,
+    "sanctions_ended": 3,
+    "endorsement": 3,
+    "talks": 3,
+    "fatalities": 3,
     "report": 4,
-    "pledge": 6, "deployment": 6, "drawdown": 6, "lobby": 6, "whip_count": 6,
-}  # fmt: skip
+    "pledge": 6,
+    "deployment": 6,
+    "drawdown": 6,
+    "lobby": 6,
+    "whip_count": 6,
+}
 DEFAULT_RANK = 5
 
 #: Events that stop a skip: the player should hear of them at once.
 STOP_KINDS = frozenset(
     {
-        "ending", "trigger", "phase", "agreement_broken", "incident", "mission_withdrawal",
-        "withdrawal", "draft_vetoed", "draft_failed", "resolution_adopted", "regional_force",
-        "draft_tabled", "vote_requested",
+        "ending",
+        "trigger",
+        "phase",
+        "agreement_broken",
+        "incident",
+        "mission_withdrawal",
+        "withdrawal",
+        "draft_vetoed",
+        "draft_failed",
+        "resolution_adopted",
+        "regional_force",
+        "draft_tabled",
+        "vote_requested",
     }
-)  # fmt: skip
+)
 
 
 #: Members' statements on the player's own draft that stop a skip: they ask for a change.
@@ -133,9 +164,10 @@ class Skip:
         world = game.world
         mine = {d.id for d in world.drafts.values() if d.penholder == game.player}
         heard = [
-            s for s in world.statements[self.statements :]
+            s
+            for s in world.statements[self.statements :]
             if s.to == game.player or (not s.to and s.draft in mine and s.kind in ASKS)
-        ]  # fmt: skip
+        ]
         if heard:
             self.statements = len(world.statements)
             last = heard[-1]

@@ -103,8 +103,11 @@ def theatre_map(scenario_path: Path, theatre: object) -> TheatreMap | None:
     if image is None or image.get_width() < 2 or image.get_height() < 2:
         return None
     regions = [(r.name, float(r.x), float(r.y)) for r in getattr(theatre, "regions", [])]
-    camps = [(float(r.x), float(r.y)) for r in getattr(theatre, "regions", [])
-             if getattr(r, "kind", "place") == "camps"]  # fmt: skip
+    camps = [
+        (float(r.x), float(r.y))
+        for r in getattr(theatre, "regions", [])
+        if getattr(r, "kind", "place") == "camps"
+    ]
     control = mapstate.load_control(map_file(scenario_path, getattr(theatre, "control_map", None)))
     return TheatreMap(path, image, regions, control, camps)
 
@@ -149,9 +152,12 @@ def label_rects(
 
 
 def draw_shape(
-    surface: pygame.Surface, shape: str, colour: tuple[int, int, int], center: tuple[int, int],
+    surface: pygame.Surface,
+    shape: str,
+    colour: tuple[int, int, int],
+    center: tuple[int, int],
     size: int,
-) -> None:  # fmt: skip
+) -> None:
     """A mission's marker shape, with a dark outline."""
     cx, cy = center
     r = size // 2
@@ -189,8 +195,9 @@ def missions_box(world: World, text: theme.Text, max_width: int) -> pygame.Surfa
     pad, gap, marker = round(8 * s), round(6 * s), round(16 * s)
     rows: list[tuple[str, tuple[int, int, int], str, str]] = []
     for mission in world.active_missions():
-        word, colour, shape = MISSION_STYLE.get(mission.kind, (mission.kind, theme.NEUTRAL,
-                                                                "square"))  # fmt: skip
+        word, colour, shape = MISSION_STYLE.get(
+            mission.kind, (mission.kind, theme.NEUTRAL, "square")
+        )
         rows.append((shape, colour, word, mission_line(world, mission)))
     title = text.render("Missions: deployed of authorized", 13, theme.MUTED, True)
     if not rows:
@@ -271,10 +278,14 @@ class MapLayer:
         if theatre_map.control is not None:
             hatch = mapstate.hatching(rect.size, text.scale)
         return cls(
-            rect, base, [(name, box) for name, _, box in placed], theatre_map=theatre_map,
+            rect,
+            base,
+            [(name, box) for name, _, box in placed],
+            theatre_map=theatre_map,
             label_surfaces=[(surf, box.move(-rect.x, -rect.y)) for _, surf, box in placed],
-            control=theatre_map.control, hatch=hatch,
-        )  # fmt: skip
+            control=theatre_map.control,
+            hatch=hatch,
+        )
 
     def surface(self, world: World, text: theme.Text, key: tuple[object, ...]) -> pygame.Surface:
         """The map with the state and the missions' box, composed again only when ``key``
@@ -319,8 +330,9 @@ def draw_state(
             at = (round(fx * frame.get_width()), round(fy * frame.get_height()))
             disc = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
             pygame.draw.circle(disc, (*mapstate.DISPLACED, 90), (r + 1, r + 1), r)
-            pygame.draw.circle(disc, (*mapstate.DISPLACED, 230), (r + 1, r + 1), r,
-                               max(1, round(1.5 * s)))  # fmt: skip
+            pygame.draw.circle(
+                disc, (*mapstate.DISPLACED, 230), (r + 1, r + 1), r, max(1, round(1.5 * s))
+            )
             frame.blit(disc, (at[0] - r - 1, at[1] - r - 1))
             drawn.append(("displaced", pygame.Rect(at[0] - r, at[1] - r, 2 * r, 2 * r)))
         words = f"{mapstate.short_number(theatre.displaced)} displaced"
@@ -413,7 +425,12 @@ def draw_status_strip(
         clip = surface.get_clip()
         surface.set_clip(rest.clip(clip))
         for dx in range(-bar.height, rest.width, step):
-            pygame.draw.line(surface, theme.NO, (rest.x + dx, rest.bottom - 1),
-                             (rest.x + dx + rest.height, rest.y), 1)  # fmt: skip
+            pygame.draw.line(
+                surface,
+                theme.NO,
+                (rest.x + dx, rest.bottom - 1),
+                (rest.x + dx + rest.height, rest.y),
+                1,
+            )
         surface.set_clip(clip)
     pygame.draw.rect(surface, theme.PANEL_EDGE, bar, 1)

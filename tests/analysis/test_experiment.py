@@ -74,8 +74,20 @@ def test_experiment_cli_prints_a_table_with_every_arm_and_difference(
 ) -> None:
     variant = _calm(tmp_path)
     png = tmp_path / "plot.png"
-    code = main(["experiment", str(TUTORIAL), "--variant", str(variant), "--seeds", "4",
-                 "--months", "3", "--plot", str(png)])  # fmt: skip
+    code = main(
+        [
+            "experiment",
+            str(TUTORIAL),
+            "--variant",
+            str(variant),
+            "--seeds",
+            "4",
+            "--months",
+            "3",
+            "--plot",
+            str(png),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     for text in ("Base", "Calm", "Δ Calm", "Civilian deaths", "Resolutions adopted", "Ending: "):
@@ -87,8 +99,19 @@ def test_experiment_json_differences_match_the_arms(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     variant = _calm(tmp_path)
-    code = main(["experiment", str(TUTORIAL), "--variant", str(variant), "--seeds", "3",
-                 "--months", "3", "--json"])  # fmt: skip
+    code = main(
+        [
+            "experiment",
+            str(TUTORIAL),
+            "--variant",
+            str(variant),
+            "--seeds",
+            "3",
+            "--months",
+            "3",
+            "--json",
+        ]
+    )
     doc = json.loads(capsys.readouterr().out)
     assert code == 0 and [a["name"] for a in doc["arms"]] == ["Base", "Calm"]
     base, calm = doc["arms"]

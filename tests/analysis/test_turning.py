@@ -68,9 +68,10 @@ def test_a_veto_instead_of_a_yes_is_what_turns_the_vote(
 ) -> None:
     points = decision_points(libya, 3, "FRA", _turns(libya_save), seeds=2)
     votes = [
-        p for p in points
+        p
+        for p in points
         if isinstance(p.decision.command, CastVote) and p.decision.command.draft == "res1973"
-    ]  # fmt: skip
+    ]
     assert votes, "FRA votes on Resolution 1973 in this game"
     point = votes[0]
     assert point.alternative == "voting no instead"  # a permanent member's no is a veto

@@ -156,8 +156,16 @@ def test_trovia_willingness_is_what_the_guide_computes() -> None:
     from sim.scenario.build import build_world
 
     world = build_world(parse_scenario(_worked_example(), "scenarios/osterland.toml"), 1)
-    mission = Mission(id="m", kind="un", authority="council", chapter="VII", tasks=(),
-                      ceilings={"troops": 5000}, start_month=1, expires_month=12)  # fmt: skip
+    mission = Mission(
+        id="m",
+        kind="un",
+        authority="council",
+        chapter="VII",
+        tasks=(),
+        ceilings={"troops": 5000},
+        start_month=1,
+        expires_month=12,
+    )
     world.missions.append(mission)
     assert world.theatre.intensity == 0.5
     assert willingness(world, "TRO", mission) == pytest.approx(0.28)

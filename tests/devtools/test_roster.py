@@ -16,8 +16,13 @@ from sim.devtools.make_roster import DEFAULT_OUTPUT, RosterError, load_roster, r
 
 ROOT = Path(__file__).resolve().parents[2]
 ROSTER = ROOT / "scenarios" / "data" / "world_roster.toml"
-P5 = {"CHN": "asia_pacific", "FRA": "western_european_others", "GBR": "western_european_others",
-      "RUS": "eastern_european", "USA": "western_european_others"}  # fmt: skip
+P5 = {
+    "CHN": "asia_pacific",
+    "FRA": "western_european_others",
+    "GBR": "western_european_others",
+    "RUS": "eastern_european",
+    "USA": "western_european_others",
+}
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +84,15 @@ def test_organization_sizes(roster: dict[str, Any]) -> None:
     # AU 55 and the Arab League 22 less their non-UN members (Sahrawi Republic, Palestine);
     # ECOWAS after the exit of Burkina Faso, Mali and Niger; ASEAN with Timor-Leste; OAS without
     # Nicaragua (see each organization's source line).
-    assert sizes == {"AU": 54, "ECOWAS": 12, "EU": 27, "NATO": 32, "ASEAN": 11, "LAS": 21,
-                     "OAS": 34}  # fmt: skip
+    assert sizes == {
+        "AU": 54,
+        "ECOWAS": 12,
+        "EU": 27,
+        "NATO": 32,
+        "ASEAN": 11,
+        "LAS": 21,
+        "OAS": 34,
+    }
     orgs = roster["organizations"]
     assert orgs["AU"]["non_un_members"] == ["Sahrawi Arab Democratic Republic"]
     assert orgs["LAS"]["non_un_members"] == ["State of Palestine"]

@@ -105,8 +105,11 @@ def main(argv: list[str]) -> int:
                     outcome, detail = "crash", traceback.format_exc(limit=4)[-1500:]
                 seconds = round(time.perf_counter() - started, 2)
                 report[name] = {
-                    "expected": expected, "outcome": outcome, "detail": detail, "seconds": seconds
-                }  # fmt: skip
+                    "expected": expected,
+                    "outcome": outcome,
+                    "detail": detail,
+                    "seconds": seconds,
+                }
         else:
             from hostile_fuzz import KINDS, campaign
 

@@ -37,16 +37,49 @@ COEFFICIENTS = (ROOT / "sim" / "model" / "defaults.toml").read_text(encoding="ut
 COEFFICIENT_NAMES = [line[1:-1] for line in COEFFICIENTS.splitlines() if line.startswith("[")]
 
 TOML_VALUES = [
-    "-1", "0", "1", "0.5", "-0.0", "1e308", "-1e308", "nan", "inf", "-inf", "9" * 30, "9" * 5000,
-    '""', '"x"', '"\\u001b[2J"', '"\\r\\n"', '"\\u0000"', '"' + "A" * 300 + '"', "true", "[]",
-    "[1, 2]", '["AAA", "AAA"]', "[" * 40 + "]" * 40, "{}", "{ a = 1 }", "1979-05-27", '"VII"',
-    '"IX"', '"weighted"', "[[]]", '"a.b.c"', "0x7fffffff", "-2147483648", "1_000_000_000",
-]  # fmt: skip
+    "-1",
+    "0",
+    "1",
+    "0.5",
+    "-0.0",
+    "1e308",
+    "-1e308",
+    "nan",
+    "inf",
+    "-inf",
+    "9" * 30,
+    "9" * 5000,
+    '""',
+    '"x"',
+    '"\\u001b[2J"',
+    '"\\r\\n"',
+    '"\\u0000"',
+    '"' + "A" * 300 + '"',
+    "true",
+    "[]",
+    "[1, 2]",
+    '["AAA", "AAA"]',
+    "[" * 40 + "]" * 40,
+    "{}",
+    "{ a = 1 }",
+    "1979-05-27",
+    '"VII"',
+    '"IX"',
+    '"weighted"',
+    "[[]]",
+    '"a.b.c"',
+    "0x7fffffff",
+    "-2147483648",
+    "1_000_000_000",
+]
 JSON_LEAVES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
     st.sampled_from(["", "AAA", "ARN", "kalvaria-1", "VII", "IX", "troops", "\x1b[2J", "\x00"]),
-)  # fmt: skip
+)
 JSON_VALUES = st.recursive(
     JSON_LEAVES,
     lambda inner: (
@@ -263,9 +296,12 @@ def campaign(kind: str, examples: int, seed: int, tmp: Path) -> tuple[list[str],
     failures: list[str] = []
 
     @settings(
-        max_examples=examples, database=None, deadline=None, phases=[Phase.generate],
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
         suppress_health_check=list(HealthCheck),
-    )  # fmt: skip
+    )
     @fixed_seed(seed)
     @given(strategy)
     def one(value: Any) -> None:

@@ -26,8 +26,12 @@ def report() -> dict[str, Any]:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
     done = subprocess.run(
         [sys.executable, str(HARNESS), "corpus"],
-        capture_output=True, text=True, timeout=HANG_GUARD_SECONDS, env=env, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
+        env=env,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result: dict[str, Any] = json.loads(done.stdout)
     return result

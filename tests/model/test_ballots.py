@@ -74,8 +74,11 @@ def test_a_vote_is_refused_from_outside_the_body_and_an_amendment_clears_it(
     engine: Engine,
 ) -> None:
     engine.submit(TableDraft("ARN", "kalvaria-1"))
-    outside = next(s for s in engine.world.states.ids
-                   if s not in engine.world.bodies[engine.world.council].members)  # fmt: skip
+    outside = next(
+        s
+        for s in engine.world.states.ids
+        if s not in engine.world.bodies[engine.world.council].members
+    )
     assert engine.check(CastVote(outside, "kalvaria-1", "yes"))
     assert engine.check(CastVote("FEN", "kalvaria-1", "maybe"))
     engine.submit(CastVote("FEN", "kalvaria-1", "no"))

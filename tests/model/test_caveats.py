@@ -25,8 +25,10 @@ def _serving(engine: Engine, contributor: str = "GAL") -> Mission:
     for _ in range(12):
         play(engine, default_agents(engine), months=1)
         for mission in engine.world.active_missions():
-            if any(c.contributor == contributor and c.kind == "troops" and c.deployed > 0
-                   for c in mission.contingents):  # fmt: skip
+            if any(
+                c.contributor == contributor and c.kind == "troops" and c.deployed > 0
+                for c in mission.contingents
+            ):
                 return mission
     raise AssertionError(f"{contributor} never deployed")
 
@@ -120,11 +122,17 @@ def test_an_ai_contributor_serves_under_the_caveats_its_scenario_declares(
     tutorial: ScenarioFile,
 ) -> None:
     states = [
-        s.model_copy(update={"contributor": s.contributor.model_copy(
-            update={"national_caveats": ["no_offensive_operations"]})})
-        if s.id == "GAL" and s.contributor is not None else s
+        s.model_copy(
+            update={
+                "contributor": s.contributor.model_copy(
+                    update={"national_caveats": ["no_offensive_operations"]}
+                )
+            }
+        )
+        if s.id == "GAL" and s.contributor is not None
+        else s
         for s in tutorial.states
-    ]  # fmt: skip
+    ]
     declared = tutorial.model_copy(update={"states": states})
     engine = Engine(build_world(declared, 7))
     plain = Engine(build_world(tutorial, 7))

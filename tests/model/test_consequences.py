@@ -47,10 +47,16 @@ def test_more_troops_mean_fewer_expected_deaths_and_observers_do_not_help() -> N
 def test_a_mission_fills_slowly_through_pledges_that_arrive_after_their_lag() -> None:
     scenario = generic(
         missions=[
-            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "BLUE",
-             "troop_ceiling": 10_000, "expires_month": 24}
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": "BLUE",
+                "troop_ceiling": 10_000,
+                "expires_month": 24,
+            }
         ]
-    )  # fmt: skip
+    )
     engine = Engine(build_world(scenario, 3))
     world = engine.world
     agents: list[Agent] = [TroopContributor(c) for c in sorted(world.contributors)]
@@ -66,10 +72,16 @@ def test_a_mission_fills_slowly_through_pledges_that_arrive_after_their_lag() ->
 def test_pledges_beyond_the_gap_or_without_consent_are_refused() -> None:
     scenario = generic(
         missions=[
-            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "BLUE",
-             "troop_ceiling": 1_000, "expires_month": 24}
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": "BLUE",
+                "troop_ceiling": 1_000,
+                "expires_month": 24,
+            }
         ]
-    )  # fmt: skip
+    )
     engine = Engine(build_world(scenario, 0))
     assert engine.check(PledgeTroops("T01", "m", "troops", 2_000))
     assert not engine.check(PledgeTroops("T01", "m", "troops", 500))
@@ -82,10 +94,16 @@ def test_a_contributor_that_loses_too_many_soldiers_withdraws() -> None:
     scenario = generic(
         intensity=1.0,
         missions=[
-            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "T01",
-             "troops": 3_000, "expires_month": 36}
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": "T01",
+                "troops": 3_000,
+                "expires_month": 36,
+            }
         ],
-    )  # fmt: skip
+    )
     engine = Engine(build_world(scenario, 0))
     months(engine, 24)
     contingent = engine.world.missions[0].contingent("T01", "troops")
@@ -98,10 +116,16 @@ def _withdrawal_month(contributor: str, seed: int) -> int:
     scenario = generic(
         intensity=1.0,
         missions=[
-            {"id": "m", "kind": "un", "authority": "unsc", "contributor": contributor,
-             "troops": 3_000, "expires_month": 60}
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": contributor,
+                "troops": 3_000,
+                "expires_month": 60,
+            }
         ],
-    )  # fmt: skip
+    )
     engine = Engine(build_world(scenario, seed))
     for month in range(1, 49):
         if engine.world.finished:
@@ -124,9 +148,17 @@ def test_casualty_tolerance_has_one_meaning_for_leaving_and_for_pledging() -> No
     assert limits == sorted(limits) and limits[2] == 10.0 and limits[-1] == float("inf")
     scenario = generic(
         intensity=0.8,
-        missions=[{"id": "m", "kind": "un", "authority": "unsc", "contributor": "BLUE",
-                   "troop_ceiling": 5_000, "expires_month": 24}],
-    )  # fmt: skip
+        missions=[
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": "BLUE",
+                "troop_ceiling": 5_000,
+                "expires_month": 24,
+            }
+        ],
+    )
     world = build_world(scenario, 0)
     mission = world.missions[0]
     # T01/T03 and T07/T09 share reimbursement; the more tolerant is the keener, both ways.
@@ -136,9 +168,12 @@ def test_casualty_tolerance_has_one_meaning_for_leaving_and_for_pledging() -> No
 
 def test_a_mandate_that_is_not_renewed_ends_in_withdrawal() -> None:
     scenario = variant(
-        BASE, theatre={**BASE["theatre"], "missions": [{**standing_mission(troops=2_000)[0],
-                                                        "expires_month": 3}]}
-    )  # fmt: skip
+        BASE,
+        theatre={
+            **BASE["theatre"],
+            "missions": [{**standing_mission(troops=2_000)[0], "expires_month": 3}],
+        },
+    )
     engine = Engine(build_world(scenario, 0))
     months(engine, 3)
     mission = engine.world.missions[0]
@@ -207,10 +242,18 @@ def test_the_host_withdraws_consent_when_its_grievance_reaches_its_tolerance(
 
 def test_a_regional_force_deploys_first_and_changes_helmets_when_the_council_takes_over() -> None:
     data = {**BASE}
-    organizations = [{**BASE["organizations"][0], "lead": "T01", "bridging_troops": 2_000,
-                      "deploy_above": 0.3}]  # fmt: skip
-    draft = {"id": "takeover", "title": "Takeover", "penholder": "G15", "body": "unsc",
-             "troop_ceiling": 8_000, "rehat_from": "regional", "duration": 12}  # fmt: skip
+    organizations = [
+        {**BASE["organizations"][0], "lead": "T01", "bridging_troops": 2_000, "deploy_above": 0.3}
+    ]
+    draft = {
+        "id": "takeover",
+        "title": "Takeover",
+        "penholder": "G15",
+        "body": "unsc",
+        "troop_ceiling": 8_000,
+        "rehat_from": "regional",
+        "duration": 12,
+    }
     scenario = variant(data, organizations=organizations, drafts=[draft])
     engine = Engine(build_world(scenario, 0))
     world = engine.world
@@ -228,9 +271,15 @@ def test_a_regional_force_deploys_first_and_changes_helmets_when_the_council_tak
 
 
 def test_renewal_extends_the_mandate_and_lifts_what_it_drops() -> None:
-    draft = {"id": "pko", "title": "PKO", "penholder": "G15", "body": "unsc",
-             "troop_ceiling": 5_000, "duration": 6,
-             "sanctions": [{"kind": "arms_embargo", "targets": ["rebels"]}]}  # fmt: skip
+    draft = {
+        "id": "pko",
+        "title": "PKO",
+        "penholder": "G15",
+        "body": "unsc",
+        "troop_ceiling": 5_000,
+        "duration": 6,
+        "sanctions": [{"kind": "arms_embargo", "targets": ["rebels"]}],
+    }
     engine = Engine(build_world(variant(BASE, drafts=[draft]), 0))
     world = engine.world
     world.states.ideal[:] = 0.5
@@ -270,11 +319,23 @@ def test_the_tutorial_shows_troops_arriving_sanctions_and_a_renewal_vote(
 
 def test_a_prepared_draft_can_end_the_mission_another_created() -> None:
     drafts = [
-        {"id": "pko", "title": "PKO", "penholder": "G15", "body": "unsc", "troop_ceiling": 5_000,
-         "duration": 12},
-        {"id": "end-pko", "title": "End PKO", "penholder": "G15", "body": "unsc", "month": 2,
-         "renews": "pko"},
-    ]  # fmt: skip
+        {
+            "id": "pko",
+            "title": "PKO",
+            "penholder": "G15",
+            "body": "unsc",
+            "troop_ceiling": 5_000,
+            "duration": 12,
+        },
+        {
+            "id": "end-pko",
+            "title": "End PKO",
+            "penholder": "G15",
+            "body": "unsc",
+            "month": 2,
+            "renews": "pko",
+        },
+    ]
     engine = Engine(build_world(variant(BASE, drafts=drafts), 0))
     world = engine.world
     world.states.ideal[:] = 0.5
@@ -294,16 +355,25 @@ def test_small_contingents_are_pledged_whole() -> None:
     """A contributor with a small capacity still sends it (no contingent is too small)."""
     scenario = generic(
         missions=[
-            {"id": "m", "kind": "un", "authority": "unsc", "contributor": "BLUE",
-             "troop_ceiling": 0, "observer_ceiling": 200, "police_ceiling": 300,
-             "expires_month": 24}
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": "BLUE",
+                "troop_ceiling": 0,
+                "observer_ceiling": 200,
+                "police_ceiling": 300,
+                "expires_month": 24,
+            }
         ]
-    )  # fmt: skip
+    )
     states = []
     for state in BASE["states"]:
         if state["id"] == "T01":
-            state = {**state, "contributor": {**state["contributor"], "troops": 0,
-                                              "police": 40, "observers": 30}}  # fmt: skip
+            state = {
+                **state,
+                "contributor": {**state["contributor"], "troops": 0, "police": 40, "observers": 30},
+            }
         states.append(state)
     scenario = variant(BASE, states=states, theatre=scenario.theatre.model_dump())
     engine = Engine(build_world(scenario, 0))
@@ -319,10 +389,16 @@ def test_a_contingent_without_a_contributor_table_can_take_losses() -> None:
     scenario = generic(
         intensity=1.0,
         missions=[
-            {"id": "m", "kind": "regional", "authority": "regional", "contributor": "G01",
-             "troops": 5_000, "expires_month": 36}
+            {
+                "id": "m",
+                "kind": "regional",
+                "authority": "regional",
+                "contributor": "G01",
+                "troops": 5_000,
+                "expires_month": 36,
+            }
         ],
-    )  # fmt: skip
+    )
     engine = Engine(build_world(scenario, 0))
     months(engine, 12)
     contingent = engine.world.missions[0].contingent("G01", "troops")
@@ -334,9 +410,16 @@ def test_a_penholder_can_consult_on_a_draft_renewing_a_mission_that_never_was() 
 
     drafts = [
         {"id": "pko", "title": "PKO", "penholder": "G15", "body": "unsc", "troop_ceiling": 5_000},
-        {"id": "more", "title": "More", "penholder": "G15", "body": "unsc",
-         "troop_ceiling": 9_000, "chapter": "VII", "renews": "pko"},
-    ]  # fmt: skip
+        {
+            "id": "more",
+            "title": "More",
+            "penholder": "G15",
+            "body": "unsc",
+            "troop_ceiling": 9_000,
+            "chapter": "VII",
+            "renews": "pko",
+        },
+    ]
     engine = Engine(build_world(variant(BASE, drafts=drafts), 0))
     engine.submit(TableDraft("G15", "more"))
     commands = PragmaticPenholder("G15").consult(WorldView(engine.world))
@@ -344,11 +427,18 @@ def test_a_penholder_can_consult_on_a_draft_renewing_a_mission_that_never_was() 
 
 
 def test_a_draft_tabled_at_a_regional_request_carries_its_endorsement() -> None:
-    draft = {"id": "asked", "title": "Asked for", "penholder": "G15", "body": "unsc",
-             "troop_ceiling": 1_000, "endorsed_by": ["regional"]}  # fmt: skip
+    draft = {
+        "id": "asked",
+        "title": "Asked for",
+        "penholder": "G15",
+        "body": "unsc",
+        "troop_ceiling": 1_000,
+        "endorsed_by": ["regional"],
+    }
     # G01, a Council member, joins the organization.
-    organizations = [{**BASE["organizations"][0],
-                      "members": [*BASE["organizations"][0]["members"], "G01"]}]  # fmt: skip
+    organizations = [
+        {**BASE["organizations"][0], "members": [*BASE["organizations"][0]["members"], "G01"]}
+    ]
     scenario = variant(BASE, drafts=[draft], organizations=organizations)
     engine = Engine(build_world(scenario, 0))
     engine.submit(TableDraft("G15", "asked"))

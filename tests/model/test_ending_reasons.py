@@ -17,8 +17,9 @@ TUTORIAL = Path(__file__).resolve().parents[2] / "scenarios" / "tutorial.toml"
 
 def test_an_objectives_ending_names_only_its_own_objectives() -> None:
     world = build_world(load_scenario(TUTORIAL), 0)
-    ending = Ending("peace", "Peace", "Peace holds.", "objectives_met", 0.0, 18,
-                    ("protect", "ceasefire"))  # fmt: skip
+    ending = Ending(
+        "peace", "Peace", "Peace holds.", "objectives_met", 0.0, 18, ("protect", "ceasefire")
+    )
     reason = endings.explain(world, ending)
     assert "every objective" not in reason
     assert reason == (

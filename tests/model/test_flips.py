@@ -47,8 +47,9 @@ def _total_after(world: World, draft: Draft, actor: str, flip: Flip) -> tuple[in
     if flip.kind == "endorsement":
         org = next(o for o in world.organizations.values() if o.name in flip.change)
         endorsements[org.id] = "refuses" not in flip.change
-    result = ballot(world, draft.body, clauses, draft.penholder, payments, endorsements,
-                    draft.private)  # fmt: skip
+    result = ballot(
+        world, draft.body, clauses, draft.penholder, payments, endorsements, draft.private
+    )
     stance = result.stance(actor)
     return stance.total, stance.choice
 

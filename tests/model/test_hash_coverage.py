@@ -27,10 +27,18 @@ def _world() -> World:
     """A world a few months in, with a mission, sanctions, a draft, a vote and triggers' traces."""
     theatre = {
         **BASE["theatre"],
-        "missions": [{"id": "m", "kind": "un", "authority": "unsc", "contributor": "T01",
-                      "troops": 2000, "expires_month": 24}],
+        "missions": [
+            {
+                "id": "m",
+                "kind": "un",
+                "authority": "unsc",
+                "contributor": "T01",
+                "troops": 2000,
+                "expires_month": 24,
+            }
+        ],
         "sanctions": [{"resolution": "r", "kind": "arms_embargo", "targets": ["rebels"]}],
-    }  # fmt: skip
+    }
     engine = Engine(build_world(variant(BASE, theatre=theatre), 3))
     engine.submit(TableDraft("G01", "mission"))
     engine.submit(CallVote("G01", "mission"))
@@ -130,6 +138,11 @@ def test_changing_any_hashed_field_changes_the_hash(path: str) -> None:
 
 
 def test_the_coverage_reaches_what_the_old_hash_left_out() -> None:
-    for path in ("states.relations", "coefficients.fatality_rate", "theatre.months_in_phase",
-                 "missions[0].authorized", "sanctions[0].yes_votes"):  # fmt: skip
+    for path in (
+        "states.relations",
+        "coefficients.fatality_rate",
+        "theatre.months_in_phase",
+        "missions[0].authorized",
+        "sanctions[0].yes_votes",
+    ):
         assert path in LEAVES

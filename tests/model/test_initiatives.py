@@ -40,8 +40,9 @@ def test_the_penholder_accepts_an_amendment_only_when_it_loses_nothing(engine: E
     assert accepted, why
     events = engine.submit(ProposeAmendment("FEN", "kalvaria-1", softer))
     assert "accepts" in events[0].text and draft.clauses == softer and draft.version == 2
-    gutted = softer.changed(chapter="VI", tasks=(), troop_ceiling=0, police_ceiling=0,
-                            sanctions=(), demands=())  # fmt: skip
+    gutted = softer.changed(
+        chapter="VI", tasks=(), troop_ceiling=0, police_ceiling=0, sanctions=(), demands=()
+    )
     accepted, why = amendment_verdict(engine.world, draft, gutted)
     assert not accepted
     events = engine.submit(ProposeAmendment("FEN", "kalvaria-1", gutted))

@@ -56,9 +56,11 @@ def test_force_without_consent_costs_members_by_their_weight_on_non_interference
     without = ballot(world, "unsc", clauses, "FRA")
     world.theatre.host_consent = True
     consented = ballot(world, "unsc", clauses, "FRA")
-    assert _factor(without.stance("RUS"), "sovereignty") < _factor(
-        without.stance("BRA"), "sovereignty"
-    ) < 0  # fmt: skip
+    assert (
+        _factor(without.stance("RUS"), "sovereignty")
+        < _factor(without.stance("BRA"), "sovereignty")
+        < 0
+    )
     assert _factor(without.stance("GBR"), "sovereignty") == 0  # puts no weight on it
     assert _factor(consented.stance("RUS"), "sovereignty") == 0
 

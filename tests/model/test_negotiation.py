@@ -35,8 +35,9 @@ def test_reservations_are_private_until_consultations_lobbying_and_statements_re
     assert any(draft.private.values())  # drawn when tabled
 
     def band(observer: str, member: str) -> int:
-        return next(e.band for e in whip_count(world, draft, observer).estimates
-                    if e.member == member)  # fmt: skip
+        return next(
+            e.band for e in whip_count(world, draft, observer).estimates if e.member == member
+        )
 
     first = band("ARN", "CAL")
     assert first > 0 and band("CAL", "CAL") == 0  # a member knows its own

@@ -23,8 +23,10 @@ def test_plural_personnel_and_phases() -> None:
     assert personnel(1, "police") == "1 police officer"
     assert personnel(50, "police") == "50 police"
     assert [phase_words(p) for p in ("war", "ceasefire", "peace")] == [
-        "at war", "under a ceasefire", "at peace"
-    ]  # fmt: skip
+        "at war",
+        "under a ceasefire",
+        "at peace",
+    ]
 
 
 def test_a_whole_game_tells_its_story_in_english() -> None:

@@ -85,8 +85,10 @@ def test_every_line_finds_the_others_when_the_family_is_saved_afresh(
     path = tmp_path / "game.json"
     written = write_save(path, second)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "game.branch-1.json", "game.branch-2.json", "game.json",
-    ]  # fmt: skip
+        "game.branch-1.json",
+        "game.branch-2.json",
+        "game.json",
+    ]
     assert written.name == "game.branch-2.json"
     assert read_save(written) == second
     for name, line in (("game.json", ""), ("game.branch-1.json", "Branch 1")):

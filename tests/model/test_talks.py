@@ -90,8 +90,9 @@ def test_every_answer_explanation_sums_exactly() -> None:
     for record in records:
         for stance in record.answers.values():
             assert sum(f.points for f in stance.factors) == stance.total
-            assert stance.choice == ("yes" if stance.total > 0 else "no" if stance.total < 0
-                                     else "abstain")  # fmt: skip
+            assert stance.choice == (
+                "yes" if stance.total > 0 else "no" if stance.total < 0 else "abstain"
+            )
 
 
 def _widths(world: World) -> dict[str, float]:
@@ -191,9 +192,10 @@ def test_factions_left_out_attack_the_agreement_raising_fighting_and_breakdowns(
         world.theatre.phase, world.theatre.intensity = "ceasefire", 0.2
         world.coefficients = replace(world.coefficients, spoiler_increase=0.0)
         world.peace.agreements = [
-            Agreement("a", "Six-point plan", "ceasefire", 1, {}, PARTIES, excluded, (), False,
-                      False)
-        ]  # fmt: skip
+            Agreement(
+                "a", "Six-point plan", "ceasefire", 1, {}, PARTIES, excluded, (), False, False
+            )
+        ]
         intensities, attacks, resumed = [], 0, None
         for month in range(1, 13):
             world.month = month
@@ -295,8 +297,13 @@ def test_signing_ends_the_war_and_a_party_left_out_is_recorded_as_a_spoiler() ->
     world = engine.world
     # A hurting stalemate, patrons pressing and a guarantee: the six-point plan becomes acceptable.
     world.theatre.intensity, world.theatre.government_control = 1.0, 0.5
-    for patron, party in (("RUS", "gov"), ("IRN", "gov"), ("QAT", "opposition"),
-                          ("SAU", "opposition"), ("TUR", "opposition")):  # fmt: skip
+    for patron, party in (
+        ("RUS", "gov"),
+        ("IRN", "gov"),
+        ("QAT", "opposition"),
+        ("SAU", "opposition"),
+        ("TUR", "opposition"),
+    ):
         engine.submit(PressParty(patron, party))
     engine.submit(OfferGuarantee("las", "las"))
     engine.submit(AppointEnvoy("un", "Envoy", "las"))
@@ -357,8 +364,12 @@ def test_a_chairs_joint_envoy_leaves_the_table_to_the_chair_and_the_text_to_the_
 def test_a_game_with_talks_replays_to_the_same_hashes() -> None:
     engine = syria(2)
     hashes: list[str] = []
-    play_game(engine, default_agents(engine), months=12,
-              on_month=lambda m: hashes.append(state_hash(engine.world)))  # fmt: skip
+    play_game(
+        engine,
+        default_agents(engine),
+        months=12,
+        on_month=lambda m: hashes.append(state_hash(engine.world)),
+    )
     assert any(c.kind == "put_text" for c in engine.log)
     fresh = Engine(build_world(load_scenario(SYRIA), 2))
     assert replay(fresh, engine.log) == hashes

@@ -100,11 +100,20 @@ def test_illegal_clauses_are_refused_by_the_commands_own_check(
 
 def _save_shell() -> dict[str, Any]:
     return {
-        "format": "mandate-save", "version": 1, "scenario": "tutorial",
-        "scenario_path": TUTORIAL, "seed": 7, "player": "", "label": "", "saved_at": "",
-        "turn": {"month": 1, "phase": "open", "round": 0}, "player_turns": [],
-        "current_turn": [], "state_hash": "0" * 64, "steps": 0,
-    }  # fmt: skip
+        "format": "mandate-save",
+        "version": 1,
+        "scenario": "tutorial",
+        "scenario_path": TUTORIAL,
+        "seed": 7,
+        "player": "",
+        "label": "",
+        "saved_at": "",
+        "turn": {"month": 1, "phase": "open", "round": 0},
+        "player_turns": [],
+        "current_turn": [],
+        "state_hash": "0" * 64,
+        "steps": 0,
+    }
 
 
 def test_a_side_payment_to_oneself_is_refused(

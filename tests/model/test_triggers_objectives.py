@@ -56,17 +56,33 @@ def test_a_metric_trigger_watches_the_recorded_series() -> None:
 
 def test_objectives_are_pending_until_their_deadline_then_met_or_failed() -> None:
     goals = [
-        {"id": "calm", "name": "Calm", "kind": "metric_below", "metric": "intensity",
-         "threshold": 0.01, "by_month": 2},
+        {
+            "id": "calm",
+            "name": "Calm",
+            "kind": "metric_below",
+            "metric": "intensity",
+            "threshold": 0.01,
+            "by_month": 2,
+        },
         {"id": "unity", "name": "Unity", "kind": "no_veto"},
-        {"id": "budget", "name": "Budget", "kind": "total_below", "metric": "civilian_deaths",
-         "threshold": 1_000_000},
-    ]  # fmt: skip
+        {
+            "id": "budget",
+            "name": "Budget",
+            "kind": "total_below",
+            "metric": "civilian_deaths",
+            "threshold": 1_000_000,
+        },
+    ]
     endings = [
-        {"id": "lost", "name": "Lost", "text": "Lost.", "when": "objectives_failed",
-         "objectives": ["calm"]},
+        {
+            "id": "lost",
+            "name": "Lost",
+            "text": "Lost.",
+            "when": "objectives_failed",
+            "objectives": ["calm"],
+        },
         {"id": "end", "name": "End", "text": "End.", "when": "time_out"},
-    ]  # fmt: skip
+    ]
     engine = Engine(build_world(variant(BASE, objectives=goals, endings=endings), 0))
     world = engine.world
     engine.submit(EndMonth())
@@ -101,11 +117,23 @@ def test_a_stochastic_event_fires_in_some_seeds_and_not_others() -> None:
 
 def test_objectives_are_judged_on_the_value_at_their_deadline() -> None:
     goals = [
-        {"id": "early", "name": "Early", "kind": "reaches", "metric": "intensity",
-         "threshold": 2.0, "by_month": 2},
-        {"id": "calm", "name": "Calm", "kind": "metric_above", "metric": "intensity",
-         "threshold": 0.0, "by_month": 1},
-    ]  # fmt: skip
+        {
+            "id": "early",
+            "name": "Early",
+            "kind": "reaches",
+            "metric": "intensity",
+            "threshold": 2.0,
+            "by_month": 2,
+        },
+        {
+            "id": "calm",
+            "name": "Calm",
+            "kind": "metric_above",
+            "metric": "intensity",
+            "threshold": 0.0,
+            "by_month": 1,
+        },
+    ]
     engine = Engine(build_world(variant(BASE, objectives=goals), 0))
     world = engine.world
     for _ in range(3):
@@ -119,8 +147,16 @@ def test_objectives_are_judged_on_the_value_at_their_deadline() -> None:
 
 
 def test_before_the_first_month_objectives_are_not_judged_on_empty_figures() -> None:
-    goals = [{"id": "calm", "name": "Calm", "kind": "metric_below", "metric": "civilian_deaths",
-              "threshold": 40, "by_month": 6}]  # fmt: skip
+    goals = [
+        {
+            "id": "calm",
+            "name": "Calm",
+            "kind": "metric_below",
+            "metric": "civilian_deaths",
+            "threshold": 40,
+            "by_month": 6,
+        }
+    ]
     world = build_world(variant(BASE, objectives=goals), 0)
     [row] = objectives.report(world, final=False)
     assert row["status"] == "pending" and row["reason"].startswith("not judged yet")
@@ -149,9 +185,12 @@ def test_a_new_member_can_take_a_council_seat_at_a_given_month() -> None:
 def test_a_member_without_a_seat_cannot_give_one_up() -> None:
     from sim.scenario.checks import check_scenario
 
-    trigger = {"id": "t", "when": "month_reached", "month": 2,
-               "effects": [{"kind": "replace_member", "body": "unsc", "actor": "T01",
-                            "other": "T02"}]}  # fmt: skip
+    trigger = {
+        "id": "t",
+        "when": "month_reached",
+        "month": 2,
+        "effects": [{"kind": "replace_member", "body": "unsc", "actor": "T01", "other": "T02"}],
+    }
     problems = check_scenario(variant(BASE, triggers=[trigger]))
     assert problems == [
         (("triggers", 0, "effects", 0, "actor"), "'T01' has no seat in 'unsc' to give up")

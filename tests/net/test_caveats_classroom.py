@@ -30,8 +30,12 @@ def test_a_networked_contributor_sets_caveats_and_the_game_resumes_the_same(
             break
         room.handle(seat, {"type": "end_turn"})
     assert mission is not None and room.session.seat == "PEL"
-    command = {"type": "set_caveats", "contributor": "PEL", "mission": mission,
-               "caveats": ["no_night_patrols"]}  # fmt: skip
+    command = {
+        "type": "set_caveats",
+        "contributor": "PEL",
+        "mission": mission,
+        "caveats": ["no_night_patrols"],
+    }
     refused = room.handle("ARN", {"type": "command", "command": command})
     assert not refused.ok and "you hold seat ARN" in refused.reasons[0]
     reply = room.handle("PEL", {"type": "command", "command": command})

@@ -59,8 +59,10 @@ def test_a_seat_acts_only_as_itself_and_on_its_turn() -> None:
 def test_the_journal_rebuilds_the_same_game(tmp_path: Path) -> None:
     room = _room()
     room.handle("teacher", {"type": "teacher", "action": "hand_to_ai", "seat": "FEN"})
-    room.handle("teacher", {"type": "teacher", "action": "incident", "text": "A convoy is hit.",
-                            "value": 0.1})  # fmt: skip
+    room.handle(
+        "teacher",
+        {"type": "teacher", "action": "incident", "text": "A convoy is hit.", "value": 0.1},
+    )
     ai_turns = 0
     for _ in range(
         40

@@ -66,15 +66,26 @@ async def _classroom_game(tmp_path: Path) -> dict[str, Any]:
         seen["fen_welcome"] = await _recv_until(ws, "welcome")
         await ws.send("{not json")
         seen["malformed"] = await _recv_until(ws, "error")
-        await ws.send(json.dumps({"type": "message", "id": 1, "to": "CAL",
-                                  "text": "x" * (MAX_MESSAGE_BYTES + 10)}))  # fmt: skip
+        await ws.send(
+            json.dumps(
+                {"type": "message", "id": 1, "to": "CAL", "text": "x" * (MAX_MESSAGE_BYTES + 10)}
+            )
+        )
         seen["oversized"] = await _recv_until(ws, "error")
         lobby = {"type": "lobby", "actor": "ARN", "target": "FEN", "dimension": "force"}
         await ws.send(json.dumps({"type": "command", "id": 2, "command": lobby}))
         seen["other_seat"] = await _recv_until(ws, "result")
-        await ws.send(json.dumps({"type": "message", "id": 3, "to": "CAL",
-                                  "text": "secret-fen-to-cal",
-                                  "offer": {"kind": "pledge", "amount": 200.0}}))  # fmt: skip
+        await ws.send(
+            json.dumps(
+                {
+                    "type": "message",
+                    "id": 3,
+                    "to": "CAL",
+                    "text": "secret-fen-to-cal",
+                    "offer": {"kind": "pledge", "amount": 200.0},
+                }
+            )
+        )
         await _recv_until(ws, "result")
         for n in range(BURST * 2):
             await ws.send(json.dumps({"type": "state", "id": 10 + n}))
@@ -126,9 +137,12 @@ def test_a_classroom_plays_to_the_end_refusing_what_does_not_belong(tmp_path: Pa
 
 def _serve(args: list[str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "sim.cli", "serve", *args], stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
+        [sys.executable, "-m", "sim.cli", "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
 
 
 def _banner(process: subprocess.Popen[str]) -> dict[str, str]:
@@ -147,8 +161,9 @@ def _banner(process: subprocess.Popen[str]) -> dict[str, str]:
 
 def test_a_killed_server_resumes_with_the_same_state_hash(tmp_path: Path) -> None:
     save = tmp_path / "lesson.json"
-    server = _serve([str(TUTORIAL), "--seed", "3", "--human", "ARN,CAL", "--port", "0",
-                     "--save", str(save)])  # fmt: skip
+    server = _serve(
+        [str(TUTORIAL), "--seed", "3", "--human", "ARN,CAL", "--port", "0", "--save", str(save)]
+    )
     try:
         banner = _banner(server)
         url = f"ws://127.0.0.1:{banner['port']}"

@@ -56,9 +56,15 @@ def test_every_bundled_file_is_named_after_its_id(scenario_id: str) -> None:
 def test_run_by_id_is_run_by_path(capsys: pytest.CaptureFixture[str]) -> None:
     by_id = _cli(capsys, "run", "tutorial", "--seed", "7", "--json", "--months", "3")
     by_path = _cli(
-        capsys, "run", str(REPO / "scenarios" / "tutorial.toml"), "--seed", "7", "--json",
-        "--months", "3",
-    )  # fmt: skip
+        capsys,
+        "run",
+        str(REPO / "scenarios" / "tutorial.toml"),
+        "--seed",
+        "7",
+        "--json",
+        "--months",
+        "3",
+    )
     assert by_id[0] == 0, by_id[2]
     assert by_id == by_path
     assert json.loads(by_id[1])["scenario"] == "tutorial"
@@ -105,8 +111,9 @@ def test_the_players_own_scenarios_play_by_id_and_are_listed(
     bundled, own = out.split("Your scenarios, in ")
     for entry in catalogue.bundled_entries():
         title = load_scenario(entry.path).title
-        assert any(line.split() [:1] == [entry.id] and title in line for line in
-                   bundled.splitlines()), entry.id  # fmt: skip
+        assert any(
+            line.split()[:1] == [entry.id] and title in line for line in bundled.splitlines()
+        ), entry.id
     assert own.startswith(f"{user_data / 'scenarios'}:")
     lines = {line.split()[0]: line for line in own.splitlines()[1:] if line.startswith("  ")}
     assert "Harbour Crisis" in lines["harbour"]

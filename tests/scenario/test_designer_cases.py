@@ -28,10 +28,14 @@ def scenario(**changes: Any) -> Any:
 
 
 UNPROFOR = {
-    "id": "unprofor", "kind": "un", "authority": "unsc", "contributor": "T01", "troops": 3000,
+    "id": "unprofor",
+    "kind": "un",
+    "authority": "unsc",
+    "contributor": "T01",
+    "troops": 3000,
     "contingents": [{"contributor": "T03", "troops": 3000}, {"contributor": "T02", "police": 200}],
     "expires_month": 30,
-}  # fmt: skip
+}
 
 
 def test_a_starting_mission_has_several_contingents_that_leave_one_by_one() -> None:
@@ -39,8 +43,10 @@ def test_a_starting_mission_has_several_contingents_that_leave_one_by_one() -> N
     mission = engine.world.missions[0]
     assert mission.ceilings == {"troops": 6000, "police": 200, "observers": 0}
     assert {(c.contributor, c.kind, c.deployed) for c in mission.contingents} == {
-        ("T01", "troops", 3000), ("T03", "troops", 3000), ("T02", "police", 200)
-    }  # fmt: skip
+        ("T01", "troops", 3000),
+        ("T03", "troops", 3000),
+        ("T02", "police", 200),
+    }
     while not mission.contingent("T01", "troops").withdrawing and engine.world.month < 24:
         engine.submit(EndMonth())
     # T01 (tolerance 0.3) goes home; T03 (0.7) stays under the same fire, and so the mission.
@@ -49,8 +55,15 @@ def test_a_starting_mission_has_several_contingents_that_leave_one_by_one() -> N
 
 
 def test_a_draft_may_renew_a_mission_present_at_the_start() -> None:
-    renewal = {"id": "res-836", "title": "Renewal", "penholder": "G01", "body": "unsc",
-               "renews": "unprofor", "troop_ceiling": 7000, "duration": 12}  # fmt: skip
+    renewal = {
+        "id": "res-836",
+        "title": "Renewal",
+        "penholder": "G01",
+        "body": "unsc",
+        "renews": "unprofor",
+        "troop_ceiling": 7000,
+        "duration": 12,
+    }
     s = scenario(theatre={"missions": [UNPROFOR]}, drafts=[renewal])
     assert not check_scenario(s)
     engine = Engine(build_world(s, 0))
@@ -64,10 +77,17 @@ def test_a_draft_may_renew_a_mission_present_at_the_start() -> None:
 
 
 TURQUOISE = {
-    "id": "res-929", "title": "Opération Turquoise", "penholder": "G01", "body": "unsc",
-    "chapter": "VII", "tasks": ["protection_of_civilians"], "troop_ceiling": 2500, "duration": 2,
-    "time_limited": True, "national_command": [{"state": "T04", "troops": 2500}],
-}  # fmt: skip
+    "id": "res-929",
+    "title": "Opération Turquoise",
+    "penholder": "G01",
+    "body": "unsc",
+    "chapter": "VII",
+    "tasks": ["protection_of_civilians"],
+    "troop_ceiling": 2500,
+    "duration": 2,
+    "time_limited": True,
+    "national_command": [{"state": "T04", "troops": 2500}],
+}
 
 
 def _adopted(s: Any, seed: int = 0) -> Engine:
@@ -117,8 +137,14 @@ def test_a_trigger_sets_the_phase() -> None:
 
 def test_sanctions_in_force_at_the_start_bite_from_month_one_and_a_renewal_lifts_them() -> None:
     embargo = {"resolution": "res-713", "kind": "arms_embargo", "targets": ["rebels"]}
-    lifting = {"id": "lift", "title": "Lifting", "penholder": "G01", "body": "unsc",
-               "renews": "res-713", "duration": 12}  # fmt: skip
+    lifting = {
+        "id": "lift",
+        "title": "Lifting",
+        "penholder": "G01",
+        "body": "unsc",
+        "renews": "res-713",
+        "duration": 12,
+    }
     s = scenario(theatre={"sanctions": [embargo]}, drafts=[lifting])
     assert not check_scenario(s)
     engine = Engine(build_world(s, 0))
@@ -140,14 +166,21 @@ def test_a_historical_scenario_is_reminded_of_the_names_of_its_date() -> None:
     renamed = variant(old, states=states)
     found = [m for _, m in lint_scenario(renamed) if "Czech Republic" in m]
     assert found and "1994-01" in found[0]
-    assert not [m for _, m in lint_scenario(variant({**BASE, "start": "2017-01"}, states=states))
-                if "Czech Republic" in m]  # fmt: skip
+    assert not [
+        m
+        for _, m in lint_scenario(variant({**BASE, "start": "2017-01"}, states=states))
+        if "Czech Republic" in m
+    ]
 
 
 def test_a_penholder_seated_by_replace_member_is_not_outside_the_body() -> None:
     draft = {"id": "d", "title": "D", "penholder": "T01", "body": "unsc", "month": 3}
-    seat = {"id": "new-year", "when": "month_reached", "month": 1, "effects": [
-        {"kind": "replace_member", "body": "unsc", "actor": "G15", "other": "T01"}]}  # fmt: skip
+    seat = {
+        "id": "new-year",
+        "when": "month_reached",
+        "month": 1,
+        "effects": [{"kind": "replace_member", "body": "unsc", "actor": "G15", "other": "T01"}],
+    }
     outside = [
         m for _, m in lint_scenario(variant(BASE, drafts=[draft])) if "penholder-outside-body" in m
     ]

@@ -422,8 +422,11 @@ def test_a_mission_of_observers_or_police_alone_can_move_deployment(kind: str) -
     assert _names(text) == []
     metric = "observers_deployed" if kind == "observer" else "police_deployed"
     assert _names(_objective("reaches", f'metric = "{metric}"\nthreshold = 100')) != []
-    text = _before_endings(text, f'[[objectives]]\nid = "o2"\nname = "O2"\nkind = "reaches"\n'
-                                 f'metric = "{metric}"\nthreshold = 100\n')  # fmt: skip
+    text = _before_endings(
+        text,
+        f'[[objectives]]\nid = "o2"\nname = "O2"\nkind = "reaches"\n'
+        f'metric = "{metric}"\nthreshold = 100\n',
+    )
     assert _names(text) == []
 
 

@@ -83,8 +83,17 @@ def test_new_skeleton_is_commented(tmp_path: Path, capsys: pytest.CaptureFixture
     path = tmp_path / "c.toml"
     _new(capsys, "c", "--output", str(path))
     text = path.read_text(encoding="utf-8")
-    for section in ("[[dimensions]]", "[[states]]", "[[bodies]]", "[council]", "[theatre]",
-                    "[[drafts]]", "[[triggers]]", "[[objectives]]", "[[endings]]"):  # fmt: skip
+    for section in (
+        "[[dimensions]]",
+        "[[states]]",
+        "[[bodies]]",
+        "[council]",
+        "[theatre]",
+        "[[drafts]]",
+        "[[triggers]]",
+        "[[objectives]]",
+        "[[endings]]",
+    ):
         before = text[: text.index(section)].rstrip().splitlines()[-1]
         assert before.startswith("#"), f"{section} has no comment above it"
     assert "scenarios/README.md" in text

@@ -99,21 +99,30 @@ SCENARIOS: tuple[Scenario, ...] = (
         sittings=(Sitting(1, 9, COUNCIL_1993), Sitting(10, 10, COUNCIL_1994)),
         votes=(
             Vote(
-                "res-819", 1, "S/PV.3199", COUNCIL_1993,
+                "res-819",
+                1,
+                "S/PV.3199",
+                COUNCIL_1993,
                 clauses={"chapter": "VII", "troop_ceiling": 0},
                 demands=frozenset({"respect_safe_areas"}),
             ),
             # 13-0-2, Pakistan and Venezuela abstaining over the safe areas it settles for; UNPROFOR
             # may use force in self-defence only.
             Vote(
-                "res-836", 3, "S/PV.3228", COUNCIL_1993 - ABSTAINED_ON_836,
+                "res-836",
+                3,
+                "S/PV.3228",
+                COUNCIL_1993 - ABSTAINED_ON_836,
                 abstain=ABSTAINED_ON_836,
                 clauses={"chapter": "VII", "troop_ceiling": 9000},
                 tasks=frozenset({"safe_areas"}),
                 not_tasks=frozenset({"all_necessary_measures", "protection_of_civilians"}),
             ),
             Vote(
-                "res-844", 3, "S/PV.3241", COUNCIL_1993,
+                "res-844",
+                3,
+                "S/PV.3241",
+                COUNCIL_1993,
                 clauses={"chapter": "VII", "troop_ceiling": 9000 + 7600},
                 tasks=frozenset({"safe_areas"}),
                 not_tasks=frozenset({"all_necessary_measures", "protection_of_civilians"}),
@@ -129,8 +138,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         sittings=(Sitting(1, 5, COUNCIL_2006), Sitting(6, 6, COUNCIL_2007)),
         votes=(
             Vote(
-                "res-1706", 1, "S/PV.5519", COUNCIL_2006 - ABSTAINED_ON_1706,
-                abstain=ABSTAINED_ON_1706, veto_band=VETOERS,
+                "res-1706",
+                1,
+                "S/PV.5519",
+                COUNCIL_2006 - ABSTAINED_ON_1706,
+                abstain=ABSTAINED_ON_1706,
+                veto_band=VETOERS,
             ),
             Vote("res-1769", 12, "S/PV.5727", COUNCIL_2007),
         ),
@@ -143,8 +156,12 @@ SCENARIOS: tuple[Scenario, ...] = (
             Vote("res1970", 1, "S/PV.6491", COUNCIL_2011),
             # Force authorized "excluding a foreign occupation force": no troops.
             Vote(
-                "res1973", 2, "S/PV.6498", COUNCIL_2011 - ABSTAINED_ON_1973,
-                abstain=ABSTAINED_ON_1973, veto_band=VETOERS,
+                "res1973",
+                2,
+                "S/PV.6498",
+                COUNCIL_2011 - ABSTAINED_ON_1973,
+                abstain=ABSTAINED_ON_1973,
+                veto_band=VETOERS,
                 clauses={"chapter": "VII", "troop_ceiling": 0},
                 tasks=frozenset(
                     {"all_necessary_measures", "protection_of_civilians", "no_fly_zone"}
@@ -160,7 +177,10 @@ SCENARIOS: tuple[Scenario, ...] = (
         votes=(
             # An African force, AFISMA, authorized; no UN troops.
             Vote(
-                "res-2085", 1, "S/PV.6898", COUNCIL_2012,
+                "res-2085",
+                1,
+                "S/PV.6898",
+                COUNCIL_2012,
                 clauses={"chapter": "VII", "troop_ceiling": 0},
                 tasks=frozenset({"all_necessary_measures"}),
             ),
@@ -175,18 +195,28 @@ SCENARIOS: tuple[Scenario, ...] = (
         sittings=(Sitting(1, 3, COUNCIL_1993), Sitting(4, 4, COUNCIL_1994)),
         votes=(
             Vote(
-                "res-872", 1, "S/PV.3288", COUNCIL_1993,
+                "res-872",
+                1,
+                "S/PV.3288",
+                COUNCIL_1993,
                 clauses={"troop_ceiling": 2548, "chapter": "VI"},
             ),
             Vote("res-912", 7, "S/PV.3368", COUNCIL_1994, clauses={"troop_ceiling": 270}),
             Vote(
-                "res-918", 8, "S/PV.3377", COUNCIL_1994,
+                "res-918",
+                8,
+                "S/PV.3377",
+                COUNCIL_1994,
                 clauses={"troop_ceiling": 5500, "chapter": "VI"},
             ),
             # Part B of 918 (the arms embargo) was voted separately at Rwanda's request, and
             # Rwanda voted against it (USUN New York cable 02093, 18 May 1994).
             Vote(
-                "res-918-B", 8, "S/PV.3377", COUNCIL_1994 - {"RWA"}, no=frozenset({"RWA"}),
+                "res-918-B",
+                8,
+                "S/PV.3377",
+                COUNCIL_1994 - {"RWA"},
+                no=frozenset({"RWA"}),
                 clauses={
                     "chapter": "VII",
                     "troop_ceiling": 0,
@@ -196,7 +226,10 @@ SCENARIOS: tuple[Scenario, ...] = (
             # Opération Turquoise, 10-0-5 (S/PV.3392, 22 June 1994; USUN New York cable 02589,
             # 23 June 1994): France for two months, with all necessary means.
             Vote(
-                "res-929", 9, "S/PV.3392", COUNCIL_1994 - ABSTAINED_ON_929,
+                "res-929",
+                9,
+                "S/PV.3392",
+                COUNCIL_1994 - ABSTAINED_ON_929,
                 abstain=ABSTAINED_ON_929,
                 clauses={"chapter": "VII", "troop_ceiling": 2500, "duration": 2},
                 tasks=frozenset({"all_necessary_measures"}),
@@ -211,18 +244,33 @@ SCENARIOS: tuple[Scenario, ...] = (
         sittings=(Sitting(1, 3, COUNCIL_2011), Sitting(4, 4, COUNCIL_2012)),
         votes=(
             Vote(
-                "s2011-612", 1, "S/PV.6627",
-                COUNCIL_2011 - VETOERS - ABSTAINED_ON_S2011_612, no=VETOERS,
-                abstain=ABSTAINED_ON_S2011_612, adopted=False, vetoed=VETOERS,
-            ),
-            Vote(
-                "s2012-77", 5, "S/PV.6711", COUNCIL_2012 - VETOERS, no=VETOERS, adopted=False,
+                "s2011-612",
+                1,
+                "S/PV.6627",
+                COUNCIL_2011 - VETOERS - ABSTAINED_ON_S2011_612,
+                no=VETOERS,
+                abstain=ABSTAINED_ON_S2011_612,
+                adopted=False,
                 vetoed=VETOERS,
             ),
             Vote(
-                "s2012-538", 10, "S/PV.6810",
-                COUNCIL_2012 - VETOERS - ABSTAINED_ON_S2012_538, no=VETOERS,
-                abstain=ABSTAINED_ON_S2012_538, adopted=False, vetoed=VETOERS,
+                "s2012-77",
+                5,
+                "S/PV.6711",
+                COUNCIL_2012 - VETOERS,
+                no=VETOERS,
+                adopted=False,
+                vetoed=VETOERS,
+            ),
+            Vote(
+                "s2012-538",
+                10,
+                "S/PV.6810",
+                COUNCIL_2012 - VETOERS - ABSTAINED_ON_S2012_538,
+                no=VETOERS,
+                abstain=ABSTAINED_ON_S2012_538,
+                adopted=False,
+                vetoed=VETOERS,
             ),
         ),
         replay_ending=("deadlock", 10),  # after the third double veto
@@ -233,4 +281,4 @@ SCENARIOS: tuple[Scenario, ...] = (
             {"bridge-holds", "expelled", "collapse", "silence", "fragile-calm", "long-haul"}
         ),
     ),
-)  # fmt: skip
+)

@@ -29,8 +29,10 @@ def test_darfur_the_movements_refuse_the_abuja_text_and_nothing_is_signed() -> N
         assert doc["envoy"]["sponsors"] == ["un", "AU"]
         first = doc["texts"][0]
         assert first["month"] == 6 and first["text"] == {
-            "power": 0.35, "wealth": 0.3, "security": 0.6
-        }  # fmt: skip
+            "power": 0.35,
+            "wealth": 0.3,
+            "security": 0.6,
+        }
         assert all(t["answers"]["rebels"]["choice"] != "yes" for t in doc["texts"])
         assert doc["agreements"] == []
 

@@ -142,9 +142,19 @@ when = "time_out"
 
 #: (id, ideal on force): CHN and RUS against force, the rest for it.
 ROSTER_STATES = [
-    ("BRA", 0.4), ("CHN", 0.0), ("FRA", 0.9), ("GBR", 0.9), ("IND", 0.3), ("NGA", 0.6),
-    ("QAT", 0.5), ("RUS", 0.0), ("TCD", 0.1), ("TTO", 0.6), ("USA", 0.9), ("ZAF", 0.5),
-]  # fmt: skip
+    ("BRA", 0.4),
+    ("CHN", 0.0),
+    ("FRA", 0.9),
+    ("GBR", 0.9),
+    ("IND", 0.3),
+    ("NGA", 0.6),
+    ("QAT", 0.5),
+    ("RUS", 0.0),
+    ("TCD", 0.1),
+    ("TTO", 0.6),
+    ("USA", 0.9),
+    ("ZAF", 0.5),
+]
 
 
 def write_roster_scenario(folder: Path) -> Path:

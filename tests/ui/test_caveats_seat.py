@@ -49,8 +49,11 @@ def test_a_contributor_sets_and_lifts_a_caveat_on_its_seat_screen(
         assert d.until(lambda: game.awaiting or game.world.finished)
     assert _has(d, "Set caveat: no offensive operations"), [b.text for b in d.buttons()]
     button = d.button("Set caveat: no offensive operations")
-    mission = next(m.id for m in game.world.active_missions()
-                   if any(c.contributor == "PEL" for c in m.contingents))  # fmt: skip
+    mission = next(
+        m.id
+        for m in game.world.active_missions()
+        if any(c.contributor == "PEL" for c in m.contingents)
+    )
     notes = " ".join(d.app.screen.notes)  # type: ignore[attr-defined]
     assert "self-defence" in notes and "would protect civilians" in notes
     d.click(button)

@@ -57,8 +57,18 @@ def test_no_text_widget_is_clipped_off_screen_or_overlapping_on_any_screen(
         tour(d, stop)
     finally:
         pygame.quit()
-    assert {"title", "settings", "briefing", "chamber", "draft", "theatre", "world", "vote",
-            "news", "debrief"} <= set(visited)  # fmt: skip
+    assert {
+        "title",
+        "settings",
+        "briefing",
+        "chamber",
+        "draft",
+        "theatre",
+        "world",
+        "vote",
+        "news",
+        "debrief",
+    } <= set(visited)
     assert not found, found
 
 

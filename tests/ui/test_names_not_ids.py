@@ -26,13 +26,18 @@ def test_ids_become_names() -> None:
     )
     assert names.text("arms embargo on gov, nlf") == "arms embargo on the government, the NLF"
     assert [metric_value("deployment_share", 0.6), metric_value("civilian_deaths", 1500)] == [
-        "60%", "1,500"
-    ]  # fmt: skip
+        "60%",
+        "1,500",
+    ]
     assert resolution_name("res-872") == "Resolution 872"
     assert resolution_name("kalvaria-1") is None
     assert [intensity_word(x) for x in (0.05, 0.2, 0.4, 0.7, 0.95)] == [
-        "quiet", "low", "moderate", "heavy", "extreme"
-    ]  # fmt: skip
+        "quiet",
+        "low",
+        "moderate",
+        "heavy",
+        "extreme",
+    ]
 
 
 def test_the_chamber_speaks_in_names_and_words(chamber: Driver) -> None:

@@ -38,8 +38,9 @@ def test_seats_show_the_models_forecast(chamber: Driver) -> None:
         i = ballot.voters.index(seat.actor)
         assert seat.choice == choices[seat.actor]
         assert seat.total == int(ballot.totals[i])
-        expected = margin(seat.total, int(ballot.yes_above[i]), int(ballot.no_below[i]),
-                          seat.choice)  # fmt: skip
+        expected = margin(
+            seat.total, int(ballot.yes_above[i]), int(ballot.no_below[i]), seat.choice
+        )
         assert seat.margin == expected >= 0
     # A permanent member forecast to vote no shows as a veto threat.
     assert any(s.kind == "veto" for s in screen.seats)

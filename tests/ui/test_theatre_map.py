@@ -145,9 +145,10 @@ def test_an_unreadable_map_falls_back_to_the_figures(roster_scenario: Path) -> N
     text = roster_scenario.read_text(encoding="utf-8")
     text = text.replace('name = "Land"\n', 'name = "Land"\nmap = "maps/land.png"\n', 1)
     text = text.replace(
-        "[[theatre.parties]]", '[[theatre.regions]]\nname = "North"\nx = 0.5\ny = 0.2\n\n'
-        "[[theatre.parties]]", 1,
-    )  # fmt: skip
+        "[[theatre.parties]]",
+        '[[theatre.regions]]\nname = "North"\nx = 0.5\ny = 0.2\n\n[[theatre.parties]]',
+        1,
+    )
     roster_scenario.write_text(text, encoding="utf-8")
     assert load_scenario(roster_scenario).theatre.map == "maps/land.png"
     d = Driver.start(scenario=roster_scenario)
@@ -178,8 +179,11 @@ def test_make_maps_is_deterministic(tmp_path: Path) -> None:
     first = make_maps.write_maps(tmp_path / "a")
     second = make_maps.write_maps(tmp_path / "b")
     assert [p.name for p in first] == [
-        "kalvaria.png", "kalvaria-control.png", "tarsis.png", "tarsis-control.png"
-    ]  # fmt: skip
+        "kalvaria.png",
+        "kalvaria-control.png",
+        "tarsis.png",
+        "tarsis-control.png",
+    ]
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes()
         assert a.stat().st_size < 400_000

@@ -14,17 +14,57 @@ from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "sim" / "ui"
 MODEL_ATTRS = {
-    "world", "engine", "session", "states", "theatre", "drafts", "resolutions", "outcome",
-    "log", "issues", "bodies", "organizations", "templates", "coefficients", "streams",
-}  # fmt: skip
+    "world",
+    "engine",
+    "session",
+    "states",
+    "theatre",
+    "drafts",
+    "resolutions",
+    "outcome",
+    "log",
+    "issues",
+    "bodies",
+    "organizations",
+    "templates",
+    "coefficients",
+    "streams",
+}
 MODEL_NAMES = {
-    "world", "engine", "session", "table", "draft", "theatre", "vote", "ballot", "stance",
-    "template", "resolution", "party", "org", "tally",
-}  # fmt: skip
+    "world",
+    "engine",
+    "session",
+    "table",
+    "draft",
+    "theatre",
+    "vote",
+    "ballot",
+    "stance",
+    "template",
+    "resolution",
+    "party",
+    "org",
+    "tally",
+}
 MUTATORS = {
-    "append", "extend", "insert", "pop", "remove", "clear", "update", "add", "discard",
-    "setdefault", "popitem", "sort", "reverse", "fill", "put", "itemset", "resize",
-}  # fmt: skip
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "update",
+    "add",
+    "discard",
+    "setdefault",
+    "popitem",
+    "sort",
+    "reverse",
+    "fill",
+    "put",
+    "itemset",
+    "resize",
+}
 
 
 def _chain(node: ast.expr) -> tuple[str | None, list[str]]:

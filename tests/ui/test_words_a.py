@@ -21,8 +21,10 @@ from sim.model.mediation import SECRETARY_GENERAL
 from sim.model.world import World
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = {"tutorial": ROOT / "scenarios" / "tutorial.toml",
-             "libya": ROOT / "scenarios" / "libya_2011.toml"}  # fmt: skip
+SCENARIOS = {
+    "tutorial": ROOT / "scenarios" / "tutorial.toml",
+    "libya": ROOT / "scenarios" / "libya_2011.toml",
+}
 DECIMAL = re.compile(r"[+-]?\d\.\d{2,}")
 CURIOUS = "For the curious"
 

@@ -16,9 +16,30 @@ from sim.ui.worldmap import RENAMED, Style, iso_table, map_countries, world_maps
 #: UN members the map package does not draw: small island states, Qatar, and South Sudan
 #: (the map predates its independence in 2011). The screen lists them under the map.
 NOT_DRAWN = (
-    "ATG", "BHS", "BRB", "COM", "DMA", "FJI", "FSM", "GRD", "KIR", "KNA", "LCA", "MHL", "NRU",
-    "PLW", "QAT", "SLB", "SSD", "TON", "TTO", "TUV", "VCT", "VUT", "WSM",
-)  # fmt: skip
+    "ATG",
+    "BHS",
+    "BRB",
+    "COM",
+    "DMA",
+    "FJI",
+    "FSM",
+    "GRD",
+    "KIR",
+    "KNA",
+    "LCA",
+    "MHL",
+    "NRU",
+    "PLW",
+    "QAT",
+    "SLB",
+    "SSD",
+    "TON",
+    "TTO",
+    "TUV",
+    "VCT",
+    "VUT",
+    "WSM",
+)
 
 
 def test_every_roster_member_is_on_the_map_or_reported() -> None:
@@ -46,8 +67,10 @@ def test_the_matching_agrees_with_country_converter() -> None:
 
     tsv = (resources.files("country_converter") / "country_data.tsv").read_text(encoding="utf-8")
     # The ISO2 column is a regex for a few rows ("^gb$|^uk$"): the first alternative is the code.
-    iso2 = {row["ISO3"].strip(): row["ISO2"].split("|")[0].strip("^$ ").lower()
-            for row in csv.DictReader(tsv.splitlines(), delimiter="\t")}  # fmt: skip
+    iso2 = {
+        row["ISO3"].strip(): row["ISO2"].split("|")[0].strip("^$ ").lower()
+        for row in csv.DictReader(tsv.splitlines(), delimiter="\t")
+    }
     table = iso_table()
     assert {i: iso2[i] for i in table.iso2} == table.iso2
 

@@ -60,13 +60,16 @@ class BallotScreen(Screen):
             if choice == "no" and veto:
                 tip += ": as a permanent member your no blocks adoption"
             self.button(
-                self.r(x, H - 66, 220, 46), label, lambda c=choice: self.vote(c),
-                key=KEYS[choice], tip=tip, default=choice == advised,
+                self.r(x, H - 66, 220, 46),
+                label,
+                lambda c=choice: self.vote(c),
+                key=KEYS[choice],
+                tip=tip,
+                default=choice == advised,
                 object_id="#primary" if choice == advised else None,
-            )  # fmt: skip
+            )
             x += 236
-        self.button(self.r(W - 200, H - 66, 160, 46), "Back", self.back,
-                    tip="Decide later (Esc)")  # fmt: skip
+        self.button(self.r(W - 200, H - 66, 160, 46), "Back", self.back, tip="Decide later (Esc)")
 
     def vote(self, choice: Choice) -> None:
         game = self.game
@@ -92,8 +95,10 @@ class BallotScreen(Screen):
         draft = self.draft
         body = world.bodies[draft.body]
         head = f"Your vote, {world.states.name(self.seat)}: {draft.title}"
-        surface.blit(text.render(text.fit(head, 22, s(self.W - 60), True), 22, theme.TEXT, True),
-                     (s(30), s(18)))  # fmt: skip
+        surface.blit(
+            text.render(text.fit(head, 22, s(self.W - 60), True), 22, theme.TEXT, True),
+            (s(30), s(18)),
+        )
         known = resolution_name(draft.id)
         sub = f"{known + ', ' if known else ''}version {draft.version}, in the {body.name}:"
         sub += f" {draft.clauses.describe()}"
@@ -111,8 +116,9 @@ class BallotScreen(Screen):
         surface.blit(text.render("The others, as forecast", 18, theme.TEXT, True), (x, y))
         y += s(30)
         counts = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
-        surface.blit(text.render(f"Forecast with your advisers' vote: {counts}", 15, theme.TEXT),
-                     (x, y))  # fmt: skip
+        surface.blit(
+            text.render(f"Forecast with your advisers' vote: {counts}", 15, theme.TEXT), (x, y)
+        )
         y += s(40)
         surface.blit(text.render("What your vote decides", 18, theme.TEXT, True), (x, y))
         y += s(30)
@@ -122,8 +128,9 @@ class BallotScreen(Screen):
             line = line.replace("Would be ", "").replace("Would ", "")
             colour = theme.YES if result.passed else theme.NO
             surface.blit(text.render(f"If you vote {choice}:", 15, theme.TEXT), (x, y))
-            surface.blit(text.render(f"{line} ({result.counts()})", 15, colour, True),
-                         (x + s(170), y))  # fmt: skip
+            surface.blit(
+                text.render(f"{line} ({result.counts()})", 15, colour, True), (x + s(170), y)
+            )
             y += s(28)
         y += s(12)
         notes = [
@@ -162,8 +169,9 @@ class BallotScreen(Screen):
         surface.blit(text.render("Altogether", 15, theme.TEXT, True), (x, y))
         self._signed_bar(surface, stance.total, biggest, (x + label_w, y), bar_w)
         y += s(28)
-        for line in text.wrap(verdict_words(stance.total, stance.yes_above, stance.no_below), 13,
-                              w):  # fmt: skip
+        for line in text.wrap(
+            verdict_words(stance.total, stance.yes_above, stance.no_below), 13, w
+        ):
             surface.blit(text.render(line, 13, theme.MUTED), (x, y))
             y += s(19)
 

@@ -301,10 +301,11 @@ class Screen:
         for n, (name, values) in enumerate(series.items()):
             self.button(
                 self.r(x + (n % columns) * (col_w + 6), y + (n // columns) * 30, col_w, 26),
-                figure_label(name, values), lambda m=name: on_toggle(m),
+                figure_label(name, values),
+                lambda m=name: on_toggle(m),
                 object_id="#toggle_on" if name in selected else "#small",
                 tip=figure_tip(name, values),
-            )  # fmt: skip
+            )
         return y + 30 * ((len(series) + columns - 1) // columns)
 
     def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:

@@ -109,9 +109,11 @@ class BriefingScreen(Screen):
         col = (W - 100) // 2
         self.textbox_later(
             self.r(40, 90, col, H - 170),
-            "<b>Situation</b><br>" + _e(" ".join(briefing.split()))
-            + "<br><br><b>Your seat</b><br>" + seat_html(self.game),
-        )  # fmt: skip
+            "<b>Situation</b><br>"
+            + _e(" ".join(briefing.split()))
+            + "<br><br><b>Your seat</b><br>"
+            + seat_html(self.game),
+        )
         self.rows = objective_rows(self.game.world, final=False)
         self.objectives_top = 90
         height = min(objectives_height(self.rows, 1.0, True) + 30, (H - 170) // 2)
@@ -122,17 +124,25 @@ class BriefingScreen(Screen):
             + endings_html(self.game)
             + ("<br><br><b>Assumptions</b>" + assumptions if assumptions else "")
             + ("<br><br><b>Sources</b>" + sources if sources else ""),
-        )  # fmt: skip
+        )
         self.button(
-            self.r(W - 300, H - 66, 260, 46), "Take your seat", self.begin, key=pygame.K_b,
-            tip="Go to the Council chamber (Enter)", object_id="#primary", default=True,
-        )  # fmt: skip
+            self.r(W - 300, H - 66, 260, 46),
+            "Take your seat",
+            self.begin,
+            key=pygame.K_b,
+            tip="Go to the Council chamber (Enter)",
+            object_id="#primary",
+            default=True,
+        )
         self.button(self.r(40, H - 66, 160, 46), "Back", self.back, tip="Esc")
         self.button(
-            self.r(220, H - 66, 240, 46), "Choose seat", self.choose_seat, key=pygame.K_c,
+            self.r(220, H - 66, 240, 46),
+            "Choose seat",
+            self.choose_seat,
+            key=pygame.K_c,
             tip="Any member of any body, a troop contributor or a regional chair; several for"
             " a hot-seat game",
-        )  # fmt: skip
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         x, y, w, h = self.objectives_area

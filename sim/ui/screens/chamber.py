@@ -117,9 +117,13 @@ class ChamberScreen(Screen):
         focused = self.focused()
         for actor, rect in zip(sorted(council.members), self.seat_rects, strict=True):
             self.seat_buttons[actor] = self.button(
-                self.r(rect.x, rect.y, rect.w, rect.h), "", lambda a=actor: self.profile(a),
-                tip=actor, object_id="#seat", focusable=False,
-            )  # fmt: skip
+                self.r(rect.x, rect.y, rect.w, rect.h),
+                "",
+                lambda a=actor: self.profile(a),
+                tip=actor,
+                object_id="#seat",
+                focusable=False,
+            )
         self.ring[0:0] = self.seat_buttons.values()  # Tab goes round the table first
         if focused is not None:
             self.focus = self.ring.index(focused)
@@ -131,23 +135,71 @@ class ChamberScreen(Screen):
         y += 38
         half = (w - 10) / 2
         rows = [
-            ("table", "Table draft", self.table_draft, pygame.K_t,
-             "Put your prepared draft before the Council as it stands", None),
-            ("edit", "Edit draft", self.edit, pygame.K_e,
-             "Change clauses and see the whip count move", None),
-            ("consult", "Consultations", self.consult, pygame.K_c,
-             "Lobby, offer side deals, ask for endorsements", None),
-            ("vote", "Call the vote", self.call_vote, pygame.K_v,
-             "Put the draft to the vote now", None),
-            ("end", "End turn", self.end_turn, pygame.K_SPACE,
-             "Let the Council move on to the next phase", None),
-            ("advise", "Advisor acts", self.advise, pygame.K_a,
-             "Do what the AI penholder would do this phase, then end the turn", None),
-            ("ballot", "Your vote", self.your_vote, pygame.K_y,
-             "Vote yes, no or abstain on the draft before the Council", None),
-            ("seat", "Your seat", self.your_seat, pygame.K_u,
-             "What your seat can decide: pledges, forces, endorsements", None),
-        ]  # fmt: skip
+            (
+                "table",
+                "Table draft",
+                self.table_draft,
+                pygame.K_t,
+                "Put your prepared draft before the Council as it stands",
+                None,
+            ),
+            (
+                "edit",
+                "Edit draft",
+                self.edit,
+                pygame.K_e,
+                "Change clauses and see the whip count move",
+                None,
+            ),
+            (
+                "consult",
+                "Consultations",
+                self.consult,
+                pygame.K_c,
+                "Lobby, offer side deals, ask for endorsements",
+                None,
+            ),
+            (
+                "vote",
+                "Call the vote",
+                self.call_vote,
+                pygame.K_v,
+                "Put the draft to the vote now",
+                None,
+            ),
+            (
+                "end",
+                "End turn",
+                self.end_turn,
+                pygame.K_SPACE,
+                "Let the Council move on to the next phase",
+                None,
+            ),
+            (
+                "advise",
+                "Advisor acts",
+                self.advise,
+                pygame.K_a,
+                "Do what the AI penholder would do this phase, then end the turn",
+                None,
+            ),
+            (
+                "ballot",
+                "Your vote",
+                self.your_vote,
+                pygame.K_y,
+                "Vote yes, no or abstain on the draft before the Council",
+                None,
+            ),
+            (
+                "seat",
+                "Your seat",
+                self.your_seat,
+                pygame.K_u,
+                "What your seat can decide: pledges, forces, endorsements",
+                None,
+            ),
+        ]
         if self.game.classroom:
             rows.append(
                 (
@@ -178,25 +230,36 @@ class ChamberScreen(Screen):
             self.tips[name] = self.actions[name].tool_tip_text or ""
         y += (len(rows) + 1) // 2 * 48
         self.actions["skip"] = self.button(
-            self.r(x, y, w, 36), "Skip to the next decision", self.app.skip_ahead,
+            self.r(x, y, w, 36),
+            "Skip to the next decision",
+            self.app.skip_ahead,
             key=pygame.K_s,
             tip="End turns until something needs you: a draft to table or vote on, a mandate"
             " expiring, an answer, an objective's deadline, or important news",
-        )  # fmt: skip
+        )
         self.tips["skip"] = self.actions["skip"].tool_tip_text or ""
         y += 44
         quarter = (w - 24) / 4
         row = [
-            ("Theatre", self.theatre, pygame.K_h,
-             "The crisis on the ground: missions, sanctions, charts"),
-            ("World", self.world_view, pygame.K_w,
-             "Every member state on a world map by its stance"),
+            (
+                "Theatre",
+                self.theatre,
+                pygame.K_h,
+                "The crisis on the ground: missions, sanctions, charts",
+            ),
+            (
+                "World",
+                self.world_view,
+                pygame.K_w,
+                "Every member state on a world map by its stance",
+            ),
             ("News", self.news, pygame.K_n, "Every event so far"),
             ("Menu", self.back, None, "Save, load, settings, quit (Esc)"),
-        ]  # fmt: skip
+        ]
         for n, (label, action, key, tip) in enumerate(row):
-            self.button(self.r(x + n * (quarter + 8), y, quarter, 36), label, action, key=key,
-                        tip=tip)  # fmt: skip
+            self.button(
+                self.r(x + n * (quarter + 8), y, quarter, 36), label, action, key=key, tip=tip
+            )
         y += 46
         self.hint = self.label(self.r(x, y, w, 22), "", "#small")
         y += 26
@@ -324,8 +387,9 @@ class ChamberScreen(Screen):
             self.tracker = pygame.Surface(area.size, pygame.SRCALPHA)
             rows = objective_rows(world, world.finished)
             when = (world.month, DEADLINE_WARNING)
-            draw_tracker(self.tracker, self.app.text, rows, self.tracker.get_rect(), self.scale,
-                         when)  # fmt: skip
+            draw_tracker(
+                self.tracker, self.app.text, rows, self.tracker.get_rect(), self.scale, when
+            )
         surface.blit(self.tracker, area.topleft)
 
     def _feed(self) -> list[int]:
@@ -367,8 +431,9 @@ class ChamberScreen(Screen):
             y += self.s(6)
             shown += 1
         if not shown:
-            surface.blit(text.render("Nothing has happened yet.", 13, theme.MUTED),
-                         (area.x + pad, y))  # fmt: skip
+            surface.blit(
+                text.render("Nothing has happened yet.", 13, theme.MUTED), (area.x + pad, y)
+            )
 
     def _table_rect(self) -> pygame.Rect:
         """The window area the table, its seats and its legend cover."""
@@ -386,8 +451,14 @@ class ChamberScreen(Screen):
         inner = self.r(area.x + 60, area.y + 50, area.w - 120, (area.h - 40) * 2)
         pygame.draw.arc(table, (52, 64, 78), inner, 0.0, 3.1416, max(6, self.s(16)))
         for seat, rect in zip(self.seats, self.seat_rects, strict=True):
-            draw_card(table, self.app.text, seat, self.r(rect.x, rect.y, rect.w, rect.h), scale,
-                      real_states(self.game.scenario))  # fmt: skip
+            draw_card(
+                table,
+                self.app.text,
+                seat,
+                self.r(rect.x, rect.y, rect.w, rect.h),
+                scale,
+                real_states(self.game.scenario),
+            )
         self._draw_centre(table)
         self._draw_legend(table)
         return table
@@ -434,8 +505,12 @@ class ChamberScreen(Screen):
             )
         line(counts, 17, theme.TEXT, True)
         ok = tally.passed
-        line(verdict(ok, tally.vetoed_by, len(tally.yes), body.quota, namer(g.world)), 17,
-             theme.YES if ok else theme.NO, True)  # fmt: skip
+        line(
+            verdict(ok, tally.vetoed_by, len(tally.yes), body.quota, namer(g.world)),
+            17,
+            theme.YES if ok else theme.NO,
+            True,
+        )
         if whip is not None:
             for st in g.heard(draft)[-2:]:
                 who = g.world.states.name(st.actor)
@@ -447,8 +522,9 @@ class ChamberScreen(Screen):
         text = self.app.text
         size = self.s(16)
         kinds = (("yes", "Yes"), ("no", "No"), ("abstain", "Abstain"), ("veto", "Veto threat"))
-        width = sum(size + text.render(w, 13, theme.MUTED).get_width() + self.s(22)
-                    for _, w in kinds)  # fmt: skip
+        width = sum(
+            size + text.render(w, 13, theme.MUTED).get_width() + self.s(22) for _, w in kinds
+        )
         x = self.s(self.table_area.centerx) - width // 2
         y = self.s(self.table_area.bottom - 40)
         for kind, word in kinds:

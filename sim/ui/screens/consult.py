@@ -72,9 +72,12 @@ class ConsultScreen(Screen):
         self._build_endorsements(x, y)
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
         self.button(
-            self.r(W - 400, H - 60, 220, 44), f"Profile of {self.target}", self.profile,
-            key=pygame.K_p, tip="Priorities, relations and the factors of its stance",
-        )  # fmt: skip
+            self.r(W - 400, H - 60, 220, 44),
+            f"Profile of {self.target}",
+            self.profile,
+            key=pygame.K_p,
+            tip="Priorities, relations and the factors of its stance",
+        )
         top = self._build_asks(300)
         self._build_replies(top)
 
@@ -84,10 +87,12 @@ class ConsultScreen(Screen):
         for n, member in enumerate(members):
             col, row = n % 7, n // 7
             self.button(
-                self.r(x + col * 92, y + row * 42, 86, 36), member,
-                lambda m=member: self.pick_target(m), tip=self.game.world.states.name(member),
+                self.r(x + col * 92, y + row * 42, 86, 36),
+                member,
+                lambda m=member: self.pick_target(m),
+                tip=self.game.world.states.name(member),
                 object_id="#toggle_on" if member == self.target else None,
-            )  # fmt: skip
+            )
         return y + 42 * ((len(members) + 6) // 7) + 40
 
     def _build_lobby(self, x: float, y: float) -> float:
@@ -95,18 +100,22 @@ class ConsultScreen(Screen):
         g = self.game
         for n, dim in enumerate(g.world.issues.dimensions):
             self.button(
-                self.r(x + n * 160, y, 152, 36), dim.name, lambda d=dim.id: self.pick_dim(d),
+                self.r(x + n * 160, y, 152, 36),
+                dim.name,
+                lambda d=dim.id: self.pick_dim(d),
                 object_id="#toggle_on" if dim.id == self.dimension else None,
                 tip=dim.name,
-            )  # fmt: skip
+            )
         y += 46
         lobby = Lobby(g.player or "", self.target, self.dimension)
         self.button(
             self.r(x, y, 420, 40),
             f"Lobby {self.target} on {self.dim_name()} ({g.view.lobby_cost():g} capital)",
-            lambda: self.send(lobby), key=pygame.K_l, enabled=self.ok(lobby),
+            lambda: self.send(lobby),
+            key=pygame.K_l,
+            enabled=self.ok(lobby),
             tip="Press the member to move toward your position on this issue",
-        )  # fmt: skip
+        )
         return y + 80
 
     def _build_deal(self, x: float, y: float) -> float:
@@ -121,21 +130,25 @@ class ConsultScreen(Screen):
         self.amount_pos = (x + 97, y + 20)
         deal = OfferSidePayment(player, draft_id, self.target, self.amount)
         self.button(
-            self.r(x + 210, y, 330, 40), f"Offer {self.target} a side deal",
-            lambda: self.send(deal), key=pygame.K_o, enabled=tabled and self.ok(deal),
+            self.r(x + 210, y, 330, 40),
+            f"Offer {self.target} a side deal",
+            lambda: self.send(deal),
+            key=pygame.K_o,
+            enabled=tabled and self.ok(deal),
             tip="A concession on another matter for its support of your draft",
-        )  # fmt: skip
+        )
         theirs = [d for d in g.view.drafts() if d.penholder == self.target and d.id != draft_id]
         trade = TradeVotes(player, draft_id, self.target, theirs[0].id if theirs else "")
         name = g.world.states.name(self.target)
         self.button(
             self.r(x, y + 48, 540, 40),
-            f"Trade votes: back {name}'s text for its vote on yours" if theirs
-            else "Trade votes",
-            lambda: self.send(trade), enabled=tabled and bool(theirs) and self.ok(trade),
-            tip=f"Pledge your vote on '{html.escape(theirs[0].title)}'" if theirs
+            f"Trade votes: back {name}'s text for its vote on yours" if theirs else "Trade votes",
+            lambda: self.send(trade),
+            enabled=tabled and bool(theirs) and self.ok(trade),
+            tip=f"Pledge your vote on '{html.escape(theirs[0].title)}'"
+            if theirs
             else f"{name} holds the pen on no other draft",
-        )  # fmt: skip
+        )
         return y + 128
 
     def _build_endorsements(self, x: float, y: float) -> None:
@@ -156,11 +169,13 @@ class ConsultScreen(Screen):
                     word = "would endorse" if forecast.passed else "would refuse"
                     note = f" — {word} ({forecast.counts()})"
             self.button(
-                self.r(x, y + n * 46, 640, 40), f"Ask the {org.name} to endorse{note}",
-                lambda c=request: self.send(c), key=pygame.K_1 + n if n < 9 else None,
+                self.r(x, y + n * 46, 640, 40),
+                f"Ask the {org.name} to endorse{note}",
+                lambda c=request: self.send(c),
+                key=pygame.K_1 + n if n < 9 else None,
                 enabled=tabled and self.ok(request),
                 tip="Its own body decides by its own rule; a refusal counts against you",
-            )  # fmt: skip
+            )
 
     def _heard(self) -> list[Statement]:
         """What the members said about the tabled draft."""
@@ -184,9 +199,10 @@ class ConsultScreen(Screen):
             self.button(
                 self.r(self.W - 430, top + n * 44, 400, 38),
                 f"Meet {g.world.states.name(st.actor)}'s ask",
-                lambda c=amend: self.send(c), enabled=self.ok(amend),
+                lambda c=amend: self.send(c),
+                enabled=self.ok(amend),
                 tip=html.escape(st.text),
-            )  # fmt: skip
+            )
         return top + 44 * len(asks[-3:])
 
     def _build_replies(self, top: float) -> None:
@@ -194,9 +210,10 @@ class ConsultScreen(Screen):
         g = self.game
         said = [
             f"<b>{html.escape(g.world.states.name(st.actor))}</b>"
-            + (" (to you)" if st.to else "") + f": {html.escape(st.text)}"
+            + (" (to you)" if st.to else "")
+            + f": {html.escape(st.text)}"
             for st in reversed(self._heard())
-        ]  # fmt: skip
+        ]
         replies = [e for e in g.world.events if e.kind in REPLIES][-8:]
         names = namer(g.world)
         said += [f"<b>M{e.month}</b> {html.escape(names.text(e.text))}" for e in reversed(replies)]
@@ -270,10 +287,12 @@ class ConsultScreen(Screen):
         )
         surface.blit(text.render(counts, 15, theme.TEXT, True), (s(x), s(y)))
         v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota, namer(g.world))
-        surface.blit(text.render(v, 15, theme.YES if tally.passed else theme.NO, True),
-                     (s(x), s(y + 24)))  # fmt: skip
-        threats = [a for i, a in enumerate(ballot.voters)
-                   if ballot.veto[i] and ballot.choices()[a] == "no"]  # fmt: skip
+        surface.blit(
+            text.render(v, 15, theme.YES if tally.passed else theme.NO, True), (s(x), s(y + 24))
+        )
+        threats = [
+            a for i, a in enumerate(ballot.voters) if ballot.veto[i] and ballot.choices()[a] == "no"
+        ]
         line = "Veto threats: " + (", ".join(threats) if threats else "none")
         surface.blit(
             text.render(line, 14, theme.VETO if threats else theme.MUTED), (s(x), s(y + 48))
@@ -285,8 +304,10 @@ class ConsultScreen(Screen):
             top = s(y + 84)
             draw_symbol(surface, kind, (s(x) + size // 2, top + size // 2), size)
             head = f"{g.world.states.name(self.target)}: {WORDS[kind]}"
-            surface.blit(text.render(text.fit(head, 15, s(w - 30), True), 15, COLOURS[kind], True),
-                         (s(x + 26), top))  # fmt: skip
+            surface.blit(
+                text.render(text.fit(head, 15, s(w - 30), True), 15, COLOURS[kind], True),
+                (s(x + 26), top),
+            )
             need = persuasion_word(stance.yes_above + 1 - stance.total)
             surface.blit(text.render(need, 14, theme.MUTED), (s(x), s(y + 112)))
             dims = {d.id: d.name for d in g.world.issues.dimensions}

@@ -72,14 +72,21 @@ class DebriefScreen(Screen):
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
         )
         self.button(
-            self.r(W - 280, H - 66, 240, 46), "Back to the title", self.app.quit_to_title,
-            object_id="#primary", default=True, tip="Enter",
-        )  # fmt: skip
+            self.r(W - 280, H - 66, 240, 46),
+            "Back to the title",
+            self.app.quit_to_title,
+            object_id="#primary",
+            default=True,
+            tip="Enter",
+        )
         self.button(self.r(W - 480, H - 66, 180, 46), "Event log", self.news, key=pygame.K_n)
         self.button(
-            self.r(W - 680, H - 66, 180, 46), "Go back", self.timeline, key=pygame.K_b,
+            self.r(W - 680, H - 66, 180, 46),
+            "Go back",
+            self.timeline,
+            key=pygame.K_b,
             tip="Rewind to a month and play on as a branch; every line side by side",
-        )  # fmt: skip
+        )
 
     def _make_body(self) -> None:
         """The debrief's text (what happened, the other lines, the turning points as far as
@@ -130,17 +137,23 @@ class DebriefScreen(Screen):
             surface.blit(text.render(line, 15, theme.TEXT), (s(40), y))
             y += s(21)
         score = endings.score(self.game.world)
-        items = [f"{k.replace('_', ' ')} {v:,}" if isinstance(v, int) else
-                 f"{k.replace('_', ' ')}: {intensity_word(v)}" if "intensity" in k else
-                 f"{k.replace('_', ' ')} {v:.2f}" for k, v in score.items()]  # fmt: skip
+        items = [
+            f"{k.replace('_', ' ')} {v:,}"
+            if isinstance(v, int)
+            else f"{k.replace('_', ' ')}: {intensity_word(v)}"
+            if "intensity" in k
+            else f"{k.replace('_', ' ')} {v:.2f}"
+            for k, v in score.items()
+        ]
         y = s(154)
         for line in text.wrap(" · ".join(items), 13, s(600))[:2]:
             surface.blit(text.render(line, 13, theme.MUTED), (s(40), y))
             y += s(18)
         heading = text.render("Objectives", 16, theme.TEXT, True)
         surface.blit(heading, (s(40), s(self.objectives_top)))
-        area = self.r(40, self.objectives_top + 26, 600,
-                      self.objectives_bottom - self.objectives_top - 26)  # fmt: skip
+        area = self.r(
+            40, self.objectives_top + 26, 600, self.objectives_bottom - self.objectives_top - 26
+        )
         draw_objectives(surface, text, self.rows, area, self.scale)
         area = self.r(680, self.chart_top, self.W - 720, self.H - 90 - self.chart_top)
         shown = {n: self.series[n] for n in self.selected}

@@ -90,13 +90,21 @@ class DecidersScreen(Screen):
         self.button(self.r(W - 190, H - 60, 160, 42), "Back", self.back, tip="Esc")
         many = len(self.deciders()) > 1
         self.button(
-            self.r(W - 540, H - 60, 160, 42), "< Previous", lambda: self.step(-1),
-            key=pygame.K_LEFT, tip="Previous contributor or organization", enabled=many,
-        )  # fmt: skip
+            self.r(W - 540, H - 60, 160, 42),
+            "< Previous",
+            lambda: self.step(-1),
+            key=pygame.K_LEFT,
+            tip="Previous contributor or organization",
+            enabled=many,
+        )
         self.button(
-            self.r(W - 370, H - 60, 160, 42), "Next >", lambda: self.step(1),
-            key=pygame.K_RIGHT, tip="Next contributor or organization", enabled=many,
-        )  # fmt: skip
+            self.r(W - 370, H - 60, 160, 42),
+            "Next >",
+            lambda: self.step(1),
+            key=pygame.K_RIGHT,
+            tip="Next contributor or organization",
+            enabled=many,
+        )
 
     def step(self, delta: int) -> None:
         ids = self.deciders()
@@ -122,8 +130,16 @@ class DecidersScreen(Screen):
         draft = forecast[0]
         clauses = draft.clauses
         last = world.month + clauses.duration - 1
-        mission = Mission(draft.id, "un", world.council, clauses.chapter, clauses.tasks,
-                          clauses.ceilings(), world.month, last)  # fmt: skip
+        mission = Mission(
+            draft.id,
+            "un",
+            world.council,
+            clauses.chapter,
+            clauses.tasks,
+            clauses.ceilings(),
+            world.month,
+            last,
+        )
         stance = pledge_stance(world, self.decider, mission)
         return [(f"If {name(draft.id)} is adopted as it stands", stance)]
 
@@ -177,9 +193,11 @@ class DecidersScreen(Screen):
             if c.reimbursement >= 0.6
             else ("matters some" if c.reimbursement >= 0.3 else "matters little")
         )
-        sub = (f"troops {c.troops:,} · police {c.police:,} · observers {c.observers:,} ·"
-               f" tolerance of casualties {tolerance} · UN reimbursement {money} · arrives after"
-               f" {c.lag} months · caveats: {caveats}")  # fmt: skip
+        sub = (
+            f"troops {c.troops:,} · police {c.police:,} · observers {c.observers:,} ·"
+            f" tolerance of casualties {tolerance} · UN reimbursement {money} · arrives after"
+            f" {c.lag} months · caveats: {caveats}"
+        )
         surface.blit(
             text.render(text.fit(sub, 15, s(self.W - 60)), 15, theme.MUTED), (s(30), s(58))
         )
@@ -193,8 +211,17 @@ class DecidersScreen(Screen):
         for heading, stance in shown[:2]:
             surface.blit(text.render(heading, 18, theme.TEXT, True), (x, y))
             y += s(30)
-            y = draw_factors(surface, text, self.scale, stance.factors, stance.total,
-                             lambda n: PLEDGE_TITLES.get(n, n), x, y, w)  # fmt: skip
+            y = draw_factors(
+                surface,
+                text,
+                self.scale,
+                stance.factors,
+                stance.total,
+                lambda n: PLEDGE_TITLES.get(n, n),
+                x,
+                y,
+                w,
+            )
             rule = "It pledges when its reasons add up clearly in favour"
             if stance.blocked:
                 why = said(world, stance.blocked)
@@ -212,8 +239,10 @@ class DecidersScreen(Screen):
     def _pledge_words(self, stance: PledgeStance) -> str:
         world = self.game.world
         mission = world.mission(stance.mission)
-        how = (" (a share of its spare capacity that grows with its willingness, at most what"
-               " the mission still needs)")  # fmt: skip
+        how = (
+            " (a share of its spare capacity that grows with its willingness, at most what"
+            " the mission still needs)"
+        )
         if mission is None:
             return "Willing: it would pledge once the mission exists" + how + "."
         sizes = [(forces.pledge_size(world, stance.contributor, mission, k), k) for k in PERSONNEL]
@@ -230,8 +259,9 @@ class DecidersScreen(Screen):
         y += s(30)
         rows = withdrawals(world, self.decider)
         if not rows:
-            surface.blit(text.render("No contingent deployed or on the way.", 14, theme.MUTED),
-                         (x, y))  # fmt: skip
+            surface.blit(
+                text.render("No contingent deployed or on the way.", 14, theme.MUTED), (x, y)
+            )
             return
         for row in rows:
             mission = world.mission(row.mission)

@@ -63,23 +63,41 @@ class TeacherDesk(Screen):
         y = 52
         self.captions.append((y, lambda: "Everyone"))
         y += 24
-        self.button(self.r(x, y, half, 38), "Pause", lambda: self.act("pause"), key=pygame.K_p,
-                    tip="Stop the game for everyone")  # fmt: skip
-        self.button(self.r(x + half + 8, y, half, 38), "Resume", lambda: self.act("resume"),
-                    key=pygame.K_r, tip="Let the game go on")  # fmt: skip
+        self.button(
+            self.r(x, y, half, 38),
+            "Pause",
+            lambda: self.act("pause"),
+            key=pygame.K_p,
+            tip="Stop the game for everyone",
+        )
+        self.button(
+            self.r(x + half + 8, y, half, 38),
+            "Resume",
+            lambda: self.act("resume"),
+            key=pygame.K_r,
+            tip="Let the game go on",
+        )
         y += 54
         self.captions.append((y, self.limit_caption))
         y += 24
         self._stepper(x, y, "time limit", self.step_limit)
-        self.button(self.r(x + w - third, y, third, 34), "Set limit", self.set_limit,
-                    tip="Each seat's turn ends by itself after this time")  # fmt: skip
+        self.button(
+            self.r(x + w - third, y, third, 34),
+            "Set limit",
+            self.set_limit,
+            tip="Each seat's turn ends by itself after this time",
+        )
         y += 48
         self.captions.append((y, self.trigger_caption))
         y += 24
         self._stepper(x, y, "event", self.step_trigger)
-        self.button(self.r(x + w - third, y, third, 34), "Fire event", self.fire,
-                    enabled=bool(self.triggers()),
-                    tip="Set off this scenario event now")  # fmt: skip
+        self.button(
+            self.r(x + w - third, y, third, 34),
+            "Fire event",
+            self.fire,
+            enabled=bool(self.triggers()),
+            tip="Set off this scenario event now",
+        )
         y += 48
         self.captions.append((y, lambda: "A custom incident: what happened"))
         y += 24
@@ -89,24 +107,46 @@ class TeacherDesk(Screen):
         y += 42
         self._stepper(x, y, "severity", self.step_severity)
         self.captions.append((y + 8, self.severity_caption))
-        self.button(self.r(x + w - third, y, third, 34), "Incident", self.set_off,
-                    tip="Report this incident; the fighting changes by its severity")  # fmt: skip
+        self.button(
+            self.r(x + w - third, y, third, 34),
+            "Incident",
+            self.set_off,
+            tip="Report this incident; the fighting changes by its severity",
+        )
         y += 48
         self.captions.append((y, self.seat_caption))
         y += 24
         self._stepper(x, y, "seat", self.step_seat)
-        self.button(self.r(x + w - third, y, third / 2 - 3, 34), "To AI", self.to_ai,
-                    enabled=bool(self.seats()), tip="The AI plays this seat")  # fmt: skip
-        self.button(self.r(x + w - third / 2 + 3, y, third / 2 - 3, 34), "Back",
-                    self.hand_back, enabled=bool(self.seats()),
-                    tip="Give the seat back to its student")  # fmt: skip
+        self.button(
+            self.r(x + w - third, y, third / 2 - 3, 34),
+            "To AI",
+            self.to_ai,
+            enabled=bool(self.seats()),
+            tip="The AI plays this seat",
+        )
+        self.button(
+            self.r(x + w - third / 2 + 3, y, third / 2 - 3, 34),
+            "Back",
+            self.hand_back,
+            enabled=bool(self.seats()),
+            tip="Give the seat back to its student",
+        )
         y += 58
-        self.button(self.r(x, y, half, 40), "Messages", self.messages, key=pygame.K_m,
-                    tip="Every private message; write to a seat")  # fmt: skip
+        self.button(
+            self.r(x, y, half, 40),
+            "Messages",
+            self.messages,
+            key=pygame.K_m,
+            tip="Every private message; write to a seat",
+        )
         label = "Really end?" if self.ending else "End the game"
-        self.button(self.r(x + half + 8, y, half, 40), label, self.end,
-                    object_id="#primary" if self.ending else None,
-                    tip="End the game for everyone (press twice)")  # fmt: skip
+        self.button(
+            self.r(x + half + 8, y, half, 40),
+            label,
+            self.end,
+            object_id="#primary" if self.ending else None,
+            tip="End the game for everyone (press twice)",
+        )
         self.button(
             self.r(W - 200, H - 60, 180, 44),
             "Chamber",

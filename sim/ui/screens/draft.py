@@ -86,15 +86,20 @@ class DraftScreen(Screen):
         x, y = 30, 70
         tabled = self.draft.version > 0
         self.button(
-            self.r(x, y, 200, 36), f"Chapter {c.chapter}", self.toggle_chapter, key=pygame.K_h,
+            self.r(x, y, 200, 36),
+            f"Chapter {c.chapter}",
+            self.toggle_chapter,
+            key=pygame.K_h,
             tip="Chapter VI (consent-based) or VII (enforcement)",
             object_id="#toggle_on" if c.chapter == "VII" else None,
-        )  # fmt: skip
+        )
         self.button(
-            self.r(x + 210, y, 200, 36), "ICC referral: " + ("yes" if c.referral else "no"),
-            self.toggle_referral, tip="Refer the situation to the International Criminal Court",
+            self.r(x + 210, y, 200, 36),
+            "ICC referral: " + ("yes" if c.referral else "no"),
+            self.toggle_referral,
+            tip="Refer the situation to the International Criminal Court",
             object_id="#toggle_on" if c.referral else None,
-        )  # fmt: skip
+        )
         y += 52
         self.section_y = {"tasks": y}
         y += 24
@@ -102,20 +107,30 @@ class DraftScreen(Screen):
             col, row = n % 3, n // 3
             on = task in c.tasks
             self.button(
-                self.r(x + col * 240, y + row * 42, 230, 36), nice(task),
-                lambda t=task: self.toggle_task(t), object_id="#toggle_on" if on else None,
+                self.r(x + col * 240, y + row * 42, 230, 36),
+                nice(task),
+                lambda t=task: self.toggle_task(t),
+                object_id="#toggle_on" if on else None,
                 tip=("On" if on else "Off") + " — click to toggle",
-            )  # fmt: skip
+            )
         y += 42 * ((len(self.tasks()) + 2) // 3) + 10
         self.section_y["numbers"] = y
         y += 24
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
             bx, by = x + col * 360, y + row * 42
-            self.button(self.r(bx + 150, by, 44, 36), "−", lambda f=field: self.bump(f, -1),
-                        tip=f"Fewer {CLAUSE_NUMBERS[field].label.lower()}")  # fmt: skip
-            self.button(self.r(bx + 300, by, 44, 36), "+", lambda f=field: self.bump(f, 1),
-                        tip=f"More {CLAUSE_NUMBERS[field].label.lower()}")  # fmt: skip
+            self.button(
+                self.r(bx + 150, by, 44, 36),
+                "−",
+                lambda f=field: self.bump(f, -1),
+                tip=f"Fewer {CLAUSE_NUMBERS[field].label.lower()}",
+            )
+            self.button(
+                self.r(bx + 300, by, 44, 36),
+                "+",
+                lambda f=field: self.bump(f, 1),
+                tip=f"More {CLAUSE_NUMBERS[field].label.lower()}",
+            )
         self.number_rows = y
         y += 42 * ((len(self.numbers()) + 1) // 2) + 10
         self.section_y["sanctions"] = y
@@ -125,38 +140,54 @@ class DraftScreen(Screen):
             by = y + n * 42
             on = kind in targets
             self.button(
-                self.r(x, by, 230, 36), nice(kind), lambda k=kind: self.toggle_sanction(k),
+                self.r(x, by, 230, 36),
+                nice(kind),
+                lambda k=kind: self.toggle_sanction(k),
                 object_id="#toggle_on" if on else None,
-            )  # fmt: skip
+            )
             for m, party in enumerate(self.parties()):
                 hit = party in targets.get(kind, ())
                 self.button(
-                    self.r(x + 240 + m * 160, by, 150, 36), f"on {self.party_word(party)}",
+                    self.r(x + 240 + m * 160, by, 150, 36),
+                    f"on {self.party_word(party)}",
                     lambda k=kind, p=party: self.toggle_target(k, p),
-                    object_id="#toggle_on" if hit else None, enabled=on,
+                    object_id="#toggle_on" if hit else None,
+                    enabled=on,
                     tip=self.game.world.theatre.party(party).name,
-                )  # fmt: skip
+                )
         y += 42 * len(SANCTION_KINDS) + 10
         self.section_y["demands"] = y
         y += 24
         for n, demand in enumerate(self.demands()):
             on = demand in c.demands
             self.button(
-                self.r(x + n * 240, y, 230, 36), nice(demand),
-                lambda d=demand: self.toggle_demand(d), object_id="#toggle_on" if on else None,
-            )  # fmt: skip
+                self.r(x + n * 240, y, 230, 36),
+                nice(demand),
+                lambda d=demand: self.toggle_demand(d),
+                object_id="#toggle_on" if on else None,
+            )
         W, H = self.W, self.H
         verb = "Amend the draft" if tabled else "Table with these clauses"
         if tabled and self.game.player != self.draft.penholder:
             verb = f"Propose to {self.game.world.states.name(self.draft.penholder)}"
         self.button(
-            self.r(W - 430, H - 60, 250, 44), verb, self.table_or_amend, key=pygame.K_RETURN,
-            object_id="#primary", default=True, enabled=self.game.awaiting and self.changed(),
+            self.r(W - 430, H - 60, 250, 44),
+            verb,
+            self.table_or_amend,
+            key=pygame.K_RETURN,
+            object_id="#primary",
+            default=True,
+            enabled=self.game.awaiting and self.changed(),
             tip="Submit to the Council",
-        )  # fmt: skip
+        )
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc")
-        self.button(self.r(W - 600, H - 60, 160, 44), "Undo edits", self.reset, key=pygame.K_r,
-                    tip="Back to the clauses as they stand")  # fmt: skip
+        self.button(
+            self.r(W - 600, H - 60, 160, 44),
+            "Undo edits",
+            self.reset,
+            key=pygame.K_r,
+            tip="Back to the clauses as they stand",
+        )
 
     def changed(self) -> bool:
         return self.clauses != self.draft.clauses or self.draft.version == 0
@@ -230,21 +261,22 @@ class DraftScreen(Screen):
             title = f"Draft: {title}"
         elif known.split()[-1] not in title:  # "Res. 819 (1993): …" names itself already
             title = f"{known}: {title}"
-        surface.blit(text.render(text.fit(title, 22, s(760), True), 22, theme.TEXT, True),
-                     (s(30), s(18)))  # fmt: skip
+        surface.blit(
+            text.render(text.fit(title, 22, s(760), True), 22, theme.TEXT, True), (s(30), s(18))
+        )
         for key, label in (
             ("tasks", "Tasks of the mission"),
             ("numbers", "Ceilings and duration"),
             ("sanctions", "Sanctions and their targets"),
             ("demands", "Demands"),
         ):
-            surface.blit(text.render(label, 15, theme.MUTED, True),
-                         (s(30), s(self.section_y[key])))  # fmt: skip
+            surface.blit(text.render(label, 15, theme.MUTED, True), (s(30), s(self.section_y[key])))
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
             bx, by = 30 + col * 360, self.number_rows + row * 42
-            surface.blit(text.render(CLAUSE_NUMBERS[field].label, 15, theme.TEXT),
-                         (s(bx), s(by + 7)))  # fmt: skip
+            surface.blit(
+                text.render(CLAUSE_NUMBERS[field].label, 15, theme.TEXT), (s(bx), s(by + 7))
+            )
             value = text.render(f"{getattr(self.clauses, field):,}", 16, theme.TEXT, True)
             surface.blit(value, value.get_rect(center=(s(bx + 247), s(by + 18))))
         self._whip(surface)
@@ -268,8 +300,9 @@ class DraftScreen(Screen):
         y += 24
         quota = self.game.world.bodies[self.draft.body].quota
         v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota, namer(self.game.world))
-        surface.blit(text.render(v, 16, theme.YES if tally.passed else theme.NO, True),
-                     (s(x), s(y)))  # fmt: skip
+        surface.blit(
+            text.render(v, 16, theme.YES if tally.passed else theme.NO, True), (s(x), s(y))
+        )
         y += 32
         world = self.game.world
         names = {a: world.states.name(a) for a in ballot.voters}

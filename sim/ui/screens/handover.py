@@ -26,9 +26,13 @@ class HandOverScreen(Screen):
     def build(self) -> None:
         W, H = self.W, self.H
         self.button(
-            self.r(W // 2 - 150, H // 2 + 70, 300, 50), "I am ready", self.ready,
-            tip="Show this seat's turn (Enter)", object_id="#primary", default=True,
-        )  # fmt: skip
+            self.r(W // 2 - 150, H // 2 + 70, 300, 50),
+            "I am ready",
+            self.ready,
+            tip="Show this seat's turn (Enter)",
+            object_id="#primary",
+            default=True,
+        )
 
     def ready(self) -> None:
         self.app.pop()
@@ -45,11 +49,19 @@ class HandOverScreen(Screen):
         name = seat_name(game.world, self.seat)
         lines = [
             (f"Pass the machine to {name} ({self.seat})", 28, theme.ACCENT, True),
-            ("Everyone else, please look away: this seat's positions and offers are private.",
-             16, theme.TEXT, False),
-            (text.fit(describe(game.world, self.seat), 14, s(self.W - 160)), 14, theme.MUTED,
-             False),
-        ]  # fmt: skip
+            (
+                "Everyone else, please look away: this seat's positions and offers are private.",
+                16,
+                theme.TEXT,
+                False,
+            ),
+            (
+                text.fit(describe(game.world, self.seat), 14, s(self.W - 160)),
+                14,
+                theme.MUTED,
+                False,
+            ),
+        ]
         y = cy - s(110)
         for line, size, colour, bold in lines:
             surf = text.render(line, size, colour, bold)

@@ -57,18 +57,20 @@ PURPOSES = {
 
 def how_to_play(app: Host) -> list[str]:
     """Paragraphs on how to play, with the scenario's own voting rule when a game is on."""
-    rule = ("A draft is adopted when enough members vote yes and no permanent member votes no;"
-            " abstaining is not a veto.")  # fmt: skip
+    rule = (
+        "A draft is adopted when enough members vote yes and no permanent member votes no;"
+        " abstaining is not a veto."
+    )
     game = app.game
     if game is not None:
         world = game.world
         body = world.bodies[world.council]
         veto = ", ".join(sorted(body.veto))
-        rule = (
-            f"A draft is adopted with at least {body.quota} yes votes of {len(body.members)}"
-            + (f" and no 'no' from a permanent member ({veto}): abstaining is not a veto."
-               if veto else ".")
-        )  # fmt: skip
+        rule = f"A draft is adopted with at least {body.quota} yes votes of {len(body.members)}" + (
+            f" and no 'no' from a permanent member ({veto}): abstaining is not a veto."
+            if veto
+            else "."
+        )
     return [
         "Your aim: the scenario's objectives, shown in the chamber with their deadlines. You act"
         " through drafts — resolutions you table in the Council and put to the vote.",
@@ -102,8 +104,12 @@ def draw_help(app: Host, surface: pygame.Surface) -> None:
     column = (box.w - 3 * pad) // 2
     bottom = box.bottom - round(34 * s)
     _how_to_play(app, surface, pygame.Rect(box.x + pad, box.y + pad, column, bottom - box.y))
-    _keys(app, surface, rows, pygame.Rect(box.x + 2 * pad + column, box.y + pad, column,
-                                          bottom - box.y - pad))  # fmt: skip
+    _keys(
+        app,
+        surface,
+        rows,
+        pygame.Rect(box.x + 2 * pad + column, box.y + pad, column, bottom - box.y - pad),
+    )
     close = text.render("F1, Esc or Enter closes this help", 13, theme.MUTED)
     surface.blit(close, close.get_rect(midbottom=(box.centerx, box.bottom - round(8 * s))))
 

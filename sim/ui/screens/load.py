@@ -43,10 +43,13 @@ class LoadScreen(Screen):
         y = 90
         for n, (path, label) in enumerate(saves):
             self.button(
-                self.r(60, y + n * 52, self.W - 120, 44), readable_save(label),
-                lambda p=path: load_game(self.app, p), key=pygame.K_1 + n,
-                default=n == 0, tip=f"File: {path.name}",
-            )  # fmt: skip
+                self.r(60, y + n * 52, self.W - 120, 44),
+                readable_save(label),
+                lambda p=path: load_game(self.app, p),
+                key=pygame.K_1 + n,
+                default=n == 0,
+                tip=f"File: {path.name}",
+            )
         self.button(self.r(self.W - 200, self.H - 64, 160, 44), "Back", self.back, tip="Esc")
 
     def draw(self, surface: pygame.Surface) -> None:

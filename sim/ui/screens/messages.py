@@ -77,29 +77,46 @@ class MessagesScreen(Screen):
         y = 70
         for n, seat in enumerate(self.recipients()):
             oid = "#toggle_on" if seat == self.to else "#small"
-            self.button(self.r(x + (n % 4) * (w / 4), y + (n // 4) * 36, w / 4 - 6, 30), seat,
-                        lambda s=seat: self.pick(s), object_id=oid,
-                        tip=f"Write to {seat}")  # fmt: skip
+            self.button(
+                self.r(x + (n % 4) * (w / 4), y + (n // 4) * 36, w / 4 - 6, 30),
+                seat,
+                lambda s=seat: self.pick(s),
+                object_id=oid,
+                tip=f"Write to {seat}",
+            )
         y += 36 * ((len(self.recipients()) + 3) // 4) + 40
         for n, (kind, label) in enumerate(OFFERS):
             oid = "#toggle_on" if kind == self.offer else "#small"
-            self.button(self.r(x + (n % 2) * (w / 2), y + (n // 2) * 36, w / 2 - 6, 30), label,
-                        lambda k=kind: self.pick_offer(k), object_id=oid)  # fmt: skip
+            self.button(
+                self.r(x + (n % 2) * (w / 2), y + (n // 2) * 36, w / 2 - 6, 30),
+                label,
+                lambda k=kind: self.pick_offer(k),
+                object_id=oid,
+            )
         y += 36 * 2 + 8
         if self.offer in STEPS:
             self.button(self.r(x, y, 44, 34), "−", lambda: self.bump(-1), tip="Offer less")
             self.button(self.r(x + 160, y, 44, 34), "+", lambda: self.bump(1), tip="Offer more")
         elif self.offer == "support_for_clause":
-            self.button(self.r(x, y, w, 34), "Next clause", self.next_clause,
-                        tip="Which clause of the draft your support is for")  # fmt: skip
+            self.button(
+                self.r(x, y, w, 34),
+                "Next clause",
+                self.next_clause,
+                tip="Which clause of the draft your support is for",
+            )
         y += 48
         self.entry = UITextEntryLine(self.r(x, y + 24, w, 36), self.app.manager)
         self.entry.set_text_length_limit(MAX_TEXT)
         self.elements.append(self.entry)
         self.entry_y = y
         y += 76
-        self.button(self.r(x, y, w / 2 - 6, 44), "Send", self.send, object_id="#primary",
-                    tip="Send it: the addressee and the teacher read it")  # fmt: skip
+        self.button(
+            self.r(x, y, w / 2 - 6, 44),
+            "Send",
+            self.send,
+            object_id="#primary",
+            tip="Send it: the addressee and the teacher read it",
+        )
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
 
     def pick(self, seat: str) -> None:
@@ -171,8 +188,9 @@ class MessagesScreen(Screen):
         text, s = self.app.text, self.s
         own = self.game.session.own
         who = "the teacher" if own == TEACHER else own
-        surface.blit(text.render(f"Private messages of {who}", 22, theme.TEXT, True),
-                     (s(20), s(16)))  # fmt: skip
+        surface.blit(
+            text.render(f"Private messages of {who}", 22, theme.TEXT, True), (s(20), s(16))
+        )
         x, w = s(760), s(self.W - 780)
         surface.blit(text.render("Write to", 15, theme.MUTED), (x, s(46)))
         rows = 36 * ((len(self.recipients()) + 3) // 4)
@@ -187,8 +205,9 @@ class MessagesScreen(Screen):
             chosen = clauses[self.clause % len(clauses)] if clauses else "no draft before it"
             line = text.fit(f"For: {chosen}", 13, w)
             surface.blit(text.render(line, 13, theme.TEXT), (x, y + s(38)))
-        surface.blit(text.render("Text (up to 500 characters)", 15, theme.MUTED),
-                     (x, s(self.entry_y)))  # fmt: skip
+        surface.blit(
+            text.render("Text (up to 500 characters)", 15, theme.MUTED), (x, s(self.entry_y))
+        )
         self._draw_list(surface)
 
     def _draw_list(self, surface: pygame.Surface) -> None:
@@ -200,8 +219,9 @@ class MessagesScreen(Screen):
         y = area.y + pad
         mail = self.game.session.mail
         if not mail:
-            surface.blit(text.render("No private messages yet.", 14, theme.MUTED),
-                         (area.x + pad, y))  # fmt: skip
+            surface.blit(
+                text.render("No private messages yet.", 14, theme.MUTED), (area.x + pad, y)
+            )
             return
         for message in reversed(mail):
             mine = message["from"] == self.game.session.own

@@ -61,15 +61,28 @@ class NewsScreen(Screen):
         if skipping:
             label, tip = "Keep skipping", "Skip on to the next decision (Enter)"
         self.button(
-            self.r(W - 280, H - 66, 240, 46), label, self.proceed, object_id="#primary",
-            default=True, tip=tip,
-        )  # fmt: skip
+            self.r(W - 280, H - 66, 240, 46),
+            label,
+            self.proceed,
+            object_id="#primary",
+            default=True,
+            tip=tip,
+        )
         if skipping:
-            self.button(self.r(W - 480, H - 66, 180, 46), "Stop here", self.stop,
-                        tip="Stop skipping and go back to the chamber (Esc)")  # fmt: skip
+            self.button(
+                self.r(W - 480, H - 66, 180, 46),
+                "Stop here",
+                self.stop,
+                tip="Stop skipping and go back to the chamber (Esc)",
+            )
         elif not self.final and self.app.can_skip():
-            self.button(self.r(W - 520, H - 66, 220, 46), "Skip ahead", self.skip,
-                        key=pygame.K_s, tip="Continue and skip to the next decision")  # fmt: skip
+            self.button(
+                self.r(W - 520, H - 66, 220, 46),
+                "Skip ahead",
+                self.skip,
+                key=pygame.K_s,
+                tip="Continue and skip to the next decision",
+            )
 
     def flag_of(self, said: str) -> str:
         """The flag of the state an event begins with (``ARN amends …``), as an ``<img>``."""

@@ -354,8 +354,13 @@ class PeaceScreen(Screen):
                     # No range: a dashed track (the legend says so); no words over the track,
                     # where the diamonds and the current text's line are drawn.
                     for dash in range(track_x, track_x + track_w, s(12)):
-                        pygame.draw.line(surface, theme.NO, (dash, y + s(TRACK_H // 2)),
-                                         (dash + s(6), y + s(TRACK_H // 2)), 2)  # fmt: skip
+                        pygame.draw.line(
+                            surface,
+                            theme.NO,
+                            (dash, y + s(TRACK_H // 2)),
+                            (dash + s(6), y + s(TRACK_H // 2)),
+                            2,
+                        )
                 believed = peace.believed_ideal(party).get(issue.id) if talks else None
                 if believed is not None:
                     cx, cy = track_x + round(track_w * believed), y + s(TRACK_H // 2)

@@ -123,8 +123,9 @@ def draw_factors(
     length = round((bar_w // 2) * min(1.0, abs(total) / biggest))
     if length:
         left = mid if total > 0 else mid - length
-        pygame.draw.rect(surface, theme.YES if total > 0 else theme.NO, (left, y + s(5), length,
-                                                                         s(10)))  # fmt: skip
+        pygame.draw.rect(
+            surface, theme.YES if total > 0 else theme.NO, (left, y + s(5), length, s(10))
+        )
     return y + s(26)
 
 
@@ -158,23 +159,36 @@ class ProfileScreen(Screen):
         W, H = self.W, self.H
         self.button(self.r(W - 190, H - 60, 160, 42), "Back", self.back, tip="Esc")
         self.button(
-            self.r(W - 540, H - 60, 160, 42), "< Previous", lambda: self.step(-1),
-            key=pygame.K_LEFT, tip="Previous member",
-        )  # fmt: skip
+            self.r(W - 540, H - 60, 160, 42),
+            "< Previous",
+            lambda: self.step(-1),
+            key=pygame.K_LEFT,
+            tip="Previous member",
+        )
         self.button(
-            self.r(W - 370, H - 60, 160, 42), "Next >", lambda: self.step(1),
-            key=pygame.K_RIGHT, tip="Next member",
-        )  # fmt: skip
+            self.r(W - 370, H - 60, 160, 42),
+            "Next >",
+            lambda: self.step(1),
+            key=pygame.K_RIGHT,
+            tip="Next member",
+        )
         can_lobby = self.game.awaiting and self.actor != self.game.player
         self.button(
-            self.r(30, H - 60, 260, 42), "Lobby this member", self.lobby, key=pygame.K_l,
-            tip="Open consultations with this member chosen", enabled=can_lobby,
-        )  # fmt: skip
+            self.r(30, H - 60, 260, 42),
+            "Lobby this member",
+            self.lobby,
+            key=pygame.K_l,
+            tip="Open consultations with this member chosen",
+            enabled=can_lobby,
+        )
         if self.actor in self.game.world.contributors:
             self.button(
-                self.r(310, H - 60, 260, 42), "As a troop contributor", self.contributor,
-                key=pygame.K_c, tip="Why it pledges troops, or not, and when it would withdraw",
-            )  # fmt: skip
+                self.r(310, H - 60, 260, 42),
+                "As a troop contributor",
+                self.contributor,
+                key=pygame.K_c,
+                tip="Why it pledges troops, or not, and when it would withdraw",
+            )
 
     def step(self, delta: int) -> None:
         members = self.members()
@@ -196,13 +210,17 @@ class ProfileScreen(Screen):
         i = table.index[self.actor]
         council = world.bodies[world.council]
         role = (
-            "permanent member (veto)" if self.actor in council.veto
-            else "elected member" if self.actor in council.members else "not on the Council"
-        )  # fmt: skip
+            "permanent member (veto)"
+            if self.actor in council.veto
+            else "elected member"
+            if self.actor in council.members
+            else "not on the Council"
+        )
         picture = flag(self.actor, s(30), real_states(self.game.scenario))
         surface.blit(picture, (s(30), s(20)))
-        surface.blit(text.render(table.names[i], 26, theme.TEXT, True),
-                     (s(40) + picture.get_width(), s(18)))  # fmt: skip
+        surface.blit(
+            text.render(table.names[i], 26, theme.TEXT, True), (s(40) + picture.get_width(), s(18))
+        )
         bloc = f"{table.blocs[i]} bloc" if table.blocs[i] else "no bloc"
         sub = f"{role} · {bloc} · {capability_word(float(table.capability[i]))}"
         sub += f" · political capital {float(table.capital[i]):.0f}"
@@ -245,8 +263,12 @@ class ProfileScreen(Screen):
             pygame.draw.circle(surface, theme.YES, (px, axis_y), s(7))
             if position is not None:
                 dx = bar_x + round(bar_w * float(position[d]))
-                pts = [(dx, axis_y - s(8)), (dx + s(7), axis_y), (dx, axis_y + s(8)),
-                       (dx - s(7), axis_y)]  # fmt: skip
+                pts = [
+                    (dx, axis_y - s(8)),
+                    (dx + s(7), axis_y),
+                    (dx, axis_y + s(8)),
+                    (dx - s(7), axis_y),
+                ]
                 pygame.draw.polygon(surface, theme.ABSTAIN, pts, 2)
             thickness = max(2, round(s(10) * salience))
             end = (bar_x + round(bar_w * salience), axis_y + s(20))
@@ -267,8 +289,11 @@ class ProfileScreen(Screen):
         i = table.index[self.actor]
         surface.blit(text.render("Relations", 18, theme.TEXT, True), (x, y))
         y += s(30)
-        rows = [(float(table.relations[i, j]), sid) for j, sid in enumerate(table.ids)
-                if j != i and abs(float(table.relations[i, j])) > 1e-9]  # fmt: skip
+        rows = [
+            (float(table.relations[i, j]), sid)
+            for j, sid in enumerate(table.ids)
+            if j != i and abs(float(table.relations[i, j])) > 1e-9
+        ]
         rows.sort(key=lambda r: (-abs(r[0]), r[1]))
         if not rows:
             surface.blit(text.render("No strong ties either way.", 14, theme.MUTED), (x, y))
@@ -287,8 +312,9 @@ class ProfileScreen(Screen):
             label = f"{table.name(sid)}: {word}"
             mark = "+" if value > 0 else "−"
             surface.blit(text.render(mark, 15, colour, True), (cx, cy))
-            surface.blit(text.render(text.fit(label, 14, col_w - s(24)), 14, theme.TEXT),
-                         (cx + s(16), cy))  # fmt: skip
+            surface.blit(
+                text.render(text.fit(label, 14, col_w - s(24)), 14, theme.TEXT), (cx + s(16), cy)
+            )
 
     def _why(self, surface: pygame.Surface, x: int, y: int, w: int) -> None:
         text = self.app.text
@@ -310,10 +336,21 @@ class ProfileScreen(Screen):
         surface.blit(head, (x + size + s(8), y))
         y += s(32)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
-        y = draw_factors(surface, text, self.scale, stance.factors, stance.total,
-                         lambda n: factor_title(n, dims), x, y, w)  # fmt: skip
-        rule = ("It votes yes when its reasons add up clearly in favour, no when they add up"
-                " clearly against, and abstains in between.")  # fmt: skip
+        y = draw_factors(
+            surface,
+            text,
+            self.scale,
+            stance.factors,
+            stance.total,
+            lambda n: factor_title(n, dims),
+            x,
+            y,
+            w,
+        )
+        rule = (
+            "It votes yes when its reasons add up clearly in favour, no when they add up"
+            " clearly against, and abstains in between."
+        )
         if stance.veto_holder:
             rule += " A permanent member's no is a veto, so it needs more against it to say no."
         for line in text.wrap(rule, 13, w)[:2]:
@@ -322,9 +359,11 @@ class ProfileScreen(Screen):
         y += s(8)
         y = self._flips(surface, x, y, w)
         table = self.game.world.states
-        curious = (f"For the curious: total {units(stance.total)}; yes above"
-                   f" {units(stance.yes_above)}, no below {units(stance.no_below)}; capability"
-                   f" {float(table.capability[table.index[self.actor]]):.2f}")  # fmt: skip
+        curious = (
+            f"For the curious: total {units(stance.total)}; yes above"
+            f" {units(stance.yes_above)}, no below {units(stance.no_below)}; capability"
+            f" {float(table.capability[table.index[self.actor]]):.2f}"
+        )
         found_flips = self.flips()
         if found_flips is not None:
             curious += f"; one step needs {units(found_flips[0].needed)}"
@@ -340,9 +379,13 @@ class ProfileScreen(Screen):
         if forecast is None or self.actor not in forecast[1].voters:
             return None
         draft = forecast[0]
-        key = (len(self.game.session.engine.log), draft.id, draft.clauses,
-               tuple(sorted(draft.side_payments.items())),
-               tuple(sorted(draft.endorsements.items())))  # fmt: skip
+        key = (
+            len(self.game.session.engine.log),
+            draft.id,
+            draft.clauses,
+            tuple(sorted(draft.side_payments.items())),
+            tuple(sorted(draft.endorsements.items())),
+        )
         if key != self._flips_key:
             original = self.game.view.original_clauses(draft)
             world = self.game.world
@@ -376,30 +419,38 @@ class ProfileScreen(Screen):
                 kind = kind_of(flip.choice, False)
                 tag = {"side_payment": "side deal"}.get(flip.kind, flip.kind)
                 spare = (
-                    ", just enough" if flip.spare < 20
-                    else ", with some to spare" if flip.spare < 100 else ", with room to spare"
-                )  # fmt: skip
+                    ", just enough"
+                    if flip.spare < 20
+                    else ", with some to spare"
+                    if flip.spare < 100
+                    else ", with room to spare"
+                )
                 tail = f": {WORDS[kind].lower()}{spare}"
                 tail_surf = text.render(tail, 13, COLOURS[kind])
                 room = w - tail_surf.get_width() - s(90)
                 surface.blit(text.render(tag, 13, theme.DIM), (x, y))
                 change = namer(self.game.world).text(flip.change)
-                surface.blit(text.render(text.fit(change, 13, room), 13, theme.TEXT),
-                             (x + s(84), y))  # fmt: skip
+                surface.blit(
+                    text.render(text.fit(change, 13, room), 13, theme.TEXT), (x + s(84), y)
+                )
                 surface.blit(tail_surf, (x + w - tail_surf.get_width(), y))
                 y += s(19)
         y += s(4)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
-        parts = [f"{dims.get(d, d).lower()} {'up' if m > 0 else 'down'}"
-                 for d, m in zip(drift.dimensions, drift.moved, strict=True)
-                 if abs(m) >= 0.005]  # fmt: skip
+        parts = [
+            f"{dims.get(d, d).lower()} {'up' if m > 0 else 'down'}"
+            for d, m in zip(drift.dimensions, drift.moved, strict=True)
+            if abs(m) >= 0.005
+        ]
         if parts:
             side = "for" if drift.points > 0 else "against"
             small = abs(drift.points) < 5
             worth = "nothing much" if small else f"{weight_word(drift.points)} {side} this draft"
-            line = (f"Its own positions have moved since the start ({', '.join(parts)}); that"
-                    f" counts {worth} (from where it started it would vote"
-                    f" {drift.choice_at_start}).")  # fmt: skip
+            line = (
+                f"Its own positions have moved since the start ({', '.join(parts)}); that"
+                f" counts {worth} (from where it started it would vote"
+                f" {drift.choice_at_start})."
+            )
         else:
             line = "Its own positions have not moved since the start of the game."
         for part in text.wrap(line, 12, w)[:3]:

@@ -89,17 +89,17 @@ class SeatScreen(Screen):
         if seat in world.contributors:
             for mission in self.game.view.recruiting_missions():
                 keen = forces.willingness(world, seat, mission)
-                keen_words = (
-                    "keen" if keen >= 0.5 else "willing" if keen > 0 else "reluctant"
-                )  # fmt: skip
+                keen_words = "keen" if keen >= 0.5 else "willing" if keen > 0 else "reluctant"
                 for kind in PERSONNEL:
                     size = min(forces.gap(mission, kind), spare(world, seat, kind))
                     if size <= 0:
                         continue
-                    why = (f"{name(mission.id)} still needs {forces.gap(mission, kind):,} {kind};"
-                           f" you have {spare(world, seat, kind):,} to spare. Your government is"
-                           f" {keen_words} (reimbursement and ties to the region against the"
-                           " risk to your soldiers).")  # fmt: skip
+                    why = (
+                        f"{name(mission.id)} still needs {forces.gap(mission, kind):,} {kind};"
+                        f" you have {spare(world, seat, kind):,} to spare. Your government is"
+                        f" {keen_words} (reimbursement and ties to the region against the"
+                        " risk to your soldiers)."
+                    )
                     command = PledgeTroops(seat, mission.id, kind, size)
                     out.append((f"Pledge {size:,} {kind} to {name(mission.id)}", command, why))
             for mission in world.active_missions():
@@ -115,8 +115,9 @@ class SeatScreen(Screen):
         if seat in world.organizations:
             org = world.organizations[seat]
             if seat in world.regional:
-                result = ballot(world, org.body, bridging_clauses(world, seat),
-                                world.regional[seat].lead)  # fmt: skip
+                result = ballot(
+                    world, org.body, bridging_clauses(world, seat), world.regional[seat].lead
+                )
                 tally = world.bodies[org.body].tally(result.choices())
                 forecast = "would approve" if tally.passed else "would refuse"
                 why = (
@@ -124,8 +125,9 @@ class SeatScreen(Screen):
                     " civilians until the UN takes over; it needs the host's consent."
                 )
                 troops = world.regional[seat].bridging_troops
-                out.append((f"Deploy the {troops:,}-strong bridging force",
-                            DeployRegionalForce(seat), why))  # fmt: skip
+                out.append(
+                    (f"Deploy the {troops:,}-strong bridging force", DeployRegionalForce(seat), why)
+                )
             for draft in self.game.view.drafts():
                 verdict = self.game.view.organization_forecast(seat, draft)
                 word = "endorse" if verdict.passed else "refuse"
@@ -134,8 +136,13 @@ class SeatScreen(Screen):
                     " moves the votes of the organization's members on the Council; a"
                     " refusal moves them against."
                 )
-                out.append((f"Put {name(draft.id)} to the {org.name}",
-                            PutToEndorsement(seat, draft.id), why))  # fmt: skip
+                out.append(
+                    (
+                        f"Put {name(draft.id)} to the {org.name}",
+                        PutToEndorsement(seat, draft.id),
+                        why,
+                    )
+                )
         return [d for d in out if not self.game.check(d[1])][:MAX_ACTIONS]
 
     def build(self) -> None:
@@ -146,8 +153,12 @@ class SeatScreen(Screen):
         for label, command, why in self.decisions():
             self.labels.append(label)
             shown = self.app.text.fit(label, 14, self.s(400))
-            self.button(self.r(40, y, 420, 40), shown, lambda c=command: self.act(c),
-                        tip=f"{label}<br>{why}")  # fmt: skip
+            self.button(
+                self.r(40, y, 420, 40),
+                shown,
+                lambda c=command: self.act(c),
+                tip=f"{label}<br>{why}",
+            )
             self.notes.append(why)
             y += 52
         self.button(self.r(W - 200, H - 66, 160, 46), "Back", self.back, tip="Esc")
@@ -172,12 +183,16 @@ class SeatScreen(Screen):
                 surface.blit(text.render(line, 13, theme.TEXT), (x, y + n * s(17)))
             y += s(52)
         if not self.notes:
-            surface.blit(text.render("Nothing to decide on this screen right now.", 15,
-                                     theme.MUTED), (s(40), y))  # fmt: skip
+            surface.blit(
+                text.render("Nothing to decide on this screen right now.", 15, theme.MUTED),
+                (s(40), y),
+            )
             y += s(30)
         width = s(self.W - 80)
-        for title, lines in (("What you can do", self.can_do()),
-                             ("Where things stand", self.standing())):  # fmt: skip
+        for title, lines in (
+            ("What you can do", self.can_do()),
+            ("Where things stand", self.standing()),
+        ):
             y += s(10)
             surface.blit(text.render(title, 18, theme.TEXT, True), (s(40), y))
             y += s(28)
@@ -209,23 +224,33 @@ class SeatScreen(Screen):
             line = "Vote yes, no or abstain on the draft before the Council (Y in the chamber)"
             line += "; your no is a veto." if "permanent" in council else "."
             if not pens:
-                line += (" Lobby other members in consultations (C) and propose amendments to"
-                         " the penholder (E).")  # fmt: skip
+                line += (
+                    " Lobby other members in consultations (C) and propose amendments to"
+                    " the penholder (E)."
+                )
             out.append(line)
         if seat in world.contributors and not any(n.startswith("Pledge") for n in self.labels):
             forecast = self.game.forecast()
             if forecast is not None and forecast[0].clauses.establishes_mission():
-                out.append(f"{name(forecast[0].id)} would create a mission: once the Council"
-                           " adopts it, you can pledge troops to it here.")  # fmt: skip
+                out.append(
+                    f"{name(forecast[0].id)} would create a mission: once the Council"
+                    " adopts it, you can pledge troops to it here."
+                )
             else:
-                out.append("No mission takes troops now: when the Council creates one, you"
-                           " can pledge here.")  # fmt: skip
+                out.append(
+                    "No mission takes troops now: when the Council creates one, you"
+                    " can pledge here."
+                )
         if "chair" in council:
-            out.append("Deploying your organization's force and putting the Council's draft"
-                       " to your members appear here when they are open to you.")  # fmt: skip
-        out.append("The theatre (H) shows the war and the missions; from there, the peace"
-                   " talks (P) and who decides on the ground (W). The world map: W in the"
-                   " chamber.")  # fmt: skip
+            out.append(
+                "Deploying your organization's force and putting the Council's draft"
+                " to your members appear here when they are open to you."
+            )
+        out.append(
+            "The theatre (H) shows the war and the missions; from there, the peace"
+            " talks (P) and who decides on the ground (W). The world map: W in the"
+            " chamber."
+        )
         return out
 
     def standing(self) -> list[str]:
@@ -243,14 +268,20 @@ class SeatScreen(Screen):
             verdict = "would be adopted" if tally.passed else "would fail"
             if tally.vetoed_by:
                 verdict = "would be vetoed"
-            out.append(f"{name(draft.id)} {where}: it {verdict} today"
-                       f" ({len(tally.yes)} yes, {len(tally.no)} no, {len(tally.abstain)}"
-                       " abstaining).")  # fmt: skip
+            out.append(
+                f"{name(draft.id)} {where}: it {verdict} today"
+                f" ({len(tally.yes)} yes, {len(tally.no)} no, {len(tally.abstain)}"
+                " abstaining)."
+            )
         theatre = world.theatre
-        out.append(f"{theatre.name} is {phase_words(theatre.phase)}; the fighting is"
-                   f" {intensity_word(theatre.intensity)}.")  # fmt: skip
+        out.append(
+            f"{theatre.name} is {phase_words(theatre.phase)}; the fighting is"
+            f" {intensity_word(theatre.intensity)}."
+        )
         if self.seat in world.states.index:
             capital = float(world.states.capital[world.states.index[self.seat]])
-            out.append(f"Your political capital: {capital:.0f} (spent on side deals in"
-                       " consultations and on aid in the peace talks).")  # fmt: skip
+            out.append(
+                f"Your political capital: {capital:.0f} (spent on side deals in"
+                " consultations and on aid in the peace talks)."
+            )
         return out

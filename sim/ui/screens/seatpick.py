@@ -24,9 +24,13 @@ if TYPE_CHECKING:
 COLUMNS = 3
 ROW = 34
 TAGS = {
-    "permanent": "P5", "elected": "elected", "member": "regional", "penholder": "pen",
-    "contributor": "troops", "chair": "chair",
-}  # fmt: skip
+    "permanent": "P5",
+    "elected": "elected",
+    "member": "regional",
+    "penholder": "pen",
+    "contributor": "troops",
+    "chair": "chair",
+}
 
 
 class SeatPickScreen(Screen):
@@ -52,12 +56,20 @@ class SeatPickScreen(Screen):
             x = 30 + (n % COLUMNS) * width
             y = 70 + (n // COLUMNS) * ROW
             self.seat_buttons[option.id] = self.button(
-                self.r(x, y, width - 8, ROW - 4), self.label_of(option, width - 24),
-                lambda o=option: self.toggle(o), tip=f"<b>{option.name}</b>: {option.description}",
+                self.r(x, y, width - 8, ROW - 4),
+                self.label_of(option, width - 24),
+                lambda o=option: self.toggle(o),
+                tip=f"<b>{option.name}</b>: {option.description}",
                 object_id="#toggle_on" if option.id in self.chosen else None,
-            )  # fmt: skip
-        self.button(self.r(W - 300, H - 66, 260, 46), "Done", self.done, object_id="#primary",
-                    default=True, tip="Back to the briefing with these seats (Enter)")  # fmt: skip
+            )
+        self.button(
+            self.r(W - 300, H - 66, 260, 46),
+            "Done",
+            self.done,
+            object_id="#primary",
+            default=True,
+            tip="Back to the briefing with these seats (Enter)",
+        )
         self.button(self.r(40, H - 66, 160, 46), "Back", self.back, tip="Keep the seats (Esc)")
 
     def label_of(self, option: SeatOption, width: int) -> str:

@@ -53,8 +53,14 @@ class SettingsScreen(Screen):
         ]
         for n, (label, action, key, tip) in enumerate(rows):
             self.button(self.r(x, y + n * 56, 440, 46), label, action, key=key, tip=tip)
-        self.button(self.r(x, y + 4 * 56 + 20, 440, 46), "Done", self.back, tip="Esc",
-                    default=True, object_id="#primary")  # fmt: skip
+        self.button(
+            self.r(x, y + 4 * 56 + 20, 440, 46),
+            "Done",
+            self.back,
+            tip="Esc",
+            default=True,
+            object_id="#primary",
+        )
 
     def scale_up(self) -> None:
         self.app.apply_settings(

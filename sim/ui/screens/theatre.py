@@ -49,30 +49,38 @@ class TheatreScreen(Screen):
         self.panel: pygame.Surface | None = None
         self.panel_key: tuple[object, ...] = ()
         # The map is read here, once, never while drawing a frame.
-        self.map: TheatreMap | None = theatre_map(self.game.scenario_path,
-                                                  self.game.scenario.theatre)  # fmt: skip
+        self.map: TheatreMap | None = theatre_map(
+            self.game.scenario_path, self.game.scenario.theatre
+        )
         self.show_map = self.map is not None
         self.layer: MapLayer | None = None
 
     def build(self) -> None:
-        self.button(self.r(self.W - 170, self.H - 60, 140, 44), "Back", self.back, tip="Esc",
-                    default=True)  # fmt: skip
         self.button(
-            self.r(self.W - 420, self.H - 60, 230, 44), "Who decides on the ground",
-            self.deciders, key=pygame.K_w,
+            self.r(self.W - 170, self.H - 60, 140, 44), "Back", self.back, tip="Esc", default=True
+        )
+        self.button(
+            self.r(self.W - 420, self.H - 60, 230, 44),
+            "Who decides on the ground",
+            self.deciders,
+            key=pygame.K_w,
             tip="Why each troop contributor pledges or not, and how regional organizations decide",
-        )  # fmt: skip
+        )
         if self.map is not None:
             self.button(
                 self.r(self.W - 190, 16, 160, 38),
-                "All figures" if self.show_map else "Map", self.switch, key=pygame.K_m,
+                "All figures" if self.show_map else "Map",
+                self.switch,
+                key=pygame.K_m,
                 tip="Switch between the map and all the monthly figures",
-            )  # fmt: skip
+            )
         self.button(
-            self.r(self.W - 610, self.H - 60, 170, 44), "Peace talks", self.peace_talks,
+            self.r(self.W - 610, self.H - 60, 170, 44),
+            "Peace talks",
+            self.peace_talks,
             key=pygame.K_p,
             tip="The envoy, the parties' answers and the zone of possible agreement",
-        )  # fmt: skip
+        )
         self.layer = None
         if self.map is not None and self.show_map:
             self.layer = MapLayer.build(self.map, self.app.text, self.map_area())
@@ -128,9 +136,13 @@ class TheatreScreen(Screen):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         steps = {
-            pygame.K_PAGEDOWN: 5, pygame.K_PAGEUP: -5, pygame.K_DOWN: 1, pygame.K_UP: -1,
-            pygame.K_HOME: -1000, pygame.K_END: 1000,
-        }  # fmt: skip
+            pygame.K_PAGEDOWN: 5,
+            pygame.K_PAGEUP: -5,
+            pygame.K_DOWN: 1,
+            pygame.K_UP: -1,
+            pygame.K_HOME: -1000,
+            pygame.K_END: 1000,
+        }
         if event.key in steps:
             self.scroll_by(steps[event.key])
             return True

@@ -47,17 +47,23 @@ class TimelineScreen(Screen):
             x = 40 + (n % COLUMNS) * (col_w + 6)
             y = top + (n // COLUMNS) * 34
             self.button(
-                self.r(x, y, col_w, 30), f"Month {month}", lambda m=month: self.choose(m),
+                self.r(x, y, col_w, 30),
+                f"Month {month}",
+                lambda m=month: self.choose(m),
                 object_id="#toggle_on" if month == self.chosen else "#small",
                 tip=self.game.month_title(month),
-            )  # fmt: skip
+            )
         rows = (len(self.months) + COLUMNS - 1) // COLUMNS
         self.grid_bottom = top + rows * 34 + 10
         self.button(
-            self.r(40, self.H - 66, 300, 46), f"Go back to month {self.chosen}", self.go_back,
-            object_id="#primary", default=True, tip="Replay the game to the start of that"
+            self.r(40, self.H - 66, 300, 46),
+            f"Go back to month {self.chosen}",
+            self.go_back,
+            object_id="#primary",
+            default=True,
+            tip="Replay the game to the start of that"
             " month and play on from there as a new branch (Enter)",
-        )  # fmt: skip
+        )
         self.button(self.r(360, self.H - 66, 140, 46), "Back", self.back, tip="Esc")
 
     def choose(self, month: int) -> None:
@@ -65,8 +71,12 @@ class TimelineScreen(Screen):
         self.refresh()
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        steps = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1, pygame.K_UP: -COLUMNS,
-                 pygame.K_DOWN: COLUMNS}  # fmt: skip
+        steps = {
+            pygame.K_LEFT: -1,
+            pygame.K_RIGHT: 1,
+            pygame.K_UP: -COLUMNS,
+            pygame.K_DOWN: COLUMNS,
+        }
         if event.key not in steps:
             return False
         at = self.months.index(self.chosen) + steps[event.key]

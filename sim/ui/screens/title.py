@@ -68,25 +68,33 @@ class TitleScreen(Screen):
             text += " · yours" if info.own else ""
             n = i - self.top
             self.button(
-                self.r(60, y, 680, 44), text, lambda i=i: self.choose(i),
+                self.r(60, y, 680, 44),
+                text,
+                lambda i=i: self.choose(i),
                 key=pygame.K_1 + n if n < 9 else None,
                 tip="Choose this scenario (Up/Down arrows move the choice)",
                 object_id="#toggle_on" if i == self.chosen else None,
                 enabled=not info.problem,
-            )  # fmt: skip
+            )
             y += 52
         if count > rows:
             self.button(
-                self.r(748, 190, 56, 44), "Up", lambda: self.scroll_by(-1),
-                enabled=self.top > 0, tip="Earlier scenarios (Page Up, mouse wheel)",
+                self.r(748, 190, 56, 44),
+                "Up",
+                lambda: self.scroll_by(-1),
+                enabled=self.top > 0,
+                tip="Earlier scenarios (Page Up, mouse wheel)",
                 focusable=False,
-            )  # fmt: skip
+            )
             below = count - self.top - rows
             self.button(
-                self.r(748, 190 + 52 * (rows - 1), 56, 44), "Down", lambda: self.scroll_by(1),
-                enabled=below > 0, focusable=False,
+                self.r(748, 190 + 52 * (rows - 1), 56, 44),
+                "Down",
+                lambda: self.scroll_by(1),
+                enabled=below > 0,
+                focusable=False,
                 tip=f"{max(0, below)} more scenario(s) below (Page Down, mouse wheel)",
-            )  # fmt: skip
+            )
         info = self.scenarios[self.chosen] if self.scenarios else None
         if info is not None:
             body = html.escape(info.problem or info.summary or "")
@@ -100,22 +108,38 @@ class TitleScreen(Screen):
         autosave = newest_line_file(saves_dir() / AUTOSAVE)  # a branch played on: its own file
         has_saves = saves_dir().exists() and any(saves_dir().glob("*.json"))
         self.button(
-            self.r(x, 190, w, 50), "New game", self.new_game, key=pygame.K_n,
-            tip="Start the chosen scenario (Enter)", object_id="#primary", default=True,
+            self.r(x, 190, w, 50),
+            "New game",
+            self.new_game,
+            key=pygame.K_n,
+            tip="Start the chosen scenario (Enter)",
+            object_id="#primary",
+            default=True,
             enabled=bool(self.scenarios) and not self.scenarios[self.chosen].problem,
-        )  # fmt: skip
+        )
         self.button(
-            self.r(x, 250, w, 44), "Continue", lambda: load_game(self.app, autosave),
-            key=pygame.K_c, tip="Resume the last autosave", enabled=autosave.exists(),
-        )  # fmt: skip
+            self.r(x, 250, w, 44),
+            "Continue",
+            lambda: load_game(self.app, autosave),
+            key=pygame.K_c,
+            tip="Resume the last autosave",
+            enabled=autosave.exists(),
+        )
         self.button(
-            self.r(x, 302, w, 44), "Load a saved game", self.load, key=pygame.K_l,
-            tip="Choose a saved game", enabled=has_saves,
-        )  # fmt: skip
+            self.r(x, 302, w, 44),
+            "Load a saved game",
+            self.load,
+            key=pygame.K_l,
+            tip="Choose a saved game",
+            enabled=has_saves,
+        )
         self.button(
-            self.r(x, 354, w, 44), "Watch the AI play", self.watch, key=pygame.K_w,
+            self.r(x, 354, w, 44),
+            "Watch the AI play",
+            self.watch,
+            key=pygame.K_w,
             tip="Every seat played by the AI (save it from the menu, Esc)",
-        )  # fmt: skip
+        )
         self.button(self.r(x, 406, w, 44), "Settings", self.settings, key=pygame.K_s)
         self.button(self.r(x, 458, w, 44), "Quit", self.back, key=pygame.K_q, tip="Esc")
         self.label(self.r(x, 520, w, 24), "F1: keys and help · Tab: move · Enter: choose", "#small")

@@ -54,13 +54,21 @@ class VoteScreen(Screen):
     def build(self) -> None:
         W, H = self.W, self.H
         self.button(
-            self.r(W - 260, H - 62, 230, 46), "Continue" if self.done else "Show all votes",
-            self.proceed, object_id="#primary", default=True,
+            self.r(W - 260, H - 62, 230, 46),
+            "Continue" if self.done else "Show all votes",
+            self.proceed,
+            object_id="#primary",
+            default=True,
             tip="Skip the count, then continue (Enter)",
-        )  # fmt: skip
+        )
         if self.done and self.app.can_skip():
-            self.button(self.r(W - 480, H - 62, 200, 46), "Skip ahead", self.skip,
-                        key=pygame.K_s, tip="Continue and skip to the next decision")  # fmt: skip
+            self.button(
+                self.r(W - 480, H - 62, 200, 46),
+                "Skip ahead",
+                self.skip,
+                key=pygame.K_s,
+                tip="Continue and skip to the next decision",
+            )
 
     def skip(self) -> None:
         """Close the result and skip to the next decision."""
@@ -91,8 +99,10 @@ class VoteScreen(Screen):
         draft = namer(self.app.game.world).name(rec.draft) if self.app.game else rec.draft
         title = f"Vote on {draft} (version {rec.version}), {when[0].lower()}{when[1:]}"
         surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
-        surface.blit(text.render(text.fit(rec.clauses.describe(), 14, s(self.W - 60)), 14,
-                                 theme.MUTED), (s(30), s(52)))  # fmt: skip
+        surface.blit(
+            text.render(text.fit(rec.clauses.describe(), 14, s(self.W - 60)), 14, theme.MUTED),
+            (s(30), s(52)),
+        )
         area = pygame.Rect(40, 100, self.W - 80, self.H - 190)
         rects = horseshoe(len(self.order), area, (92, 72))
         counts = {"yes": 0, "no": 0, "abstain": 0}
@@ -104,10 +114,16 @@ class VoteScreen(Screen):
             if choice is not None:
                 counts[choice] += 1
             m = margin(stance.total, stance.yes_above, stance.no_below, stance.choice)
-            seat = Seat(actor, self.names.get(actor, actor), actor in self.veto, choice, m,
-                        stance.total, actor == self.player)  # fmt: skip
-            draw_card(surface, text, seat, self.r(rect.x, rect.y, rect.w, rect.h), self.scale,
-                      real)  # fmt: skip
+            seat = Seat(
+                actor,
+                self.names.get(actor, actor),
+                actor in self.veto,
+                choice,
+                m,
+                stance.total,
+                actor == self.player,
+            )
+            draw_card(surface, text, seat, self.r(rect.x, rect.y, rect.w, rect.h), self.scale, real)
         cx = s(area.centerx)
         tally = f"{counts['yes']} yes · {counts['no']} no · {counts['abstain']} abstain"
         line = text.render(tally, 22, theme.TEXT, True)

@@ -37,8 +37,25 @@ PATTERNS = {"yes": "", "no": "diagonal", "abstain": "horizontal", "veto": "cross
 LEAN_WORDS = {"yes": "leans yes", "no": "leans no", "abstain": "undecided", None: "no stance"}
 PANEL_W = 300
 #: Where a label may move (in label widths and heights) when its place is taken.
-NUDGES = ((0, 0), (0, -1), (0, 1), (1, 0), (-1, 0), (0, -2), (0, 2), (1, -1), (-1, 1), (1, 1),
-          (-1, -1), (0, -3), (0, 3), (1, -2), (-1, 2), (1, 2), (-1, -2))  # fmt: skip
+NUDGES = (
+    (0, 0),
+    (0, -1),
+    (0, 1),
+    (1, 0),
+    (-1, 0),
+    (0, -2),
+    (0, 2),
+    (1, -1),
+    (-1, 1),
+    (1, 1),
+    (-1, -1),
+    (0, -3),
+    (0, 3),
+    (1, -2),
+    (-1, 2),
+    (1, 2),
+    (-1, -2),
+)
 
 
 def pale(colour: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -149,15 +166,22 @@ class WorldScreen(Screen):
         if self.problem:
             return
         self.button(
-            self.r(20, 52, 220, 32), "Forecast on the draft", lambda: self.set_mode("forecast"),
-            key=pygame.K_f, object_id="#toggle_on" if self.mode == "forecast" else "#small",
+            self.r(20, 52, 220, 32),
+            "Forecast on the draft",
+            lambda: self.set_mode("forecast"),
+            key=pygame.K_f,
+            object_id="#toggle_on" if self.mode == "forecast" else "#small",
             tip="Council members' forecast votes; how other states lean",
-        )  # fmt: skip
+        )
         self.button(
-            self.r(250, 52, 160, 32), "Last vote", lambda: self.set_mode("vote"),
-            key=pygame.K_v, object_id="#toggle_on" if self.mode == "vote" else "#small",
-            tip="How the Council voted last time", enabled=bool(self.game.world.votes),
-        )  # fmt: skip
+            self.r(250, 52, 160, 32),
+            "Last vote",
+            lambda: self.set_mode("vote"),
+            key=pygame.K_v,
+            object_id="#toggle_on" if self.mode == "vote" else "#small",
+            tip="How the Council voted last time",
+            enabled=bool(self.game.world.votes),
+        )
         x = W - PANEL_W - 10
         y = 344
         self.overlay_top = y
@@ -168,11 +192,14 @@ class WorldScreen(Screen):
                 break
             short = self.app.text.fit(name, 13, self.s(PANEL_W - 30))
             self.button(
-                self.r(x, y, PANEL_W - 10, 28), short, lambda o=oid: self.set_overlay(o),
+                self.r(x, y, PANEL_W - 10, 28),
+                short,
+                lambda o=oid: self.set_overlay(o),
                 object_id="#toggle_on" if oid == self.overlay else "#small",
-                tip=f"{name}: outline its {len(members)} members on the map" if members
+                tip=f"{name}: outline its {len(members)} members on the map"
+                if members
                 else "Show no organization",
-            )  # fmt: skip
+            )
             y += 32
 
     def set_mode(self, mode: str) -> None:
@@ -225,16 +252,19 @@ class WorldScreen(Screen):
             pygame.draw.rect(surface, theme.PANEL, box, border_radius=s(8))
             pygame.draw.rect(surface, theme.PANEL_EDGE, box, 1, border_radius=s(8))
             y = box.y + s(20)
-            surface.blit(text.render("No world map for this scenario", 18, theme.ACCENT, True),
-                         (box.x + s(20), y))  # fmt: skip
+            surface.blit(
+                text.render("No world map for this scenario", 18, theme.ACCENT, True),
+                (box.x + s(20), y),
+            )
             y += s(34)
             for line in text.wrap(self.problem, 15, box.w - s(40)):
                 surface.blit(text.render(line, 15, theme.TEXT), (box.x + s(20), y))
                 y += s(22)
             return
         title, stances = self.stances()
-        surface.blit(text.render(text.fit(title, 15, s(self.W - 460)), 15, theme.MUTED),
-                     (s(430), s(58)))  # fmt: skip
+        surface.blit(
+            text.render(text.fit(title, 15, s(self.W - 460)), 15, theme.MUTED), (s(430), s(58))
+        )
         area = self.r(20, 94, self.W - PANEL_W - 50, self.H - 94 - 128)
         size = fitted(area.size)
         self.map_rect = pygame.Rect(area.x, area.y, *size)
@@ -267,9 +297,10 @@ class WorldScreen(Screen):
         real = real_states(self.game.scenario)
         # Largest countries first keep their place; smaller neighbours move aside with a leader.
         council = [
-            (a, k) for a, (k, on) in stances.items()
+            (a, k)
+            for a, (k, on) in stances.items()
             if on and position.get(self.table().iso2.get(a, ""), -1) in imap.points
-        ]  # fmt: skip
+        ]
         for actor, kind in sorted(council):
             px, py = imap.points[position[self.table().iso2[actor]]]
             point = (self.map_rect.x + px, self.map_rect.y + py)
@@ -291,8 +322,13 @@ class WorldScreen(Screen):
             pygame.draw.rect(surface, COLOURS[kind], chip, 1, border_radius=s(3))
             draw_symbol(surface, kind, (chip.x + s(3) + size // 2, chip.centery), size)
             surface.blit(picture, (chip.x + size + s(6), chip.centery - picture.get_height() // 2))
-            surface.blit(label, (chip.x + size + picture.get_width() + s(9),
-                                 chip.centery - label.get_height() // 2))  # fmt: skip
+            surface.blit(
+                label,
+                (
+                    chip.x + size + picture.get_width() + s(9),
+                    chip.centery - label.get_height() // 2,
+                ),
+            )
 
     def _not_drawn(
         self, surface: pygame.Surface, stances: dict[str, tuple[str | None, bool]]
@@ -340,8 +376,10 @@ class WorldScreen(Screen):
             pygame.draw.rect(surface, colour, swatch)
             self._pattern(surface, swatch, PATTERNS[kind])
             label = f"{words}: {n}"
-            surface.blit(text.render(text.fit(label, 12, s(PANEL_W - 40)), 12, theme.TEXT),
-                         (x + sw + s(6), y))  # fmt: skip
+            surface.blit(
+                text.render(text.fit(label, 12, s(PANEL_W - 40)), 12, theme.TEXT),
+                (x + sw + s(6), y),
+            )
             y += s(20)
         pygame.draw.rect(surface, OTHER, (x, y + s(1), sw, s(16)))
         surface.blit(text.render("Not in this scenario", 12, theme.MUTED), (x + sw + s(6), y))
@@ -352,8 +390,9 @@ class WorldScreen(Screen):
         for line in text.wrap(note, 11, s(PANEL_W - 10))[:2]:
             surface.blit(text.render(line, 11, theme.MUTED), (x, y))
             y += s(15)
-        surface.blit(text.render("Regional organizations", 16, theme.TEXT, True),
-                     (x, s(self.overlay_top)))  # fmt: skip
+        surface.blit(
+            text.render("Regional organizations", 16, theme.TEXT, True), (x, s(self.overlay_top))
+        )
 
     def _pattern(self, surface: pygame.Surface, rect: pygame.Rect, pattern: str) -> None:
         dark = (30, 30, 30)
@@ -398,8 +437,9 @@ class WorldScreen(Screen):
             from sim.ui.worldmap import map_countries
 
             name = map_countries().get(code or "", code or "")
-            surface.blit(text.render(f"{name}: not a UN member state in the roster", 14,
-                                     theme.MUTED), (x, y))  # fmt: skip
+            surface.blit(
+                text.render(f"{name}: not a UN member state in the roster", 14, theme.MUTED), (x, y)
+            )
             return
         kind, council = stances.get(actor, (None, False))
         world = self.game.world
@@ -422,5 +462,6 @@ class WorldScreen(Screen):
         surface.blit(picture, (x + s(22), y + s(2)))
         x += s(28) + picture.get_width()
         line = f"{name} ({actor}): {stance}{member_of}"
-        surface.blit(text.render(text.fit(line, 14, self.map_rect.right - x), 14, theme.TEXT, True),
-                     (x, y))  # fmt: skip
+        surface.blit(
+            text.render(text.fit(line, 14, self.map_rect.right - x), 14, theme.TEXT, True), (x, y)
+        )

@@ -68,7 +68,7 @@ def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:
             definition(world, r["id"]),
             found[r["id"]].by_month,
             objectives.judge(world, found[r["id"]], True)[0] if started and not final else "",
-        )  # fmt: skip
+        )
         for r in objectives.report(world, final)
     ]
 

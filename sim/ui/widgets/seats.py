@@ -119,9 +119,13 @@ def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.R
 
 
 def draw_card(
-    surface: pygame.Surface, text: theme.Text, seat: Seat, rect: pygame.Rect, scale: float,
+    surface: pygame.Surface,
+    text: theme.Text,
+    seat: Seat,
+    rect: pygame.Rect,
+    scale: float,
     real_flags: bool = True,
-) -> None:  # fmt: skip
+) -> None:
     """One seat card (``real_flags``: the scenario's states are the world roster's)."""
     s = scale
     kind = seat.kind

@@ -127,9 +127,12 @@ class Panel:
                 # On the way: hatched, so it reads without colour too.
                 for dx in range(0, pipe, self.s(5)):
                     pygame.draw.line(
-                        self.surface, pygame.Color(colour), (x + filled + dx, top + h - 1),
-                        (x + filled + min(pipe, dx + h), top), 1,
-                    )  # fmt: skip
+                        self.surface,
+                        pygame.Color(colour),
+                        (x + filled + dx, top + h - 1),
+                        (x + filled + min(pipe, dx + h), top),
+                        1,
+                    )
             share = f"{value / ceiling:.0%}"
         else:
             share = "no ceiling"
@@ -189,8 +192,13 @@ def draw_contingents(panel: Panel, world: World, mission: Mission) -> None:
     if contingents:
         panel.line("Contingents: deployed · on the way · killed", 13, theme.MUTED, indent=12)
     for c in contingents:
-        panel.line(contingent_line(world, c), 13, theme.NO if c.withdrawing else theme.TEXT,
-                   indent=24, lines=2)  # fmt: skip
+        panel.line(
+            contingent_line(world, c),
+            13,
+            theme.NO if c.withdrawing else theme.TEXT,
+            indent=24,
+            lines=2,
+        )
 
 
 def contingent_line(world: World, c: Contingent) -> str:
@@ -240,25 +248,33 @@ def draw_situation(panel: Panel, game: Game) -> None:
     names = namer(world)
     panel.line(f"The theatre is {phase_words(theatre.phase)}.", 14)
     word = intensity_word(theatre.intensity)
-    panel.gauge("Fighting", theatre.intensity, f"{word} (empty: calm, full: all-out war)",
-                theme.SERIES[1], indent=0)  # fmt: skip
+    panel.gauge(
+        "Fighting",
+        theatre.intensity,
+        f"{word} (empty: calm, full: all-out war)",
+        theme.SERIES[1],
+        indent=0,
+    )
     consent, colour = consent_words(game)
     panel.line(consent, 14, colour, True)
     if game.view.host_consent:
         share = game.view.host_grievance() / max(1e-9, game.view.consent_tolerance())
         word = "none" if share < 0.05 else "low" if share < 0.5 else "growing"
         word = word if share < 0.8 else "near the limit"
-        panel.gauge("Grievance", share, f"{word} (full: consent withdrawn)", theme.SERIES[3],
-                    indent=0)  # fmt: skip
+        panel.gauge(
+            "Grievance", share, f"{word} (full: consent withdrawn)", theme.SERIES[3], indent=0
+        )
     panel.heading("Parties")
     for party in theatre.parties:
         means = theatre.resources.get(party.id, party.strength)
         share = means / party.strength if party.strength > 0 else 0.0
         patrons = f"; patrons {', '.join(map(names.name, party.patrons))}" if party.patrons else ""
-        panel.line(f"{party.name} ({party.kind.replace('_', ' ')}){patrons}", 13, indent=12,
-                   lines=2)  # fmt: skip
-        panel.gauge("Means", share, f"{share_word(share)} of its means to fight",
-                    theme.SERIES[0], indent=24)  # fmt: skip
+        panel.line(
+            f"{party.name} ({party.kind.replace('_', ' ')}){patrons}", 13, indent=12, lines=2
+        )
+        panel.gauge(
+            "Means", share, f"{share_word(share)} of its means to fight", theme.SERIES[0], indent=24
+        )
 
 
 def draw_theatre_panel(game: Game, text: theme.Text, width: int, scale: float) -> pygame.Surface:
@@ -274,7 +290,6 @@ def draw_theatre_panel(game: Game, text: theme.Text, width: int, scale: float) -
         panel.line("None.", 14, theme.MUTED)
     names = namer(world)
     for res in in_force:
-        panel.line(f"{names.name(res.draft)} until month {res.expires_month}", 14, theme.TEXT,
-                   True)  # fmt: skip
+        panel.line(f"{names.name(res.draft)} until month {res.expires_month}", 14, theme.TEXT, True)
         panel.line(res.clauses.describe(), 13, theme.MUTED, indent=12, lines=4)
     return panel.done()

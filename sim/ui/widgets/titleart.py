@@ -60,8 +60,14 @@ def horseshoe(surface: pygame.Surface, area: pygame.Rect, scale: float) -> None:
     the seats at its top."""
     cx, cy = area.centerx, area.bottom - round(6 * scale)
     rx, ry = area.width / 2 - 14 * scale, area.height - 18 * scale
-    pygame.draw.arc(surface, (52, 64, 78), pygame.Rect(cx - rx, cy - ry, 2 * rx, 2 * ry),
-                    0.0, math.pi, max(3, round(6 * scale)))  # fmt: skip
+    pygame.draw.arc(
+        surface,
+        (52, 64, 78),
+        pygame.Rect(cx - rx, cy - ry, 2 * rx, 2 * ry),
+        0.0,
+        math.pi,
+        max(3, round(6 * scale)),
+    )
     seats = 15
     for i in range(seats):
         a = math.pi * (1 - i / (seats - 1))
