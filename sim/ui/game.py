@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from sim.analysis.debrief import MONTH_NAMES
 from sim.model.advice import advise
 from sim.model.agents import PragmaticPenholder
 from sim.model.ballots import missing_ballots, own_stance
@@ -94,22 +95,6 @@ def find_scenarios_file(path: Path, own: bool = False) -> ScenarioInfo:
         int(_attr(s, "expected_minutes", 0) or 0),
         own=own,
     )
-
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def calendar_month(start: str | None, month: int) -> str:
