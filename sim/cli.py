@@ -193,19 +193,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def _power_rows(scenario: Any, body_id: str) -> list[dict[str, Any]]:
     from sim.model.power import banzhaf, shapley_shubik
-    from sim.model.voting import make_body
+    from sim.scenario.build import body_from_spec
 
     spec = next(b for b in scenario.bodies if b.id == body_id)
-    body = make_body(
-        spec.id,
-        spec.name,
-        spec.rule,
-        spec.members,
-        weights=spec.weights,
-        quota=spec.quota,
-        veto=spec.permanent,
-        fraction=spec.fraction,
-    )
+    body = body_from_spec(spec)
     game = body.game()
     ss, bz = shapley_shubik(game), banzhaf(game)
     names = {s.id: s.name for s in scenario.states}

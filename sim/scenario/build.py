@@ -98,7 +98,7 @@ def build_world(scenario: ScenarioFile, seed: int) -> World:
         months=scenario.months,
         issues=issues,
         states=states,
-        bodies={b.id: _body(b) for b in scenario.bodies},
+        bodies={b.id: body_from_spec(b) for b in scenario.bodies},
         council=scenario.council.body,
         precedent=scenario.council.precedent,
         threat_demands=frozenset(scenario.clauses.threats),
@@ -164,8 +164,8 @@ def _state_table(scenario: ScenarioFile, specs: list[StateSpec], issues: IssueSp
     )
 
 
-def _body(b: BodySpec) -> VotingBody:
-    """A decision body with its voting rule."""
+def body_from_spec(b: BodySpec) -> VotingBody:
+    """A decision body with its voting rule (raises ValueError when the rule cannot be built)."""
     return make_body(
         b.id,
         b.name,

@@ -15,7 +15,7 @@ from sim.model.metrics import METRICS
 from sim.model.objectives import KINDS as OBJECTIVE_KINDS
 from sim.model.triggers import CONDITIONS as TRIGGER_CONDITIONS
 from sim.model.triggers import EFFECTS
-from sim.model.voting import make_body
+from sim.scenario.build import body_from_spec
 from sim.scenario.locate import KeyPath
 from sim.scenario.schema import BodySpec, DraftSpec, ScenarioFile
 
@@ -169,7 +169,8 @@ def _bodies(s: ScenarioFile, states: list[str]) -> list[Problem]:
 
 def _body_rule(i: int, body: BodySpec) -> list[Problem]:
     """Seats listed once, veto holders among the members, weights for each member, and a rule
-    :func:`make_body` accepts (each checked only when the one before it passed)."""
+    :func:`~sim.scenario.build.body_from_spec` accepts (each checked only when the one before it
+    passed)."""
     outsiders: list[Problem] = [
         (("bodies", i, "permanent", j), f"{p!r} is not a member of this body")
         for j, p in enumerate(body.permanent)
@@ -190,16 +191,7 @@ def _body_rule(i: int, body: BodySpec) -> list[Problem]:
         message = f"quota {body.quota} cannot be met by total weight {total}"
         return [(("bodies", i, "quota"), message)]
     try:
-        make_body(
-            body.id,
-            body.name,
-            body.rule,
-            body.members,
-            weights=body.weights,
-            quota=body.quota,
-            veto=body.permanent,
-            fraction=body.fraction,
-        )
+        body_from_spec(body)
     except ValueError as exc:
         return [(("bodies", i, "rule"), str(exc))]
     return []
