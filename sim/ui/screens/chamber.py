@@ -24,7 +24,12 @@ from sim.ui.game import Game
 from sim.ui.guidance import Guidance, guidance, table_command
 from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
 from sim.ui.screens.base import Host, Screen
-from sim.ui.widgets.objectives import draw_tracker, objective_rows, tracker_height
+from sim.ui.widgets.objectives import (
+    draw_tracker,
+    objective_rows,
+    tracker_height,
+    tracker_lines,
+)
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
 from sim.ui.words import Namer, intensity_word, namer, resolution_name
@@ -264,7 +269,8 @@ class ChamberScreen(Screen):
         self.hint = self.label(self.r(x, y, w, 22), "", "#small")
         y += 26
         tracked = objective_rows(self.game.world, False)
-        height = min(tracker_height(tracked, 1.0), max(0, (self.H - y - 16) // 2))
+        lines = tracker_lines(self.app.text, tracked, self.s(w), DEADLINE_WARNING)
+        height = min(tracker_height(tracked, 1.0, lines), max(0, (self.H - y - 16) // 2))
         self.tracker_area = pygame.Rect(x, y, w, height)
         self.tracker = None
         y += height + (8 if height else 0)
