@@ -76,3 +76,36 @@ def test_the_chamber_shows_every_objective_in_full(scenario: str, size: tuple[in
             assert objective.name in shown, objective.name
     finally:
         pygame.quit()
+
+
+def test_the_world_view_of_1993_offers_no_later_organization_and_cuts_no_name() -> None:
+    """Rwanda, October 1993: the Organization of African Unity, not the African Union (founded
+    2002) nor the European Union (November 1993); every button's text whole; Cape Verde, on the
+    Council but too small to label, is listed as such."""
+    from sim.ui.worldmap import world_maps
+
+    d = Driver.start((1280, 720), scenario=ROOT / "scenarios" / "rwanda_1994.toml")
+    try:
+        to_chamber(d)
+        d.key(pygame.K_w)
+        screen = d.app.screen
+        assert screen.name == "world"
+        size = screen.map_rect.size  # type: ignore[attr-defined]
+        assert d.until(lambda: world_maps().index_map(size) is not None, 3000)
+        texts = [b.text for b in d.buttons()]
+        assert "Organization of African Unity" in texts
+        assert not [t for t in texts if "African Union" in t or "European Union" in t]
+        assert "Economic Community of West African States" in texts
+        assert not [t for t in texts if t.endswith("…")]
+        lines = drawn(d)
+        assert "Too small for this map:" in lines and "CPV" in lines
+    finally:
+        pygame.quit()
+
+
+def test_an_organization_is_offered_from_its_founding_month() -> None:
+    from sim.ui.screens.world import existed
+
+    assert not existed("2002-07-09", "1993-10") and existed("2002-07-09", "2011-02")
+    assert not existed("1993-11-01", "1993-10") and existed("1993-11-01", "1993-11")
+    assert existed("", "1993-10") and existed("2002-07-09", "")
