@@ -109,3 +109,22 @@ def test_an_organization_is_offered_from_its_founding_month() -> None:
     assert not existed("2002-07-09", "1993-10") and existed("2002-07-09", "2011-02")
     assert not existed("1993-11-01", "1993-10") and existed("1993-11-01", "1993-11")
     assert existed("", "1993-10") and existed("2002-07-09", "")
+
+
+@pytest.mark.parametrize("width", [140, 400])
+def test_chart_axes_start_at_zero_and_read_130k(width: int) -> None:
+    """A troops chart with 0 troops had an axis from -0.05 to 0.05; the displaced axis read
+    "130000"."""
+    from sim.ui.charts import figure
+
+    _, ax = figure("troops_deployed", (0.0, 0.0, 0.0), (width, 150), "#56b4e9")
+    assert ax.get_ylim()[0] == 0 and ax.get_ylim()[1] > 0
+    assert all(float(tick).is_integer() for tick in ax.get_yticks()), "no quarter of a soldier"
+    _, ax = figure("displaced", (112_000.0, 131_000.0, 136_260.0), (width, 150), "#e69f00")
+    assert ax.get_ylim()[0] == 0
+    formatter = ax.yaxis.get_major_formatter()
+    labels = [formatter(tick) for tick in ax.get_yticks()]
+    assert any(label.endswith("k") for label in labels), labels
+    assert not [label for label in labels if label.rstrip("k").isdigit() and len(label) > 4]
+    _, ax = figure("intensity", (0.6, 0.9, 0.4), (width, 150), "#56b4e9")
+    assert ax.get_ylim()[0] == 0
