@@ -128,3 +128,52 @@ def test_chart_axes_start_at_zero_and_read_130k(width: int) -> None:
     assert not [label for label in labels if label.rstrip("k").isdigit() and len(label) > 4]
     _, ax = figure("intensity", (0.6, 0.9, 0.4), (width, 150), "#56b4e9")
     assert ax.get_ylim()[0] == 0
+
+
+def test_a_contributor_is_told_what_the_mission_draft_will_ask_of_it() -> None:
+    """Rwanda as Belgium (a troop contributor off the Council): with the UNAMIR draft tabled, the
+    chamber's hint and the seat screen say a pledge comes once it is adopted, not "Nothing more
+    to decide"."""
+    d = Driver.start((1280, 720), scenario=ROOT / "scenarios" / "rwanda_1994.toml")
+    try:
+        d.click(d.button("New game"))
+        d.click(d.button("Choose seat"))
+        d.click(d.button("1. "))  # the default seat out
+        d.click(d.app.screen.seat_buttons["BEL"])  # type: ignore[attr-defined]
+        d.key(pygame.K_RETURN)
+        d.click(d.button("Take your seat"))
+        assert d.until(lambda: d.app.game is not None and d.app.game.awaiting, 3000)
+        d.frames(2)
+        assert d.app.game is not None and d.app.game.player == "BEL"
+        hint = d.app.screen.hint.text  # type: ignore[attr-defined]
+        assert "you pledge once it is adopted" in hint, hint
+        d.key(pygame.K_u)
+        shown = " ".join(drawn(d))
+        assert "Nothing to decide here yet: once the Council adopts Resolution 872" in shown
+    finally:
+        pygame.quit()
+
+
+def test_the_penholder_is_not_told_to_table_a_tabled_draft_and_the_whip_agrees_with_cards(
+    chamber: Driver,
+) -> None:
+    d = chamber
+    game = d.app.game
+    assert game is not None
+    d.key(pygame.K_u)
+    assert "table it (T)" in " ".join(drawn(d))
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_t)  # table the draft
+    draft = game.council_draft()
+    assert draft is not None and draft.version > 0
+    d.key(pygame.K_u)
+    shown = " ".join(drawn(d))
+    assert "table it (T)" not in shown and "is before the Council: change its clauses" in shown
+    d.key(pygame.K_ESCAPE)
+    d.app.screen.table = None  # type: ignore[attr-defined]  # the table is drawn again
+    shown = " ".join(drawn(d))
+    forecast = game.forecast()
+    assert forecast is not None
+    tally = forecast[2]
+    likely = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
+    assert f"Whip count: {likely}" in shown

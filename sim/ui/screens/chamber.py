@@ -489,7 +489,8 @@ class ChamberScreen(Screen):
             return
         draft, ballot, tally = forecast
         state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
-        line(draft.title, 18, theme.TEXT, True)
+        for part in text.wrap(draft.title, 18, width, True)[:2]:  # whole, on two lines if need be
+            line(part, 18, theme.TEXT, True)
         known = resolution_name(draft.id)
         version = f" · version {draft.version}" if draft.version else ""
         line((f"{known} · " if known else "") + state + version, 13, theme.MUTED)
@@ -498,18 +499,16 @@ class ChamberScreen(Screen):
         y += self.s(8)
         body = g.world.bodies[draft.body]
         whip = g.whip(draft) if draft.id in g.world.drafts else None
+        # The most likely count, as the seat cards show it; the whip's range under it, named.
+        likely = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
+        line(("Whip count: " if whip is not None else "Forecast: ") + likely, 17, theme.TEXT, True)
         if whip is not None:
             spans = []
             for choice in ("yes", "no", "abstain"):
                 low, high = whip.range(choice)
                 spans.append(f"{low} {choice}" if low == high else f"{low}–{high} {choice}")
-            counts = "Whip count: " + " · ".join(spans)
-        else:
-            counts = (
-                f"Forecast: {len(tally.yes)} yes · {len(tally.no)} no"
-                f" · {len(tally.abstain)} abstain"
-            )
-        line(counts, 17, theme.TEXT, True)
+            if any("–" in span for span in spans):
+                line("If the uncertain seats move: " + " · ".join(spans), 13, theme.MUTED)
         ok = tally.passed
         line(
             verdict(ok, tally.vetoed_by, len(tally.yes), body.quota, namer(g.world)),
