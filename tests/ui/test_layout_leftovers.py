@@ -177,3 +177,23 @@ def test_the_penholder_is_not_told_to_table_a_tabled_draft_and_the_whip_agrees_w
     tally = forecast[2]
     likely = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
     assert f"Whip count: {likely}" in shown
+
+
+def test_the_draft_editor_uses_a_wide_window() -> None:
+    """At 1920x1080 the clause controls stopped at 740 px and half the screen stayed empty; the
+    Rwanda title was cut short. Now the columns widen with the window and the title is whole."""
+    d = Driver.start((1920, 1080), scenario=ROOT / "scenarios" / "rwanda_1994.toml")
+    try:
+        to_chamber(d)
+        d.key(pygame.K_e)
+        assert d.screen() == "draft"
+        lines = drawn(d)
+        game = d.app.game
+        assert game is not None
+        draft = game.council_draft()
+        assert draft is not None and any(draft.title in line for line in lines)
+        assert not [line for line in lines if line.endswith("…")]
+        clause_buttons = [b for b in d.buttons() if b.rect.top < 1080 - 120]
+        assert max(b.rect.right for b in clause_buttons) > 1000
+    finally:
+        pygame.quit()
