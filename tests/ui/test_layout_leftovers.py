@@ -128,6 +128,10 @@ def test_chart_axes_start_at_zero_and_read_130k(width: int) -> None:
     assert not [label for label in labels if label.rstrip("k").isdigit() and len(label) > 4]
     _, ax = figure("intensity", (0.6, 0.9, 0.4), (width, 150), "#56b4e9")
     assert ax.get_ylim()[0] == 0
+    for name, values in (("civilian_deaths", (150.0, 215.0)), ("intensity", (0.6, 0.4))):
+        canvas, ax = figure(name, values, (width, 150), "#56b4e9")
+        titles = [ax.get_title(loc="left")] + [t.get_text() for t in canvas.figure.texts]
+        assert name.replace("_", " ").capitalize() in titles, "every chart keeps its title"
 
 
 def test_a_contributor_is_told_what_the_mission_draft_will_ask_of_it() -> None:
