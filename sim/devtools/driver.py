@@ -102,6 +102,11 @@ class Driver:
             self.frames(1)
         return done()
 
+    def settle(self, limit: int = 60) -> bool:
+        """Run frames until the top screen has made the parts of its build it left for later
+        (:meth:`~sim.ui.screens.base.Screen.later`)."""
+        return self.until(lambda: not self.app.screen.pending, limit)
+
     def screen(self) -> str:
         """Name of the top screen."""
         return self.app.screen.name

@@ -165,6 +165,10 @@ class Organization:
     as_of: str
     members: tuple[str, ...]  # ISO3 ids of UN member states
     non_un_members: tuple[str, ...] = ()  # names: members that are not UN member states
+    #: The day the organization came into being (ISO date) and the source that says so: a game
+    #: set before it offers no overlay of it.
+    founded: str = ""
+    founded_source: str = ""
 
 
 def _ids(text: str) -> tuple[str, ...]:
@@ -184,6 +188,12 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " Niger and Sudan) remain members and are listed."
         ),
         as_of=AS_OF,
+        founded="2002-07-09",
+        founded_source=(
+            "Constitutive Act of the African Union (Lomé, 11 July 2000; in force 26 May "
+            "2001); the Union was launched at the Durban summit on 9 July 2002, succeeding "
+            "the Organization of African Unity."
+        ),
         members=_ids(
             """
             DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG
@@ -205,6 +215,11 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " Revised Treaty (transition period to 29 July 2025), leaving 12 members."
         ),
         as_of=AS_OF,
+        founded="1975-05-28",
+        founded_source=(
+            "Treaty of the Economic Community of West African States, signed at Lagos on 28 "
+            "May 1975."
+        ),
         members=_ids("BEN CPV CIV GMB GHA GIN GNB LBR NGA SEN SLE TGO"),
     ),
     Organization(
@@ -215,6 +230,10 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " 31 January 2020; equal to country_converter's EU column (checked when generating)."
         ),
         as_of=AS_OF,
+        founded="1993-11-01",
+        founded_source=(
+            "Treaty on European Union (Maastricht, 7 February 1992), in force on 1 November 1993."
+        ),
         members=_ids(
             """
             AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC
@@ -231,6 +250,8 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " on 7 March 2024."
         ),
         as_of=AS_OF,
+        founded="1949-04-04",
+        founded_source=("North Atlantic Treaty, signed at Washington on 4 April 1949."),
         members=_ids(
             """
             ALB BEL BGR CAN HRV CZE DNK EST FIN FRA DEU GRC
@@ -250,6 +271,8 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " ASEAN member list; drop TLS in a scenario set before 26 October 2025."
         ),
         as_of=AS_OF,
+        founded="1967-08-08",
+        founded_source=("ASEAN Declaration (Bangkok Declaration), signed on 8 August 1967."),
         members=_ids("BRN KHM IDN LAO MYS MMR PHL SGP THA VNM TLS"),
     ),
     Organization(
@@ -261,6 +284,8 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " (November 2011) was lifted by the League's Council on 7 May 2023; Syria is listed."
         ),
         as_of=AS_OF,
+        founded="1945-03-22",
+        founded_source=("Pact of the League of Arab States, signed at Cairo on 22 March 1945."),
         members=_ids(
             """
             DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR
@@ -283,6 +308,10 @@ ORGANIZATIONS: tuple[Organization, ...] = (
             " Assembly (CP/RES. 1124 (2217/19), 9 April 2019). 34 listed; override per scenario."
         ),
         as_of=AS_OF,
+        founded="1948-04-30",
+        founded_source=(
+            "Charter of the Organization of American States, signed at Bogotá on 30 April 1948."
+        ),
         members=_ids(
             """
             ATG ARG BHS BRB BLZ BOL BRA CAN CHL COL CRI CUB
@@ -445,6 +474,10 @@ def render(members: Sequence[Member], version: str) -> str:
             f"name = {_q(org.name)}",
             f"source = {_q(org.source)}",
             f'as_of = "{org.as_of}"',
+        ]
+        if org.founded:
+            out += [f'founded = "{org.founded}"', f"founded_source = {_q(org.founded_source)}"]
+        out += [
             f"members = {_list(ids)}",
         ]
         if org.non_un_members:

@@ -23,10 +23,12 @@ from sim.ui.charts import charts
 
 
 def play_to_debrief(d: Driver, limit: int = 400) -> None:
-    """Let the advisor play every turn, pressing Enter through votes and news."""
+    """Let the advisor play every turn, pressing Enter through votes and news; returns once
+    the debrief is whole."""
     for _ in range(limit):
         name = d.screen()
         if name == "debrief":
+            d.settle()
             return
         if name in ("vote", "news", "ballot"):
             d.key(pygame.K_RETURN)  # on a ballot, Enter votes as the seat's advisers advise

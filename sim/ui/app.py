@@ -109,6 +109,7 @@ class App:
         self.show_help = False
         self.message = ""
         self.message_time = 0.0
+        self.message_screen: Screen | None = None
         self.running = True
         self.autosaved: tuple[int, str] | None = None
         #: Hot-seat: the seat the window was last handed to.
@@ -195,6 +196,7 @@ class App:
             message = namer(self.game.world).text(message)
         self.message = message
         self.message_time = 3.5
+        self.message_screen = None  # the screen it belongs to: the one it is first drawn on
 
     def can_skip(self) -> bool:
         """True when there is a game with a human seat still to play."""
@@ -458,7 +460,11 @@ class App:
         self.screen.draw(self.window)
         self.manager.draw_ui(self.window)
         if self.message_time > 0:
-            self._draw_message()
+            self.message_screen = self.message_screen or self.screen
+            if self.message_screen is self.screen:
+                self._draw_message()
+            else:  # a message does not outlive its screen (nor cover the next one's content)
+                self.message_time = 0.0
         if self.paused:
             self._draw_banner("Paused — F2 to resume")
         if self.load_problems:

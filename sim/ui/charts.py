@@ -39,6 +39,14 @@ def title_of(name: str) -> str:
 
 
 def _render(name: str, values: tuple[float, ...], size: tuple[int, int], colour: str) -> bytes:
+    canvas, _ = figure(name, values, size, colour)
+    canvas.draw()
+    rgba: bytes = bytes(canvas.buffer_rgba())
+    return rgba
+
+
+def figure(name: str, values: tuple[float, ...], size: tuple[int, int], colour: str) -> Any:
+    """The chart of one series as a matplotlib (canvas, axes) pair, not yet drawn."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -52,13 +60,20 @@ def _render(name: str, values: tuple[float, ...], size: tuple[int, int], colour:
     small = size[0] < 200
     ax.plot(months, values, color=colour, linewidth=2, marker="o", markersize=3)
     title = title_of(name)
+    # 130k for 130,000 on the axis, never "130000" nor a "1e5" offset.
+    ax.yaxis.set_major_formatter(FuncFormatter(_compact))
+    counts = all(float(v).is_integer() for v in values)  # troops, deaths: no 0.25 of one
     if small:
-        # A narrow chart: the title over the whole figure, and 12k for 12,000 on the axis.
+        # A narrow chart: the title over the whole figure, and fewer ticks.
         fig.text(0.5, 0.97, title, color="#e8edf2", fontsize=9, ha="center", va="top")
-        ax.yaxis.set_major_formatter(FuncFormatter(_compact))
-        ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.yaxis.set_major_locator(MaxNLocator(4, integer=counts))
+    elif counts:
+        ax.yaxis.set_major_locator(MaxNLocator("auto", integer=True))
     else:
         ax.set_title(title, color="#e8edf2", fontsize=10, loc="left")
+    low, high = _y_range(values)
+    if low is not None:
+        ax.set_ylim(low, high)
     ax.xaxis.set_major_locator(MaxNLocator(4 if small else "auto", integer=True))
     ax.set_xlabel("month", color="#a0acba", fontsize=8)
     ax.tick_params(colors="#a0acba", labelsize=8)
@@ -68,17 +83,26 @@ def _render(name: str, values: tuple[float, ...], size: tuple[int, int], colour:
     if len(months) == 1:
         ax.set_xlim(0.5, 1.5)
     fig.tight_layout(pad=0.6, rect=(0, 0, 1, 0.9) if small else (0, 0, 1, 1))
-    canvas.draw()
-    rgba: bytes = bytes(canvas.buffer_rgba())
-    return rgba
+    return canvas, ax
+
+
+def _y_range(values: tuple[float, ...]) -> tuple[float | None, float | None]:
+    """The y axis of a series that is never negative starts at 0 (a count of 0 troops showed an
+    axis from -0.05 to 0.05); an all-zero series gets 0 to 1. (None, None): matplotlib's own."""
+    if not values or min(values) < 0:
+        return None, None
+    top = max(values)
+    return 0.0, (top * 1.08 if top > 0 else 1.0)
 
 
 def _compact(value: float, _: object = None) -> str:
-    """An axis label in few characters: 950, 12k, 1.5M."""
+    """An axis label in few characters: 950, 12k, 1.5M (0 for a value within rounding of it)."""
     for limit, suffix in ((1e6, "M"), (1e3, "k")):
         if abs(value) >= limit:
-            return f"{value / limit:g}{suffix}"
-    return f"{value:g}"
+            return f"{value / limit:.4g}{suffix}"
+    if abs(value) < 1e-9:
+        return "0"
+    return f"{value:.4g}"
 
 
 class Charts:

@@ -14,6 +14,7 @@ from sim.model.advice import vote_commands
 from sim.model.commands import CallVote, TableDraft, TableRenewal
 from sim.model.drafts import Draft
 from sim.ui.game import Game
+from sim.ui.words import namer
 
 #: The chamber's actions, in the order its buttons are laid out.
 ACTIONS = ("table", "edit", "consult", "vote", "end", "advise", "ballot", "seat", "skip")
@@ -125,4 +126,20 @@ def _hint(
         if vote_ok and passes:
             return "Your draft would pass: call the vote (V).", "vote"
         return "Would fail: the advisor acts (A), or consult (C), edit (E).", "advise"
+    ahead = pledge_ahead(game, draft)
+    if ahead:
+        # One short line (the hint is one line); the seat screen (U) says it in full.
+        return "A mission is on the table: you pledge once it is adopted (U).", "skip"
     return "Nothing needs you: skip ahead (S) or end the turn (Space).", "skip"
+
+
+def pledge_ahead(game: Game, draft: Draft | None) -> str:
+    """For a troop contributor, the name of the draft before the Council that would create a
+    mission it may pledge to once adopted ("Resolution 872"); "" when the seat is no
+    contributor or no tabled draft would create a mission."""
+    world = game.world
+    if game.player not in world.contributors or draft is None or draft.version == 0:
+        return ""
+    if not draft.clauses.establishes_mission():
+        return ""
+    return namer(world).name(draft.id)

@@ -135,20 +135,106 @@ def halo_text(text: theme.Text, words: str, size: int, bold: bool = True) -> pyg
     return out
 
 
+#: Where a label may go around its place, tried in order (as multiples of the label's half
+#: width and half height plus a gap): centred on it, then above, below, right, left, the
+#: corners; FURTHER is the same again further out.
+AROUND = [(0, 0), (0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1)]
+FURTHER = [(2 * dx, 2 * dy) for dx, dy in AROUND[1:]]
+
+
+def free_spot(
+    size: tuple[int, int],
+    anchor: tuple[int, int],
+    bounds: pygame.Rect,
+    taken: list[pygame.Rect],
+    gap: int,
+    around: list[tuple[int, int]] = AROUND,
+) -> pygame.Rect | None:
+    """The first place ``around`` ``anchor`` (see :data:`AROUND`) where a box of ``size`` fits
+    inside ``bounds`` without touching any of ``taken``; None when there is none."""
+    w, h = size
+    for dx, dy in around:
+        box = pygame.Rect(0, 0, w, h)
+        box.center = (
+            anchor[0] + dx * (w // 2 + gap) if dx else anchor[0],
+            anchor[1] + dy * (h // 2 + gap) if dy else anchor[1],
+        )
+        box.clamp_ip(bounds)
+        if box.collidelist(taken) < 0:
+            return box
+    return None
+
+
+#: The widest count of displaced people the camps' label keeps room for.
+WIDEST_COUNT = "999k displaced"
+
+
+def camps_label(text: theme.Text, name: str, points: int) -> pygame.Surface:
+    """The first camps' name with an empty line under it for the number of displaced people."""
+    face = halo_text(text, name, points)
+    room = halo_text(text, WIDEST_COUNT, 12)
+    out = pygame.Surface(
+        (max(face.get_width(), room.get_width()), face.get_height() + room.get_height()),
+        pygame.SRCALPHA,
+    )
+    out.blit(face, face.get_rect(midtop=(out.get_width() // 2, 0)))
+    return out
+
+
 def label_rects(
     theatre_map: TheatreMap, text: theme.Text, rect: pygame.Rect, size: int = 13
 ) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
-    """Each region's label and where it goes (window pixels): centred on its place, kept inside
-    the map."""
-    out = []
-    for name, x, y in theatre_map.regions:
-        surf = halo_text(text, name, size)
-        box = surf.get_rect(
-            center=(rect.x + round(x * rect.width), rect.y + round(y * rect.height))
-        )
-        box.clamp_ip(rect)
-        out.append((name, surf, box))
+    """Each region's label and where it goes (window pixels), never over another label: centred
+    on its place when that is free, else the first free place around it (see :func:`free_spot`),
+    else in a smaller type, then further out; a label with no room at all goes into a list of
+    further places in the map's quietest corner (its rectangle is that list's). The first camps'
+    label keeps a line under its name for the number of displaced people (see
+    :func:`camps_label`)."""
+    out: list[tuple[str, pygame.Surface, pygame.Rect]] = []
+    taken: list[pygame.Rect] = []
+    left: list[str] = []
+    gap = max(1, round(3 * text.scale))
+    camps = first_camps(theatre_map)
+    # The camps' labels (the first one the larger, with its count) find their places first.
+    first = sorted(
+        theatre_map.regions, key=lambda r: (r[0] != camps, r[1:] not in theatre_map.camps)
+    )
+    for name, x, y in first:
+        anchor = (rect.x + round(x * rect.width), rect.y + round(y * rect.height))
+        # Near the place first, in a smaller type if need be, and only then further out.
+        for around, points in ((AROUND, size), (AROUND, size - 2), (FURTHER, size - 2)):
+            if name == camps:
+                surf = camps_label(text, name, points)
+            else:
+                surf = halo_text(text, name, points)
+            box = free_spot(surf.get_size(), anchor, rect, taken, gap, around)
+            if box is not None:
+                out.append((name, surf, box))
+                taken.append(box)
+                break
+        else:
+            left.append(name)
+    if left:
+        legend = halo_text(text, legend_name(left), size - 2, bold=False)
+        margin = round(8 * text.scale)
+        box = quietest_place(rect, legend.get_size(), taken, margin)
+        out.append((legend_name(left), legend, box))
+    order = [name for name, _, _ in theatre_map.regions]
+    out.sort(key=lambda placed: order.index(placed[0]) if placed[0] in order else len(order))
     return out
+
+
+def first_camps(theatre_map: TheatreMap) -> str | None:
+    """The name of the first place where the displaced gather (its label carries their number)."""
+    for name, x, y in theatre_map.regions:
+        if (x, y) in theatre_map.camps:
+            return name
+    return None
+
+
+def legend_name(names: list[str]) -> str:
+    """The name of the list of places that found no room on the map."""
+    return "Also: " + ", ".join(names)
 
 
 def draw_shape(
@@ -268,19 +354,43 @@ class MapLayer:
     hatch: pygame.Surface | None = None
     #: Where the state was drawn (window pixels): the missions' markers and the displaced.
     markers: list[tuple[str, pygame.Rect]] = field(default_factory=list)
+    #: Where the number of displaced people is written (window pixels): the lower line of the
+    #: first camps' label, kept free for it when the labels were placed.
+    displaced_slot: pygame.Rect | None = None
 
     @classmethod
     def build(cls, theatre_map: TheatreMap, text: theme.Text, area: pygame.Rect) -> MapLayer:
         rect = fit(theatre_map.image.get_size(), area)
         base = theatre_map.scaled(rect.size).copy()
         placed = label_rects(theatre_map, text, rect)
+        boxes = {name: box for name, _, box in placed}
+        dot = max(2, round(3 * text.scale))
+        for name, x, y in theatre_map.regions:
+            at = (round(x * rect.width), round(y * rect.height))
+            box = boxes.get(name)
+            if box is not None and not box.collidepoint(at[0] + rect.x, at[1] + rect.y):
+                # The place, its label moved aside, and a thin line from one to the other.
+                local = box.move(-rect.x, -rect.y)
+                end = (
+                    min(max(at[0], local.left), local.right - 1),
+                    min(max(at[1], local.top), local.bottom - 1),
+                )
+                pygame.draw.line(base, HALO, at, end, max(1, round(text.scale)))
+                pygame.draw.circle(base, HALO, at, dot + 1)
+                pygame.draw.circle(base, theme.TEXT, at, dot)
         hatch = None
         if theatre_map.control is not None:
             hatch = mapstate.hatching(rect.size, text.scale)
+        camps, slot = first_camps(theatre_map), None
+        if camps in boxes:
+            line = halo_text(text, WIDEST_COUNT, 12).get_height()
+            box = boxes[camps]
+            slot = pygame.Rect(box.x, box.bottom - line, box.width, line)
         return cls(
             rect,
             base,
             [(name, box) for name, _, box in placed],
+            displaced_slot=slot,
             theatre_map=theatre_map,
             label_surfaces=[(surf, box.move(-rect.x, -rect.y)) for _, surf, box in placed],
             control=theatre_map.control,
@@ -339,12 +449,23 @@ def draw_state(
         tag = halo_text(text, words, 12)
         fx, fy = camps[0]
         at = (round(fx * frame.get_width()), round(fy * frame.get_height()))
-        place = tag.get_rect(midtop=(at[0], at[1] + r + round(2 * s)))
-        place.clamp_ip(frame.get_rect())
+        if layer.displaced_slot is not None:  # under the camps' name, kept free for it
+            slot = layer.displaced_slot.move(-layer.rect.x, -layer.rect.y)
+            place = tag.get_rect(midtop=slot.midtop)
+        else:
+            place = tag.get_rect(midtop=(at[0], at[1] + r + round(2 * s)))
+            place.clamp_ip(frame.get_rect())
         frame.blit(tag, place)
     missions = mapstate.deployed(world)
     sizes = [mapstate.marker_size(n, s) for _, n in missions]
     gap = round(6 * s)
+    if sizes:  # the row of markers (and their numbers) on no label, near the centre if it can
+        row = (sum(sizes) + gap * (len(sizes) - 1), max(sizes) + round(16 * s))
+        labels = [box.move(-layer.rect.x, -layer.rect.y) for _, box in layer.labels]
+        mid = (centre[0], centre[1] - max(sizes) // 2 + row[1] // 2)
+        room = free_spot(row, mid, frame.get_rect(), labels, gap, AROUND + FURTHER)
+        if room is not None:
+            centre = (room.centerx, room.y + max(sizes) // 2)
     x = centre[0] - (sum(sizes) + gap * (len(sizes) - 1)) // 2
     for (kind, personnel), size in zip(missions, sizes, strict=True):
         _, colour, shape = MISSION_STYLE.get(kind, (kind, theme.NEUTRAL, "square"))

@@ -139,6 +139,19 @@ def roster_organizations() -> dict[str, tuple[str, tuple[str, ...]]]:
     }
 
 
+def roster_founded() -> dict[str, str]:
+    """The day each of the roster's organizations came into being ("2002-07-09"), by id (the
+    roster gives it with its source; an organization without one is left out)."""
+    import tomllib
+
+    data = tomllib.loads(ROSTER.read_text(encoding="utf-8"))
+    return {
+        key: str(org["founded"])
+        for key, org in data.get("organizations", {}).items()
+        if org.get("founded")
+    }
+
+
 def codes() -> list[str]:
     """Every country group of the SVG in a fixed order; index i + 1 in the index map."""
     return sorted(set(re.findall(r'<g class="([a-z]{2}) country', svg_text())))

@@ -204,3 +204,12 @@ def test_main_writes_to_the_given_path(tmp_path: Path) -> None:
     out = tmp_path / "roster.toml"
     assert make_roster.main(["--output", str(out)]) == 0
     assert roster_ids(out) == roster_ids()
+
+
+def test_every_organization_says_when_it_was_founded_and_where_that_is_from(
+    roster: dict[str, Any],
+) -> None:
+    for key, org in roster["organizations"].items():
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", org["founded"]), key
+        assert org["founded"] < org["as_of"] and len(org["founded_source"]) > 30, key
+    assert roster["organizations"]["AU"]["founded"].startswith("2002")

@@ -1,6 +1,7 @@
 """Layout at every size: every screen of the tour (title to debrief) over a grid of window sizes
 (1024×600 to 2560×1440) and UI scales (1.0 to 2.0), with no text widget clipped, off screen or
-on top of another; the window's minimum size and the scale a window can hold."""
+on top of another, and the message line over no control or busy area; the window's minimum size
+and the scale a window can hold."""
 
 from __future__ import annotations
 
@@ -36,6 +37,24 @@ def layout_problems(d: Driver) -> list[str]:
     for a, b in itertools.combinations(widgets, 2):
         if a.rect.colliderect(b.rect):
             out.append(f"{a.text!r} at {a.rect} overlaps {b.text!r} at {b.rect}")
+    out += toast_problems(d)
+    return out
+
+
+def toast_problems(d: Driver) -> list[str]:
+    """Where a two-line message would cover a control or one of the screen's busy areas."""
+    app = d.app
+    kept = app.message
+    app.message = "A message long enough to need most of the row it is given, or two lines. " * 2
+    try:
+        box, _ = app.message_layout()
+    finally:
+        app.message = kept
+    window = pygame.Rect((0, 0), app.size)
+    covered = [e.rect for e in app.screen.elements if e.visible] + app.screen.busy_rects()
+    out = [f"the message at {box} covers {r}" for r in covered if box.colliderect(r)]
+    if not window.contains(box):
+        out.append(f"the message at {box} is off screen")
     return out
 
 

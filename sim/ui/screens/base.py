@@ -22,6 +22,7 @@ from sim.model.commands import Command
 from sim.model.engine import CommandRejected
 from sim.model.events import Event
 from sim.model.registry import Registry
+from sim.ui.widgets.textbox import QuickTextBox
 
 if TYPE_CHECKING:
     from sim.ui.game import Game
@@ -114,6 +115,8 @@ class Screen:
         self.layout: tuple[object, ...] = ()
         #: Parts of the build left for the following frames (:meth:`later`).
         self.pending: list[Action] = []
+        #: The chart toggles of :meth:`metric_buttons`, by series.
+        self.toggles: dict[str, UIButton] = {}
         self.fresh = False
 
     # Layout in logical pixels (1280×720 at UI scale 1.0), scaled to the window.
@@ -173,6 +176,7 @@ class Screen:
         self.default = None
         self.built = False
         self.pending.clear()
+        self.toggles.clear()
 
     def build(self) -> None:
         """Subclasses create their widgets here."""
@@ -293,20 +297,58 @@ class Screen:
         y: float,
         w: float,
         columns: int,
+        per_frame: int = 0,
     ) -> float:
-        """Toggle buttons choosing which monthly series to chart; returns the y below them."""
+        """Toggle buttons choosing which monthly series to chart; returns the y below them.
+        With ``per_frame``, they are made that many a frame on the following frames
+        (:meth:`later`), yet take their places at the head of the focus ring as if made now.
+        :meth:`restyle_toggles` shows a new choice without making them again."""
         from sim.ui.words import figure_label, figure_tip
 
         col_w = (w - 6 * (columns - 1)) / columns
-        for n, (name, values) in enumerate(series.items()):
-            self.button(
-                self.r(x + (n % columns) * (col_w + 6), y + (n // columns) * 30, col_w, 26),
-                figure_label(name, values),
-                lambda m=name: on_toggle(m),
-                object_id="#toggle_on" if name in selected else "#small",
-                tip=figure_tip(name, values),
-            )
+        items = list(series.items())
+        self.toggles.clear()
+        head = len(self.ring)
+
+        def make(first: int, last: int) -> None:
+            made = []
+            for n in range(first, min(last, len(items))):
+                name, values = items[n]
+                self.toggles[name] = self.button(
+                    self.r(x + (n % columns) * (col_w + 6), y + (n // columns) * 30, col_w, 26),
+                    figure_label(name, values),
+                    lambda m=name: on_toggle(m),
+                    object_id="#toggle_on" if name in selected else "#small",
+                    tip=figure_tip(name, values),
+                )
+                made.append(self.toggles[name])
+            self._into_ring(made, head + first)
+
+        if per_frame <= 0:
+            make(0, len(items))
+        else:
+            for first in range(0, len(items), per_frame):
+                self.later(lambda f=first: make(f, f + per_frame))
         return y + 30 * ((len(series) + columns - 1) // columns)
+
+    def _into_ring(self, buttons: list[UIButton], at: int) -> None:
+        """Move ``buttons`` (the last made) to place ``at`` of the focus ring, keeping focus on
+        the button that has it."""
+        moved = [b for b in buttons if b in self.ring]
+        if not moved or self.ring[-len(moved) :] != moved or at >= len(self.ring) - len(moved):
+            return
+        focused = self.focused()
+        del self.ring[-len(moved) :]
+        self.ring[at:at] = moved
+        if focused is not None:
+            self.focus = self.ring.index(focused)
+
+    def restyle_toggles(self, selected: list[str]) -> None:
+        """Show which series are chosen on the buttons of :meth:`metric_buttons`, in place."""
+        for name, button in self.toggles.items():
+            wanted = "#toggle_on" if name in selected else "#small"
+            if button.object_ids[-1] != wanted:
+                button.change_object_id(ObjectID(object_id=wanted))
 
     def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
         """A one-line label."""
@@ -315,8 +357,9 @@ class Screen:
         return label
 
     def textbox(self, rect: pygame.Rect, html: str) -> UITextBox:
-        """A scrolling box of HTML-subset text."""
-        box = UITextBox(html, rect, self.app.manager)
+        """A scrolling box of HTML-subset text (its lines are rendered as they come into view:
+        :class:`~sim.ui.widgets.textbox.QuickTextBox`)."""
+        box = QuickTextBox(html, rect, self.app.manager)
         self.elements.append(box)
         return box
 

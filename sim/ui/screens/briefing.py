@@ -8,7 +8,7 @@ import pygame
 
 from sim.model import endings
 from sim.model.seats import describe, seat_name
-from sim.ui import theme
+from sim.ui import memory, theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
@@ -144,3 +144,4 @@ class BriefingScreen(Screen):
 
     def begin(self) -> None:
         self.app.start(self.game)
+        memory.settle_game()

@@ -24,7 +24,12 @@ from sim.ui.game import Game
 from sim.ui.guidance import Guidance, guidance, table_command
 from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
 from sim.ui.screens.base import Host, Screen
-from sim.ui.widgets.objectives import draw_tracker, objective_rows, tracker_height
+from sim.ui.widgets.objectives import (
+    draw_tracker,
+    objective_rows,
+    tracker_height,
+    tracker_lines,
+)
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
 from sim.ui.words import Namer, intensity_word, namer, resolution_name
@@ -264,7 +269,8 @@ class ChamberScreen(Screen):
         self.hint = self.label(self.r(x, y, w, 22), "", "#small")
         y += 26
         tracked = objective_rows(self.game.world, False)
-        height = min(tracker_height(tracked, 1.0), max(0, (self.H - y - 16) // 2))
+        lines = tracker_lines(self.app.text, tracked, self.s(w), DEADLINE_WARNING)
+        height = min(tracker_height(tracked, 1.0, lines), max(0, (self.H - y - 16) // 2))
         self.tracker_area = pygame.Rect(x, y, w, height)
         self.tracker = None
         y += height + (8 if height else 0)
@@ -483,7 +489,8 @@ class ChamberScreen(Screen):
             return
         draft, ballot, tally = forecast
         state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
-        line(draft.title, 18, theme.TEXT, True)
+        for part in text.wrap(draft.title, 18, width, True)[:2]:  # whole, on two lines if need be
+            line(part, 18, theme.TEXT, True)
         known = resolution_name(draft.id)
         version = f" · version {draft.version}" if draft.version else ""
         line((f"{known} · " if known else "") + state + version, 13, theme.MUTED)
@@ -492,18 +499,16 @@ class ChamberScreen(Screen):
         y += self.s(8)
         body = g.world.bodies[draft.body]
         whip = g.whip(draft) if draft.id in g.world.drafts else None
+        # The most likely count, as the seat cards show it; the whip's range under it, named.
+        likely = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
+        line(("Whip count: " if whip is not None else "Forecast: ") + likely, 17, theme.TEXT, True)
         if whip is not None:
             spans = []
             for choice in ("yes", "no", "abstain"):
                 low, high = whip.range(choice)
                 spans.append(f"{low} {choice}" if low == high else f"{low}–{high} {choice}")
-            counts = "Whip count: " + " · ".join(spans)
-        else:
-            counts = (
-                f"Forecast: {len(tally.yes)} yes · {len(tally.no)} no"
-                f" · {len(tally.abstain)} abstain"
-            )
-        line(counts, 17, theme.TEXT, True)
+            if any("–" in span for span in spans):
+                line("If the uncertain seats move: " + " · ".join(spans), 13, theme.MUTED)
         ok = tally.passed
         line(
             verdict(ok, tally.vetoed_by, len(tally.yes), body.quota, namer(g.world)),

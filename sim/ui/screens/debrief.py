@@ -68,8 +68,9 @@ class DebriefScreen(Screen):
         self.body_rect = self.r(40, top, 600, H - top - 80)
         self.body: UITextBox | None = None
         self.later(self._make_body)
+        # The chart toggles follow the text, five a frame: entering stays one short frame.
         self.chart_top = (
-            self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3) + 10
+            self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3, 5) + 10
         )
         self.button(
             self.r(W - 280, H - 66, 240, 46),
@@ -112,7 +113,7 @@ class DebriefScreen(Screen):
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
-        self.refresh()
+        self.restyle_toggles(self.selected)
 
     def timeline(self) -> None:
         self.go("timeline")

@@ -83,8 +83,24 @@ def how_to_play(app: Host) -> list[str]:
     ]
 
 
+#: Text sizes tried for the overlay, the largest first: the first that fits the window is used.
+SIZES = (17, 16, 15, 14, 13)
+#: The text size and the box's height chosen for a window, screen and set of keys.
+_FITTED: dict[tuple[object, ...], tuple[int, int]] = {}
+
+
+def _columns(box: pygame.Rect, column: int, pad: int, foot: int) -> tuple[pygame.Rect, pygame.Rect]:
+    """The overlay's two columns (how to play, the keys) inside ``box``."""
+    height = box.h - foot - 2 * pad
+    return (
+        pygame.Rect(box.x + pad, box.y + pad, column, height),
+        pygame.Rect(box.x + 2 * pad + column, box.y + pad, column, height),
+    )
+
+
 def draw_help(app: Host, surface: pygame.Surface) -> None:
-    """Draw the help overlay over everything."""
+    """Draw the help overlay over everything: how to play on the left, the keys on the right,
+    every line wrapped (nothing is cut short), in the largest text that fits the window."""
     text = app.text
     s = app.scale
     shade = pygame.Surface(app.size, pygame.SRCALPHA)
@@ -97,59 +113,82 @@ def draw_help(app: Host, surface: pygame.Surface) -> None:
         ]
     rows = keys + [("", "")] + [(k, v) for k, v in app.screen.help()]
     pad = round(24 * s)
-    box = pygame.Rect(0, 0, min(round(1180 * s), app.size[0] - 20), app.size[1] - 20)
+    foot = round(34 * s)
+    box = pygame.Rect(10, 10, min(round(1400 * s), app.size[0] - 20), app.size[1] - 20)
+    column = (box.w - 3 * pad) // 2
+    key = (app.size, s, app.screen.name, tuple(how_to_play(app)), tuple(rows))
+    if key not in _FITTED:  # measured once per window, screen and keys, not every frame
+        left, right = _columns(box, column, pad, foot)
+        size = SIZES[-1]
+        for size in SIZES:
+            if _how_to_play(app, None, left, size) <= left.bottom and (
+                _keys(app, None, rows, right, size) <= right.bottom
+            ):
+                break
+        end = max(_how_to_play(app, None, left, size), _keys(app, None, rows, right, size))
+        _FITTED[key] = (size, min(box.h, end - box.y + pad + foot))
+    size, box.h = _FITTED[key]
     box.center = (app.size[0] // 2, app.size[1] // 2)
     pygame.draw.rect(surface, theme.PANEL, box, border_radius=round(8 * s))
     pygame.draw.rect(surface, theme.ACCENT, box, 2, border_radius=round(8 * s))
-    column = (box.w - 3 * pad) // 2
-    bottom = box.bottom - round(34 * s)
-    _how_to_play(app, surface, pygame.Rect(box.x + pad, box.y + pad, column, bottom - box.y))
-    _keys(
-        app,
-        surface,
-        rows,
-        pygame.Rect(box.x + 2 * pad + column, box.y + pad, column, bottom - box.y - pad),
-    )
+    left, right = _columns(box, column, pad, foot)
+    _how_to_play(app, surface, left, size)
+    _keys(app, surface, rows, right, size)
     close = text.render("F1, Esc or Enter closes this help", 13, theme.MUTED)
     surface.blit(close, close.get_rect(midbottom=(box.centerx, box.bottom - round(8 * s))))
 
 
-def _how_to_play(app: Host, surface: pygame.Surface, area: pygame.Rect) -> None:
+def _how_to_play(
+    app: Host, surface: pygame.Surface | None, area: pygame.Rect, size: int = 15
+) -> int:
+    """Draw the paragraphs on how to play in ``area`` (or only measure them, with no surface);
+    returns the height they need (the y where they end)."""
     text, s = app.text, app.scale
     y = area.y
-    surface.blit(text.render("How to play", 22, theme.TEXT, True), (area.x, y))
+    if surface is not None:
+        surface.blit(text.render("How to play", 22, theme.TEXT, True), (area.x, y))
     y += round(38 * s)
     purpose = PURPOSES.get(app.screen.name)
     paragraphs = [(p, theme.TEXT) for p in how_to_play(app)]
     if purpose:
         paragraphs.insert(0, (f"This screen — {purpose}", theme.ACCENT))
-    line_h = round(21 * s)
+    line_h = text.font(size).get_linesize()
     for paragraph, colour in paragraphs:
-        for line in text.wrap(paragraph, 15, area.w):
-            if y + line_h > area.bottom:
-                return
-            surface.blit(text.render(line, 15, colour), (area.x, y))
+        for line in text.wrap(paragraph, size, area.w):
+            if surface is not None and y + line_h <= area.bottom:
+                surface.blit(text.render(line, size, colour), (area.x, y))
             y += line_h
         y += round(10 * s)
+    return y - round(10 * s)
 
 
 def _keys(
-    app: Host, surface: pygame.Surface, rows: list[tuple[str, str]], area: pygame.Rect
-) -> None:
+    app: Host,
+    surface: pygame.Surface | None,
+    rows: list[tuple[str, str]],
+    area: pygame.Rect,
+    size: int = 15,
+) -> int:
+    """Draw the keys and what each does, wrapped beside the key (or only measure them, with no
+    surface); returns the y where they end."""
     text, s = app.text, app.scale
     y = area.y
-    surface.blit(text.render("Keys", 22, theme.TEXT, True), (area.x, y))
+    if surface is not None:
+        surface.blit(text.render("Keys", 22, theme.TEXT, True), (area.x, y))
     y += round(38 * s)
-    line_h = round(23 * s)
-    key_w = round(150 * s)
+    line_h = text.font(size).get_linesize()
+    gap = round(4 * s)
+    key_w = max(text.font(size, True).size(key)[0] for key, _ in rows) + round(16 * s)
     for key, what in rows:
-        if y + line_h > area.bottom:
-            break
         if not key:
-            surface.blit(text.render("On this screen", 15, theme.MUTED, True), (area.x, y))
-            y += line_h
+            if surface is not None and y + line_h <= area.bottom:
+                surface.blit(text.render("On this screen", size, theme.MUTED, True), (area.x, y))
+            y += line_h + gap
             continue
-        surface.blit(text.render(key, 15, theme.ACCENT, True), (area.x, y))
-        label = text.fit(what.replace("<br>", " "), 15, area.w - key_w)
-        surface.blit(text.render(label, 15, theme.TEXT), (area.x + key_w, y))
-        y += line_h
+        lines = text.wrap(what.replace("<br>", " "), size, area.w - key_w)
+        if surface is not None and y + line_h * len(lines) <= area.bottom:
+            surface.blit(text.render(key, size, theme.ACCENT, True), (area.x, y))
+            for n, line in enumerate(lines):
+                surface.blit(text.render(line, size, theme.TEXT), (area.x + key_w, y + n * line_h))
+        y += line_h * len(lines) + gap
+    return y - gap

@@ -22,6 +22,7 @@ from sim.model.caveats import (
     serving,
 )
 from sim.model.commands import Command
+from sim.model.drafts import DraftTemplate
 from sim.model.forces import spare
 from sim.model.initiatives import PutToEndorsement, WithdrawContingent
 from sim.model.operations import DeployRegionalForce, PledgeTroops, bridging_clauses
@@ -29,6 +30,7 @@ from sim.model.seats import describe, roles, seat_name
 from sim.model.stance import ballot
 from sim.model.world import PERSONNEL, World
 from sim.ui import theme
+from sim.ui.guidance import pledge_ahead
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.theatrepanel import phase_words
 from sim.ui.words import intensity_word, namer
@@ -65,6 +67,32 @@ def caveat_decisions(world: World, seat: str) -> list[tuple[str, Command, str]]:
             command = SetCaveats(seat, mission.id, after)
             where = namer(world).name(mission.id)
             out.append((f"{verb} caveat: {caveat_label(caveat)} ({where})", command, why))
+    return out
+
+
+def pen_lines(world: World, pens: list[DraftTemplate]) -> list[str]:
+    """What the penholder of ``pens`` does with them now: table the ones that are due; wait for
+    the later ones; work the one before the Council (it is not tabled twice)."""
+    name = namer(world).name
+    due = [t for t in pens if t.id not in world.tabled and t.month <= world.month]
+    later = [t for t in pens if t.id not in world.tabled and t.month > world.month]
+    before = [t for t in pens if t.id in world.drafts]
+    out = []
+    if due:
+        names = ", ".join(name(t.id) for t in due)
+        out.append(
+            f"You hold the pen on {names}. In the chamber: table it (T), change its clauses and"
+            " watch the whip count (E), lobby members and offer side deals in consultations"
+            " (C), and call the vote (V) when it would pass."
+        )
+    for t in later:
+        out.append(f"You hold the pen on {name(t.id)}, to be tabled from month {t.month}.")
+    for t in before:
+        out.append(
+            f"Your draft {name(t.id)} is before the Council: change its clauses and watch the"
+            " whip count (E), lobby members and offer side deals in consultations (C), and"
+            " call the vote (V) when it would pass."
+        )
     return out
 
 
@@ -183,11 +211,17 @@ class SeatScreen(Screen):
                 surface.blit(text.render(line, 13, theme.TEXT), (x, y + n * s(17)))
             y += s(52)
         if not self.notes:
-            surface.blit(
-                text.render("Nothing to decide on this screen right now.", 15, theme.MUTED),
-                (s(40), y),
+            ahead = pledge_ahead(self.game, self.game.council_draft())
+            nothing = (
+                f"Nothing to decide here yet: once the Council adopts {ahead}, which would"
+                " create a mission, you decide here whether to pledge troops to it."
+                if ahead
+                else "Nothing to decide on this screen right now."
             )
-            y += s(30)
+            for line in text.wrap(nothing, 15, s(self.W - 80)):
+                surface.blit(text.render(line, 15, theme.MUTED), (s(40), y))
+                y += s(21)
+            y += s(9)
         width = s(self.W - 80)
         for title, lines in (
             ("What you can do", self.can_do()),
@@ -213,13 +247,7 @@ class SeatScreen(Screen):
         council = set(roles(world, seat))
         out: list[str] = []
         pens = [t for t in world.templates if t.penholder == seat]
-        if pens:
-            out.append(
-                f"You hold the pen on {', '.join(name(t.id) for t in pens)}. In the chamber:"
-                " table it (T), change its clauses and watch the whip count (E), lobby members"
-                " and offer side deals in consultations (C), and call the vote (V) when it"
-                " would pass."
-            )
+        out += pen_lines(world, pens)
         if {"permanent", "elected"} & council:
             line = "Vote yes, no or abstain on the draft before the Council (Y in the chamber)"
             line += "; your no is a veto." if "permanent" in council else "."

@@ -131,6 +131,11 @@ class TheatreScreen(Screen):
             busy += [self.layer.rect, self.strip_area()]
         return busy
 
+    def toast_area(self) -> pygame.Rect:
+        """The bottom row is full (the panel and the buttons): messages go in the top band right
+        of the title and the date, left of the top-right button, above the map."""
+        return self.r(RIGHT_X, 8, self.W - RIGHT_X - 30 - 160 - 20, 50)
+
     def panel_area(self) -> pygame.Rect:
         return self.r(30, 64, PANEL_W, self.H - 80)
 

@@ -11,7 +11,7 @@ import pygame
 from sim.model.savefiles import newest_line_file
 from sim.model.saves import SaveError
 from sim.scenario.loader import ScenarioError
-from sim.ui import theme
+from sim.ui import memory, theme
 from sim.ui.game import AUTOSAVE, Game, ScenarioInfo, find_scenarios, find_scenarios_file
 from sim.ui.screens.base import Host, Screen
 from sim.ui.settings import saves_dir
@@ -26,6 +26,7 @@ def load_game(app: Host, path: Path) -> None:
         app.notify(f"Cannot load {path.name}: {str(exc).splitlines()[0]}")
         return
     app.start(game)
+    memory.settle_game()
     app.notify(f"Resumed: month {game.world.month}, {game.session.turn.phase}")
 
 
@@ -48,6 +49,8 @@ class TitleScreen(Screen):
                 self.scenarios.insert(0, find_scenarios_file(given))
 
     def build(self) -> None:
+        memory.settle()  # start-up is done: keep what it made out of the collector's walks
+        self.later(memory.release_game)  # after a game: its leftovers, once the title is up
         self.label(self.r(60, 36, 700, 64), "MANDATE", "#title")
         self.label(
             self.r(62, 100, 760, 28),

@@ -29,6 +29,7 @@ from sim.ui.worldmap import (
     credit,
     fitted,
     iso_table,
+    roster_founded,
     roster_organizations,
     world_maps,
 )
@@ -81,6 +82,23 @@ def map_problem(game: Game) -> str:
     )
 
 
+def org_forms(name: str) -> list[str]:
+    """The ways to write a roster organization's button, longest first: "KEY: Name (all
+    members)", "KEY: Name", "Name", "KEY" (a scenario's own organization has only its name)."""
+    key, _, rest = name.partition(": ")
+    if not rest:
+        return [name] * 4
+    plain = rest.removesuffix(" (all members)")
+    return [name, f"{key}: {plain}", plain, key]
+
+
+def existed(founded: str, now: str) -> bool:
+    """Whether an organization founded on ``founded`` (an ISO date, "" if not known) existed in
+    the game's month ``now`` ("YYYY-MM", "" without a calendar): the Rwanda of 1993 has the
+    Organization of African Unity, not the African Union of 2002."""
+    return not founded or not now or founded[:7] <= now
+
+
 class WorldScreen(Screen):
     """The world map of stances."""
 
@@ -127,7 +145,7 @@ class WorldScreen(Screen):
             i = ballot.voters.index(actor)
             out[actor] = (kind_of(choice, ballot.veto[i]), True)
         state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
-        return f"Forecast on {draft.id} ({state}): {draft.title}", out
+        return f"Forecast on the draft ({state}): {draft.title}", out
 
     def organizations(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """(id, name, members) of the scenario's organizations, then the roster's others."""
@@ -135,10 +153,21 @@ class WorldScreen(Screen):
         orgs = [(o.id, o.name, o.members) for o in world.organizations.values()]
         names = {name.lower() for _, name, _ in orgs}
         if getattr(self.game.scenario, "roster", None):
+            founded = roster_founded()
             for key, (name, members) in roster_organizations().items():
-                if name.lower() not in names:
+                if name.lower() not in names and existed(founded.get(key, ""), self.now()):
                     orgs.append((f"roster:{key}", f"{key}: {name} (all members)", members))
         return orgs
+
+    def now(self) -> str:
+        """The game's month as "YYYY-MM" ("" when the scenario sets no calendar)."""
+        start = getattr(self.game.scenario, "start", None)
+        try:
+            year, first = (int(part) for part in str(start).split("-"))
+        except ValueError:
+            return ""
+        index = first - 1 + self.game.world.month - 1
+        return f"{year + index // 12:04d}-{index % 12 + 1:02d}"
 
     def styles(self, stances: dict[str, tuple[str | None, bool]]) -> dict[str, Style]:
         table = self.table()
@@ -187,13 +216,17 @@ class WorldScreen(Screen):
         self.overlay_top = y
         y += 26
         entries = [("", "No overlay", ())] + self.organizations()
+        form = self.org_form([name for oid, name, _ in entries if oid.startswith("roster:")])
         for oid, name, members in entries:
             if y > H - 120:
                 break
-            short = self.app.text.fit(name, 13, self.s(PANEL_W - 30))
             self.button(
                 self.r(x, y, PANEL_W - 10, 28),
-                short,
+                self.org_label(
+                    name,
+                    15 if oid == self.overlay else 13,
+                    form if oid.startswith("roster:") else 0,
+                ),
                 lambda o=oid: self.set_overlay(o),
                 object_id="#toggle_on" if oid == self.overlay else "#small",
                 tip=f"{name}: outline its {len(members)} members on the map"
@@ -201,6 +234,27 @@ class WorldScreen(Screen):
                 else "Show no organization",
             )
             y += 32
+
+    def org_label(self, name: str, size: int = 13, form: int = 0) -> str:
+        """An organization's button text, whole: "ECOWAS: Economic Community of West African
+        States (all members)" when it fits the panel, else without "(all members)", else its
+        full name or its short name alone (the tooltip keeps every word). ``size``: the
+        button's text size (a chosen overlay's button has the larger); ``form``: the first of
+        those forms to try (the roster's buttons share one, see :meth:`org_form`)."""
+        width = self.s(PANEL_W - 30)
+        for label in org_forms(name)[form:]:
+            if label and self.app.text.font(size).size(label)[0] <= width:
+                return label
+        return self.app.text.fit(name, size, width)
+
+    def org_form(self, names: list[str]) -> int:
+        """The first form (see :func:`org_forms`) in which every one of ``names`` fits."""
+        width = self.s(PANEL_W - 30)
+        font = self.app.text.font(13)
+        for form in range(3):
+            if all(font.size(org_forms(n)[form])[0] <= width for n in names):
+                return form
+        return 3
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -330,11 +384,26 @@ class WorldScreen(Screen):
                 ),
             )
 
+    def labelled(self, stances: dict[str, tuple[str | None, bool]]) -> set[str]:
+        """The states the map can show: those with a shape on it, and a point to label for the
+        Council's members (Cape Verde has a code but is too small to take a label)."""
+        table = self.table()
+        shown = {a for a in stances if a in table.iso2}
+        imap = world_maps().index_map(self.map_rect.size)
+        if imap is None:
+            return shown
+        from sim.ui.worldmap import codes
+
+        position = {code: n + 1 for n, code in enumerate(codes())}
+        return {
+            a for a in shown if not stances[a][1] or position.get(table.iso2[a], -1) in imap.points
+        }
+
     def _not_drawn(
         self, surface: pygame.Surface, stances: dict[str, tuple[str | None, bool]]
     ) -> None:
         table = self.table()
-        missing = [a for a in stances if a in table.names and a not in table.iso2]
+        missing = [a for a in stances if a in table.names and a not in self.labelled(stances)]
         text, s = self.app.text, self.s
         x, y = s(20), self.map_rect.bottom + s(8)
         if not missing:

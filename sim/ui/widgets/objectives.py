@@ -90,6 +90,36 @@ def deadline_text(row: ObjectiveRow, month: int, warning: int) -> tuple[str, boo
     return f"{track}{left} month{'s' if left > 1 else ''} left!", True
 
 
+def deadline_room(text: theme.Text, row: ObjectiveRow, warning: int) -> int:
+    """The width of the widest deadline text ``row`` can show in the tracker over the game (so
+    the name beside it is laid out once and never runs under it)."""
+    words = [STATUS_WORDS.get(status, status).lower() for status in ("met", "failed")]
+    for track in ("", "on track · ", "off track · "):
+        if not row.by_month:
+            words.append(f"{track}at the end")
+            continue
+        words += [f"{track}month {row.by_month}", f"{track}judged this month!"]
+        words += [f"{track}{n} month{'s' if n > 1 else ''} left!" for n in range(1, warning + 1)]
+    return max(text.font(13, True).size(w)[0] for w in words)
+
+
+def name_lines(text: theme.Text, row: ObjectiveRow, width: int, warning: int) -> list[str]:
+    """The objective's name wrapped beside its status in a tracker ``width`` pixels wide (whole:
+    nothing is cut short), and an empty last line when its deadline does not fit beside the
+    name's last line (the deadline goes on the right of the last line)."""
+    room = width - round(18 * text.scale)
+    lines = text.wrap(row.name, 13, room)
+    last = text.font(13).size(lines[-1])[0]
+    if last + round(8 * text.scale) + deadline_room(text, row, warning) > room:
+        lines.append("")
+    return lines
+
+
+def tracker_lines(text: theme.Text, rows: list[ObjectiveRow], width: int, warning: int) -> int:
+    """How many lines the tracker needs for ``rows`` at ``width`` pixels."""
+    return sum(len(name_lines(text, row, width, warning)) for row in rows)
+
+
 def draw_tracker(
     surface: pygame.Surface,
     text: theme.Text,
@@ -98,9 +128,9 @@ def draw_tracker(
     scale: float,
     when: tuple[int, int],
 ) -> int:
-    """The objectives during play, one line each: status, name, and its deadline (in the accent
-    colour when it is near). ``when`` is (month now, warning months). Returns the
-    height used."""
+    """The objectives during play: status, name (wrapped, whole), and its deadline on the right
+    (in the accent colour when it is near). ``when`` is (month now, warning months). Returns
+    the height used."""
     month, warning = when
     line_h = round(19 * scale)
     size = round(12 * scale)
@@ -108,7 +138,8 @@ def draw_tracker(
     surface.blit(title, rect.topleft)
     y = rect.y + title.get_height() + round(2 * scale)
     for row in rows:
-        if y + line_h > rect.bottom:
+        lines = name_lines(text, row, rect.width, warning)
+        if y + line_h * len(lines) > rect.bottom:
             break
         draw_status(surface, row.status, (rect.x + size // 2, y + line_h // 2), size)
         due, near = deadline_text(row, month, warning)
@@ -118,17 +149,19 @@ def draw_tracker(
         if near and not row.outlook:
             colour = theme.ACCENT
         right = text.render(due, 13, colour, near)
-        surface.blit(right, (rect.right - right.get_width(), y))
+        surface.blit(right, (rect.right - right.get_width(), y + line_h * (len(lines) - 1)))
         x = rect.x + size + round(6 * scale)
-        name = text.fit(row.name, 13, rect.right - right.get_width() - round(8 * scale) - x)
-        surface.blit(text.render(name, 13, theme.TEXT), (x, y))
-        y += line_h
+        for line in lines:
+            if line:
+                surface.blit(text.render(line, 13, theme.TEXT), (x, y))
+            y += line_h
     return y - rect.y
 
 
-def tracker_height(rows: list[ObjectiveRow], scale: float) -> int:
-    """The height :func:`draw_tracker` needs for ``rows`` (0 when there are none)."""
-    return round((20 + 19 * len(rows)) * scale) if rows else 0
+def tracker_height(rows: list[ObjectiveRow], scale: float, lines: int = 0) -> int:
+    """The height :func:`draw_tracker` needs for ``rows`` (0 when there are none), in ``lines``
+    lines when given (see :func:`tracker_lines`), else one line each."""
+    return round((20 + 19 * (lines or len(rows))) * scale) if rows else 0
 
 
 def draw_objectives(
