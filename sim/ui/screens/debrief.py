@@ -27,7 +27,7 @@ from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.profile import factor_title
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
-from sim.ui.words import in_sentence, intensity_word, namer, weight_word
+from sim.ui.words import in_sentence, namer, weight_word
 
 
 class DebriefScreen(Screen):
@@ -136,17 +136,8 @@ class DebriefScreen(Screen):
         for line in text.wrap(reason, 15, s(600))[:3]:
             surface.blit(text.render(line, 15, theme.TEXT), (s(40), y))
             y += s(21)
-        score = endings.score(self.game.world)
-        items = [
-            f"{k.replace('_', ' ')} {v:,}"
-            if isinstance(v, int)
-            else f"{k.replace('_', ' ')}: {intensity_word(v)}"
-            if "intensity" in k
-            else f"{k.replace('_', ' ')} {v:.2f}"
-            for k, v in score.items()
-        ]
         y = s(154)
-        for line in text.wrap(" · ".join(items), 13, s(600))[:2]:
+        for line in text.wrap(endings.score_words(self.game.world) + ".", 13, s(600))[:2]:
             surface.blit(text.render(line, 13, theme.MUTED), (s(40), y))
             y += s(18)
         heading = text.render("Objectives", 16, theme.TEXT, True)
