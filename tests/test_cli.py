@@ -485,3 +485,34 @@ def test_run_names_each_state_once_and_explains_its_figures(run: Run) -> None:
     first = next(i for i, line in enumerate(lines) if line.startswith("  Vote in the "))
     assert lines[first + 1].startswith("    (Each line: the member, its vote, its score")
     assert out.count("(Each line:") == 1
+
+
+@pytest.mark.parametrize("scenario", [TUTORIAL, "scenarios/sahel_bridge.toml"])
+def test_run_tells_the_story_in_names_and_words(run: Run, scenario: str) -> None:
+    """No party id where the party has a name, no scenario key, no raw decimal outside the vote
+    tables (their legend says what the figures mean); each draft is introduced by its title once,
+    a regional force by its organization."""
+    code, out, _ = run("run", scenario, "--seed", "7")
+    assert code == 0
+    story = [
+        line
+        for line in out.splitlines()[1:]  # after the title line, which gives the scenario's id
+        if not re.match(r"^    ([A-Z]{3} |\(Each line)", line) and not line.startswith("State hash")
+    ]
+    world_parties = {p.id for p in load_scenario(scenario).theatre.parties}
+    ids = "|".join(map(re.escape, world_parties))
+    for line in story:
+        for found in re.finditer(rf"(?<![\w-])({ids})(?![\w-])", line):
+            assert line[found.start() - 4 : found.start()].lower() == "the ", line
+        assert not re.search(r"\d\.\d\d|\b(sanction|task|demand):|\b[a-z]+_[a-z_]+\b", line), line
+    text = "\n".join(story)
+    assert "intensity index" not in text
+    assert "of all-out war" in text
+    if scenario == TUTORIAL:
+        assert text.count("'Protection of civilians in Kalvaria' (kalvaria-1)") == 1
+        assert "arms embargo on the government and the NLF" in text
+    else:
+        assert text.count("the Sahel Community force (sac-force-1)") == 1
+        assert "asks the Security Council to 'Authorization" not in text  # "authorize" is a draft
+    score = next(line for line in story if line.startswith("Score: "))
+    assert "killed" in score and "_" not in score, score

@@ -12,6 +12,7 @@ from typing import Any
 
 from sim.model import endings, objectives
 from sim.model.explain import POINTS_PER_UNIT
+from sim.model.names import clauses_words
 from sim.model.world import VoteRecord, World
 from sim.scenario.schema import ScenarioFile
 
@@ -135,7 +136,7 @@ def _vote_view(world: World, scenario: ScenarioFile, number: int, vote: VoteReco
         vote.draft,
         titles.get(vote.draft, vote.draft),
         vote.version,
-        vote.clauses.describe(),
+        clauses_words(world, vote.clauses),
         vote.tally.counts(),
         vote.tally.passed,
         tuple(vote.tally.vetoed_by),

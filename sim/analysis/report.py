@@ -16,7 +16,14 @@ from sim.model import endings, objectives
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT
 from sim.model.metrics import METRICS
-from sim.model.words import body_words, without_repeats
+from sim.model.names import party_labels, record_names
+from sim.model.words import (
+    body_words,
+    ids_pattern,
+    named_already,
+    resolution_name,
+    without_repeats,
+)
 from sim.model.world import VoteRecord, World
 
 QUIET_EVENTS = frozenset({"consultations"})
@@ -73,24 +80,60 @@ VOTE_LEGEND = (
 
 
 class Introductions:
-    """Names each state in full the first time the story mentions it ("Calderon (CAL)"), by
-    its id after that."""
+    """Names each state, draft and mission in full the first time the story mentions it
+    ("Calderon (CAL)", "'Protection of civilians in Kalvaria' (kalvaria-1)", "the Continental
+    Union force (cu-force-2)") and by its id after that; says a numbered resolution's id as its
+    number ("Resolution 872") and a party's id, where the model kept one (a member's ask "drop
+    gov from the asset freeze"), as its name ("the government") every time."""
 
     def __init__(self, world: World) -> None:
-        self.names = {a: world.states.name(a) for a in world.states.ids}
+        self.world = world  # read only
         self.seen: set[str] = set()
-        ids = "|".join(re.escape(a) for a in sorted(self.names, key=len, reverse=True))
-        self.pattern = re.compile(rf"(?<![\w-])({ids})(?![\w-])")
+        self.known: tuple[int, ...] = ()
+        self.once: dict[str, str] = {}
+        self.always: dict[str, str] = {}
+        self.parties = {p.id for p in world.theatre.parties}
+        self.pattern: re.Pattern[str] | None = None
+
+    def _learn(self) -> None:
+        """The names of the drafts and missions there are now (more come during the game)."""
+        world = self.world
+        known = (len(world.drafts), len(world.missions), len(world.resolutions), len(world.votes))
+        if known == self.known:
+            return
+        self.known = known
+        states = {a: f"{world.states.name(a)} ({a})" for a in world.states.ids}
+        self.once = {a: named for a, named in states.items() if named != f"{a} ({a})"}
+        self.always = party_labels(world)
+        for some_id, name in record_names(world).items():
+            if resolution_name(some_id) == name:
+                self.always[some_id] = name
+            else:
+                self.once[some_id] = f"{name} ({some_id})"
+        self.pattern = ids_pattern({**self.once, **self.always})
 
     def __call__(self, line: str) -> str:
-        """``line`` with the states it mentions for the first time named in full."""
+        """``line`` with what it mentions for the first time named in full (a draft whose
+        title the line quotes gets its id beside the title: "circulates 'Title' (kalvaria-1)")."""
+        self._learn()
+        for some_id, named in self.once.items():
+            title = named.removesuffix(f" ({some_id})")
+            if some_id not in self.seen and title.startswith("'") and title in line:
+                self.seen.add(some_id)
+                line = line.replace(title, named, 1)
+        if self.pattern is None:
+            return line
 
         def name(found: re.Match[str]) -> str:
-            actor = found.group(1)
-            if actor in self.seen or self.names[actor] == actor:
-                return actor
-            self.seen.add(actor)
-            return f"{self.names[actor]} ({actor})"
+            some_id = found.group(1)
+            if some_id in self.always:
+                if some_id in self.parties and named_already(line, found.start()):
+                    return some_id
+                return self.always[some_id]
+            if some_id in self.seen:
+                return some_id
+            self.seen.add(some_id)
+            return self.once[some_id]
 
         return self.pattern.sub(name, line)
 
@@ -165,8 +208,7 @@ def outcome_lines(world: World, state_hash: str) -> list[str]:
         head = f"Stopped after month {world.month - 1}: no ending reached yet."
     else:
         head = f"Outcome: {outcome.name} (month {outcome.month}). {outcome.reason}"
-    score = ", ".join(f"{k} {v}" for k, v in endings.score(world).items())
     lines = [head]
     for row in objectives.report(world, final=world.finished):
         lines.append(f"  Objective '{row['name']}': {row['status']} — {row['reason']}")
-    return lines + [f"Score: {score}", f"State hash: {state_hash}"]
+    return lines + [f"Score: {endings.score_words(world)}.", f"State hash: {state_hash}"]

@@ -54,7 +54,11 @@ def _new_mission(world: World, draft: Draft) -> list[Event]:
     national = template.national_command if template else ()
     kind = "national" if national else "hybrid" if hybrid else "un"
     mission = forces.create_mission(world, draft.id, draft.clauses, kind, draft.body)
-    what = {"national": "a force under national command", "hybrid": "a hybrid mission"}
+    partner = world.organizations[hybrid].name if hybrid in world.organizations else ""
+    what = {
+        "national": "a force under national command",
+        "hybrid": f"a joint mission with the {partner}",
+    }
     events = [
         Event(
             world.month,

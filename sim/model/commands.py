@@ -22,6 +22,7 @@ from sim.model.events import Event
 from sim.model.files import printable
 from sim.model.intel import after_consultations, after_lobbying, draw_reservations
 from sim.model.legitimacy import veto_costs
+from sim.model.names import clauses_words
 from sim.model.registry import Registry
 from sim.model.stance import ballot, draft_ballot
 from sim.model.whip import PUBLIC, whip_count
@@ -148,7 +149,8 @@ class TableDraft:
         if not self.as_recorded:
             draw_reservations(world, world.drafts[template.id])
         body = body_words(world.bodies[template.body].name)
-        text = f"{self.actor} circulates '{template.title}' in the {body}: {clauses.describe()}."
+        said = clauses_words(world, clauses)
+        text = f"{self.actor} circulates '{template.title}' in the {body}: {said}."
         return [Event(world.month, "draft_tabled", text)]
 
     def to_json(self) -> dict[str, Any]:
@@ -209,7 +211,8 @@ class TableRenewal:
             renews=self.mission,
         )
         draw_reservations(world, world.drafts[draft_id])
-        text = f"{self.actor} circulates a renewal of {self.mission}: {self.clauses.describe()}."
+        said = clauses_words(world, self.clauses)
+        text = f"{self.actor} circulates a renewal of {self.mission}: {said}."
         return [Event(world.month, "draft_tabled", text)]
 
     def to_json(self) -> dict[str, Any]:
@@ -244,7 +247,7 @@ class AmendDraft:
         draft.version += 1
         draft.cast.clear()  # a human seat votes on the text as it now reads
         why = f" ({self.reason})" if self.reason else ""
-        text = f"{self.actor} amends {draft.id}{why}: {self.clauses.describe()}."
+        text = f"{self.actor} amends {draft.id}{why}: {clauses_words(world, self.clauses)}."
         return [Event(world.month, "draft_amended", text)]
 
     def to_json(self) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from sim.model.caveats import restrained
 from sim.model.early_warning import early_warning
 from sim.model.events import Event
 from sim.model.forces import OUTSIDE_UN, on_the_ground
+from sim.model.words import fighting_words, intensity_words, metric_value, plural
 from sim.model.world import PERSONNEL, Mission, World
 
 # Armed troops that make a mission peacekeeping or enforcement in Fortna's (2008) typology.
@@ -223,9 +224,10 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
         Event(
             world.month,
             "theatre",
-            f"{theatre.name}: intensity index {theatre.intensity:.2f}, {civilian:,} civilians"
-            f" and {battle:,} combatants killed, {theatre.displaced:,.0f} displaced,"
-            f" humanitarian access index {theatre.access:.0%}.",
+            f"{theatre.name}: the fighting is {fighting_words(theatre.intensity)}"
+            f" ({intensity_words(theatre.intensity)}); {plural(civilian, 'civilian')} and"
+            f" {plural(battle, 'combatant')} killed; {theatre.displaced:,.0f} displaced;"
+            f" humanitarian access {metric_value('humanitarian_access', theatre.access)}.",
         )
     )
     return events, {"civilian_deaths": civilian, "battle_deaths": battle}

@@ -17,6 +17,7 @@ from sim.model.commands import draft_of, not_finished, registered, seat_on
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.intel import after_statement, draw_reservations
+from sim.model.names import clauses_words
 from sim.model.world import Statement, World
 
 STATEMENT_KINDS = ("red_line", "veto_threat", "ask", "support", "opposition")
@@ -130,7 +131,9 @@ class TableRivalDraft:
             rival_of=draft.id,
         )
         draw_reservations(world, world.drafts[draft_id])
-        text = f"{self.actor} tables a rival text to {draft.id}: {self.clauses.describe()}."
+        text = (
+            f"{self.actor} tables a rival text to {draft.id}: {clauses_words(world, self.clauses)}."
+        )
         return [Event(world.month, "draft_tabled", text)]
 
     def to_json(self) -> dict[str, Any]:

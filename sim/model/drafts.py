@@ -8,11 +8,13 @@ maps onto positions on issue dimensions (see :mod:`sim.model.issues`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sim.model.registry import Registry
 from sim.model.voting import Choice
+from sim.model.words import and_list, task_words
 
 CHAPTERS = ("VI", "VII")
 #: The tasks a mission may carry, each with its meaning for the designer's guide (a new task
@@ -181,8 +183,10 @@ class Clauses:
             "observers": self.observer_ceiling,
         }
 
-    def describe(self) -> str:
-        """A one-line human summary, stable for identical clauses."""
+    def describe(self, parties: Mapping[str, str] | None = None) -> str:
+        """A one-line human summary, stable for identical clauses. ``parties`` names the
+        conflict parties sanctions target ("arms embargo on the government and the NLF"; by
+        their ids without it: "on gov and nlf")."""
         parts = [f"Ch. {self.chapter}"]
         if self.establishes_mission():
             observers = f", {self.observer_ceiling:,} observers" if self.observer_ceiling else ""
@@ -191,14 +195,15 @@ class Clauses:
                 f"{observers} for {self.duration} months"
             )
         if self.tasks:
-            parts.append("tasks: " + ", ".join(t.replace("_", " ") for t in self.tasks))
+            parts.append("tasks: " + ", ".join(task_words(t) for t in self.tasks))
         for s in self.sanctions:
-            target = f" on {', '.join(s.targets)}" if s.targets else ""
+            named = and_list((parties or {}).get(t, t) for t in s.targets)
+            target = f" on {named}" if s.targets else ""
             parts.append(s.kind.replace("_", " ") + target)
         if self.referral:
             parts.append("ICC referral")
         if self.demands:
-            parts.append("demands: " + ", ".join(d.replace("_", " ") for d in self.demands))
+            parts.append("demands: " + ", ".join(task_words(d) for d in self.demands))
         return "; ".join(parts)
 
     def to_json(self) -> dict[str, Any]:

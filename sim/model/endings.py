@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.model import objectives
+from sim.model.words import fighting_words, intensity_words, plural
 from sim.model.world import Ending, World
 
 
@@ -109,13 +110,18 @@ NAMED_OBJECTIVES = {
 }
 
 
-def explain(world: World, ending: Ending) -> str:
-    """Why the game ended, in plain words: the ending's text and the condition that held.
+def condition_words(world: World, ending: Ending) -> str:
+    """When an ending is reached, in plain words: "the fighting is below 20% of all-out war",
+    "at least 1 resolution has been adopted", "each of these objectives is met: …".
 
-    An ending that names objectives names them all ("each of these objectives is met: …"), so
-    the reason never claims more than its own objectives; counts take their plural."""
+    An ending that names objectives names them all, so the reason never claims more than its own
+    objectives; counts take their plural; the intensity index is a share of all-out war, as the
+    briefing and the objectives say it."""
     meaning = CONDITIONS[ending.condition].meaning
-    count = f"{ending.threshold:g}"
+    if ending.condition.startswith("intensity_"):
+        limit = intensity_words(ending.threshold)
+        return meaning.replace("theatre intensity", "the fighting").replace("the threshold", limit)
+    count = f"{ending.threshold:,g}"
     if count == "1":
         for many, one in SINGULAR.items():
             meaning = meaning.replace(f"`threshold` {many}", f"`threshold` {one}")
@@ -124,7 +130,13 @@ def explain(world: World, ending: Ending) -> str:
         names = {o.id: o.name for o in world.objectives}
         listed = "; ".join(names.get(o, o) for o in ending.objectives)
         meaning = NAMED_OBJECTIVES[ending.condition].format(listed=listed)
-    return f"{ending.text} ({meaning.replace('`', '')})"
+    return meaning.replace("`", "")
+
+
+def explain(world: World, ending: Ending) -> str:
+    """Why the game ended, in plain words: the ending's text and the condition that held
+    (:func:`condition_words`)."""
+    return f"{ending.text} ({condition_words(world, ending)})"
 
 
 def score(world: World) -> dict[str, float | int]:
@@ -139,3 +151,21 @@ def score(world: World) -> dict[str, float | int]:
         "peacekeeper_fatalities": int(sum(series.get("peacekeeper_fatalities", []))),
         "final_intensity": round(world.theatre.intensity, 6),
     }
+
+
+def score_words(world: World) -> str:
+    """The score in a sentence: "3 resolutions adopted in 3 votes, no veto cast; 375 civilians,
+    170 combatants and 25 peacekeepers killed; the fighting at the end: low (29% of all-out
+    war)" (``mandate run --json`` keeps the figures)."""
+    numbers = score(world)
+    vetoes = int(numbers["vetoes_cast"])
+    intensity = world.theatre.intensity
+    return (
+        f"{plural(int(numbers['resolutions_adopted']), 'resolution')} adopted in"
+        f" {plural(int(numbers['votes_held']), 'vote')},"
+        f" {plural(vetoes, 'veto', 'vetoes') if vetoes else 'no veto'} cast;"
+        f" {plural(int(numbers['civilian_deaths']), 'civilian')},"
+        f" {plural(int(numbers['battle_deaths']), 'combatant')} and"
+        f" {plural(int(numbers['peacekeeper_fatalities']), 'peacekeeper')} killed;"
+        f" the fighting at the end: {fighting_words(intensity)} ({intensity_words(intensity)})"
+    )

@@ -21,6 +21,7 @@ from sim.model.commands import endorsement_vote, not_finished, registered
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.intel import private_points
+from sim.model.names import clauses_words
 from sim.model.stance import candidate_totals, policy_points, thresholds
 from sim.model.world import PERSONNEL, World
 
@@ -88,7 +89,7 @@ class ProposeAmendment:
         draft.cast.clear()
         text = (
             f"{draft.penholder} accepts {self.actor}'s amendment to {draft.id} ({why}):"
-            f" {self.clauses.describe()}."
+            f" {clauses_words(world, self.clauses)}."
         )
         return [Event(world.month, "draft_amended", text)]
 

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from sim.model.commands import registered
 from sim.model.events import Event
+from sim.model.names import parties_words
 from sim.model.peace import Envoy, Text
 from sim.model.talks import (
     clamp_text,
@@ -24,6 +25,7 @@ from sim.model.talks import (
     settlement_of,
     sponsor_name,
 )
+from sim.model.words import and_list
 from sim.model.world import World
 
 SECRETARY_GENERAL = "un"
@@ -137,15 +139,16 @@ class ConveneTalks:
         text = self.text if self.text is not None else middle_text(world, self.parties)
         talks = convene(world, self.parties, self.women, self.civil_society, text)
         who = envoy_subject(world)
-        table = ", ".join(talks.parties)
+        table = parties_words(world, talks.parties)
         extra = [
             w
             for w, on in (("women's groups", self.women), ("civil society", self.civil_society))
             if on
         ]
         if extra:
-            table += " with " + " and ".join(extra)
-        return [Event(world.month, "talks", f"{who} convenes {talks.stage} talks: {table}.")]
+            table += ", with " + " and ".join(extra)
+        said = f"{who} convenes {talks.stage} talks between {table}."
+        return [Event(world.month, "talks", said)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -171,7 +174,8 @@ def _text_problems(world: World, text: Text) -> list[str]:
 @dataclass(frozen=True)
 class AmendText:
     """The envoy's sponsor amends the single negotiating text (issues not named keep their
-    value)."""
+    value). ``reason`` says how, after "amends the text": "toward the government on
+    power-sharing"."""
 
     kind: ClassVar[str] = "amend_text"
     actor: str
@@ -199,13 +203,15 @@ class AmendText:
         talks = world.peace.talks
         assert talks is not None
         settlement = settlement_of(world)
+        before = dict(talks.text)
         talks.text = clamp_text(settlement, {**talks.text, **self.text})
         talks.version += 1
-        why = f" ({self.reason})" if self.reason else ""
-        text = f"{envoy_subject(world)} amends the text{why}: " + ", ".join(
-            f"{settlement.issue_name(i).lower()} {v:.2f}" for i, v in talks.text.items()
-        )
-        return [Event(world.month, "text_amended", text + ".")]
+        changed = [
+            settlement.issue_name(i).lower() for i, v in talks.text.items() if v != before[i]
+        ]
+        what = self.reason or f"on {and_list(changed)}"
+        text = f"{envoy_subject(world)} amends the text (version {talks.version}) {what}."
+        return [Event(world.month, "text_amended", text)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -330,12 +336,13 @@ class PressParty:
 
     def apply(self, world: World) -> list[Event]:
         key = (self.actor, self.party)
+        party = parties_words(world, [self.party])
         if self.press:
             world.peace.pressed.add(key)
-            text = f"{self.actor} presses {self.party} to settle."
+            text = f"{self.actor} presses {party} to settle."
         else:
             world.peace.pressed.discard(key)
-            text = f"{self.actor} shields {self.party} again."
+            text = f"{self.actor} shields {party} again."
         return [Event(world.month, "patron", text)]
 
     def to_json(self) -> dict[str, Any]:

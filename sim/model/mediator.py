@@ -133,6 +133,7 @@ class Mediator:
         best: tuple[tuple[int, int], Text, str] | None = None
         talks = peace.talks
         assert talks is not None and peace.settlement is not None
+        labels = peace.party_labels()
         for party in talks.parties:
             believed = peace.believed_ideal(party)
             for issue in peace.settlement.issue_ids():
@@ -144,7 +145,7 @@ class Mediator:
                 score = key(candidate)
                 name = peace.settlement.issue_name(issue).lower()
                 if best is None or score > best[0]:
-                    best = (score, candidate, f"moves {name} toward {party}")
+                    best = (score, candidate, f"toward {labels[party]} on {name}")
         if best is None or best[0] <= current:
             return None
         return {k: v for k, v in best[1].items() if v != text[k]}, best[2]

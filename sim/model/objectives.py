@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.model import metrics
-from sim.model.words import metric_name, metric_value, phase_words, plural
+from sim.model.words import clause_words, metric_name, metric_value, phase_words, plural
 from sim.model.world import Objective, World
 
 Status = tuple[str, str]  # ("met" | "failed" | "pending", reason)
@@ -134,8 +134,9 @@ def _clause_adopted(world: World, o: Objective, final: bool) -> Status:
     adopted = [r for r in world.resolutions if r.clauses.features().get(o.clause, 0.0) > 0.0]
     if adopted:
         first = adopted[0]
-        return "met", f"{first.draft} (month {first.adopted_month}) carries {o.clause}"
-    reason = f"no resolution adopted carries {o.clause}"
+        clause = clause_words(o.clause)
+        return "met", f"{first.draft} (adopted in month {first.adopted_month}) carries {clause}"
+    reason = f"no resolution adopted carries {clause_words(o.clause)}"
     return ("failed" if _deadline(world, o, final) else "pending"), reason
 
 

@@ -117,7 +117,8 @@ class DeployRegionalForce:
         )
         text = (
             f"The {org.name} deploys a bridging force of {capacity.bridging_troops:,}"
-            f" ({tally.counts()}) and asks the Security Council to authorize and take it over."
+            f" ({tally.counts()}) and asks the Security Council for a mandate and a UN mission"
+            " to take it over."
         )
         return [Event(world.month, "regional_force", text)]
 

@@ -8,6 +8,7 @@ positions: those stay private to the parties (:mod:`sim.model.talks`).
 from __future__ import annotations
 
 from sim.model.explain import Stance
+from sim.model.names import party_labels
 from sim.model.parties import envoy_leaning, sponsor_leaning, zone_of_agreement
 from sim.model.peace import Agreement, Envoy, Settlement, Talks, Text
 from sim.model.talks import MarginEstimator, stage, uncertainty
@@ -65,6 +66,10 @@ class PeaceView:
         """Parties with settlement positions, in id order."""
         settlement = self._world.settlement
         return tuple(sorted(settlement.positions)) if settlement else ()
+
+    def party_labels(self) -> dict[str, str]:
+        """Each party's name in running text ("the government", "the NLF"), by id."""
+        return party_labels(self._world)
 
     def guarantees(self) -> dict[str, str]:
         """Guarantors offered so far, and who offered each."""

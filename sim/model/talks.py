@@ -22,8 +22,10 @@ raising the fighting and that month's hazard.
 from __future__ import annotations
 
 from sim.model.events import Event
+from sim.model.names import parties_words
 from sim.model.parties import Answer, answer, guarantee_strength, outside_option
 from sim.model.peace import Agreement, Settlement, Talks, Text, TextRecord
+from sim.model.words import and_list, plural
 from sim.model.world import World
 
 LEVERAGE = ("sanctions threatened", "sanctions biting", "patrons press")
@@ -203,9 +205,13 @@ def put_text(world: World) -> list[Event]:
         world.month, talks.version, talks.stage, dict(talks.text), talks.answers, tactical
     )
     world.peace.records.append(record)
-    said = ", ".join(
-        f"{p} {'accepts' if a.accepts or p in tactical else 'refuses'}" for p, a in result.items()
-    )
+    yes = [p for p, a in result.items() if a.accepts or p in tactical]
+    answered = [
+        f"{verb} by {parties_words(world, ps)}"
+        for verb, ps in (("accepted", yes), ("refused", [p for p in result if p not in yes]))
+        if ps
+    ]
+    said = ", ".join(answered)
     who = envoy_subject(world)
     events = [
         Event(
@@ -318,12 +324,12 @@ def sign(world: World, talks: Talks, tactical: tuple[str, ...] = ()) -> list[Eve
         talks.stage, talks.refusals, talks.version = "peace", 0, talks.version + 1
     else:
         world.peace.talks = None
-    signed = ", ".join(talks.parties)
+    signed = parties_words(world, talks.parties)
     text = f"{name[:1].upper()}{name[1:]} signed in {theatre.name} by {signed}"
     if agreement.guarantors:
-        text += f", guaranteed by {', '.join(agreement.guarantors)}"
+        text += f", guaranteed by {and_list(agreement.guarantors)}"
     if agreement.excluded:
-        text += f"; left out: {', '.join(agreement.excluded)}"
+        text += f"; left out: {parties_words(world, agreement.excluded)}"
     return events + [Event(world.month, "phase", text + ".")]
 
 
@@ -336,7 +342,7 @@ def close_broken(world: World) -> list[Event]:
     held = world.month - agreement.month
     name = agreement.name
     subject = f"The {name}" if name[:1].islower() else name
-    text = f"{subject} broke down after {held} month(s)."
+    text = f"{subject} broke down after {plural(held, 'month')}."
     return [Event(world.month, "agreement_broken", text)]
 
 

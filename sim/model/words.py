@@ -33,6 +33,93 @@ def personnel(count: int, kind: str) -> str:
     return plural(count, singular, kind)
 
 
+def and_list(items: Iterable[str]) -> str:
+    """Names joined as a sentence joins them: ``a``, ``a and b``, ``a, b and c``."""
+    names = list(items)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def party_label(party_id: str, kind: str) -> str:
+    """A party to the conflict as a short phrase for running text: "the government", a short
+    id as its acronym ("nlf" → "the NLF"), else the id in words ("northern-front" → "the
+    northern front"). Full names are long ("National Transitional Council and rebel forces")."""
+    if kind == "government":
+        return "the government"
+    if len(party_id) <= 4 and party_id.isalpha():
+        return f"the {party_id.upper()}"
+    return "the " + party_id.replace("-", " ").replace("_", " ")
+
+
+def ids_pattern(ids: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for any of ``ids`` as a whole word, never part of a longer id (``ARN`` is not
+    found in ``ARN-2``, ``gov`` not in ``govt``); None without ids."""
+    alternatives = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])") if alternatives else None
+
+
+def named_already(text: str, start: int) -> bool:
+    """True when the word at ``start`` of ``text`` follows "the ": a party id that is also a
+    word ("rebels", "opposition") is then the party's name already ("the rebels"), not an id to
+    replace."""
+    return text[max(0, start - 4) : start].lower() == "the "
+
+
+RESOLUTION = re.compile(r"^res-(\d+)$")
+
+
+def resolution_name(draft_id: str) -> str | None:
+    """ "res-872" → "Resolution 872" (None for other ids)."""
+    found = RESOLUTION.match(draft_id)
+    return f"Resolution {found.group(1)}" if found else None
+
+
+#: Tasks whose id in words is not their name.
+TASK_WORDS = {"ddr": "DDR", "no_fly_zone": "no-fly zone"}
+
+
+def task_words(task: str) -> str:
+    """A mandate's task (or a demand) by its name: ``protection_of_civilians`` → "protection of
+    civilians", ``ddr`` → "DDR"."""
+    return TASK_WORDS.get(task, task.replace("_", " "))
+
+
+def clause_words(feature: str) -> str:
+    """A draft feature as a clause of the text: ``sanction:arms_embargo`` → "an arms embargo",
+    ``task:ddr`` → "the task of DDR", ``demand:consider_measures`` → "the demand 'consider
+    measures'", ``chapter_vii`` → "action under Chapter VII", ``referral`` → "the ICC
+    referral"."""
+    family, _, key = feature.partition(":")
+    if not key:
+        return {"chapter_vii": "action under Chapter VII", "referral": "the ICC referral"}.get(
+            feature, metric_name(feature)
+        )
+    words = task_words(key)
+    if family == "sanction":
+        return f"an {words}" if words[:1] in "aeiou" else f"a {words}"
+    if family == "task":
+        return f"the task of {words}"
+    if family == "demand":
+        return f"the demand '{words}'"
+    return words
+
+
+def fighting_words(intensity: float) -> str:
+    """How heavy the fighting is, in a word; the theatre screen and the profile keep the
+    index."""
+    for limit, word in ((0.1, "quiet"), (0.3, "low"), (0.55, "moderate"), (0.8, "heavy")):
+        if intensity < limit:
+            return word
+    return "extreme"
+
+
+def intensity_words(intensity: float) -> str:
+    """The intensity index as a share of all-out war, as the briefing says it: "65% of all-out
+    war"."""
+    return f"{metric_value('intensity', intensity)} of all-out war"
+
+
 def phase_words(phase: str) -> str:
     """``at war``, ``under a ceasefire``, ``at peace`` (the phase's own name otherwise)."""
     return PHASE_WORDS.get(phase, f"in {phase}")

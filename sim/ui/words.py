@@ -1,7 +1,8 @@
 """Words, not internals: the names a player reads instead of the ids the model writes.
 
-Event texts and reasons come from the model with ids in them (``ARN amends kalvaria-1``,
-``res-872``, ``cu-force-2``) because the command line and the logs want them. On the screens a
+Event texts and reasons come from the model with the ids of states, drafts and missions in
+them (``ARN amends kalvaria-1``, ``res-872``, ``cu-force-2``), which the command line names once
+and then keeps as handles; parties and figures the model already says in words. On the screens a
 :class:`Namer` turns them into names: states by name, ``res-872`` into "Resolution 872", a draft
 or the mission it created into its title, a regional force into its organization's force. Scores
 become words (:func:`intensity_word`, :func:`margin_word`) — the profile keeps the numbers.
@@ -12,27 +13,18 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from sim.model.words import MONTHLY_METRICS, metric_name, metric_value
+from sim.model.names import record_names
+from sim.model.words import (
+    MONTHLY_METRICS,
+    fighting_words,
+    ids_pattern,
+    metric_name,
+    metric_value,
+    named_already,
+    party_label,
+    resolution_name,
+)
 from sim.model.world import World
-
-RESOLUTION = re.compile(r"^res-(\d+)$")
-
-
-def resolution_name(draft_id: str) -> str | None:
-    """ "res-872" → "Resolution 872" (None for other ids)."""
-    found = RESOLUTION.match(draft_id)
-    return f"Resolution {found.group(1)}" if found else None
-
-
-def party_label(party_id: str, kind: str) -> str:
-    """A party to the conflict as a short phrase for running text: "the government", a short
-    id as its acronym ("nlf" → "the NLF"), else the id in words ("northern-front" → "the
-    northern front"). Full names are long ("National Transitional Council and rebel forces")."""
-    if kind == "government":
-        return "the government"
-    if len(party_id) <= 4 and party_id.isalpha():
-        return f"the {party_id.upper()}"
-    return "the " + party_id.replace("-", " ").replace("_", " ")
 
 
 class Namer:
@@ -44,17 +36,7 @@ class Namer:
     @cached_property
     def names(self) -> dict[str, str]:
         world = self.source
-        out: dict[str, str] = {}
-        for template in world.templates:
-            out[template.id] = resolution_name(template.id) or f"'{template.title}'"
-        for draft in world.drafts.values():
-            out[draft.id] = resolution_name(draft.id) or f"'{draft.title}'"
-        for resolution in world.resolutions:
-            out[resolution.draft] = resolution_name(resolution.draft) or f"'{resolution.title}'"
-        for org_id, org in world.organizations.items():
-            for mission in world.missions:
-                if mission.id.startswith(f"{org_id}-"):
-                    out.setdefault(mission.id, f"the {org.name} force")
+        out = record_names(world)
         for party in world.theatre.parties:
             out[party.id] = party_label(party.id, party.kind)
         for actor in world.states.ids:
@@ -62,9 +44,12 @@ class Namer:
         return out
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        ids = sorted(self.names, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])")
+    def pattern(self) -> re.Pattern[str] | None:
+        return ids_pattern(self.names)
+
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.source.theatre.parties)
 
     def name(self, some_id: str) -> str:
         """The name of one id (the id itself when it names nothing known)."""
@@ -72,18 +57,25 @@ class Namer:
 
     def text(self, text: str) -> str:
         """``text`` with every known id replaced by its name."""
-        if not self.names:
+        if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.names[m.group(1)], text)
+
+        def name(found: re.Match[str]) -> str:
+            some_id = found.group(1)
+            if some_id in self.parties and named_already(text, found.start()):
+                return some_id  # "the rebels": the model named the party already
+            return self.names[some_id]
+
+        return self.pattern.sub(name, text)
 
 
 _CACHE: dict[int, tuple[tuple[int, ...], Namer]] = {}
 
 
 def namer(world: World) -> Namer:
-    """The namer of ``world`` as it is now (rebuilt when drafts, missions or resolutions are
-    added)."""
-    key = (len(world.drafts), len(world.missions), len(world.resolutions), len(world.templates))
+    """The namer of ``world`` as it is now (rebuilt when drafts, missions, resolutions or votes
+    come or go)."""
+    key = (len(world.drafts), len(world.missions), len(world.resolutions), len(world.votes))
     cached = _CACHE.get(id(world))
     if cached is None or cached[0] != key or cached[1].source is not world:
         _CACHE.clear()  # one game at a time
@@ -92,13 +84,8 @@ def namer(world: World) -> Namer:
     return cached[1]
 
 
-def intensity_word(intensity: float) -> str:
-    """How heavy the fighting is, in a word (the theatre screen and the profile keep the
-    index)."""
-    for limit, word in ((0.1, "quiet"), (0.3, "low"), (0.55, "moderate"), (0.8, "heavy")):
-        if intensity < limit:
-            return word
-    return "extreme"
+#: How heavy the fighting is, in a word (the model's words, so news and screens agree).
+intensity_word = fighting_words
 
 
 def weight_word(points: int) -> str:

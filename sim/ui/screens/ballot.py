@@ -14,6 +14,7 @@ from sim.model.advice import vote_commands
 from sim.model.ballots import CastVote
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
+from sim.model.names import clauses_words
 from sim.model.voting import CHOICES, Choice, Tally
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
@@ -101,7 +102,7 @@ class BallotScreen(Screen):
         )
         known = resolution_name(draft.id)
         sub = f"{known + ', ' if known else ''}version {draft.version}, in the {body.name}:"
-        sub += f" {draft.clauses.describe()}"
+        sub += f" {clauses_words(world, draft.clauses)}"
         for n, line in enumerate(text.wrap(sub, 14, s(self.W - 60))[:2]):
             surface.blit(text.render(line, 14, theme.MUTED), (s(30), s(52 + 18 * n)))
         self._outcomes(surface, s(30), s(108), s(560))

@@ -12,7 +12,6 @@ from sim.ui import memory, theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
-from sim.ui.words import metric_value
 
 
 def _e(text: object) -> str:
@@ -63,22 +62,11 @@ def seat_html(game: Game) -> str:
 def endings_html(game: Game) -> str:
     """The scenario's endings, in the order they are checked, in plain words."""
     lines = []
-    names = {o.id: o.name for o in game.world.objectives}
     for ending in game.world.endings:
-        meaning = endings.CONDITIONS[ending.condition].meaning
-        if ending.condition.startswith("intensity_"):  # an index: said against all-out war
-            meaning = meaning.replace("theatre intensity", "the fighting").replace(
-                "the threshold", f"{metric_value('intensity', ending.threshold)} of all-out war"
-            )
-        amount = f"{ending.threshold:,g}"
-        meaning = meaning.replace("`threshold`", amount).replace("the threshold", amount)
-        if ending.objectives:
-            listed = "; ".join(names.get(o, o) for o in ending.objectives)
-            meaning = meaning.replace("listed in `objectives`", f"({listed})")
+        meaning = endings.condition_words(game.world, ending)
         when = f" (from month {ending.from_month})" if ending.from_month > 1 else ""
         lines.append(
-            f"• <b>{_e(ending.name)}</b>: {_e(ending.text)} <i>When {_e(meaning.replace('`', ''))}"
-            f"{when}.</i>"
+            f"• <b>{_e(ending.name)}</b>: {_e(ending.text)} <i>When {_e(meaning)}{when}.</i>"
         )
     return "<br>".join(lines)
 

@@ -98,9 +98,11 @@ class VoteScreen(Screen):
         when = self.app.game.month_title(rec.month) if self.app.game else f"Month {rec.month}"
         draft = namer(self.app.game.world).name(rec.draft) if self.app.game else rec.draft
         title = f"Vote on {draft} (version {rec.version}), {when[0].lower()}{when[1:]}"
+        said = rec.clauses.describe()
+        said = namer(self.app.game.world).text(said) if self.app.game else said
         surface.blit(text.render(title, 22, theme.TEXT, True), (s(30), s(18)))
         surface.blit(
-            text.render(text.fit(rec.clauses.describe(), 14, s(self.W - 60)), 14, theme.MUTED),
+            text.render(text.fit(said, 14, s(self.W - 60)), 14, theme.MUTED),
             (s(30), s(52)),
         )
         area = pygame.Rect(40, 100, self.W - 80, self.H - 190)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from sim.model.names import clauses_words
 from sim.model.words import phase_words
 from sim.model.world import PERSONNEL, Contingent, Mission, World
 from sim.ui import theme
@@ -291,5 +292,5 @@ def draw_theatre_panel(game: Game, text: theme.Text, width: int, scale: float) -
     names = namer(world)
     for res in in_force:
         panel.line(f"{names.name(res.draft)} until month {res.expires_month}", 14, theme.TEXT, True)
-        panel.line(res.clauses.describe(), 13, theme.MUTED, indent=12, lines=4)
+        panel.line(clauses_words(world, res.clauses), 13, theme.MUTED, indent=12, lines=4)
     return panel.done()
