@@ -67,10 +67,10 @@ def figure(name: str, values: tuple[float, ...], size: tuple[int, int], colour: 
         # A narrow chart: the title over the whole figure, and fewer ticks.
         fig.text(0.5, 0.97, title, color="#e8edf2", fontsize=9, ha="center", va="top")
         ax.yaxis.set_major_locator(MaxNLocator(4, integer=counts))
-    elif counts:
-        ax.yaxis.set_major_locator(MaxNLocator("auto", integer=True))
     else:
         ax.set_title(title, color="#e8edf2", fontsize=10, loc="left")
+        if counts:
+            ax.yaxis.set_major_locator(MaxNLocator("auto", integer=True))
     low, high = _y_range(values)
     if low is not None:
         ax.set_ylim(low, high)

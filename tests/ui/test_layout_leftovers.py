@@ -128,6 +128,10 @@ def test_chart_axes_start_at_zero_and_read_130k(width: int) -> None:
     assert not [label for label in labels if label.rstrip("k").isdigit() and len(label) > 4]
     _, ax = figure("intensity", (0.6, 0.9, 0.4), (width, 150), "#56b4e9")
     assert ax.get_ylim()[0] == 0
+    for name, values in (("civilian_deaths", (150.0, 215.0)), ("intensity", (0.6, 0.4))):
+        canvas, ax = figure(name, values, (width, 150), "#56b4e9")
+        titles = [ax.get_title(loc="left")] + [t.get_text() for t in canvas.figure.texts]
+        assert name.replace("_", " ").capitalize() in titles, "every chart keeps its title"
 
 
 def test_a_contributor_is_told_what_the_mission_draft_will_ask_of_it() -> None:
@@ -177,3 +181,23 @@ def test_the_penholder_is_not_told_to_table_a_tabled_draft_and_the_whip_agrees_w
     tally = forecast[2]
     likely = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
     assert f"Whip count: {likely}" in shown
+
+
+def test_the_draft_editor_uses_a_wide_window() -> None:
+    """At 1920x1080 the clause controls stopped at 740 px and half the screen stayed empty; the
+    Rwanda title was cut short. Now the columns widen with the window and the title is whole."""
+    d = Driver.start((1920, 1080), scenario=ROOT / "scenarios" / "rwanda_1994.toml")
+    try:
+        to_chamber(d)
+        d.key(pygame.K_e)
+        assert d.screen() == "draft"
+        lines = drawn(d)
+        game = d.app.game
+        assert game is not None
+        draft = game.council_draft()
+        assert draft is not None and any(draft.title in line for line in lines)
+        assert not [line for line in lines if line.endswith("…")]
+        clause_buttons = [b for b in d.buttons() if b.rect.top < 1080 - 120]
+        assert max(b.rect.right for b in clause_buttons) > 1000
+    finally:
+        pygame.quit()

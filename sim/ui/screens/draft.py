@@ -81,9 +81,16 @@ class DraftScreen(Screen):
 
     # Layout.
 
+    def unit(self) -> float:
+        """A column of the clause controls (logical pixels): 240 up to a 1280-wide window, wider
+        in a wider one (to 330), so a large window is used, not left half empty."""
+        return max(240.0, min(330.0, (self.W - 560) / 3))
+
     def build(self) -> None:
         c = self.clauses
         x, y = 30, 70
+        u = self.unit()
+        k = u / 240
         tabled = self.draft.version > 0
         self.button(
             self.r(x, y, 200, 36),
@@ -107,7 +114,7 @@ class DraftScreen(Screen):
             col, row = n % 3, n // 3
             on = task in c.tasks
             self.button(
-                self.r(x + col * 240, y + row * 42, 230, 36),
+                self.r(x + col * u, y + row * 42, u - 10, 36),
                 nice(task),
                 lambda t=task: self.toggle_task(t),
                 object_id="#toggle_on" if on else None,
@@ -118,15 +125,15 @@ class DraftScreen(Screen):
         y += 24
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
-            bx, by = x + col * 360, y + row * 42
+            bx, by = x + col * 360 * k, y + row * 42
             self.button(
-                self.r(bx + 150, by, 44, 36),
+                self.r(bx + 150 * k, by, 44, 36),
                 "−",
                 lambda f=field: self.bump(f, -1),
                 tip=f"Fewer {CLAUSE_NUMBERS[field].label.lower()}",
             )
             self.button(
-                self.r(bx + 300, by, 44, 36),
+                self.r(bx + 300 * k, by, 44, 36),
                 "+",
                 lambda f=field: self.bump(f, 1),
                 tip=f"More {CLAUSE_NUMBERS[field].label.lower()}",
@@ -140,7 +147,7 @@ class DraftScreen(Screen):
             by = y + n * 42
             on = kind in targets
             self.button(
-                self.r(x, by, 230, 36),
+                self.r(x, by, u - 10, 36),
                 nice(kind),
                 lambda k=kind: self.toggle_sanction(k),
                 object_id="#toggle_on" if on else None,
@@ -148,7 +155,7 @@ class DraftScreen(Screen):
             for m, party in enumerate(self.parties()):
                 hit = party in targets.get(kind, ())
                 self.button(
-                    self.r(x + 240 + m * 160, by, 150, 36),
+                    self.r(x + u + m * 160 * k, by, 160 * k - 10, 36),
                     f"on {self.party_word(party)}",
                     lambda k=kind, p=party: self.toggle_target(k, p),
                     object_id="#toggle_on" if hit else None,
@@ -161,7 +168,7 @@ class DraftScreen(Screen):
         for n, demand in enumerate(self.demands()):
             on = demand in c.demands
             self.button(
-                self.r(x + n * 240, y, 230, 36),
+                self.r(x + n * u, y, u - 10, 36),
                 nice(demand),
                 lambda d=demand: self.toggle_demand(d),
                 object_id="#toggle_on" if on else None,
@@ -262,7 +269,8 @@ class DraftScreen(Screen):
         elif known.split()[-1] not in title:  # "Res. 819 (1993): …" names itself already
             title = f"{known}: {title}"
         surface.blit(
-            text.render(text.fit(title, 22, s(760), True), 22, theme.TEXT, True), (s(30), s(18))
+            text.render(text.fit(title, 22, s(self.W - 60), True), 22, theme.TEXT, True),
+            (s(30), s(18)),
         )
         for key, label in (
             ("tasks", "Tasks of the mission"),
@@ -271,20 +279,23 @@ class DraftScreen(Screen):
             ("demands", "Demands"),
         ):
             surface.blit(text.render(label, 15, theme.MUTED, True), (s(30), s(self.section_y[key])))
+        k = self.unit() / 240
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
-            bx, by = 30 + col * 360, self.number_rows + row * 42
+            bx, by = 30 + col * 360 * k, self.number_rows + row * 42
             surface.blit(
                 text.render(CLAUSE_NUMBERS[field].label, 15, theme.TEXT), (s(bx), s(by + 7))
             )
             value = text.render(f"{getattr(self.clauses, field):,}", 16, theme.TEXT, True)
-            surface.blit(value, value.get_rect(center=(s(bx + 247), s(by + 18))))
+            surface.blit(value, value.get_rect(center=(s(bx + 247 * k), s(by + 18))))
         self._whip(surface)
 
     def _whip(self, surface: pygame.Surface) -> None:
         text = self.app.text
         s = self.s
-        x, w = self.W - 430, 400
+        # The panel takes what the clause columns leave (400 to 560 wide); its columns follow.
+        w = max(400.0, min(560.0, self.W - 30 - (30 + 3 * self.unit()) - 50))
+        x, f = self.W - 30 - w, w / 400
         y = 70
         panel = self.r(x - 10, y - 10, w + 20, self.H - 150)
         pygame.draw.rect(surface, theme.PANEL, panel, border_radius=s(6))
@@ -313,17 +324,17 @@ class DraftScreen(Screen):
         for card in seats(list(ballot.voters), names, veto, None, ballot):
             kind = card.kind or "abstain"
             draw_symbol(surface, kind, (s(x) + size // 2, s(y) + size // 2 + s(2)), size)
-            name = text.fit(card.name, 14, s(104), True)
+            name = text.fit(card.name, 14, s(104 * f), True)
             surface.blit(text.render(name, 14, theme.TEXT, True), (s(x + 22), s(y)))
-            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 130), s(y)))
-            surface.blit(text.render(card.certainty, 13, theme.MUTED), (s(x + 196), s(y + 1)))
+            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 130 * f), s(y)))
+            surface.blit(text.render(card.certainty, 13, theme.MUTED), (s(x + 196 * f), s(y + 1)))
             full = min(1.0, max(0, card.margin) / BAR_FULL_POINTS)
-            bar = self.r(x + 262, 0, 60, 5).move(0, s(y) + s(9))
+            bar = self.r(x + 262 * f, 0, 60 * f, 5).move(0, s(y) + s(9))
             pygame.draw.rect(surface, theme.PANEL_EDGE, bar)
             pygame.draw.rect(surface, COLOURS[kind], (*bar.topleft, round(bar.w * full), bar.h))
             delta = card.total - int(old[card.actor])
             if delta:
                 moved = "toward yes" if delta > 0 else "toward no"
                 colour = theme.YES if delta > 0 else theme.NO
-                surface.blit(text.render(moved, 12, colour), (s(x + 330), s(y + 2)))
+                surface.blit(text.render(moved, 12, colour), (s(x + 330 * f), s(y + 2)))
             y += row_h
