@@ -4,11 +4,13 @@ follows the game (start-up, a game, back to the title)."""
 from __future__ import annotations
 
 import gc
+import math
 
 import pygame
 
 from sim.devtools.driver import Driver
 from sim.ui import memory
+from sim.ui.background import Offloaded
 from sim.ui.screens.debrief import DebriefScreen
 
 
@@ -60,3 +62,12 @@ def test_collector_leaves_out_start_up_and_the_game(driver: Driver) -> None:
     assert not memory.holding_game(), "back on the title, the game's objects are let go"
     assert gc.get_freeze_count() > 0
     assert memory.frozen() != playing
+
+
+def test_offloaded_work_gives_what_the_call_gives_or_why_it_failed() -> None:
+    job = Offloaded(math.comb, 40, 12)
+    assert job.wait(120)
+    assert job.result == math.comb(40, 12) and job.failed == ""
+    broken = Offloaded(math.factorial, -1)
+    assert broken.wait(120)
+    assert broken.result is None and "negative" in broken.failed

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pygame
 
+from sim.analysis.turning import turning_points
 from sim.devtools.driver import Driver
 from sim.devtools.screenshots import play_to_debrief
+from sim.model.saves import player_turns
 from sim.ui.screens.debrief import DebriefScreen, debrief_html
 
 
@@ -29,3 +31,16 @@ def test_debrief_lists_turning_points_once_worked_out(driver: Driver, tmp_path: 
     for point in screen.turning.points:
         assert point.decision.describe() in body.replace("&#x27;", "'")
     driver.shot(Path(os.environ.get("MANDATE_SHOTS", tmp_path)) / "debrief-turning.png")
+    # Worked out in another process, they are the ones this process works out.
+    completed, current = player_turns(game.session, game.record)
+    when = {m: game.month_title(m) for m in range(1, game.world.month + 1)}
+    here = turning_points(
+        game.scenario,
+        game.seed,
+        game.player,
+        completed + ([current] if current else []),
+        screen.turning.SEEDS,
+        5,
+        when,
+    )
+    assert screen.turning.points == here

@@ -10,8 +10,6 @@ numbers.
 from __future__ import annotations
 
 import html
-import threading
-from typing import Any
 
 import pygame
 from pygame_gui.elements import UITextBox
@@ -22,6 +20,7 @@ from sim.model.saves import player_turns
 from sim.model.words import body_words
 from sim.model.world import VoteRecord, World
 from sim.ui import theme
+from sim.ui.background import Offloaded
 from sim.ui.branching import OtherLines
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
@@ -185,8 +184,9 @@ def sanctions_html(world: World) -> str:
 
 
 class TurningPoints:
-    """The player's turning points (:mod:`sim.analysis.turning`), worked out on a background
-    thread as the debrief opens — replaying the game once per decision and seed takes seconds."""
+    """The player's turning points (:mod:`sim.analysis.turning`), worked out in another process
+    as the debrief opens (:mod:`sim.ui.background`) — replaying the game once per decision and
+    seed takes seconds."""
 
     SEEDS = 3
 
@@ -194,31 +194,29 @@ class TurningPoints:
         self.points: list[TurningPoint] = []
         self.failed = ""
         self.needed = game.player is not None
-        self._done = threading.Event()
+        self._job: Offloaded | None = None
         if not self.needed:
-            self._done.set()
             return
         completed, current = player_turns(game.session, game.record)
         turns = completed + ([current] if current else [])
         when = {m: game.month_title(m) for m in range(1, game.world.month + 1)}
         args = (game.scenario, game.seed, game.player, turns, self.SEEDS, 5, when)
-        threading.Thread(target=self._work, args=args, daemon=True).start()
-
-    def _work(self, *args: Any) -> None:
-        try:
-            self.points = turning_points(*args)
-        except Exception as exc:  # a debrief must open even if the replays cannot run
-            self.failed = str(exc)
-        finally:
-            self._done.set()
+        self._job = Offloaded(turning_points, *args)
 
     @property
     def done(self) -> bool:
-        return self._done.is_set()
+        return self.wait(0.0)
 
     def wait(self, seconds: float) -> bool:
-        """Wait for the result (for tests); True once it is there."""
-        return self._done.wait(seconds)
+        """Whether the result is there, waiting at most ``seconds`` (tests wait; frames look)."""
+        job = self._job
+        if job is None:
+            return True
+        if not job.wait(seconds):
+            return False
+        self.points, self.failed = job.result or [], job.failed
+        self._job = None
+        return True
 
     def html(self) -> str:
         """The debrief's turning-points section ("" when the AI played alone)."""

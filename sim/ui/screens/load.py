@@ -37,9 +37,11 @@ class LoadScreen(Screen):
     """Choose a save."""
 
     name = "load"
+    saves: list[tuple[Path, str]] = []
 
     def build(self) -> None:
-        saves = list_saves()
+        # Listing reads every save file: once per build, never per frame.
+        self.saves = saves = list_saves()
         y = 90
         for n, (path, label) in enumerate(saves):
             self.button(
@@ -57,7 +59,7 @@ class LoadScreen(Screen):
         surface.blit(
             text.render("Load a saved game", 24, theme.TEXT, True), (self.s(60), self.s(30))
         )
-        if not list_saves():
+        if not self.saves:
             surface.blit(
                 text.render("No saved games yet.", 16, theme.MUTED), (self.s(60), self.s(90))
             )

@@ -40,6 +40,8 @@ class TitleScreen(Screen):
         self.scenarios: list[ScenarioInfo] = find_scenarios()
         self.chosen = 0
         self.top = 0
+        #: The chosen scenario's new game, made on an idle frame of the title (:meth:`prepare`).
+        self.prepared: tuple[Path, Game] | None = None
         if app.scenario is not None:
             given = app.scenario.resolve()
             found = [i for i, s in enumerate(self.scenarios) if s.path.resolve() == given]
@@ -51,6 +53,7 @@ class TitleScreen(Screen):
     def build(self) -> None:
         memory.settle()  # start-up is done: keep what it made out of the collector's walks
         self.later(memory.release_game)  # after a game: its leftovers, once the title is up
+        self.later(self.prepare)
         self.label(self.r(60, 36, 700, 64), "MANDATE", "#title")
         self.label(
             self.r(62, 100, 760, 28),
@@ -200,10 +203,29 @@ class TitleScreen(Screen):
             return True
         return super().handle(event)
 
+    def prepare(self) -> None:
+        """Make the chosen scenario's new game on an idle frame of the title (reading and
+        checking the scenario and building its world take a few tens of milliseconds), so that
+        "New game" opens the briefing in a short frame. Not in designer mode, where the player
+        edits the scenario file between tries."""
+        if self.app.designer or not self.scenarios:
+            return
+        info = self.scenarios[self.chosen]
+        if info.problem or (self.prepared is not None and self.prepared[0] == info.path):
+            return
+        try:
+            self.prepared = (info.path, Game.new(info.path, self.app.new_seed()))
+        except (ScenarioError, OSError):
+            self.prepared = None  # "New game" will say what is wrong
+
     def new_game(self) -> None:
         info = self.scenarios[self.chosen]
+        prepared, self.prepared = self.prepared, None
         try:
-            game = Game.new(info.path, self.app.new_seed())
+            if prepared is not None and prepared[0] == info.path:
+                game = prepared[1]
+            else:
+                game = Game.new(info.path, self.app.new_seed())
         except ScenarioError as exc:
             self.app.notify(str(exc.problems[0]) if exc.problems else "cannot load the scenario")
             return
