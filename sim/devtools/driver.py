@@ -15,6 +15,7 @@ import pygame
 from pygame_gui.elements import UIButton
 
 from sim.ui.app import App
+from sim.ui.savewriter import save_writer
 from sim.ui.settings import Settings
 
 FRAME = 1 / 60
@@ -51,9 +52,11 @@ class Driver:
         return driver
 
     def frames(self, n: int = 1, dt: float = FRAME) -> None:
-        """Run ``n`` frames."""
+        """Run ``n`` frames; then the saves being written in the background are on disk (a
+        script reads them at once, where a player could not)."""
         for _ in range(n):
             self.app.frame(dt)
+        save_writer().wait()
 
     def key(self, key: int, mod: int = 0, frames: int = 2) -> None:
         """Press and release a key."""

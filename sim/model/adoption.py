@@ -14,6 +14,7 @@ from sim.model import forces, sanctions
 from sim.model.drafts import Draft
 from sim.model.events import Event
 from sim.model.voting import Tally
+from sim.model.words import and_list
 from sim.model.world import Mission, Resolution, World
 
 
@@ -75,7 +76,7 @@ def _new_mission(world: World, draft: Draft) -> list[Event]:
 
 
 def _ceilings_text(mission: Mission) -> str:
-    return ", ".join(f"{n:,} {kind}" for kind, n in mission.ceilings.items() if n)
+    return and_list(f"{n:,} {kind}" for kind, n in mission.ceilings.items() if n)
 
 
 def _rehat(world: World, organization: str, mission: Mission) -> list[Event]:

@@ -19,6 +19,7 @@ from sim.model.operations import bridging_clauses
 from sim.model.pledges import PledgeStance, pledge_stance
 from sim.model.stance import Ballot, ballot
 from sim.model.voting import Tally
+from sim.model.words import intensity_words, metric_value
 from sim.model.world import PERSONNEL, World
 
 
@@ -64,7 +65,8 @@ def deployment_decision(world: World, org_id: str) -> BodyDecision | None:
     intensity = world.theatre.intensity
     if intensity <= capacity.deploy_above:
         blocked.append(
-            f"intensity {intensity:.2f} is not above its threshold {capacity.deploy_above:.2f}"
+            f"the fighting, at {intensity_words(intensity)}, is not above its threshold of"
+            f" {metric_value('intensity', capacity.deploy_above)}"
         )
     if any(m.authority == org_id and m.active for m in world.missions):
         blocked.append("its own force is already in the theatre")

@@ -189,11 +189,8 @@ class Clauses:
         their ids without it: "on gov and nlf")."""
         parts = [f"Ch. {self.chapter}"]
         if self.establishes_mission():
-            observers = f", {self.observer_ceiling:,} observers" if self.observer_ceiling else ""
-            parts.append(
-                f"mission of {self.troop_ceiling:,} troops, {self.police_ceiling:,} police"
-                f"{observers} for {self.duration} months"
-            )
+            strength = and_list(f"{n:,} {kind}" for kind, n in self.ceilings().items() if n)
+            parts.append(f"mission of {strength} for {self.duration} months")
         if self.tasks:
             parts.append("tasks: " + ", ".join(task_words(t) for t in self.tasks))
         for s in self.sanctions:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.model.explain import POINTS_PER_UNIT, Factor
+from sim.model.words import task_words
 from sim.model.world import Mission, World
 
 PLEDGE_FACTORS = ("reimbursement", "proximity", "host_relation", "risk")
@@ -85,7 +86,7 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
     )
     factors = tuple(Factor(n, _points(v)) for n, v in zip(PLEDGE_FACTORS, values, strict=True))
     blocked = [
-        f"a caveat against {task.replace('_', ' ')}"
+        f"a caveat against {task_words(task)}"
         for task in sorted(set(contributor.caveats) & set(mission.tasks))
     ]
     if mission.kind == "national":

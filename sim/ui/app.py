@@ -14,6 +14,8 @@ import warnings
 from collections import deque
 from pathlib import Path
 
+# numpy imports numpy.random lazily, at the game's first random draw: a 20 ms frame mid-game.
+import numpy.random  # noqa: F401
 import pygame
 import pygame_gui
 
@@ -46,6 +48,7 @@ from sim.model.saves import SaveError
 from sim.ui import theme
 from sim.ui.game import AUTOSAVE, Game
 from sim.ui.pacing import Skip
+from sim.ui.savewriter import save_writer
 from sim.ui.screens.base import Screen, make_screen
 from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
@@ -258,10 +261,21 @@ class App:
             return
         try:
             where = f"{game.world.title} — {game.month_title()}"
-            game.save(saves_dir() / AUTOSAVE, label=f"Autosave: {where}")
+            game.save_in_background(saves_dir() / AUTOSAVE, label=f"Autosave: {where}")
         except (SaveError, OSError) as exc:
             self.notify(f"Autosave failed: {exc}")
         self.autosaved = key
+
+    def _saved(self) -> None:
+        """Say so when a save written in the background failed."""
+        for problem in save_writer().problems():
+            self.notify(f"Autosave failed: {problem}")
+
+    def close(self) -> None:
+        """Close the window, once the saves being written are on disk."""
+        save_writer().wait()
+        self._saved()
+        pygame.quit()
 
     def _watch_game(self) -> None:
         """Open the screens that what happened calls for, on top of the chamber."""
@@ -351,6 +365,7 @@ class App:
 
     def quit_to_title(self) -> None:
         """Leave the game (the autosave keeps it) and go back to the title."""
+        save_writer().wait()  # the title's Continue resumes the newest autosave
         self.game = None
         self.paused = False
         self.reset(make_screen(self, "title"))
@@ -447,6 +462,7 @@ class App:
             self._autosave()
             self._watch_game()
             self._skip_step()
+        self._saved()
         self.screen.catch_up()
         if not self.paused:
             self.screen.update(dt)
@@ -559,7 +575,7 @@ class App:
             self.frame(min(dt, 0.1))
             pygame.display.flip()
             self.frame_ms.append((time.perf_counter() - started) * 1000.0)
-        pygame.quit()
+        self.close()
 
 
 def _source_lines(path: Path, error: Exception) -> dict[str, str]:
@@ -603,5 +619,5 @@ def run_app(
             break
     if screenshot is not None:
         pygame.image.save(app.window, str(screenshot))
-    pygame.quit()
+    app.close()
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -46,10 +47,13 @@ from sim.model.whip import WhipCount, whip_count
 from sim.model.world import Mission, Statement, World
 from sim.scenario import catalogue
 from sim.scenario.build import build_world
-from sim.scenario.loader import ScenarioError, load_scenario
+from sim.scenario.loader import ScenarioError, load_scenario, parse_scenario, read_text
 from sim.scenario.schema import ScenarioFile
+from sim.ui.savewriter import save_writer
 
 AUTOSAVE = "autosave.json"
+#: Scenario files already read and checked, by path and text (see :func:`read_scenario`).
+_SCENARIOS: dict[tuple[str, str], ScenarioFile] = {}
 #: Months before a sponsored mandate expires that the player is warned and offered its renewal.
 RENEWAL_WARNING = 2
 
@@ -69,6 +73,22 @@ class ScenarioInfo:
     own: bool = False
 
 
+def read_scenario(path: Path) -> ScenarioFile:
+    """:func:`~sim.scenario.loader.load_scenario`, remembered: the title screen reads every
+    scenario to list it, so starting one parses nothing again (checking a scenario takes tens
+    of milliseconds: one long frame). Keyed by the file's text, so an edited file is read
+    afresh; a scenario is immutable, so the same object serves every game made from it."""
+    text = read_text(path)
+    key = (str(path), text)
+    scenario = _SCENARIOS.get(key)
+    if scenario is None:
+        scenario = parse_scenario(text, str(path))
+        if len(_SCENARIOS) >= 64:
+            _SCENARIOS.clear()
+        _SCENARIOS[key] = scenario
+    return scenario
+
+
 def find_scenarios(folder: Path | None = None) -> list[ScenarioInfo]:
     """The scenarios to offer, the tutorial first; broken files listed with their problem.
 
@@ -82,7 +102,7 @@ def find_scenarios(folder: Path | None = None) -> list[ScenarioInfo]:
 def find_scenarios_file(path: Path, own: bool = False) -> ScenarioInfo:
     """The title screen's entry for one scenario file."""
     try:
-        s = load_scenario(path)
+        s = read_scenario(path)
     except ScenarioError as error:
         first = str(error.problems[0]) if error.problems else "cannot be loaded"
         return ScenarioInfo(path, path.stem, path.stem, "", "", 0, first, own)
@@ -170,7 +190,7 @@ class Game:
     def new(cls, path: Path, seed: int, observer: bool = False, seats: Sequence[str] = ()) -> Game:
         """A fresh game; the player holds the scenario's seat unless ``observer``, or the
         ``seats`` chosen at the briefing (several: a hot-seat game, in turn order)."""
-        scenario = load_scenario(path)
+        scenario = read_scenario(path)
         engine = Engine(build_world(scenario, seed))
         player = None if observer else _attr(scenario, "player", None)
         if player is None and not observer:
@@ -184,6 +204,7 @@ class Game:
     @classmethod
     def load(cls, save_path: Path) -> Game:
         """Resume a saved game; raises SaveError or ScenarioError with a readable message."""
+        save_writer().wait()  # the newest autosave, not the one before it
         save = read_save(save_path)
         path = Path(save.scenario_path)
         if not path.is_file():  # moved, e.g. by reinstalling the game: find it by its id
@@ -193,7 +214,7 @@ class Game:
                     f"the scenario file of this save, {printable(save.scenario_path)}, is gone"
                 )
             path = found
-        scenario = load_scenario(path)
+        scenario = read_scenario(path)
         engine = Engine(build_world(scenario, save.seed))
         session, record = restore(engine, default_agents(engine), save)
         game = cls(path, scenario, save.seed, session, record, steps=save.steps)
@@ -474,6 +495,18 @@ class Game:
         """Write a save atomically; returns the file written: ``path``, or for a branch its
         own file beside the original's (``NAME.branch-2.json``, see
         :mod:`sim.model.savefiles`). Raises SaveError when the game cannot be saved now."""
+        save_writer().wait()  # an autosave queued before this one lands first
+        return _write_save(path, self.snapshot(label))
+
+    def save_in_background(self, path: Path, label: str = "") -> Future[Path]:
+        """:meth:`save`, with only the snapshot taken now: the file is written by the save
+        writer's thread (:mod:`sim.ui.savewriter`), so the frame never waits on the disk.
+        Raises SaveError when the game cannot be saved now."""
+        return save_writer().write(path, self.snapshot(label))
+
+    def snapshot(self, label: str = "") -> SavedGame:
+        """The save of this game now, labelled and stamped; raises SaveError when the game
+        cannot be saved now."""
         if not self.can_save():
             raise SaveError("the game can be saved on your turn")
         turn = self.session.turn
@@ -483,7 +516,7 @@ class Game:
         if self.line:
             label += f" ({self.line})"
         stamp = datetime.now().isoformat(timespec="seconds")
-        return _write_save(path, self.capture(label, stamp))
+        return self.capture(label, stamp)
 
     def capture(self, label: str = "", stamp: str = "") -> SavedGame:
         """This game as a save (with its line of play and its other lines)."""

@@ -66,24 +66,29 @@ def hatching(size: tuple[int, int], scale: float) -> pygame.Surface:
 def territory(control: Mask, government_control: float, hatch: pygame.Surface) -> pygame.Surface:
     """The held part as a see-through layer at ``hatch``'s size: the hatching where the armed
     groups hold the ground, and the front line along its edge. The mask is worked out at the
-    control picture's own (small) size and scaled, so this takes milliseconds at any size."""
+    control picture's own (small) size and scaled, so this takes milliseconds at any size. The
+    masks are made in the hatching's own pixel layout (BGRA bytes: ARGB pixels), so blending
+    them needs no conversion of every pixel (which took 20 ms at 1920x1080)."""
     h, w = control.shape
     zone = held(control, government_control)
     inside = control > 0
-    edge = np.zeros_like(zone)
-    for dy, dx in ((0, 1), (1, 0), (0, -1), (-1, 0)):
-        edge |= zone & inside & ~np.roll(np.roll(zone, dy, axis=0), dx, axis=1)
-    keep = np.zeros((h, w, 4), dtype=np.uint8)
-    keep[..., :3] = 255
-    keep[..., 3] = np.where(zone, 255, 0)
-    line = np.zeros((h, w, 4), dtype=np.uint8)
-    line[..., :3] = HELD
-    line[..., 3] = np.where(edge, 235, 0)
+    apart = np.zeros_like(zone)
+    for shift in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+        apart |= ~np.roll(zone, shift, axis=(0, 1))
+    edge = zone & inside & apart
+    keep = np.full((h, w, 4), 255, dtype=np.uint8)
+    keep[..., 3] = zone * np.uint8(255)
+    line = np.empty((h, w, 4), dtype=np.uint8)
+    line[..., :3] = HELD[::-1]
+    line[..., 3] = edge * np.uint8(235)
     size = hatch.get_size()
     out = hatch.copy()
-    mask = pygame.image.frombytes(np.ascontiguousarray(keep).tobytes(), (w, h), "RGBA")
+    layout = "BGRA" if hatch.get_masks()[0] == 0xFF0000 else "RGBA"
+    if layout == "RGBA":
+        line[..., :3] = HELD
+    mask = pygame.image.frombytes(keep.tobytes(), (w, h), layout)
     out.blit(pygame.transform.scale(mask, size), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
-    front = pygame.image.frombytes(np.ascontiguousarray(line).tobytes(), (w, h), "RGBA")
+    front = pygame.image.frombytes(line.tobytes(), (w, h), layout)
     out.blit(pygame.transform.smoothscale(front, size), (0, 0))
     return out
 

@@ -47,7 +47,7 @@ def test_a_deployment_is_what_the_explained_body_vote_decides(tutorial: Scenario
             decision = deployment_decision(world, org_id)
             assert decision is not None
             if intensity <= world.regional[org_id].deploy_above:
-                assert not decision.decided and "intensity" in decision.blocked[0]
+                assert not decision.decided and "the fighting" in decision.blocked[0]
             engine.submit(DeployRegionalForce(org_id))
             deployed = any(m.authority == org_id for m in world.missions)
             assert deployed == decision.tally.passed

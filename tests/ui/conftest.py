@@ -49,6 +49,7 @@ def to_chamber(d: Driver) -> None:
     d.click(d.button("Take your seat"))
     assert d.screen() == "chamber"
     assert d.until(lambda: d.app.game is not None and d.app.game.awaiting)
+    assert d.settle()  # its last parts come a few frames later
     d.frames(1)
 
 

@@ -10,8 +10,10 @@ import html
 from collections.abc import Sequence
 
 import pygame
+from pygame_gui.elements import UIButton, UITextBox
 
 from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, RequestEndorsement
+from sim.model.drafts import Draft
 from sim.model.explain import Factor
 from sim.model.trades import TradeVotes
 from sim.model.world import Statement
@@ -59,7 +61,8 @@ class ConsultScreen(Screen):
     def build(self) -> None:
         """Left, top to bottom: whom to work on, lobbying, side deals and trades, regional
         endorsements; right: the member's asks and the replies so far (the panel above them is
-        drawn)."""
+        drawn). Made once: choosing a member, an issue or an amount, or sending a command,
+        changes these widgets in place (:meth:`sync`) instead of building the screen again."""
         W, H = self.W, self.H
         x, y = 30, 84
         self.rows = {"target": y - 24}
@@ -71,22 +74,115 @@ class ConsultScreen(Screen):
         self.rows["endorse"] = y - 24
         self._build_endorsements(x, y)
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
-        self.button(
+        self.profile_button = self.button(
             self.r(W - 400, H - 60, 220, 44),
             f"Profile of {self.target}",
             self.profile,
             key=pygame.K_p,
             tip="Priorities, relations and the factors of its stance",
         )
-        top = self._build_asks(300)
+        self.asks_top = 300.0
+        self.asks: list[UIButton] = []
+        self.asks_key: tuple[object, ...] | None = None
+        self.replies: UITextBox | None = None
+        self.replies_html = ""
+        self._build_replies(self._build_asks(self.asks_top))
+
+    def sync(self) -> None:
+        """Bring every widget up to date with the choices and the world, in place: only the
+        buttons whose text, state or style changed are redrawn."""
+        if not self.built:
+            return
+        for member, button in self.targets.items():
+            self.restyle(button, object_id="#toggle_on" if member == self.target else None)
+        for dim, button in self.dims.items():
+            self.restyle(button, object_id="#toggle_on" if dim == self.dimension else None)
+        self.restyle(self.lobby_button, self._lobby_text(), enabled=self.ok(self._lobby()))
+        tabled = self._tabled()
+        self.restyle(
+            self.offer_button,
+            f"Offer {self.target} a side deal",
+            enabled=tabled and self.ok(self._deal()),
+        )
+        text, tip, enabled = self._trade_button()
+        self.restyle(self.trade_button, text, tip=tip, enabled=enabled)
+        for org_id, button in self.endorsements.items():
+            text, enabled = self._endorse_button(org_id)
+            self.restyle(button, text, enabled=enabled)
+        self.restyle(self.profile_button, f"Profile of {self.target}")
+        top = self._build_asks(self.asks_top)
         self._build_replies(top)
+
+    def _lobby_text(self) -> str:
+        cost = self.game.view.lobby_cost()
+        return f"Lobby {self.target} on {self.dim_name()} ({cost:g} capital)"
+
+    def _trade_button(self) -> tuple[str, str, bool]:
+        """The trade of votes' text, tooltip and whether it can be offered now."""
+        theirs = self._theirs()
+        name = self.game.world.states.name(self.target)
+        if not theirs:
+            return "Trade votes", f"{name} holds the pen on no other draft", False
+        text = f"Trade votes: back {name}'s text for its vote on yours"
+        tip = f"Pledge your vote on '{html.escape(theirs[0].title)}'"
+        return text, tip, self._tabled() and self.ok(self._trade())
+
+    def _endorse_button(self, org_id: str) -> tuple[str, bool]:
+        """An organization's button: its text with its forecast on the tabled draft, and
+        whether it can be asked now."""
+        g = self.game
+        draft = g.council_draft()
+        tabled = draft is not None and draft.version > 0
+        note = ""
+        if draft is not None and tabled:
+            if org_id in draft.endorsements:
+                note = " — endorsed" if draft.endorsements[org_id] else " — refused"
+            else:
+                forecast = g.view.organization_forecast(org_id, draft)
+                word = "would endorse" if forecast.passed else "would refuse"
+                note = f" — {word} ({forecast.counts()})"
+        name = g.world.organizations[org_id].name
+        return f"Ask the {name} to endorse{note}", tabled and self.ok(self._endorse(org_id))
+
+    def _tabled(self) -> bool:
+        draft = self.game.council_draft()
+        return draft is not None and draft.version > 0
+
+    def _draft_id(self) -> str:
+        draft = self.game.council_draft()
+        return draft.id if draft is not None else ""
+
+    def _theirs(self) -> list[Draft]:
+        """The target's own drafts (other than the player's): what a trade of votes backs."""
+        draft_id = self._draft_id()
+        return [
+            d for d in self.game.view.drafts() if d.penholder == self.target and d.id != draft_id
+        ]
+
+    # The commands the buttons send, made at the click from the choices then.
+
+    def _lobby(self) -> Lobby:
+        return Lobby(self.game.player or "", self.target, self.dimension)
+
+    def _deal(self) -> OfferSidePayment:
+        return OfferSidePayment(self.game.player or "", self._draft_id(), self.target, self.amount)
+
+    def _trade(self) -> TradeVotes:
+        theirs = self._theirs()
+        return TradeVotes(
+            self.game.player or "", self._draft_id(), self.target, theirs[0].id if theirs else ""
+        )
+
+    def _endorse(self, org_id: str) -> RequestEndorsement:
+        return RequestEndorsement(self.game.player or "", self._draft_id(), org_id)
 
     def _build_targets(self, x: float, y: float) -> float:
         """One button per member, seven to a row; returns the y below the next label."""
         members = self.members()
+        self.targets: dict[str, UIButton] = {}
         for n, member in enumerate(members):
             col, row = n % 7, n // 7
-            self.button(
+            self.targets[member] = self.button(
                 self.r(x + col * 92, y + row * 42, 86, 36),
                 member,
                 lambda m=member: self.pick_target(m),
@@ -98,8 +194,9 @@ class ConsultScreen(Screen):
     def _build_lobby(self, x: float, y: float) -> float:
         """The issues to lobby on and the Lobby button."""
         g = self.game
+        self.dims: dict[str, UIButton] = {}
         for n, dim in enumerate(g.world.issues.dimensions):
-            self.button(
+            self.dims[dim.id] = self.button(
                 self.r(x + n * 160, y, 152, 36),
                 dim.name,
                 lambda d=dim.id: self.pick_dim(d),
@@ -107,73 +204,50 @@ class ConsultScreen(Screen):
                 tip=dim.name,
             )
         y += 46
-        lobby = Lobby(g.player or "", self.target, self.dimension)
-        self.button(
+        self.lobby_button = self.button(
             self.r(x, y, 420, 40),
-            f"Lobby {self.target} on {self.dim_name()} ({g.view.lobby_cost():g} capital)",
-            lambda: self.send(lobby),
+            self._lobby_text(),
+            lambda: self.send(self._lobby()),
             key=pygame.K_l,
-            enabled=self.ok(lobby),
             tip="Press the member to move toward your position on this issue",
+            enabled=self.ok(self._lobby()),
         )
         return y + 80
 
     def _build_deal(self, x: float, y: float) -> float:
         """The side deal (amount and offer) and the trade of votes, on the tabled draft."""
-        g = self.game
-        player = g.player or ""
-        draft = g.council_draft()
-        tabled = draft is not None and draft.version > 0
-        draft_id = draft.id if draft is not None else ""
         self.button(self.r(x, y, 44, 40), "−", lambda: self.bump(-1), tip="Offer less")
         self.button(self.r(x + 150, y, 44, 40), "+", lambda: self.bump(1), tip="Offer more")
         self.amount_pos = (x + 97, y + 20)
-        deal = OfferSidePayment(player, draft_id, self.target, self.amount)
-        self.button(
+        self.offer_button = self.button(
             self.r(x + 210, y, 330, 40),
             f"Offer {self.target} a side deal",
-            lambda: self.send(deal),
+            lambda: self.send(self._deal()),
             key=pygame.K_o,
-            enabled=tabled and self.ok(deal),
             tip="A concession on another matter for its support of your draft",
+            enabled=self._tabled() and self.ok(self._deal()),
         )
-        theirs = [d for d in g.view.drafts() if d.penholder == self.target and d.id != draft_id]
-        trade = TradeVotes(player, draft_id, self.target, theirs[0].id if theirs else "")
-        name = g.world.states.name(self.target)
-        self.button(
+        text, tip, enabled = self._trade_button()
+        self.trade_button = self.button(
             self.r(x, y + 48, 540, 40),
-            f"Trade votes: back {name}'s text for its vote on yours" if theirs else "Trade votes",
-            lambda: self.send(trade),
-            enabled=tabled and bool(theirs) and self.ok(trade),
-            tip=f"Pledge your vote on '{html.escape(theirs[0].title)}'"
-            if theirs
-            else f"{name} holds the pen on no other draft",
+            text,
+            lambda: self.send(self._trade()),
+            tip=tip,
+            enabled=enabled,
         )
         return y + 128
 
     def _build_endorsements(self, x: float, y: float) -> None:
         """One button per regional organization of the theatre, with its forecast."""
-        g = self.game
-        draft = g.council_draft()
-        tabled = draft is not None and draft.version > 0
-        draft_id = draft.id if draft is not None else ""
-        for n, org_id in enumerate(g.view.theatre_organizations()):
-            org = g.world.organizations[org_id]
-            request = RequestEndorsement(g.player or "", draft_id, org_id)
-            note = ""
-            if draft is not None and tabled:
-                if org_id in draft.endorsements:
-                    note = " — endorsed" if draft.endorsements[org_id] else " — refused"
-                else:
-                    forecast = g.view.organization_forecast(org_id, draft)
-                    word = "would endorse" if forecast.passed else "would refuse"
-                    note = f" — {word} ({forecast.counts()})"
-            self.button(
+        self.endorsements: dict[str, UIButton] = {}
+        for n, org_id in enumerate(self.game.view.theatre_organizations()):
+            text, enabled = self._endorse_button(org_id)
+            self.endorsements[org_id] = self.button(
                 self.r(x, y + n * 46, 640, 40),
-                f"Ask the {org.name} to endorse{note}",
-                lambda c=request: self.send(c),
+                text,
+                lambda o=org_id: self.send(self._endorse(o)),
                 key=pygame.K_1 + n if n < 9 else None,
-                enabled=tabled and self.ok(request),
+                enabled=enabled,
                 tip="Its own body decides by its own rule; a refusal counts against you",
             )
 
@@ -184,29 +258,41 @@ class ConsultScreen(Screen):
         return self.game.heard(draft) if draft is not None and tabled else []
 
     def _build_asks(self, top: float) -> float:
-        """For the penholder: one button per member's ask (the last three) to meet it;
-        returns the y below them."""
+        """For the penholder: one button per member's ask (the last three) to meet it, made
+        again only when the asks change; returns the y below them."""
         g = self.game
         player = g.player or ""
         draft = g.council_draft()
-        if draft is None or draft.penholder != player:
-            return top
-        heard = self._heard()
-        asks = [st for st in heard if st.clauses is not None and st.clauses != draft.clauses]
-        for n, st in enumerate(asks[-3:]):
-            assert st.clauses is not None
-            amend = AmendDraft(player, draft.id, st.clauses, f"meets {st.actor}'s ask")
-            self.button(
-                self.r(self.W - 430, top + n * 44, 400, 38),
-                f"Meet {g.world.states.name(st.actor)}'s ask",
-                lambda c=amend: self.send(c),
-                enabled=self.ok(amend),
-                tip=html.escape(st.text),
-            )
-        return top + 44 * len(asks[-3:])
+        asks: list[Statement] = []
+        if draft is not None and draft.penholder == player:
+            heard = self._heard()
+            asks = [st for st in heard if st.clauses is not None and st.clauses != draft.clauses]
+            asks = asks[-3:]
+        amends = [
+            AmendDraft(player, draft.id, st.clauses, f"meets {st.actor}'s ask")
+            for st in asks
+            if draft is not None and st.clauses is not None
+        ]
+        key = (tuple(amends), tuple(st.text for st in asks), tuple(self.ok(a) for a in amends))
+        if key != self.asks_key:
+            self.asks_key = key
+            for button in self.asks:
+                self.drop(button)
+            self.asks = [
+                self.button(
+                    self.r(self.W - 430, top + n * 44, 400, 38),
+                    f"Meet {g.world.states.name(st.actor)}'s ask",
+                    lambda c=amend: self.send(c),
+                    enabled=self.ok(amend),
+                    tip=html.escape(st.text),
+                )
+                for n, (st, amend) in enumerate(zip(asks, amends, strict=True))
+            ]
+        return top + 44 * len(asks)
 
     def _build_replies(self, top: float) -> None:
-        """What the members said about the draft, then the latest replies to lobbying."""
+        """What the members said about the draft, then the latest replies to lobbying (the box
+        is laid out again only when its text changes)."""
         g = self.game
         said = [
             f"<b>{html.escape(g.world.states.name(st.actor))}</b>"
@@ -217,11 +303,17 @@ class ConsultScreen(Screen):
         replies = [e for e in g.world.events if e.kind in REPLIES][-8:]
         names = namer(g.world)
         said += [f"<b>M{e.month}</b> {html.escape(names.text(e.text))}" for e in reversed(replies)]
-        self.textbox(
-            self.r(self.W - 430, top, 400, self.H - top - 80),
-            "<br>".join(said)
-            or "<i>No replies yet: members answer lobbying in the next round.</i>",
+        text = "<br>".join(said) or (
+            "<i>No replies yet: members answer lobbying in the next round.</i>"
         )
+        rect = self.r(self.W - 430, top, 400, self.H - top - 80)
+        box = self.replies
+        if box is not None and text == self.replies_html and box.relative_rect == rect:
+            return
+        if box is not None:
+            self.drop(box)
+        self.replies = self.textbox(rect, text)
+        self.replies_html = text
 
     def dim_name(self) -> str:
         world = self.game.world
@@ -229,6 +321,10 @@ class ConsultScreen(Screen):
 
     def ok(self, command: Command) -> bool:
         return self.game.awaiting and not self.game.check(command)
+
+    def refresh(self) -> None:
+        """After a choice or a command: the widgets change in place (:meth:`sync`)."""
+        self.sync()
 
     def pick_target(self, member: str) -> None:
         self.target = member

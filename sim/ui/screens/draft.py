@@ -8,6 +8,7 @@ edited clauses); nothing changes in the world until the player tables or amends,
 from __future__ import annotations
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from sim.model.commands import AmendDraft, TableDraft, TableRenewal
 from sim.model.drafts import (
@@ -92,7 +93,11 @@ class DraftScreen(Screen):
         u = self.unit()
         k = u / 240
         tabled = self.draft.version > 0
-        self.button(
+        self.task_buttons: dict[str, UIButton] = {}
+        self.sanction_buttons: dict[str, UIButton] = {}
+        self.target_buttons: dict[tuple[str, str], UIButton] = {}
+        self.demand_buttons: dict[str, UIButton] = {}
+        self.chapter_button = self.button(
             self.r(x, y, 200, 36),
             f"Chapter {c.chapter}",
             self.toggle_chapter,
@@ -100,7 +105,7 @@ class DraftScreen(Screen):
             tip="Chapter VI (consent-based) or VII (enforcement)",
             object_id="#toggle_on" if c.chapter == "VII" else None,
         )
-        self.button(
+        self.referral_button = self.button(
             self.r(x + 210, y, 200, 36),
             "ICC referral: " + ("yes" if c.referral else "no"),
             self.toggle_referral,
@@ -113,7 +118,7 @@ class DraftScreen(Screen):
         for n, task in enumerate(self.tasks()):
             col, row = n % 3, n // 3
             on = task in c.tasks
-            self.button(
+            self.task_buttons[task] = self.button(
                 self.r(x + col * u, y + row * 42, u - 10, 36),
                 nice(task),
                 lambda t=task: self.toggle_task(t),
@@ -146,7 +151,7 @@ class DraftScreen(Screen):
         for n, kind in enumerate(SANCTION_KINDS):
             by = y + n * 42
             on = kind in targets
-            self.button(
+            self.sanction_buttons[kind] = self.button(
                 self.r(x, by, u - 10, 36),
                 nice(kind),
                 lambda k=kind: self.toggle_sanction(k),
@@ -154,7 +159,7 @@ class DraftScreen(Screen):
             )
             for m, party in enumerate(self.parties()):
                 hit = party in targets.get(kind, ())
-                self.button(
+                self.target_buttons[kind, party] = self.button(
                     self.r(x + u + m * 160 * k, by, 160 * k - 10, 36),
                     f"on {self.party_word(party)}",
                     lambda k=kind, p=party: self.toggle_target(k, p),
@@ -167,7 +172,7 @@ class DraftScreen(Screen):
         y += 24
         for n, demand in enumerate(self.demands()):
             on = demand in c.demands
-            self.button(
+            self.demand_buttons[demand] = self.button(
                 self.r(x + n * u, y, u - 10, 36),
                 nice(demand),
                 lambda d=demand: self.toggle_demand(d),
@@ -177,7 +182,7 @@ class DraftScreen(Screen):
         verb = "Amend the draft" if tabled else "Table with these clauses"
         if tabled and self.game.player != self.draft.penholder:
             verb = f"Propose to {self.game.world.states.name(self.draft.penholder)}"
-        self.button(
+        self.table_button = self.button(
             self.r(W - 430, H - 60, 250, 44),
             verb,
             self.table_or_amend,
@@ -196,6 +201,40 @@ class DraftScreen(Screen):
             tip="Back to the clauses as they stand",
         )
 
+    def sync(self) -> None:
+        """The controls after an edit, changed in place (toggles, the chapter, the targets a
+        sanction allows, whether it can be tabled): building the editor's 33 buttons again
+        took a long frame on every click."""
+        if not self.built:
+            return
+        c = self.clauses
+
+        def toggle(on: bool) -> str | None:
+            return "#toggle_on" if on else None
+
+        self.restyle(
+            self.chapter_button, f"Chapter {c.chapter}", object_id=toggle(c.chapter == "VII")
+        )
+        self.restyle(
+            self.referral_button,
+            "ICC referral: " + ("yes" if c.referral else "no"),
+            object_id=toggle(c.referral),
+        )
+        for task, button in self.task_buttons.items():
+            on = task in c.tasks
+            self.restyle(
+                button, tip=("On" if on else "Off") + " — click to toggle", object_id=toggle(on)
+            )
+        targets = {s.kind: s.targets for s in c.sanctions}
+        for kind, button in self.sanction_buttons.items():
+            self.restyle(button, object_id=toggle(kind in targets))
+        for (kind, party), button in self.target_buttons.items():
+            hit = party in targets.get(kind, ())
+            self.restyle(button, enabled=kind in targets, object_id=toggle(hit))
+        for demand, button in self.demand_buttons.items():
+            self.restyle(button, object_id=toggle(demand in c.demands))
+        self.restyle(self.table_button, enabled=self.game.awaiting and self.changed())
+
     def changed(self) -> bool:
         return self.clauses != self.draft.clauses or self.draft.version == 0
 
@@ -203,7 +242,7 @@ class DraftScreen(Screen):
 
     def set(self, **changes: object) -> None:
         self.clauses = self.clauses.changed(**changes)
-        self.refresh()
+        self.sync()
 
     def toggle_chapter(self) -> None:
         self.set(chapter="VI" if self.clauses.chapter == "VII" else "VII")
@@ -242,7 +281,7 @@ class DraftScreen(Screen):
 
     def reset(self) -> None:
         self.clauses = self.draft.clauses
-        self.refresh()
+        self.sync()
 
     def table_or_amend(self) -> None:
         player = self.game.player

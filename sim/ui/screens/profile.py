@@ -141,6 +141,9 @@ class ProfileScreen(Screen):
         self.actor = actor
         self._flips_key: tuple[Any, ...] | None = None
         self._flips_cache: tuple[dict[str, MemberFlips], dict[str, Drift]] = ({}, {})
+        #: The first "what would flip this vote" is worked out the frame after the screen opens
+        #: (it takes about 10 ms), so entering the profile stays one short frame.
+        self._flips_waiting = False
 
     def members(self) -> list[str]:
         world = self.game.world
@@ -189,6 +192,14 @@ class ProfileScreen(Screen):
                 key=pygame.K_c,
                 tip="Why it pledges troops, or not, and when it would withdraw",
             )
+
+        if self.flips_key() != self._flips_key:
+            self._flips_waiting = True
+            self.later(self._work_out_flips)
+
+    def _work_out_flips(self) -> None:
+        self._flips_waiting = False
+        self.flips()
 
     def step(self, delta: int) -> None:
         members = self.members()
@@ -364,7 +375,7 @@ class ProfileScreen(Screen):
             f" {units(stance.yes_above)}, no below {units(stance.no_below)}; capability"
             f" {float(table.capability[table.index[self.actor]]):.2f}"
         )
-        found_flips = self.flips()
+        found_flips = self.shown_flips()
         if found_flips is not None:
             curious += f"; one step needs {units(found_flips[0].needed)}"
         curious += "."
@@ -372,33 +383,50 @@ class ProfileScreen(Screen):
             surface.blit(text.render(line, 12, theme.DIM), (x, y))
             y += s(16)
 
-    def flips(self) -> tuple[MemberFlips, Drift] | None:
-        """What would move this member's vote one step, and its drift since the start (cached
-        while nothing changes; the same computation as ``mandate run --explain``)."""
+    def flips_key(self) -> tuple[Any, ...] | None:
+        """What the member's flips depend on: the world, the draft before the Council, the
+        member."""
         forecast = self.game.forecast()
         if forecast is None or self.actor not in forecast[1].voters:
             return None
         draft = forecast[0]
-        key = (
+        return (
             len(self.game.session.engine.log),
             draft.id,
             draft.clauses,
             tuple(sorted(draft.side_payments.items())),
             tuple(sorted(draft.endorsements.items())),
+            self.actor,
         )
+
+    def flips(self) -> tuple[MemberFlips, Drift] | None:
+        """What would move this member's vote one step, and its drift since the start (cached
+        while nothing changes; the same computation as ``mandate run --explain``, for this
+        member only)."""
+        key = self.flips_key()
+        forecast = self.game.forecast()
+        if key is None or forecast is None:
+            return None
         if key != self._flips_key:
+            draft = forecast[0]
             original = self.game.view.original_clauses(draft)
             world = self.game.world
-            flips = vote_flips(world, draft, original, observer=self.game.player)
+            flips = vote_flips(
+                world, draft, original, only=(self.actor,), observer=self.game.player
+            )
             self._flips_cache = (flips, drifts(world, draft, self.game.player))
             self._flips_key = key
         every, moved = self._flips_cache
         return every[self.actor], moved[self.actor]
 
+    def shown_flips(self) -> tuple[MemberFlips, Drift] | None:
+        """:meth:`flips` for drawing: None while the first one waits for the next frame."""
+        return None if self._flips_waiting else self.flips()
+
     def _flips(self, surface: pygame.Surface, x: int, y: int, w: int) -> int:
         text = self.app.text
         s = self.s
-        found = self.flips()
+        found = self.shown_flips()
         if found is None:
             return y
         flips, drift = found

@@ -15,12 +15,14 @@ them: toggle buttons for the series of ``mandate run --json`` (``metrics``) and 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from sim.ui import theme
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.screens.base import Host, Screen
-from sim.ui.theatremap import MapLayer, TheatreMap, draw_status_strip, theatre_map
+from sim.ui.theatremap import MapLayer, TheatreMap, draw_status_strip, fit, theatre_map
 from sim.ui.widgets.theatrepanel import consent_words, draw_theatre_panel
 
 __all__ = ["PANEL_W", "TheatreScreen", "consent_words"]
@@ -31,6 +33,35 @@ RIGHT_X = 30 + PANEL_W + 30
 STRIP_H = 30
 MIN_CHARTS_H = 140
 GAP = 8
+#: The map last read and the layers last built from it, so entering the theatre again reads
+#: and lays out nothing (the map of a scenario is fixed: a designer's reload is a new one).
+_MAPS: list[tuple[object, TheatreMap | None]] = []
+_LAYERS: dict[tuple[object, ...], MapLayer] = {}
+
+
+def scenario_map(path: Path, theatre: object) -> TheatreMap | None:
+    """:func:`theatre_map` of this scenario's theatre, read once."""
+    for known, found in _MAPS:
+        if known is theatre:
+            return found
+    found = theatre_map(path, theatre)
+    _MAPS[:] = [(theatre, found)]
+    _LAYERS.clear()
+    return found
+
+
+def map_layer(the_map: TheatreMap, text: theme.Text, area: pygame.Rect, scale: float) -> MapLayer:
+    """The map laid out in ``area`` (its labels placed), built once per size; composed again
+    on each visit (the state may have moved)."""
+    key = (id(the_map), tuple(area), scale)
+    layer = _LAYERS.get(key)
+    if layer is None:
+        layer = MapLayer.build(the_map, text, area)
+        if len(_LAYERS) > 4:
+            _LAYERS.clear()
+        _LAYERS[key] = layer
+    layer.frame = None
+    return layer
 
 
 class TheatreScreen(Screen):
@@ -49,7 +80,7 @@ class TheatreScreen(Screen):
         self.panel: pygame.Surface | None = None
         self.panel_key: tuple[object, ...] = ()
         # The map is read here, once, never while drawing a frame.
-        self.map: TheatreMap | None = theatre_map(
+        self.map: TheatreMap | None = scenario_map(
             self.game.scenario_path, self.game.scenario.theatre
         )
         self.show_map = self.map is not None
@@ -83,8 +114,11 @@ class TheatreScreen(Screen):
         )
         self.layer = None
         if self.map is not None and self.show_map:
-            self.layer = MapLayer.build(self.map, self.app.text, self.map_area())
+            # The map is laid out and composed on the next two frames (about 10 ms each at
+            # 1920x1080), so opening the theatre is never one long frame.
             self.chart_top = self.strip_area().bottom / self.scale + GAP
+            self.later(self._lay_out_map)
+            self.later(self._compose_map)
         else:
             self.chart_top = (
                 self.metric_buttons(
@@ -93,6 +127,19 @@ class TheatreScreen(Screen):
                 + 10
             )
         self.panel = None
+
+    def _lay_out_map(self) -> None:
+        assert self.map is not None
+        self.layer = map_layer(self.map, self.app.text, self.map_area(), self.scale)
+
+    def _compose_map(self) -> None:
+        if self.layer is not None:
+            self.layer.surface(self.game.world, self.app.text, self._key())
+
+    def _key(self) -> tuple[object, ...]:
+        """What the panel and the map show changes only when this does."""
+        world = self.game.world
+        return (len(world.events), world.month, len(self.game.session.engine.log))
 
     def peace_talks(self) -> None:
         self.go("peace")
@@ -119,7 +166,9 @@ class TheatreScreen(Screen):
 
     def strip_area(self) -> pygame.Rect:
         """The phase and control strip under the map."""
-        top = (self.layer.rect.bottom if self.layer else self.map_area().bottom) / self.scale
+        assert self.map is not None
+        rect = self.layer.rect if self.layer else fit(self.map.image.get_size(), self.map_area())
+        top = rect.bottom / self.scale
         return self.r(RIGHT_X, top + GAP, self.W - RIGHT_X - 30, STRIP_H)
 
     def charts_area(self) -> pygame.Rect:
@@ -179,7 +228,7 @@ class TheatreScreen(Screen):
         if when:
             stamp = text.render(when, 16, theme.MUTED)
             surface.blit(stamp, (s(30 + PANEL_W) - stamp.get_width(), s(26)))
-        key = (len(world.events), world.month, len(self.game.session.engine.log))
+        key = self._key()
         if self.panel is None or key != self.panel_key:
             self.panel = draw_theatre_panel(self.game, text, s(PANEL_W), self.scale)
             self.panel_key = key
@@ -188,8 +237,9 @@ class TheatreScreen(Screen):
         if self.panel.get_height() > area.height:
             self._scrollbar(surface, area)
         shown = {n: self.series[n] for n in self.selected}
-        if self.layer is not None:
-            surface.blit(self.layer.surface(world, text, key), self.layer.rect)
+        if self.map is not None and self.show_map:
+            if self.layer is not None and (self.layer.frame is not None or not self.pending):
+                surface.blit(self.layer.surface(world, text, key), self.layer.rect)
             draw_status_strip(surface, world, text, self.strip_area())
             area = self.charts_area()
             columns = 4 if area.width >= self.s(4 * 130) else 2
