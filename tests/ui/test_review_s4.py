@@ -140,3 +140,16 @@ def test_a_seat_with_nothing_to_decide_leaves_no_gap_under_its_roles() -> None:
         assert nothing - roles <= 45, (roles, nothing)
     finally:
         pygame.quit()
+
+
+def test_settings_say_they_are_kept_without_a_file_path() -> None:
+    """Settings from the title (S): they say they are kept, not "Saved in /home/…/settings.json"."""
+    d = Driver.start((1280, 720))
+    try:
+        d.key(pygame.K_s)
+        assert d.screen() == "settings"
+        lines = drawn(d)
+        assert "Saved as you change them, for your next game too" in lines
+        assert not [line for line in lines if "settings.json" in line or "/" in line]
+    finally:
+        pygame.quit()

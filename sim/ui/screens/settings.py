@@ -6,7 +6,7 @@ import pygame
 
 from sim.ui import theme
 from sim.ui.screens.base import Screen
-from sim.ui.settings import UI_SCALES, VOTE_SPEEDS, config_dir
+from sim.ui.settings import UI_SCALES, VOTE_SPEEDS
 
 
 def _next(values: tuple[float, ...], current: float) -> float:
@@ -88,5 +88,5 @@ class SettingsScreen(Screen):
         text = self.app.text
         title = text.render("Settings", 28, theme.TEXT, True)
         surface.blit(title, title.get_rect(center=(self.app.size[0] // 2, self.s(60))))
-        where = text.render(f"Saved in {config_dir() / 'settings.json'}", 13, theme.MUTED)
+        where = text.render("Saved as you change them, for your next game too", 13, theme.MUTED)
         surface.blit(where, where.get_rect(center=(self.app.size[0] // 2, self.s(self.H - 40))))
