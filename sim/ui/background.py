@@ -3,27 +3,38 @@
 A thread would share the interpreter's lock with the game: while it replays, every frame waits
 for the lock again and again (the debrief's frames took two to five times their own CPU time),
 and its garbage collections stop the game too. A separate process runs beside the game on
-another core. This module imports no pygame, so the process starts with only the model.
+another core. It is a plain ``python -m sim.ui.background IN OUT``: the function and its
+arguments go in a pickle file, the outcome comes back in another; the process imports no
+pygame and nothing of the script that started the game.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import atexit
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 
-def _run(connection: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    """In the other process: call ``function`` and send back ("ok", result) or ("failed",
-    message)."""
+def main(argv: list[str] | None = None) -> None:
+    """In the other process: read (function, args) from IN, write ("ok", result) or
+    ("failed", message) to OUT (whole or not at all)."""
+    source, target = (Path(a) for a in (argv or sys.argv[1:]))
+    function, args = pickle.loads(source.read_bytes())
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
-    except Exception as exc:  # the screen shows the reason; the game goes on
+    except Exception as exc:  # noqa: BLE001 - the screen shows the reason; the game goes on
         outcome = ("failed", str(exc))
-    connection.send(outcome)
-    connection.close()
+    part = target.with_suffix(".part")
+    part.write_bytes(pickle.dumps(outcome))
+    part.replace(target)
 
 
 class Offloaded:
@@ -32,26 +43,29 @@ class Offloaded:
 
     def __init__(self, function: Callable[..., Any], *args: Any) -> None:
         self._outcome: tuple[str, Any] | None = None
-        self._connection: Connection | None = None
-        self._process: Any = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._finished = threading.Event()
+        self._folder = Path(tempfile.mkdtemp(prefix="mandate-work-"))
+        self._target = self._folder / "out.pickle"
         try:
-            context = multiprocessing.get_context("spawn")
-            receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(
-                target=_run, args=(sender, function, args), daemon=True, name="mandate-replays"
+            source = self._folder / "in.pickle"
+            source.write_bytes(pickle.dumps((function, args)))
+            path = os.pathsep.join(p for p in sys.path if p)
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "sim.ui.background", str(source), str(self._target)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": path},
             )
-            self._process.start()
-            sender.close()
-            self._connection = receiver
-        except Exception:  # noqa: BLE001 - no process (a frozen build): a thread does it
-            self._connection = None
+            atexit.register(self._stop)
+        except Exception:  # noqa: BLE001 - no process can start: a thread does the work
+            self._process = None
             threading.Thread(target=self._in_thread, args=(function, args), daemon=True).start()
 
     def _in_thread(self, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
         try:
             self._outcome = ("ok", function(*args))
-        except Exception as exc:  # noqa: BLE001 - as in _run
+        except Exception as exc:  # noqa: BLE001 - as in main
             self._outcome = ("failed", str(exc))
         finally:
             self._finished.set()
@@ -60,18 +74,29 @@ class Offloaded:
         """Whether the result is there, waiting at most ``seconds`` for it (0: just look)."""
         if self._outcome is not None:
             return True
-        if self._connection is None:
+        process = self._process
+        if process is None:
             self._finished.wait(seconds)
             return self._outcome is not None
         try:
-            if not self._connection.poll(seconds):
-                return False
-            self._outcome = self._connection.recv()
-        except (EOFError, OSError):
+            process.wait(seconds) if seconds > 0 else None
+        except subprocess.TimeoutExpired:
+            return False
+        if process.poll() is None:
+            return False
+        try:
+            self._outcome = pickle.loads(self._target.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
             self._outcome = ("failed", "the replays stopped before the end")
-        self._connection.close()
-        self._process.join(1.0)
+        self._stop()
         return True
+
+    def _stop(self) -> None:
+        """End the process if it still runs (the game is closing) and remove its files."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        shutil.rmtree(self._folder, ignore_errors=True)
 
     @property
     def failed(self) -> str:
@@ -82,3 +107,7 @@ class Offloaded:
     def result(self) -> Any:
         """The result (None until :meth:`wait` says it is there, or if it failed)."""
         return self._outcome[1] if self._outcome and self._outcome[0] == "ok" else None
+
+
+if __name__ == "__main__":
+    main()

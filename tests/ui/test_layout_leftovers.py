@@ -98,7 +98,7 @@ def test_the_world_view_of_1993_offers_no_later_organization_and_cuts_no_name() 
         assert "Economic Community of West African States" in texts
         assert not [t for t in texts if t.endswith("…")]
         lines = drawn(d)
-        assert "Too small for this map:" in lines and "CPV" in lines
+        assert "Too small for this map:" in lines and "Cape Verde" in lines
     finally:
         pygame.quit()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import math
+import subprocess
 
 import pygame
+import pytest
 
 from sim.devtools.driver import Driver
 from sim.ui import memory
@@ -71,3 +73,12 @@ def test_offloaded_work_gives_what_the_call_gives_or_why_it_failed() -> None:
     broken = Offloaded(math.factorial, -1)
     assert broken.wait(120)
     assert broken.result is None and "negative" in broken.failed
+
+
+def test_offloaded_work_falls_back_to_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    job = Offloaded(math.comb, 40, 12)
+    assert job.wait(60) and job.result == math.comb(40, 12)

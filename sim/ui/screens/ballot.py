@@ -155,10 +155,15 @@ class BallotScreen(Screen):
         surface.blit(text.render(text.fit(title, 18, w, True), 18, theme.TEXT, True), (x, y))
         y += s(34)
         dims = {d.id: d.name for d in self.game.world.issues.dimensions}
-        label_w, bar_w = s(200), s(160)
+        names = [factor_title(f.name, dims) for f in stance.factors]
+        bar_w, word_w = s(160), s(110)
+        widest = max([text.font(14).size(n)[0] for n in names] + [0])
+        # the labels as wide as the longest one needs ("Policy: Pressure on the parties"), the
+        # bar and its word keeping their room
+        label_w = max(s(200), min(widest + s(12), w - bar_w - word_w))
         biggest = max([abs(f.points) for f in stance.factors] + [abs(stance.total), 1])
-        for factor in stance.factors:
-            name = text.fit(factor_title(factor.name, dims), 14, label_w - s(8))
+        for factor, title_ in zip(stance.factors, names, strict=True):
+            name = text.fit(title_, 14, label_w - s(8))
             surface.blit(text.render(name, 14, theme.TEXT), (x, y))
             self._signed_bar(surface, factor.points, biggest, (x + label_w, y), bar_w)
             side = "for" if factor.points > 0 else "against" if factor.points < 0 else "nothing"

@@ -89,7 +89,7 @@ class BriefingScreen(Screen):
         self.label(self.r(40, 20, W - 80, 38), _e(s.title), "#heading")
         when = self.game.calendar(1)
         start = f" from {when}" if when else ""
-        seed = f"Scenario {s.id} · seed {self.game.seed} · {s.months} months at most{start}"
+        seed = f"At most {s.months} months{start} · seed {self.game.seed}"
         self.label(self.r(40, 58, W - 80, 24), seed, "#small")
         briefing = getattr(s, "briefing", "") or getattr(s, "summary", "")
         assumptions = "".join(f"<br>• {_e(a)}" for a in getattr(s, "assumptions", []) or [])

@@ -30,6 +30,7 @@ from sim.model.deciders import (
 )
 from sim.model.explain import Factor
 from sim.model.pledges import PledgeStance, pledge_stance
+from sim.model.words import plural
 from sim.model.world import PERSONNEL, Mission, World
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
@@ -196,7 +197,7 @@ class DecidersScreen(Screen):
         sub = (
             f"troops {c.troops:,} · police {c.police:,} · observers {c.observers:,} ·"
             f" tolerance of casualties {tolerance} · UN reimbursement {money} · arrives after"
-            f" {c.lag} months · caveats: {caveats}"
+            f" {plural(c.lag, 'month')} · caveats: {caveats}"
         )
         surface.blit(
             text.render(text.fit(sub, 15, s(self.W - 60)), 15, theme.MUTED), (s(30), s(58))

@@ -204,7 +204,8 @@ class SeatScreen(Screen):
             surface.blit(text.render(line, 14, theme.MUTED), (s(30), y))
             y += s(19)
         x, w = s(480), s(self.W - 520)
-        y = s(150)
+        # beside the decision buttons when there are some; else right under the seat's roles
+        y = s(150) if self.notes else y + s(18)
         for why in self.notes:
             lines = text.wrap(why, 13, w)[:2]
             for n, line in enumerate(lines):

@@ -303,6 +303,8 @@ class WorldScreen(Screen):
         surface.blit(text.render("World view", 24, theme.TEXT, True), (s(20), s(14)))
         if self.problem:
             box = self.r(80, 120, self.W - 160, 200)
+            lines = text.wrap(self.problem, 15, box.w - s(40))
+            box.h = s(20 + 34 + 20) + len(lines) * s(22)  # as tall as its words, no empty half
             pygame.draw.rect(surface, theme.PANEL, box, border_radius=s(8))
             pygame.draw.rect(surface, theme.PANEL_EDGE, box, 1, border_radius=s(8))
             y = box.y + s(20)
@@ -311,7 +313,7 @@ class WorldScreen(Screen):
                 (box.x + s(20), y),
             )
             y += s(34)
-            for line in text.wrap(self.problem, 15, box.w - s(40)):
+            for line in lines:
                 surface.blit(text.render(line, 15, theme.TEXT), (box.x + s(20), y))
                 y += s(22)
             return
@@ -414,7 +416,9 @@ class WorldScreen(Screen):
         size = s(12)
         for actor in missing:
             kind, council = stances[actor]
-            label = text.render(actor, 12, theme.TEXT if council else theme.MUTED, council)
+            states = self.game.world.states
+            name = states.name(actor) if actor in states.index else table.names.get(actor, actor)
+            label = text.render(name, 12, theme.TEXT if council else theme.MUTED, council)
             if x + size + label.get_width() > self.map_rect.right:
                 x, y = s(20), y + s(20)
             draw_symbol(surface, kind, (x + size // 2, y + s(9)), size)
