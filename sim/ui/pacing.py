@@ -109,7 +109,12 @@ def decisions(game: Game) -> list[Decision]:
         text = guide.hint
         if draft.renews is not None and draft.version == 0:
             text = f"The mandate of {draft.renews} is about to expire: its renewal is ready. {text}"
-        out.append(Decision((guide.suggested, draft.id, draft.version), text))
+        key: tuple[object, ...] = (guide.suggested, draft.id, draft.version)
+        if draft.version == 0:
+            # A draft of the player's that is ready but not tabled: passing on it holds for this
+            # month only, so a skip never runs to the end of the game past the player's own draft.
+            key += (game.world.month,)
+        out.append(Decision(key, text))
     return out + deadlines(game)
 
 

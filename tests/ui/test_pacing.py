@@ -139,3 +139,20 @@ def test_the_chamber_tracks_the_objectives(chamber: Driver) -> None:
     rows = objective_rows(game.world, False)
     assert [r.name for r in rows] == [o.name for o in game.world.objectives]
     assert screen.tracker_area.h >= 19 * len(rows)
+
+
+def test_a_skip_comes_back_each_month_to_a_draft_left_untabled(chamber: Driver) -> None:
+    d = chamber
+    game = d.app.game
+    assert game is not None
+    draft = game.council_draft()
+    assert draft is not None and draft.version == 0, "the tutorial opens with a prepared draft"
+    for _ in range(2):
+        month = game.world.month
+        d.key(pygame.K_s)  # "not this one": pass on tabling it this month
+        assert d.until(lambda: d.app.skip is None, 5000)
+        if d.screen() != "chamber":  # news or a vote's result stopped the skip: back to it
+            d.key(pygame.K_RETURN)
+            assert d.until(lambda: d.screen() == "chamber" and game.awaiting, 2000)
+        assert game.world.month <= month + 1, "the skip ran past the player's untabled draft"
+        assert not game.world.finished
