@@ -60,6 +60,7 @@ class Offloaded:
             atexit.register(self._stop)
         except Exception:  # noqa: BLE001 - no process can start: a thread does the work
             self._process = None
+            shutil.rmtree(self._folder, ignore_errors=True)
             threading.Thread(target=self._in_thread, args=(function, args), daemon=True).start()
 
     def _in_thread(self, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
@@ -78,10 +79,11 @@ class Offloaded:
         if process is None:
             self._finished.wait(seconds)
             return self._outcome is not None
-        try:
-            process.wait(seconds) if seconds > 0 else None
-        except subprocess.TimeoutExpired:
-            return False
+        if seconds > 0:
+            try:
+                process.wait(seconds)
+            except subprocess.TimeoutExpired:
+                return False
         if process.poll() is None:
             return False
         try:

@@ -70,6 +70,7 @@ def test_offloaded_work_gives_what_the_call_gives_or_why_it_failed() -> None:
     job = Offloaded(math.comb, 40, 12)
     assert job.wait(120)
     assert job.result == math.comb(40, 12) and job.failed == ""
+    assert not job._folder.exists(), "its files are removed once read"
     broken = Offloaded(math.factorial, -1)
     assert broken.wait(120)
     assert broken.result is None and "negative" in broken.failed
@@ -82,3 +83,4 @@ def test_offloaded_work_falls_back_to_a_thread(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(subprocess, "Popen", no_process)
     job = Offloaded(math.comb, 40, 12)
     assert job.wait(60) and job.result == math.comb(40, 12)
+    assert not job._folder.exists(), "no files are left behind"
