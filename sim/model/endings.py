@@ -134,9 +134,13 @@ def condition_words(world: World, ending: Ending) -> str:
 
 
 def explain(world: World, ending: Ending) -> str:
-    """Why the game ended, in plain words: the ending's text and the condition that held
-    (:func:`condition_words`)."""
-    return f"{ending.text} ({condition_words(world, ending)})"
+    """Why the game ended, in plain words: the ending's text with the condition that held
+    (:func:`condition_words`) in brackets before its closing stop, as in "It is over (the
+    fighting is below 20% of all-out war)." """
+    text, condition = ending.text.rstrip(), condition_words(world, ending)
+    if text and text[-1] in ".!?":
+        return f"{text[:-1]} ({condition}){text[-1]}"
+    return f"{text} ({condition})"
 
 
 def score(world: World) -> dict[str, float | int]:

@@ -23,8 +23,8 @@ def test_an_objectives_ending_names_only_its_own_objectives() -> None:
     reason = endings.explain(world, ending)
     assert "every objective" not in reason
     assert reason == (
-        "Peace holds. (each of these objectives is met: Fewer than 40 civilians killed a month"
-        " by month 18; A ceasefire holding in month 18)"
+        "Peace holds (each of these objectives is met: Fewer than 40 civilians killed a month"
+        " by month 18; A ceasefire holding in month 18)."
     )
 
 
@@ -39,7 +39,7 @@ def test_an_objectives_ending_names_only_its_own_objectives() -> None:
 def test_counts_in_a_reason_take_their_plural(condition: str, threshold: float, said: str) -> None:
     world = build_world(load_scenario(TUTORIAL), 0)
     ending = Ending("x", "X", "Done.", condition, threshold, 1)
-    assert endings.explain(world, ending) == f"Done. ({said})"
+    assert endings.explain(world, ending) == f"Done ({said})."
 
 
 @pytest.mark.parametrize(

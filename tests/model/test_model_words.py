@@ -99,8 +99,8 @@ def test_ending_reasons_say_the_fighting_as_a_share_of_all_out_war() -> None:
     calm = Ending("calm", "Calm", "It is over.", "intensity_below", 0.2, 1)
     war = Ending("war", "War", "All-out.", "intensity_above", 0.97, 1)
     deaths = Ending("toll", "Toll", "Too many.", "civilian_deaths_above", 1200, 1)
-    assert endings.explain(world, calm) == "It is over. (the fighting is below 20% of all-out war)"
-    assert endings.explain(world, war) == "All-out. (the fighting is above 97% of all-out war)"
+    assert endings.explain(world, calm) == "It is over (the fighting is below 20% of all-out war)."
+    assert endings.explain(world, war) == "All-out (the fighting is above 97% of all-out war)."
     assert endings.condition_words(world, deaths) == "total civilian deaths exceed 1,200"
 
 

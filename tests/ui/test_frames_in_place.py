@@ -174,3 +174,22 @@ def test_no_autosave_is_lost_when_the_window_closes(
     threading.Timer(0.2, release.set).start()
     d.app.run()  # the window closes: it waits for the write
     assert read_save(autosave).turn.month == 2
+
+
+def test_parts_made_on_later_frames_keep_their_place_in_the_tab_order(chamber: Driver) -> None:
+    d = chamber
+    d.key(pygame.K_t)
+    d.key(pygame.K_e)
+    assert d.screen() == "draft" and d.app.screen.pending  # sanctions and demands still to come
+    assert d.settle()
+    ring = d.app.screen.ring
+    tops = [b.rect.top for b in ring]
+    assert tops == sorted(tops), [b.text for b in ring]  # top to bottom, as laid out
+    assert {"on government", "on NLF"} <= {b.text for b in ring}
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_c)
+    assert d.screen() == "consult" and d.app.screen.pending
+    assert d.settle()
+    texts = [b.text for b in d.app.screen.ring]
+    asks = next(n for n, t in enumerate(texts) if t.startswith("Ask the Continental Union"))
+    assert texts.index("Trade votes") < asks < texts.index("Back") < texts.index("Profile of BOR")

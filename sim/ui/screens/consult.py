@@ -72,7 +72,11 @@ class ConsultScreen(Screen):
         self.rows["deal"] = y - 24
         y = self._build_deal(x, y)
         self.rows["endorse"] = y - 24
-        self._build_endorsements(x, y)
+        # The endorsements, then the asks and the replies, are made on the next frames (in
+        # their places in the focus ring): entering is a few short frames, not one long one.
+        self.endorsements: dict[str, UIButton] = {}
+        at = len(self.ring)
+        self.later(lambda y=y: self._build_endorsements(x, y, at))
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
         self.profile_button = self.button(
             self.r(W - 400, H - 60, 220, 44),
@@ -86,7 +90,7 @@ class ConsultScreen(Screen):
         self.asks_key: tuple[object, ...] | None = None
         self.replies: UITextBox | None = None
         self.replies_html = ""
-        self._build_replies(self._build_asks(self.asks_top))
+        self.later(lambda: self._build_replies(self._build_asks(self.asks_top)))
 
     def sync(self) -> None:
         """Bring every widget up to date with the choices and the world, in place: only the
@@ -237,9 +241,9 @@ class ConsultScreen(Screen):
         )
         return y + 128
 
-    def _build_endorsements(self, x: float, y: float) -> None:
-        """One button per regional organization of the theatre, with its forecast."""
-        self.endorsements: dict[str, UIButton] = {}
+    def _build_endorsements(self, x: float, y: float, at: int) -> None:
+        """One button per regional organization of the theatre, with its forecast (at place
+        ``at`` of the focus ring)."""
         for n, org_id in enumerate(self.game.view.theatre_organizations()):
             text, enabled = self._endorse_button(org_id)
             self.endorsements[org_id] = self.button(
@@ -250,6 +254,7 @@ class ConsultScreen(Screen):
                 enabled=enabled,
                 tip="Its own body decides by its own rule; a refusal counts against you",
             )
+        self._into_ring(list(self.endorsements.values()), at)
 
     def _heard(self) -> list[Statement]:
         """What the members said about the tabled draft."""

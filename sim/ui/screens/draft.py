@@ -147,37 +147,14 @@ class DraftScreen(Screen):
         y += 42 * ((len(self.numbers()) + 1) // 2) + 10
         self.section_y["sanctions"] = y
         y += 24
-        targets = {s.kind: s.targets for s in c.sanctions}
-        for n, kind in enumerate(SANCTION_KINDS):
-            by = y + n * 42
-            on = kind in targets
-            self.sanction_buttons[kind] = self.button(
-                self.r(x, by, u - 10, 36),
-                nice(kind),
-                lambda k=kind: self.toggle_sanction(k),
-                object_id="#toggle_on" if on else None,
-            )
-            for m, party in enumerate(self.parties()):
-                hit = party in targets.get(kind, ())
-                self.target_buttons[kind, party] = self.button(
-                    self.r(x + u + m * 160 * k, by, 160 * k - 10, 36),
-                    f"on {self.party_word(party)}",
-                    lambda k=kind, p=party: self.toggle_target(k, p),
-                    object_id="#toggle_on" if hit else None,
-                    enabled=on,
-                    tip=self.game.world.theatre.party(party).name,
-                )
+        # The sanctions, then the demands, are made on the next two frames (in their places in
+        # the focus ring): entering the editor is a few short frames, not one long one.
+        at = len(self.ring)
+        self.later(lambda y=y: self._build_sanctions(x, y, u, at))
         y += 42 * len(SANCTION_KINDS) + 10
         self.section_y["demands"] = y
         y += 24
-        for n, demand in enumerate(self.demands()):
-            on = demand in c.demands
-            self.demand_buttons[demand] = self.button(
-                self.r(x + n * u, y, u - 10, 36),
-                nice(demand),
-                lambda d=demand: self.toggle_demand(d),
-                object_id="#toggle_on" if on else None,
-            )
+        self.later(lambda y=y: self._build_demands(x, y, u, at))
         W, H = self.W, self.H
         verb = "Amend the draft" if tabled else "Table with these clauses"
         if tabled and self.game.player != self.draft.penholder:
@@ -200,6 +177,48 @@ class DraftScreen(Screen):
             key=pygame.K_r,
             tip="Back to the clauses as they stand",
         )
+
+    def _build_sanctions(self, x: float, y: float, u: float, at: int) -> None:
+        """Each kind of sanction and, beside it, the parties it may target."""
+        k = u / 240
+        targets = {s.kind: s.targets for s in self.clauses.sanctions}
+        made = []
+        for n, kind in enumerate(SANCTION_KINDS):
+            by = y + n * 42
+            on = kind in targets
+            self.sanction_buttons[kind] = self.button(
+                self.r(x, by, u - 10, 36),
+                nice(kind),
+                lambda k=kind: self.toggle_sanction(k),
+                object_id="#toggle_on" if on else None,
+            )
+            made.append(self.sanction_buttons[kind])
+            for m, party in enumerate(self.parties()):
+                hit = party in targets.get(kind, ())
+                self.target_buttons[kind, party] = self.button(
+                    self.r(x + u + m * 160 * k, by, 160 * k - 10, 36),
+                    f"on {self.party_word(party)}",
+                    lambda k=kind, p=party: self.toggle_target(k, p),
+                    object_id="#toggle_on" if hit else None,
+                    enabled=on,
+                    tip=self.game.world.theatre.party(party).name,
+                )
+                made.append(self.target_buttons[kind, party])
+        self._into_ring(made, at)
+
+    def _build_demands(self, x: float, y: float, u: float, at: int) -> None:
+        """The demands on the parties (after the sanctions in the focus ring)."""
+        made = []
+        for n, demand in enumerate(self.demands()):
+            on = demand in self.clauses.demands
+            self.demand_buttons[demand] = self.button(
+                self.r(x + n * u, y, u - 10, 36),
+                nice(demand),
+                lambda d=demand: self.toggle_demand(d),
+                object_id="#toggle_on" if on else None,
+            )
+            made.append(self.demand_buttons[demand])
+        self._into_ring(made, at + len(self.sanction_buttons) + len(self.target_buttons))
 
     def sync(self) -> None:
         """The controls after an edit, changed in place (toggles, the chapter, the targets a
