@@ -110,6 +110,33 @@ class Driver:
         (:meth:`~sim.ui.screens.base.Screen.later`)."""
         return self.until(lambda: not self.app.screen.pending, limit)
 
+    def take_seat(self) -> None:
+        """Title → briefing → chamber by clicking the real buttons, to the player's first turn,
+        with the chamber's later parts made."""
+        self.click(self.button("New game"))
+        self.click(self.button("Take your seat"))
+        assert self.until(lambda: self.app.game is not None and self.app.game.awaiting)
+        assert self.settle(), "the chamber never finished its later parts"
+        self.frames(1)
+
+    def lines_drawn(self) -> list[str]:
+        """The lines of text the app draws in one frame, in the order drawn (what a test reads
+        to check what the player is told)."""
+        seen: list[str] = []
+        text = self.app.text
+        render = text.render
+
+        def recording(line: str, *args: object, **kwargs: object) -> pygame.Surface:
+            seen.append(line)
+            return render(line, *args, **kwargs)  # type: ignore[arg-type]
+
+        text.render = recording  # type: ignore[method-assign]
+        try:
+            self.frames(1)
+        finally:
+            del text.render
+        return seen
+
     def screen(self) -> str:
         """Name of the top screen."""
         return self.app.screen.name

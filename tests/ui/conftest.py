@@ -44,13 +44,8 @@ def chamber(driver: Driver) -> Driver:
 
 def to_chamber(d: Driver) -> None:
     """Title → briefing → chamber by clicking the real buttons; waits for the player's turn."""
-    d.click(d.button("New game"))
-    assert d.screen() == "briefing"
-    d.click(d.button("Take your seat"))
+    d.take_seat()
     assert d.screen() == "chamber"
-    assert d.until(lambda: d.app.game is not None and d.app.game.awaiting)
-    assert d.settle()  # its last parts come a few frames later
-    d.frames(1)
 
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,33 +12,6 @@ import pytest
 
 from sim.devtools.driver import Driver
 
-
-def to_chamber(d: Driver) -> None:
-    """Title → briefing → chamber by clicks, to the player's first turn."""
-    d.click(d.button("New game"))
-    d.click(d.button("Take your seat"))
-    assert d.until(lambda: d.app.game is not None and d.app.game.awaiting)
-    d.frames(2)
-
-
-def drawn(d: Driver) -> list[str]:
-    """The lines of text drawn in one frame."""
-    seen: list[str] = []
-    text = d.app.text
-    render = text.render
-
-    def recording(line: str, *args: object, **kwargs: object) -> pygame.Surface:
-        seen.append(line)
-        return render(line, *args, **kwargs)  # type: ignore[arg-type]
-
-    text.render = recording  # type: ignore[method-assign]
-    try:
-        d.frames(1)
-    finally:
-        del text.render
-    return seen
-
-
 SIZES = [((1024, 600), 1.0), ((1280, 720), 1.0), ((1920, 1080), 1.0), ((1920, 1080), 2.0)]
 
 
@@ -48,9 +21,9 @@ def test_the_help_shows_every_key_and_what_it_does_in_full(
 ) -> None:
     d = Driver.start(size, scale)
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_F1)
-        lines = drawn(d)
+        lines = d.lines_drawn()
         assert not [line for line in lines if line.endswith("…")]
         shown = " ".join(" ".join(lines).split())
         for key, what in d.app.screen.help():
@@ -67,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_the_chamber_shows_every_objective_in_full(scenario: str, size: tuple[int, int]) -> None:
     d = Driver.start(size, scenario=ROOT / "scenarios" / f"{scenario}.toml")
     try:
-        to_chamber(d)
+        d.take_seat()
         d.app.screen.tracker = None  # type: ignore[attr-defined]  # drawn again in this frame
-        shown = " ".join(drawn(d))
+        shown = " ".join(d.lines_drawn())
         game = d.app.game
         assert game is not None
         for objective in game.world.objectives:
@@ -86,7 +59,7 @@ def test_the_world_view_of_1993_offers_no_later_organization_and_cuts_no_name() 
 
     d = Driver.start((1280, 720), scenario=ROOT / "scenarios" / "rwanda_1994.toml")
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_w)
         screen = d.app.screen
         assert screen.name == "world"
@@ -97,7 +70,7 @@ def test_the_world_view_of_1993_offers_no_later_organization_and_cuts_no_name() 
         assert not [t for t in texts if "African Union" in t or "European Union" in t]
         assert "Economic Community of West African States" in texts
         assert not [t for t in texts if t.endswith("…")]
-        lines = drawn(d)
+        lines = d.lines_drawn()
         assert "Too small for this map:" in lines and "Cape Verde" in lines
     finally:
         pygame.quit()
@@ -152,7 +125,7 @@ def test_a_contributor_is_told_what_the_mission_draft_will_ask_of_it() -> None:
         hint = d.app.screen.hint.text  # type: ignore[attr-defined]
         assert "you pledge once it is adopted" in hint, hint
         d.key(pygame.K_u)
-        shown = " ".join(drawn(d))
+        shown = " ".join(d.lines_drawn())
         assert "Nothing to decide here yet: once the Council adopts Resolution 872" in shown
     finally:
         pygame.quit()
@@ -165,17 +138,17 @@ def test_the_penholder_is_not_told_to_table_a_tabled_draft_and_the_whip_agrees_w
     game = d.app.game
     assert game is not None
     d.key(pygame.K_u)
-    assert "table it (T)" in " ".join(drawn(d))
+    assert "table it (T)" in " ".join(d.lines_drawn())
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_t)  # table the draft
     draft = game.council_draft()
     assert draft is not None and draft.version > 0
     d.key(pygame.K_u)
-    shown = " ".join(drawn(d))
+    shown = " ".join(d.lines_drawn())
     assert "table it (T)" not in shown and "is before the Council: change its clauses" in shown
     d.key(pygame.K_ESCAPE)
     d.app.screen.table = None  # type: ignore[attr-defined]  # the table is drawn again
-    shown = " ".join(drawn(d))
+    shown = " ".join(d.lines_drawn())
     forecast = game.forecast()
     assert forecast is not None
     tally = forecast[2]
@@ -188,10 +161,10 @@ def test_the_draft_editor_uses_a_wide_window() -> None:
     Rwanda title was cut short. Now the columns widen with the window and the title is whole."""
     d = Driver.start((1920, 1080), scenario=ROOT / "scenarios" / "rwanda_1994.toml")
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_e)
         assert d.screen() == "draft"
-        lines = drawn(d)
+        lines = d.lines_drawn()
         game = d.app.game
         assert game is not None
         draft = game.council_draft()

@@ -16,40 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 RWANDA = ROOT / "scenarios" / "rwanda_1994.toml"
 
 
-def to_chamber(d: Driver) -> None:
-    """Title → briefing → chamber by clicks, to the player's first turn."""
-    d.click(d.button("New game"))
-    d.click(d.button("Take your seat"))
-    assert d.until(lambda: d.app.game is not None and d.app.game.awaiting)
-    d.frames(2)
-
-
-def drawn(d: Driver) -> list[str]:
-    """The lines of text drawn in one frame."""
-    seen: list[str] = []
-    text = d.app.text
-    render = text.render
-
-    def recording(line: str, *args: object, **kwargs: object) -> pygame.Surface:
-        seen.append(line)
-        return render(line, *args, **kwargs)  # type: ignore[arg-type]
-
-    text.render = recording  # type: ignore[method-assign]
-    try:
-        d.frames(1)
-    finally:
-        del text.render
-    return seen
-
-
 def test_your_vote_names_every_factor_in_full() -> None:
     """Rwanda at 1280x720: New Zealand's ballot shows "Policy: Pressure on the parties" whole."""
     d = Driver.start((1280, 720), scenario=RWANDA)
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_y)
         assert d.screen() == "ballot"
-        lines = drawn(d)
+        lines = d.lines_drawn()
         assert "Policy: Pressure on the parties" in lines
         assert not [line for line in lines if line.startswith("Policy:") and line.endswith("…")]
     finally:
@@ -60,11 +34,11 @@ def test_a_contributor_arriving_after_one_month_is_not_plural() -> None:
     """Rwanda: Belgium, the first troop contributor, "arrives after 1 month", not "1 months"."""
     d = Driver.start((1280, 720), scenario=RWANDA)
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_h)
         d.key(pygame.K_w)
         assert d.screen() == "deciders"
-        lines = drawn(d)
+        lines = d.lines_drawn()
         assert "Belgium — troop contributor" in lines
         header = next(line for line in lines if "arrives after" in line)
         assert "arrives after 1 month ·" in header
@@ -78,10 +52,10 @@ def test_the_fictional_world_view_box_is_as_tall_as_its_words() -> None:
     line, not a box twice as tall with an empty lower half."""
     d = Driver.start((1280, 720))
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_w)
         assert d.screen() == "world"
-        lines = drawn(d)
+        lines = d.lines_drawn()
         assert "No world map for this scenario" in lines
         window = d.app.window
         assert window.get_at((90, 130))[:3] == theme.PANEL  # inside the box, above its heading
@@ -109,7 +83,7 @@ def test_a_seat_with_nothing_to_decide_leaves_no_gap_under_its_roles() -> None:
     """New Zealand in Rwanda: "Nothing to decide…" follows its roles, not a blank band."""
     d = Driver.start((1280, 720), scenario=RWANDA)
     try:
-        to_chamber(d)
+        d.take_seat()
         d.key(pygame.K_u)
         assert d.screen() == "seat"
         rendered: dict[int, str] = {}
@@ -148,7 +122,7 @@ def test_settings_say_they_are_kept_without_a_file_path() -> None:
     try:
         d.key(pygame.K_s)
         assert d.screen() == "settings"
-        lines = drawn(d)
+        lines = d.lines_drawn()
         assert "Saved as you change them, for your next game too" in lines
         assert not [line for line in lines if "settings.json" in line or "/" in line]
     finally:
