@@ -21,14 +21,14 @@ def _open_log_from_the_debrief(d: Driver) -> EventLogScreen:
     assert d.screen() == "eventlog"
     assert d.settle(), "the log never finished laying out its entries"
     screen = d.app.screen
-    assert isinstance(screen, EventLogScreen) and screen.log is not None
+    assert isinstance(screen, EventLogScreen) and screen.view is not None
     return screen
 
 
 def test_the_log_from_the_debrief_holds_every_month_and_scrolls(driver: Driver) -> None:
     d = driver
     screen = _open_log_from_the_debrief(d)
-    log = screen.log
+    log = screen.view
     assert log is not None and log.done
     game = d.app.game
     assert game is not None

@@ -85,7 +85,7 @@ def test_toasts_feed_event_log_and_debrief_speak_words(scenario: str) -> None:
         d.click(d.button("Event log"))
         assert d.screen() == "eventlog"
         assert d.settle()
-        log = [row.entry.text for row in d.app.screen.log.rows if row.first]  # type: ignore[attr-defined]
+        log = [row.entry.text for row in d.app.screen.view.rows if row.first]  # type: ignore[attr-defined]
         assert any("of all-out war)" in line for line in log), log[:5]
         assert not problems(world, log), problems(world, log)[:5]
     finally:

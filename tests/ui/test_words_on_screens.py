@@ -80,6 +80,6 @@ def test_the_news_puts_a_flag_before_a_state_s_news(chamber: Driver) -> None:
     d.key(pygame.K_n)
     d.frames(3)
     assert d.screen() == "eventlog"
-    log = d.app.screen.log  # type: ignore[attr-defined]
+    log = d.app.screen.view  # type: ignore[attr-defined]
     circulates = [r.entry for r in log.rows if r.text.startswith("Arnesia circulates")]
     assert circulates and circulates[0].flag is not None

@@ -32,15 +32,15 @@ class EventLogScreen(Screen):
 
     name = "eventlog"
 
-    log: LogView | None = None
+    view: LogView | None = None
 
     def build(self) -> None:
         W, H = self.W, self.H
-        self.log = LogView(self.r(40, 80, W - 80, H - 170), self.app.text)
-        self.log.add(self.entries())
-        self.log.lay_out(FIRST)
-        for _ in range(-(-len(self.log.queue) // PER_FRAME)):
-            self.later(lambda: self.log.lay_out(PER_FRAME) if self.log else None)
+        self.view = LogView(self.r(40, 80, W - 80, H - 170), self.app.text)
+        self.view.add(self.entries())
+        self.view.lay_out(FIRST)
+        for _ in range(-(-len(self.view.queue) // PER_FRAME)):
+            self.later(lambda: self.view.lay_out(PER_FRAME) if self.view else None)
         self.button(
             self.r(W - 280, H - 66, 240, 46),
             "Continue",
@@ -79,19 +79,19 @@ class EventLogScreen(Screen):
             yield Entry("No news.", colour=theme.MUTED)
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if self.log is not None and event.type != pygame.KEYDOWN and self.log.handle(event):
+        if self.view is not None and event.type != pygame.KEYDOWN and self.view.handle(event):
             return True
         return super().handle(event)
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        return self.log is not None and self.log.handle(event)
+        return self.view is not None and self.view.handle(event)
 
     def busy_rects(self) -> list[pygame.Rect]:
-        return [self.log.rect] if self.log is not None else []
+        return [self.view.rect] if self.view is not None else []
 
     def draw(self, surface: pygame.Surface) -> None:
         text = self.app.text
         heading = text.render("Everything that has happened", 24, theme.TEXT, True)
         surface.blit(heading, (self.s(40), self.s(24)))
-        if self.log is not None:
-            self.log.draw(surface)
+        if self.view is not None:
+            self.view.draw(surface)
