@@ -312,7 +312,8 @@ class App:
             game.seen.warned = (world.month, game.player)
             for mission in game.expiring():
                 self.notify(
-                    f"The mandate of {mission.id} expires in month {mission.expires_month}:"
+                    f"The mandate of {namer(world).name(mission.id)} expires in month"
+                    f" {mission.expires_month}:"
                     " Table draft offers its renewal, with clauses you can edit."
                 )
         if world.month != game.seen.month or (world.finished and not self.find("debrief")):

@@ -259,3 +259,18 @@ def test_the_classroom_says_names_not_ids() -> None:
         " in Kalvaria']"
     )
     assert world.month == 1
+
+
+def test_your_vote_is_told_on_the_drafts_name() -> None:
+    """The toast after the seat's own vote names the draft, not "kalvaria-1"."""
+    d = Driver.start((1280, 720))
+    try:
+        d.take_seat()
+        d.key(pygame.K_t)
+        d.key(pygame.K_y)
+        assert d.screen() == "ballot"
+        d.key(pygame.K_RETURN)  # as the seat's advisers advise
+        assert d.app.message.startswith("You vote "), d.app.message
+        assert "on 'Protection of civilians in Kalvaria'" in d.app.message, d.app.message
+    finally:
+        pygame.quit()

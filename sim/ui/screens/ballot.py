@@ -84,7 +84,8 @@ class BallotScreen(Screen):
             self.app.notify("; ".join(exc.reasons))
             return
         veto = choice == "no" and self.seat in game.world.bodies[self.draft.body].veto
-        note = f"You vote {choice} on {self.draft.id}" + (" — a veto." if veto else ".")
+        draft = namer(game.world).name(self.draft.id)
+        note = f"You vote {choice} on {draft}" + (" — a veto." if veto else ".")
         if ballot_turn:
             game.end_turn()
         self.app.notify(note)

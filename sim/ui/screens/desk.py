@@ -19,6 +19,7 @@ from pygame_gui.elements import UITextEntryLine
 from sim.ui import theme
 from sim.ui.netgame import NetGame
 from sim.ui.screens.base import Host, Screen
+from sim.ui.words import namer
 
 #: Steps of the time limit per phase (seconds; 0 = none).
 LIMITS = (0, 60, 120, 180, 300, 600)
@@ -276,7 +277,11 @@ class TeacherDesk(Screen):
         world = self.game.world
         draft = world.draft_in(world.council)
         public = self.game.session.view_data.get("public", {})
-        title = f"Every seat on {draft.id}" if draft else "Every seat (no draft before the Council)"
+        title = (
+            f"Every seat on {namer(world).name(draft.id)}"
+            if draft
+            else "Every seat (no draft before the Council)"
+        )
         surface.blit(text.render(title, 16, theme.TEXT, True), (x, y))
         y += s(28)
         stances = data.get("stances", {}).get(draft.id, {}) if draft else {}

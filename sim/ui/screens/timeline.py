@@ -127,6 +127,8 @@ class TimelineScreen(Screen):
             rows.append(("What happened:", theme.TEXT))
             rows += [("• " + words, theme.MUTED) for words in happened]
         for words, colour in rows:
+            if words == "What happened:":
+                y += s(8)  # a little apart from the decisions above
             for line in text.wrap(words, 14, s(560)):
                 if y + s(20) > bottom:
                     return
