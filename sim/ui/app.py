@@ -279,7 +279,9 @@ class App:
             self.notify(f"Autosave failed: {problem}")
 
     def close(self) -> None:
-        """Close the window, once the saves being written are on disk."""
+        """Close the window, once the saves being written are on disk (the month's autosave
+        too, if a screen being built was still holding it back)."""
+        self._autosave()
         save_writer().wait()
         self._saved()
         pygame.quit()
@@ -467,9 +469,10 @@ class App:
                 self.game.pump(STEP_BUDGET)
             for note in self.game.take_notes():
                 self.notify(note)
-            self._autosave()
             self._watch_game()
             self._skip_step()
+            if not self.screen.fresh and not self.screen.pending:
+                self._autosave()  # not while a screen is being built: on a lighter frame
         self._saved()
         self.screen.catch_up()
         if not self.paused:
