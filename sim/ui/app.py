@@ -52,7 +52,8 @@ from sim.ui.savewriter import save_writer
 from sim.ui.screens.base import Screen, make_screen
 from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
-from sim.ui.shapes import ShapeCache, Warmer
+from sim.ui.shapes import ShapeCache
+from sim.ui.warmup import Warmer
 from sim.ui.words import namer
 
 STEP_BUDGET = 0.004
@@ -129,9 +130,10 @@ class App:
     def _manager(self) -> pygame_gui.UIManager:
         data = theme.theme_data(self.scale)
         manager = pygame_gui.UIManager(self.size, data)
-        # Buttons of a new width take their shape from one drawn before, on an idle frame.
+        # Buttons of a new width take their shape from one drawn before (sim/ui/shapes.py);
+        # the common shapes and the fonts' letters are drawn on idle frames (sim/ui/warmup.py).
         manager.get_theme().shape_cache = ShapeCache()
-        self.warmer = Warmer(manager, data, self.scale)
+        self.warmer = Warmer(manager, data, self.scale, self.text)
         sizes = {round(n * self.scale) for n in (13, 14, 15, 16, 22)} | {14}
         with warnings.catch_warnings():
             # The theme loads some of these itself; preloading the rest avoids stalls later.
