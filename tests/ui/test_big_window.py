@@ -130,7 +130,7 @@ def clauses_end(d: Driver) -> float:
     return max(b.rect.bottom for b in d.buttons() if b.rect.top < h - 80 * d.app.scale) / h
 
 
-def test_the_draft_editor_at_1920_spreads_its_clauses_down_the_window() -> None:
+def test_the_draft_editor_at_1920_spreads_its_clauses_and_names_each_member_whole() -> None:
     d = editor((1280, 720))
     small_end = clauses_end(d)
     small_w = d.button("Arms embargo").rect.w
@@ -145,6 +145,8 @@ def test_the_draft_editor_at_1920_spreads_its_clauses_down_the_window() -> None:
         big_type = sizes_drawn(d)
         for words in ("Sanctions and their targets", "Whip count on these clauses", "Brazil"):
             assert height_of(big_type, words) > height_of(small_type, words), words
+        # The whip count's names whole where there is room (cut at 1280x720 and before).
+        assert "Bosnia and Herzegovina" in big_type
     finally:
         pygame.quit()
 
