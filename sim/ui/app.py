@@ -29,6 +29,7 @@ import sim.ui.screens.debrief  # noqa: F401
 import sim.ui.screens.deciders  # noqa: F401
 import sim.ui.screens.desk  # noqa: F401
 import sim.ui.screens.draft  # noqa: F401
+import sim.ui.screens.eventlog  # noqa: F401
 import sim.ui.screens.handover  # noqa: F401
 import sim.ui.screens.load  # noqa: F401
 import sim.ui.screens.menu  # noqa: F401

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pygame
 import pytest
-from pygame_gui.elements import UITextBox
 
 from sim.devtools.driver import Driver
 from sim.devtools.screenshots import play_to_debrief
@@ -84,10 +83,9 @@ def test_toasts_feed_event_log_and_debrief_speak_words(scenario: str) -> None:
         debrief = _plain(debrief_html(game))
         assert not problems(world, debrief), problems(world, debrief)[:5]
         d.click(d.button("Event log"))
-        d.frames(4)
-        assert d.screen() == "news"
-        boxes = [e for e in d.app.screen.elements if isinstance(e, UITextBox)]
-        log = _plain(boxes[0].html_text)
+        assert d.screen() == "eventlog"
+        assert d.settle()
+        log = [row.entry.text for row in d.app.screen.view.rows if row.first]  # type: ignore[attr-defined]
         assert any("of all-out war)" in line for line in log), log[:5]
         assert not problems(world, log), problems(world, log)[:5]
     finally:

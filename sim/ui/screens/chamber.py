@@ -724,7 +724,7 @@ class ChamberScreen(Screen):
         self.go("world")
 
     def news(self) -> None:
-        self.go("news", None)
+        self.go("eventlog")
 
     def back(self) -> None:
         self.go("menu")

@@ -118,7 +118,7 @@ class DebriefScreen(Screen):
         self.go("timeline")
 
     def news(self) -> None:
-        self.go("news", None)
+        self.go("eventlog")
 
     def back(self) -> None:
         self.app.quit_to_title()
