@@ -76,7 +76,7 @@ def test_toasts_feed_event_log_and_debrief_speak_words(scenario: str) -> None:
         game = d.app.game
         assert game is not None
         world = game.world
-        feed = [line for line in said if re.match(r"M\d+ ", line)]
+        feed = [line for line in said if re.match(r"(Month \d+|[A-Z][a-z]{2} \d{4}): ", line)]
         assert feed and [t for t in toasts if "advisor" not in t], (feed[:3], toasts[:3])
         assert not problems(world, feed), problems(world, feed)[:5]
         assert not problems(world, toasts), problems(world, toasts)[:5]

@@ -22,7 +22,7 @@ from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.game import Game
 from sim.ui.guidance import Guidance, guidance, table_command
-from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
+from sim.ui.pacing import DEADLINE_WARNING, importance_order
 from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import (
@@ -33,7 +33,7 @@ from sim.ui.widgets.objectives import (
 )
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-from sim.ui.words import Namer, intensity_word, namer, resolution_name
+from sim.ui.words import Namer, intensity_word, month_tag, namer, resolution_name
 
 PHASES = {
     "open": "Opening of the month",
@@ -319,8 +319,10 @@ class ChamberScreen(Screen):
                 self.r(x + n * (quarter + 8), y, quarter, 36), label, action, key=key, tip=tip
             )
         y += 46
-        self.hint = self.label(self.r(x, y, w, 22), "", "#small")
-        y += 26
+        # What to do next: in the small type up to the design size, the usual type above it.
+        small = "#small" if self.grow == 1.0 else None
+        self.hint = self.label(self.r(x, y, w, 22 * self.grow), "", small)
+        y += 26 * self.grow
         tracked = objective_rows(self.game.world, False)
         lines = tracker_lines(self.big_text, tracked, self.s(w), DEADLINE_WARNING)
         height = min(tracker_height(tracked, self.grow, lines), max(0, (self.H - y - 16) // 2))
@@ -416,9 +418,14 @@ class ChamberScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         g = self.game
-        text = self.app.text
         s = self.s
-        surface.blit(text.render(phase_text(g), 20, theme.TEXT, bold=True), (s(20), s(16)))
+        # The month and the seat, a little larger in a large window (as much as the band above
+        # the table holds), the two lines a little closer to the top.
+        grow = min(self.grow, 1.25)
+        big = zoomed(self.app.text, grow)
+        top = 16 - 8 * (grow - 1)
+        phase = big.render(phase_text(g), 20, theme.TEXT, bold=True)
+        surface.blit(phase, (s(20), s(top)))
         info = []
         if g.player is not None:
             info.append(f"{seat_name(g.world, g.player)} ({g.player})")
@@ -427,7 +434,8 @@ class ChamberScreen(Screen):
         intensity = getattr(g.world.theatre, "intensity", None)
         if isinstance(intensity, float):
             info.append(f"fighting in {g.world.theatre.name}: {intensity_word(intensity)}")
-        surface.blit(text.render(" · ".join(info), 15, theme.MUTED), (s(20), s(48)))
+        below = max(s(48), s(top) + phase.get_height() + s(2))
+        surface.blit(big.render(" · ".join(info), 15, theme.MUTED), (s(20), below))
         pygame.draw.line(surface, theme.PANEL_EDGE, (0, s(80)), (self.app.size[0], s(80)))
         if self.table is None and "table" not in self.waiting:
             self.table = self._render_table()
@@ -459,13 +467,20 @@ class ChamberScreen(Screen):
 
     def _feed(self) -> list[int]:
         """Indices of the events to show, the latest month first and within a month what
-        matters first (:func:`sim.ui.pacing.by_importance`)."""
+        matters first, a story's steps in time order (:func:`sim.ui.pacing.importance_order`,
+        as the news)."""
         events = self.game.world.events
         if self.feed_count != len(events):
-            shown = [i for i, e in enumerate(events) if e.kind not in QUIET]
-            self.feed_order = sorted(
-                shown, key=lambda i: (-events[i].month, RANK.get(events[i].kind, DEFAULT_RANK), i)
-            )
+            story = namer(self.game.world).story
+            by_month: dict[int, list[int]] = {}
+            for i, e in enumerate(events):
+                if e.kind not in QUIET:
+                    by_month.setdefault(e.month, []).append(i)
+            self.feed_order = []
+            for month in sorted(by_month, reverse=True):
+                shown = by_month[month]
+                order = importance_order([events[i] for i in shown], story)
+                self.feed_order += [shown[n] for n in order]
             self.feed_count = len(events)
         return self.feed_order
 
@@ -486,7 +501,8 @@ class ChamberScreen(Screen):
             lines = self.wrapped.get(index)
             if lines is None:
                 said = namer(self.game.world).text(event.text)
-                lines = text.wrap(f"M{event.month}  {said}", 13, width)
+                when = month_tag(self.game.calendar(event.month), event.month)
+                lines = text.wrap(f"{when}: {said}", 13, width)
                 self.wrapped[index] = lines
             for n, line in enumerate(lines):
                 if y + line_h > area.bottom - pad:
