@@ -217,7 +217,7 @@ def put_text(world: World) -> list[Event]:
         Event(
             world.month,
             "talks",
-            f"{who} puts the text (version {talks.version}) to the parties: {said}.",
+            f"{who} puts the {talks.stage} text (version {talks.version}) to the parties: {said}.",
         ),
     ]
     if record.signed:

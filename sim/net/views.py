@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from sim.model.drafts import Draft
+from sim.model.names import draft_title
 from sim.model.session import Session
 from sim.model.stance import Ballot, draft_ballot
 from sim.model.world import World
@@ -50,7 +51,7 @@ def public_view(session: Session) -> dict[str, Any]:
         "drafts": [
             {
                 "id": d.id,
-                "title": d.title,
+                "title": draft_title(world, d.id),
                 "penholder": d.penholder,
                 "body": d.body,
                 "clauses": d.clauses.to_json(),
