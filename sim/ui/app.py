@@ -52,12 +52,15 @@ from sim.ui.savewriter import save_writer
 from sim.ui.screens.base import Screen, make_screen
 from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
+from sim.ui.shapes import ShapeCache, Warmer
 from sim.ui.words import namer
 
 STEP_BUDGET = 0.004
 #: When the AI plays every seat, one step every so often, so the player can watch it negotiate.
 WATCH_PACE = 0.15
 FPS = 60
+#: A frame that took less than this (seconds) before drawing may do some idle work.
+IDLE_FRAME = 0.006
 #: The smallest window the game takes (a resize below it is held at it).
 MIN_SIZE = (1024, 600)
 #: Every screen is laid out in these logical pixels at UI scale 1.0.
@@ -124,7 +127,11 @@ class App:
         self.startup_seconds = time.perf_counter() - started
 
     def _manager(self) -> pygame_gui.UIManager:
-        manager = pygame_gui.UIManager(self.size, theme.theme_data(self.scale))
+        data = theme.theme_data(self.scale)
+        manager = pygame_gui.UIManager(self.size, data)
+        # Buttons of a new width take their shape from one drawn before, on an idle frame.
+        manager.get_theme().shape_cache = ShapeCache()
+        self.warmer = Warmer(manager, data, self.scale)
         sizes = {round(n * self.scale) for n in (13, 14, 15, 16, 22)} | {14}
         with warnings.catch_warnings():
             # The theme loads some of these itself; preloading the rest avoids stalls later.
@@ -445,6 +452,7 @@ class App:
 
     def frame(self, dt: float) -> None:
         """Process input, step the game, draw; one frame."""
+        started = time.perf_counter()
         for event in pygame.event.get():
             self.handle(event)
             if not self.running:
@@ -467,6 +475,8 @@ class App:
         if not self.paused:
             self.screen.update(dt)
         self.manager.update(dt)
+        if not self.screen.pending and time.perf_counter() - started < IDLE_FRAME:
+            self.warmer.step()
         self.message_time = max(0.0, self.message_time - dt)
         self.draw()
 

@@ -25,6 +25,7 @@ from sim.ui.flags import real_states
 from sim.ui.game import Game
 from sim.ui.guidance import Guidance, guidance, table_command
 from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import (
     draw_tracker,
@@ -134,8 +135,17 @@ class ChamberScreen(Screen):
         self.tracker: pygame.Surface | None = None
         self.feed_order: list[int] = []
         self.feed_count = -1
+        #: How much larger than the design the window is (see :func:`sim.ui.room.room`): the
+        #: seat cards grow by it, the right column and the type by :attr:`grow`.
+        self.spare = 1.0
+        self.grow = 1.0
 
     # Layout -------------------------------------------------------------------------------
+
+    @property
+    def big_text(self) -> theme.Text:
+        """The app's text, as much larger as the window has room for (:attr:`grow`)."""
+        return zoomed(self.app.text, self.grow)
 
     def _key(self) -> tuple[object, ...]:
         g = self.game
@@ -143,13 +153,17 @@ class ChamberScreen(Screen):
 
     def build(self) -> None:
         W = self.W
-        right = W - 400
+        self.spare = room(W, self.H)
+        self.grow = type_factor(self.spare)
+        width = round(360 * self.grow)
+        right = W - width - 40
         self.table_area = pygame.Rect(20, 96, right - 50, self.H - 170)
         council = self.game.world.bodies[self.game.world.council]
-        self.seat_rects = horseshoe(len(council.members), self.table_area, (92, 72))
+        card = (round(92 * self.spare), round(72 * self.spare))
+        self.seat_rects = horseshoe(len(council.members), self.table_area, card)
         self.seated = frozenset(council.members)  # the membership the horseshoe is laid out for
         self.seat_buttons = {}
-        self._build_actions(right)
+        self._build_actions(right, width)
         self.sync()
         self.waiting = {"table", "panels"}
         self.later(lambda: self.waiting.discard("table"))
@@ -175,8 +189,8 @@ class ChamberScreen(Screen):
             self.focus = self.ring.index(focused)
         self._seat_tips()
 
-    def _build_actions(self, x: int) -> None:
-        w, y = 360, 96
+    def _build_actions(self, x: int, w: int) -> None:
+        y = 96
         self.status = self.label(self.r(x, y, w, 30), "", "#heading")
         y += 38
         half = (w - 10) / 2
@@ -310,8 +324,8 @@ class ChamberScreen(Screen):
         self.hint = self.label(self.r(x, y, w, 22), "", "#small")
         y += 26
         tracked = objective_rows(self.game.world, False)
-        lines = tracker_lines(self.app.text, tracked, self.s(w), DEADLINE_WARNING)
-        height = min(tracker_height(tracked, 1.0, lines), max(0, (self.H - y - 16) // 2))
+        lines = tracker_lines(self.big_text, tracked, self.s(w), DEADLINE_WARNING)
+        height = min(tracker_height(tracked, self.grow, lines), max(0, (self.H - y - 16) // 2))
         self.tracker_area = pygame.Rect(x, y, w, height)
         self.tracker = None
         y += height + (8 if height else 0)
@@ -437,7 +451,12 @@ class ChamberScreen(Screen):
             rows = objective_rows(world, world.finished)
             when = (world.month, DEADLINE_WARNING)
             draw_tracker(
-                self.tracker, self.app.text, rows, self.tracker.get_rect(), self.scale, when
+                self.tracker,
+                self.big_text,
+                rows,
+                self.tracker.get_rect(),
+                self.scale * self.grow,
+                when,
             )
         surface.blit(self.tracker, area.topleft)
 
@@ -455,7 +474,8 @@ class ChamberScreen(Screen):
 
     def _draw_feed(self, surface: pygame.Surface) -> None:
         """The latest events, newest month first, drawn from cached lines (cheap every frame)."""
-        text = self.app.text
+        text = self.big_text
+        line_h = self.s(18 * self.grow)
         area = self.r(*self.feed_area)
         pygame.draw.rect(surface, theme.PANEL, area)
         pygame.draw.rect(surface, theme.PANEL_EDGE, area, 1)
@@ -472,12 +492,12 @@ class ChamberScreen(Screen):
                 lines = text.wrap(f"M{event.month}  {said}", 13, width)
                 self.wrapped[index] = lines
             for n, line in enumerate(lines):
-                if y + self.s(18) > area.bottom - pad:
+                if y + line_h > area.bottom - pad:
                     return
                 colour = theme.TEXT if n or shown else theme.ACCENT
                 surface.blit(text.render(line, 13, colour), (area.x + pad, y))
-                y += self.s(18)
-            y += self.s(6)
+                y += line_h
+            y += self.s(6 * self.grow)
             shown += 1
         if not shown:
             surface.blit(
@@ -490,11 +510,11 @@ class ChamberScreen(Screen):
         each frame is cheap; a window-sized canvas cost 10 ms to make at 1920x1080."""
         real = real_states(self.game.scenario)
         parts = [self._draw_centre(), self._draw_legend()]
+        cards = zoomed(self.app.text, self.spare)  # a larger card, larger type on it
         for seat, rect in zip(self.seats, self.seat_rects, strict=True):
             place = self.r(rect.x, rect.y, rect.w, rect.h)
-            parts.append(
-                (card_surface(self.app.text, seat, place.size, self.scale, real), place.topleft)
-            )
+            card = card_surface(cards, seat, place.size, self.scale * self.spare, real)
+            parts.append((card, place.topleft))
         return parts
 
     def _draw_table(
@@ -505,7 +525,7 @@ class ChamberScreen(Screen):
         for picture, at in parts[:2]:
             surface.blit(picture, at)
         area = self.table_area
-        inner = self.r(area.x + 60, area.y + 50, area.w - 120, (area.h - 40) * 2)
+        inner = self.r(*self._arc())
         clip = surface.get_clip()
         surface.set_clip(self.r(*area).inflate(self.s(16), self.s(16)))  # the table's area
         pygame.draw.arc(surface, (52, 64, 78), inner, 0.0, 3.1416, max(6, self.s(16)))
@@ -516,11 +536,12 @@ class ChamberScreen(Screen):
     def _draw_centre(self) -> tuple[pygame.Surface, tuple[int, int]]:
         """The draft before the Council, its whip count and verdict, centred in the table."""
         g = self.game
-        text = self.app.text
+        text = self.big_text
         area = self.table_area
+        top = area.y + area.h * 0.3
         cx = self.s(area.centerx)
-        y = self.s(area.y + area.h * 0.3)
-        width = self.s(area.w * 0.58)
+        y = self.s(top)
+        width = self.s(self._centre_width(top))
         forecast = g.forecast()
         placed: list[tuple[pygame.Surface, pygame.Rect]] = []
 
@@ -528,7 +549,7 @@ class ChamberScreen(Screen):
             nonlocal y
             surf = text.render(text.fit(t, size, width, bold), size, colour, bold)
             placed.append((surf, surf.get_rect(midtop=(cx, y))))
-            y += surf.get_height() + self.s(2)
+            y += surf.get_height() + self.s(2 * self.grow)
 
         if forecast is None:
             line("No draft before the Council", 18, theme.MUTED, True)
@@ -542,7 +563,7 @@ class ChamberScreen(Screen):
         line(state[:1].upper() + state[1:] + version, 13, theme.MUTED)
         for part in text.wrap(namer(g.world).text(draft.clauses.describe()), 13, width)[:4]:
             line(part, 13, theme.MUTED)
-        y += self.s(8)
+        y += self.s(8 * self.grow)
         body = g.world.bodies[draft.body]
         whip = g.whip(draft) if draft.id in g.world.drafts else None
         # The most likely count, as the seat cards show it; the whip's range under it, named.
@@ -571,16 +592,38 @@ class ChamberScreen(Screen):
         del ballot
         return _composed(placed)
 
+    def _arc(self) -> tuple[float, float, float, float]:
+        """The ellipse whose upper half is the table (logical x, y, w, h): under the cards, a
+        little inside their middles, its foot just below the table's area."""
+        area = self.table_area
+        dx, dy = 60 * self.spare, 50 * self.spare
+        return area.x + dx, area.y + dy, area.w - 2 * dx, 2 * (area.h + 10 - dy)
+
+    def _centre_width(self, top: float) -> float:
+        """How wide the centre's lines may be (logical pixels) from ``top`` down: inside the
+        table's line (narrowest at ``top``) and between the seat cards that reach below ``top``,
+        so no line runs under the table or a card."""
+        area = self.table_area
+        x, y, w, h = self._arc()
+        a, b = w / 2, h / 2
+        rise = min(1.0, abs(top - (y + b)) / b)
+        free = 2 * (a * (1 - rise * rise) ** 0.5 - 16 - 8)  # the line is 16 thick, drawn inward
+        for r in self.seat_rects:
+            if r.bottom > top:
+                gap = area.centerx - r.right if r.centerx < area.centerx else r.left - area.centerx
+                free = min(free, 2 * (gap - 12))
+        return max(200.0, min(area.w * 0.7, free))
+
     def _draw_legend(self) -> tuple[pygame.Surface, tuple[int, int]]:
         """What the symbols and the bar mean, under the table."""
-        text = self.app.text
-        size = self.s(16)
+        text = self.big_text
+        size = self.s(16 * self.grow)
         kinds = (("yes", "Yes"), ("no", "No"), ("abstain", "Abstain"), ("veto", "Veto threat"))
         width = sum(
             size + text.render(w, 13, theme.MUTED).get_width() + self.s(22) for _, w in kinds
         )
         x0 = self.s(self.table_area.centerx) - width // 2
-        y = self.s(self.table_area.bottom - 40)
+        y = self.s(self.table_area.bottom - 40 * self.grow)
         sure = text.render("Bar: how far from changing its vote", 13, theme.MUTED)
         below = sure.get_rect(midtop=(self.s(self.table_area.centerx), y + size + 4))
         pad = self.s(4)

@@ -26,6 +26,7 @@ from sim.model.voting import Tally
 from sim.ui import theme
 from sim.ui.game import edited
 from sim.ui.guidance import table_command
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.widgets.seats import BAR_FULL_POINTS, seats
@@ -52,6 +53,10 @@ class DraftScreen(Screen):
         self.clauses: Clauses = draft.clauses
         self._forecast: tuple[Clauses, Ballot, Tally] | None = None
         self._before: Ballot | None = None
+        #: Room to spare in a large window (:func:`sim.ui.room.room`): the rows of clauses
+        #: spread by it, the columns, buttons and type grow by :attr:`grow`.
+        self.spare = 1.0
+        self.grow = 1.0
 
     def forecast(self) -> tuple[Ballot, Tally]:
         if self._forecast is None or self._forecast[0] != self.clauses:
@@ -85,21 +90,41 @@ class DraftScreen(Screen):
 
     def unit(self) -> float:
         """A column of the clause controls (logical pixels): 240 up to a 1280-wide window, wider
-        in a wider one (to 330), so a large window is used, not left half empty."""
-        return max(240.0, min(330.0, (self.W - 560) / 3))
+        in a wider one (to 330, more where the type grows), so a large window is used, not left
+        half empty."""
+        return max(240.0, min(330.0 * self.grow, (self.W - 560 * self.grow) / 3))
+
+    @property
+    def pitch(self) -> float:
+        """From one row of clause buttons to the next (logical pixels)."""
+        return 42 * self.spare
+
+    @property
+    def tall(self) -> float:
+        """A clause button's height (logical pixels): the same in any window (a larger button
+        costs more to draw on entering; the rows spread instead, by :attr:`pitch`)."""
+        return 36
+
+    @property
+    def heading(self) -> float:
+        """A section's heading, from its top to its first row (logical pixels)."""
+        return 24 * self.grow
 
     def build(self) -> None:
         c = self.clauses
+        self.spare = room(self.W, self.H)
+        self.grow = type_factor(self.spare)
         x, y = 30, 70
         u = self.unit()
         k = u / 240
+        pitch, tall = self.pitch, self.tall
         tabled = self.draft.version > 0
         self.task_buttons: dict[str, UIButton] = {}
         self.sanction_buttons: dict[str, UIButton] = {}
         self.target_buttons: dict[tuple[str, str], UIButton] = {}
         self.demand_buttons: dict[str, UIButton] = {}
         self.chapter_button = self.button(
-            self.r(x, y, 200, 36),
+            self.r(x, y, 200 * self.grow, tall),
             f"Chapter {c.chapter}",
             self.toggle_chapter,
             key=pygame.K_h,
@@ -107,54 +132,54 @@ class DraftScreen(Screen):
             object_id="#toggle_on" if c.chapter == "VII" else None,
         )
         self.referral_button = self.button(
-            self.r(x + 210, y, 200, 36),
+            self.r(x + 210 * self.grow, y, 200 * self.grow, tall),
             "ICC referral: " + ("yes" if c.referral else "no"),
             self.toggle_referral,
             tip="Refer the situation to the International Criminal Court",
             object_id="#toggle_on" if c.referral else None,
         )
-        y += 52
+        y += tall + 16 * self.spare
         self.section_y = {"tasks": y}
-        y += 24
+        y += self.heading
         for n, task in enumerate(self.tasks()):
             col, row = n % 3, n // 3
             on = task in c.tasks
             self.task_buttons[task] = self.button(
-                self.r(x + col * u, y + row * 42, u - 10, 36),
+                self.r(x + col * u, y + row * pitch, u - 10, tall),
                 nice(task),
                 lambda t=task: self.toggle_task(t),
                 object_id="#toggle_on" if on else None,
                 tip=("On" if on else "Off") + " — click to toggle",
             )
-        y += 42 * ((len(self.tasks()) + 2) // 3) + 10
+        y += pitch * ((len(self.tasks()) + 2) // 3) + 10
         self.section_y["numbers"] = y
-        y += 24
+        y += self.heading
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
-            bx, by = x + col * 360 * k, y + row * 42
+            bx, by = x + col * 360 * k, y + row * pitch
             self.button(
-                self.r(bx + 150 * k, by, 44, 36),
+                self.r(bx + 150 * k, by, 44, tall),
                 "−",
                 lambda f=field: self.bump(f, -1),
                 tip=f"Fewer {CLAUSE_NUMBERS[field].label.lower()}",
             )
             self.button(
-                self.r(bx + 300 * k, by, 44, 36),
+                self.r(bx + 300 * k, by, 44, tall),
                 "+",
                 lambda f=field: self.bump(f, 1),
                 tip=f"More {CLAUSE_NUMBERS[field].label.lower()}",
             )
         self.number_rows = y
-        y += 42 * ((len(self.numbers()) + 1) // 2) + 10
+        y += pitch * ((len(self.numbers()) + 1) // 2) + 10
         self.section_y["sanctions"] = y
-        y += 24
+        y += self.heading
         # The sanctions, then the demands, are made on the next two frames (in their places in
         # the focus ring): entering the editor is a few short frames, not one long one.
         at = len(self.ring)
         self.later(lambda y=y: self._build_sanctions(x, y, u, at))
-        y += 42 * len(SANCTION_KINDS) + 10
+        y += pitch * len(SANCTION_KINDS) + 10
         self.section_y["demands"] = y
-        y += 24
+        y += self.heading
         self.later(lambda y=y: self._build_demands(x, y, u, at))
         W, H = self.W, self.H
         verb = "Amend the draft" if tabled else "Table with these clauses"
@@ -185,10 +210,10 @@ class DraftScreen(Screen):
         targets = {s.kind: s.targets for s in self.clauses.sanctions}
         made = []
         for n, kind in enumerate(SANCTION_KINDS):
-            by = y + n * 42
+            by = y + n * self.pitch
             on = kind in targets
             self.sanction_buttons[kind] = self.button(
-                self.r(x, by, u - 10, 36),
+                self.r(x, by, u - 10, self.tall),
                 nice(kind),
                 lambda k=kind: self.toggle_sanction(k),
                 object_id="#toggle_on" if on else None,
@@ -197,7 +222,7 @@ class DraftScreen(Screen):
             for m, party in enumerate(self.parties()):
                 hit = party in targets.get(kind, ())
                 self.target_buttons[kind, party] = self.button(
-                    self.r(x + u + m * 160 * k, by, 160 * k - 10, 36),
+                    self.r(x + u + m * 160 * k, by, 160 * k - 10, self.tall),
                     f"on {self.party_word(party)}",
                     lambda k=kind, p=party: self.toggle_target(k, p),
                     object_id="#toggle_on" if hit else None,
@@ -213,7 +238,7 @@ class DraftScreen(Screen):
         for n, demand in enumerate(self.demands()):
             on = demand in self.clauses.demands
             self.demand_buttons[demand] = self.button(
-                self.r(x + n * u, y, u - 10, 36),
+                self.r(x + n * u, y, u - 10, self.tall),
                 nice(demand),
                 lambda d=demand: self.toggle_demand(d),
                 object_id="#toggle_on" if on else None,
@@ -319,12 +344,13 @@ class DraftScreen(Screen):
     # Drawing.
 
     def draw(self, surface: pygame.Surface) -> None:
-        text = self.app.text
+        text = zoomed(self.app.text, self.grow)
         s = self.s
         # A draft being written has no resolution number yet: it is named by what it does.
         title = f"Draft: {draft_title(self.game.world, self.draft.id, self.draft.title)}"
+        plain = self.app.text  # the title as on every screen
         surface.blit(
-            text.render(text.fit(title, 22, s(self.W - 60), True), 22, theme.TEXT, True),
+            plain.render(plain.fit(title, 22, s(self.W - 60), True), 22, theme.TEXT, True),
             (s(30), s(18)),
         )
         for key, label in (
@@ -337,19 +363,20 @@ class DraftScreen(Screen):
         k = self.unit() / 240
         for n, field in enumerate(self.numbers()):
             col, row = n % 2, n // 2
-            bx, by = 30 + col * 360 * k, self.number_rows + row * 42
-            surface.blit(
-                text.render(CLAUSE_NUMBERS[field].label, 15, theme.TEXT), (s(bx), s(by + 7))
-            )
+            bx, by = 30 + col * 360 * k, self.number_rows + row * self.pitch
+            label = text.render(CLAUSE_NUMBERS[field].label, 15, theme.TEXT)
+            surface.blit(label, label.get_rect(midleft=(s(bx), s(by + self.tall / 2))))
             value = text.render(f"{getattr(self.clauses, field):,}", 16, theme.TEXT, True)
-            surface.blit(value, value.get_rect(center=(s(bx + 247 * k), s(by + 18))))
+            surface.blit(value, value.get_rect(center=(s(bx + 247 * k), s(by + self.tall / 2))))
         self._whip(surface)
 
     def _whip(self, surface: pygame.Surface) -> None:
-        text = self.app.text
+        grow = self.grow
+        text = zoomed(self.app.text, grow)
         s = self.s
-        # The panel takes what the clause columns leave (400 to 560 wide); its columns follow.
-        w = max(400.0, min(560.0, self.W - 30 - (30 + 3 * self.unit()) - 50))
+        # The panel takes what the clause columns leave (400 to 560 wide, more where the type
+        # grows); its columns follow.
+        w = max(400.0, min(560.0 * grow, self.W - 30 - (30 + 3 * self.unit()) - 50))
         x, f = self.W - 30 - w, w / 400
         y = 70
         panel = self.r(x - 10, y - 10, w + 20, self.H - 150)
@@ -360,31 +387,31 @@ class DraftScreen(Screen):
             self._before = self.game.what_if(self.draft)[0]
         before = self._before
         surface.blit(text.render("Whip count on these clauses", 17, theme.TEXT, True), (s(x), s(y)))
-        y += 28
+        y += 28 * grow
         counts = f"{len(tally.yes)} yes · {len(tally.no)} no · {len(tally.abstain)} abstain"
         surface.blit(text.render(counts, 16, theme.TEXT, True), (s(x), s(y)))
-        y += 24
+        y += 24 * grow
         quota = self.game.world.bodies[self.draft.body].quota
         v = verdict(tally.passed, tally.vetoed_by, len(tally.yes), quota, namer(self.game.world))
         surface.blit(
             text.render(v, 16, theme.YES if tally.passed else theme.NO, True), (s(x), s(y))
         )
-        y += 32
+        y += 32 * grow
         world = self.game.world
         names = {a: world.states.name(a) for a in ballot.voters}
         veto = frozenset(a for i, a in enumerate(ballot.voters) if ballot.veto[i])
         old = dict(zip(before.voters, before.totals, strict=True))
-        size = s(14)
-        row_h = min(24, (self.H - 150 - (y - 70) - 20) // max(1, len(ballot.voters)))
+        size = s(14 * grow)
+        row_h = min(24 * self.spare, (self.H - 150 - (y - 70) - 20) // max(1, len(ballot.voters)))
         for card in seats(list(ballot.voters), names, veto, None, ballot):
             kind = card.kind or "abstain"
             draw_symbol(surface, kind, (s(x) + size // 2, s(y) + size // 2 + s(2)), size)
             name = text.fit(card.name, 14, s(104 * f), True)
-            surface.blit(text.render(name, 14, theme.TEXT, True), (s(x + 22), s(y)))
+            surface.blit(text.render(name, 14, theme.TEXT, True), (s(x + 22 * grow), s(y)))
             surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 130 * f), s(y)))
             surface.blit(text.render(card.certainty, 13, theme.MUTED), (s(x + 196 * f), s(y + 1)))
             full = min(1.0, max(0, card.margin) / BAR_FULL_POINTS)
-            bar = self.r(x + 262 * f, 0, 60 * f, 5).move(0, s(y) + s(9))
+            bar = self.r(x + 262 * f, 0, 60 * f, 5 * grow).move(0, s(y) + s(9 * grow))
             pygame.draw.rect(surface, theme.PANEL_EDGE, bar)
             pygame.draw.rect(surface, COLOURS[kind], (*bar.topleft, round(bar.w * full), bar.h))
             delta = card.total - int(old[card.actor])

@@ -23,6 +23,7 @@ from sim.model.talks import sponsor_name
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.game import Game
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.peace_actions import (
     Offer,
@@ -186,6 +187,22 @@ class PeaceScreen(Screen):
         self.refused: list[tuple[str, str]] = []
 
     @property
+    def spare(self) -> float:
+        """Room to spare in a large window (:func:`sim.ui.room.room`): the issues' tracks
+        spread by it."""
+        return room(self.W, self.H)
+
+    @property
+    def grow(self) -> float:
+        """How much larger the left column and the type are (:func:`type_factor`)."""
+        return type_factor(self.spare)
+
+    @property
+    def left_w(self) -> float:
+        """The width of the left column, the envoy, talks and agreements (logical pixels)."""
+        return round((PANEL_W - 60) * self.grow)
+
+    @property
     def peace(self) -> PeaceView:
         return self.game.view.peace()
 
@@ -269,17 +286,20 @@ class PeaceScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         world = self.game.world
-        text = self.app.text
         s = self.s
         surface.blit(
-            text.render(f"Peace talks: {world.theatre.name}", 24, theme.TEXT, True), (s(30), s(18))
+            self.app.text.render(f"Peace talks: {world.theatre.name}", 24, theme.TEXT, True),
+            (s(30), s(18)),
         )
         peace = self.peace
-        panel = draw_process_panel(world, peace, text, s(PANEL_W - 60), self.scale)
-        area = self.r(30, TOP, PANEL_W - 60, self.H - TOP - ACTIONS_H)
+        grow, left = self.grow, self.left_w
+        text = zoomed(self.app.text, grow)
+        panel = draw_process_panel(world, peace, text, s(left), self.scale * grow)
+        area = self.r(30, TOP, left, self.H - TOP - ACTIONS_H)
         surface.blit(panel, area.topleft, pygame.Rect(0, 0, area.w, area.h))
         if peace.settlement is not None:
-            right = self.r(PANEL_W, TOP, self.W - PANEL_W - 30, self.H - TOP - ACTIONS_H)
+            x = 30 + left + 30
+            right = self.r(x, TOP, self.W - x - 30, self.H - TOP - ACTIONS_H)
             bottom = self.draw_zone(surface, peace, right)
             self.draw_answers(
                 surface, peace, pygame.Rect(right.x, bottom, right.w, right.bottom - bottom)
@@ -303,21 +323,27 @@ class PeaceScreen(Screen):
         """The zone of possible agreement, issue by issue; returns the y below it."""
         settlement = peace.settlement
         assert settlement is not None
-        text, s = self.app.text, self.s
+        g, gap = self.grow, self.spare  # larger type; more room between the issues
+        text, s = zoomed(self.app.text, g), self.s
         heading = f"What each party would accept, issue by issue (toward {_words(peace.stage)})"
         surface.blit(text.render(heading, 16, theme.TEXT, True), (area.x, area.y))
-        y = area.y + s(26)
+        y = area.y + s(26 * g)
         zone = peace.zone()
         talks = peace.talks
         parties = peace.parties()
         colours = {
             p: pygame.Color(theme.SERIES[i % len(theme.SERIES)]) for i, p in enumerate(parties)
         }
-        label_w = s(150)
+        label_w = s(150 * g)
         track_x, track_w = area.x + label_w, area.w - label_w - s(10)
+        step = self._track_step(area, len(settlement.issues), len(parties))
+        # A party's track: thicker where its step has grown, and in the middle of its step.
+        track_h = min(step / self.scale - 4 * g, 1.5 * TRACK_H * g)
+        pad = (step - s(track_h + 4 * g)) // 2
+        drop = (s(track_h) - s(TRACK_H * g)) // 2  # its label, level with the track
         for issue in settlement.issues:
             surface.blit(text.render(issue.name, 14, theme.TEXT, True), (area.x, y))
-            y += s(20)
+            y += s(20 * g)
             ranges = zone[issue.id]
             lows = [lo for lo, hi in ranges.values() if hi > lo]
             highs = [hi for lo, hi in ranges.values() if hi > lo]
@@ -325,29 +351,31 @@ class PeaceScreen(Screen):
             if len(lows) == len(parties) and max(lows) < min(highs):
                 x0 = track_x + round(track_w * max(lows))
                 x1 = track_x + round(track_w * min(highs))
-                shade = pygame.Rect(
-                    x0, top - s(2), max(1, x1 - x0), len(parties) * s(TRACK_H + 4) + s(2)
-                )
+                shade = pygame.Rect(x0, top - s(2), max(1, x1 - x0), len(parties) * step + s(2))
                 pygame.draw.rect(surface, theme.PANEL_EDGE, shade)
             for party in parties:
+                y += pad
                 lo, hi = ranges[party]
                 refuses = hi <= lo
-                label = text.fit(party_title(self.game.world, party), 13, label_w - s(16))
-                surface.blit(text.render(label, 13, tuple(colours[party])[:3]), (area.x + s(12), y))
+                label = text.fit(party_title(self.game.world, party), 13, label_w - s(16 * g))
+                surface.blit(
+                    text.render(label, 13, tuple(colours[party])[:3]),
+                    (area.x + s(12 * g), y + drop),
+                )
                 if not refuses:
                     pygame.draw.line(
                         surface,
                         theme.MUTED,
-                        (track_x, y + s(TRACK_H // 2)),
-                        (track_x + track_w, y + s(TRACK_H // 2)),
+                        (track_x, y + s(track_h / 2)),
+                        (track_x + track_w, y + s(track_h / 2)),
                         1,
                     )
                 if not refuses:
                     bar = pygame.Rect(
                         track_x + round(track_w * lo),
-                        y + s(4),
+                        y + s(4 * g),
                         max(2, round(track_w * (hi - lo))),
-                        s(TRACK_H - 8),
+                        s(track_h - 8 * g),
                     )
                     pygame.draw.rect(surface, colours[party], bar, border_radius=3)
                 else:
@@ -357,25 +385,25 @@ class PeaceScreen(Screen):
                         pygame.draw.line(
                             surface,
                             theme.NO,
-                            (dash, y + s(TRACK_H // 2)),
-                            (dash + s(6), y + s(TRACK_H // 2)),
+                            (dash, y + s(track_h / 2)),
+                            (dash + s(6), y + s(track_h / 2)),
                             2,
                         )
                 believed = peace.believed_ideal(party).get(issue.id) if talks else None
                 if believed is not None:
-                    cx, cy = track_x + round(track_w * believed), y + s(TRACK_H // 2)
-                    d = s(5)
+                    cx, cy = track_x + round(track_w * believed), y + s(track_h / 2)
+                    d = s(5 * g)
                     pygame.draw.polygon(
                         surface,
                         theme.TEXT,
                         [(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)],
                         1,
                     )
-                y += s(TRACK_H + 4)
+                y += step - pad
             if talks is not None:
                 tx = track_x + round(track_w * talks.text[issue.id])
                 pygame.draw.line(surface, theme.TEXT, (tx, top - s(4)), (tx, y), 2)
-            y += s(6)
+            y += s(6 * gap)
         legend = (
             "bars: what each party would accept (others at its ideal); dashed: it would"
             " refuse any text; shaded: where all overlap; diamond: the envoy's reading of its"
@@ -383,16 +411,27 @@ class PeaceScreen(Screen):
         )
         for part in text.wrap(legend, 12, area.w)[:3]:
             surface.blit(text.render(part, 12, theme.MUTED), (area.x, y))
-            y += s(16)
-        return y + s(8)
+            y += s(16 * g)
+        return y + s(8 * gap)
+
+    def _track_step(self, area: pygame.Rect, issues: int, parties: int) -> int:
+        """From one party's track to the next (window pixels): as at the design size, more in
+        a larger window (up to twice at 1920×1080), so the zone takes about three fifths of the
+        height the answers share with it, not a strip at the top."""
+        g, gap, s = self.grow, self.spare, self.s
+        least = s((TRACK_H + 4) * g)
+        fixed = s(26 * g) + issues * (s(20 * g) + s(6 * gap)) + 2 * s(16 * g) + s(8 * gap)
+        wanted = (area.h * 0.6 - fixed) // max(1, issues * parties)
+        return int(max(least, min(least * min(2.0, 2 * gap - 1), wanted)))
 
     def draw_answers(self, surface: pygame.Surface, peace: PeaceView, area: pygame.Rect) -> None:
         """Each party's answer to the last text, with its weightiest reasons."""
-        text, s = self.app.text, self.s
+        g = self.grow
+        text, s = zoomed(self.app.text, g), self.s
         answers = peace.answers()
         title = "Answers to the last text" if answers else "No text has been put yet"
         surface.blit(text.render(title, 16, theme.TEXT, True), (area.x, area.y))
-        y = area.y + s(24)
+        y = area.y + s(24 * g)
         tactical = peace.tactical()
         for party, stance in answers.items():
             accepts = stance.choice == "yes"
@@ -405,14 +444,14 @@ class PeaceScreen(Screen):
             surface.blit(
                 text.render(line, 14, theme.GOOD if accepts else theme.NO, True), (area.x, y)
             )
-            y += s(20)
+            y += s(20 * g)
             top = sorted(stance.factors, key=lambda f: (-abs(f.points), f.name))[:3]
             why = ", ".join(
                 f"{f.name} ({weight_word(f.points)} {'for' if f.points > 0 else 'against'})"
                 for f in top
             )
-            for part in text.wrap(why, 13, area.w - s(12))[:2]:
-                surface.blit(text.render(part, 13, theme.MUTED), (area.x + s(12), y))
-                y += s(18)
-            if y > area.bottom - s(20):
+            for part in text.wrap(why, 13, area.w - s(12 * g))[:2]:
+                surface.blit(text.render(part, 13, theme.MUTED), (area.x + s(12 * g), y))
+                y += s(18 * g)
+            if y > area.bottom - s(20 * g):
                 break

@@ -21,15 +21,17 @@ import pygame
 
 from sim.ui import theme
 from sim.ui.charts import default_selection, draw_charts, metrics, toggle
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.theatremap import MapLayer, TheatreMap, draw_status_strip, fit, theatre_map
 from sim.ui.widgets.theatrepanel import consent_words, draw_theatre_panel
 
 __all__ = ["PANEL_W", "TheatreScreen", "consent_words"]
 
+#: The left panel's width at the design size (logical pixels); wider, with larger type, in a
+#: larger window (:attr:`TheatreScreen.grow`).
 PANEL_W = 600
 SCROLL_STEP = 60
-RIGHT_X = 30 + PANEL_W + 30
 STRIP_H = 30
 MIN_CHARTS_H = 140
 GAP = 8
@@ -86,6 +88,22 @@ class TheatreScreen(Screen):
         self.show_map = self.map is not None
         self.layer: MapLayer | None = None
 
+    @property
+    def grow(self) -> float:
+        """How much larger the left panel and its type are in this window
+        (:func:`sim.ui.room.type_factor`)."""
+        return type_factor(room(self.W, self.H))
+
+    @property
+    def panel_w(self) -> float:
+        """The left panel's width (logical pixels)."""
+        return round(PANEL_W * self.grow)
+
+    @property
+    def right_x(self) -> float:
+        """Where the map, the strip and the charts begin (logical pixels)."""
+        return 30 + self.panel_w + 30
+
     def build(self) -> None:
         self.button(
             self.r(self.W - 170, self.H - 60, 140, 44), "Back", self.back, tip="Esc", default=True
@@ -122,7 +140,13 @@ class TheatreScreen(Screen):
         else:
             self.chart_top = (
                 self.metric_buttons(
-                    self.series, self.selected, self.pick, RIGHT_X, 64, self.W - RIGHT_X - 30, 3
+                    self.series,
+                    self.selected,
+                    self.pick,
+                    self.right_x,
+                    64,
+                    self.W - self.right_x - 30,
+                    3,
                 )
                 + 10
             )
@@ -158,21 +182,23 @@ class TheatreScreen(Screen):
     def map_area(self) -> pygame.Rect:
         """Where the map may go (window pixels): the top of the right side, leaving room for the
         strip and the charts below."""
-        w = self.W - RIGHT_X - 30
-        room = self.H - 80 - 64 - STRIP_H - MIN_CHARTS_H - 2 * GAP
+        w = self.W - self.right_x - 30
+        most = self.H - 80 - 64 - STRIP_H - MIN_CHARTS_H - 2 * GAP
         assert self.map is not None
         iw, ih = self.map.image.get_size()
-        return self.r(RIGHT_X, 64, w, max(60, min(room, w * ih / iw)))
+        return self.r(self.right_x, 64, w, max(60, min(most, w * ih / iw)))
 
     def strip_area(self) -> pygame.Rect:
         """The phase and control strip under the map."""
         assert self.map is not None
         rect = self.layer.rect if self.layer else fit(self.map.image.get_size(), self.map_area())
         top = rect.bottom / self.scale
-        return self.r(RIGHT_X, top + GAP, self.W - RIGHT_X - 30, STRIP_H)
+        return self.r(self.right_x, top + GAP, self.W - self.right_x - 30, STRIP_H)
 
     def charts_area(self) -> pygame.Rect:
-        return self.r(RIGHT_X, self.chart_top, self.W - RIGHT_X - 30, self.H - 80 - self.chart_top)
+        return self.r(
+            self.right_x, self.chart_top, self.W - self.right_x - 30, self.H - 80 - self.chart_top
+        )
 
     def busy_rects(self) -> list[pygame.Rect]:
         busy = [self.panel_area(), self.charts_area()]
@@ -183,10 +209,10 @@ class TheatreScreen(Screen):
     def toast_area(self) -> pygame.Rect:
         """The bottom row is full (the panel and the buttons): messages go in the top band right
         of the title and the date, left of the top-right button, above the map."""
-        return self.r(RIGHT_X, 8, self.W - RIGHT_X - 30 - 160 - 20, 50)
+        return self.r(self.right_x, 8, self.W - self.right_x - 30 - 160 - 20, 50)
 
     def panel_area(self) -> pygame.Rect:
-        return self.r(30, 64, PANEL_W, self.H - 80)
+        return self.r(30, 64, self.panel_w, self.H - 80)
 
     def on_key(self, event: pygame.event.Event) -> bool:
         steps = {
@@ -227,10 +253,13 @@ class TheatreScreen(Screen):
         surface.blit(text.render(title, 24, theme.TEXT, True), (s(30), s(18)))
         if when:
             stamp = text.render(when, 16, theme.MUTED)
-            surface.blit(stamp, (s(30 + PANEL_W) - stamp.get_width(), s(26)))
+            surface.blit(stamp, (s(30 + self.panel_w) - stamp.get_width(), s(26)))
         key = self._key()
         if self.panel is None or key != self.panel_key:
-            self.panel = draw_theatre_panel(self.game, text, s(PANEL_W), self.scale)
+            grow = self.grow
+            self.panel = draw_theatre_panel(
+                self.game, zoomed(text, grow), s(self.panel_w), self.scale * grow
+            )
             self.panel_key = key
         area = self.panel_area()
         surface.blit(self.panel, area.topleft, pygame.Rect(0, self.scroll, area.w, area.h))

@@ -1,0 +1,244 @@
+"""A big window is used, not left empty: at 1920x1080 (UI scale 1.0) the chamber's seat cards
+are larger than at 1280x720 and its log and objectives in larger type, the draft editor's
+clauses reach down the window, the peace talks' issues fill the height as they do at 1280x720,
+the theatre's left panel is wider with larger type; and nothing is clipped, off screen or on
+top of something else there or at 2560x1440."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+from test_layout_grid import layout_problems
+
+from sim.devtools.driver import Driver
+from sim.ui import theme
+
+ROOT = Path(__file__).resolve().parents[2]
+LIBYA = ROOT / "scenarios" / "libya_2011.toml"
+
+
+def seated(size: tuple[int, int], scenario: Path = LIBYA) -> Driver:
+    d = Driver.start(size, scenario=scenario)
+    d.take_seat()
+    return d
+
+
+@pytest.fixture
+def small() -> Iterator[Driver]:
+    d = seated((1280, 720))
+    yield d
+    pygame.quit()
+
+
+def sizes_drawn(d: Driver) -> dict[str, int]:
+    """Each line of text one frame draws, with the height in pixels of the type it is drawn in
+    (the largest when it is drawn more than once)."""
+    text = d.app.text
+    render = text.render
+    seen: dict[str, int] = {}
+
+    def recording(line: str, size: int = 15, *args: object, **kwargs: object) -> pygame.Surface:
+        surface = render(line, size, *args, **kwargs)  # type: ignore[arg-type]
+        seen[line] = max(seen.get(line, 0), text.font(size).get_height())
+        return surface
+
+    text.render = recording  # type: ignore[method-assign]
+    try:
+        d.frames(1)
+    finally:
+        del text.render
+    return seen
+
+
+def height_of(sizes: dict[str, int], words: str) -> int:
+    """The type of the first line drawn that holds ``words``."""
+    return next(h for line, h in sizes.items() if words in line)
+
+
+def cards(d: Driver) -> list[pygame.Rect]:
+    """Where the seat cards are: their buttons (a click on a card opens the member)."""
+    return [b.rect for b in d.buttons() if b.object_ids and b.object_ids[-1] == "#seat"]
+
+
+def fresh_chamber(d: Driver) -> dict[str, int]:
+    """What the chamber draws with its objectives and log drawn again in this frame."""
+    d.app.screen.tracker = None  # type: ignore[attr-defined]
+    return sizes_drawn(d)
+
+
+def test_the_chamber_at_1920_has_larger_cards_and_type_than_at_1280(small: Driver) -> None:
+    small_cards = cards(small)
+    small_type = fresh_chamber(small)
+    pygame.quit()
+    d = seated((1920, 1080))
+    try:
+        big_cards = cards(d)
+        big_type = fresh_chamber(d)
+        assert len(big_cards) == len(small_cards) == 15
+        assert min(r.w for r in big_cards) >= 1.4 * max(r.w for r in small_cards)
+        assert min(r.h for r in big_cards) >= 1.4 * max(r.h for r in small_cards)
+        window = pygame.Rect((0, 0), d.app.size)
+        assert all(window.contains(r) for r in big_cards)
+        assert not [(a, b) for a in big_cards for b in big_cards if a is not b and a.colliderect(b)]
+        # The log's latest event and the objectives, in larger type than at 1280x720.
+        for words in ("circulates", "Both resolutions adopted"):
+            assert height_of(big_type, words) > height_of(small_type, words), words
+        # The buttons on the right are wider: the column the log and objectives share.
+        assert d.button("Skip to the next").rect.w >= 1.2 * small.button("Skip").rect.w
+    finally:
+        pygame.quit()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080), (2560, 1440)])
+def test_the_draft_before_the_council_runs_under_no_seat_card(size: tuple[int, int]) -> None:
+    """The draft's title and whip count in the middle of the table, whole: before, at 1280x720
+    the title's first and last letters were under the table's line ("esolution 1970 …")."""
+    d = seated(size)
+    try:
+        screen = d.app.screen
+        table = screen.table  # type: ignore[attr-defined]
+        assert table is not None
+        picture, at = table[0]  # the centre: the draft, its whip count and its verdict
+        centre = picture.get_rect(topleft=at)
+        assert not [r for r in cards(d) if r.colliderect(centre)]
+        arc = screen.r(*screen._arc())  # type: ignore[attr-defined]  # the table's line
+        half_w = arc.w / 2 - screen.s(16)
+        b = arc.h / 2
+        rise = (arc.centery - centre.top) / b
+        inside = half_w * (1 - rise * rise) ** 0.5
+        assert centre.w / 2 <= inside, (centre, inside)
+    finally:
+        pygame.quit()
+
+
+def editor(size: tuple[int, int]) -> Driver:
+    d = seated(size)
+    d.click(d.button("Edit draft"))
+    d.settle()
+    d.frames(1)
+    assert d.screen() == "draft"
+    return d
+
+
+def clauses_end(d: Driver) -> float:
+    """How far down the window (0 top, 1 bottom) the last row of clause buttons ends (above
+    the row of Undo, Table and Back at the bottom)."""
+    h = d.app.size[1]
+    return max(b.rect.bottom for b in d.buttons() if b.rect.top < h - 80 * d.app.scale) / h
+
+
+def test_the_draft_editor_at_1920_spreads_its_clauses_down_the_window() -> None:
+    d = editor((1280, 720))
+    small_end = clauses_end(d)
+    small_w = d.button("Arms embargo").rect.w
+    small_type = sizes_drawn(d)
+    pygame.quit()
+    d = editor((1920, 1080))
+    try:
+        big_end = clauses_end(d)
+        # As at 1280x720 the clauses take most of the height (at 1920x1080 they ended at 61%).
+        assert big_end >= 0.75 and big_end >= 0.85 * small_end, (big_end, small_end)
+        assert d.button("Arms embargo").rect.w >= 1.15 * small_w
+        big_type = sizes_drawn(d)
+        for words in ("Sanctions and their targets", "Whip count on these clauses", "Brazil"):
+            assert height_of(big_type, words) > height_of(small_type, words), words
+    finally:
+        pygame.quit()
+
+
+def lowest_bar(d: Driver) -> float:
+    """How far down the window (0 top, 1 bottom) the lowest of the parties' bars is drawn on
+    the peace talks (their colour, right of the left column, above the actions)."""
+    window = d.app.window
+    w, h = d.app.size
+    colour = pygame.Color(theme.SERIES[1])
+    for y in range(h - round(200 * d.app.scale), 0, -1):
+        for x in range(w // 2, w - 40, 7):
+            if window.get_at((x, y))[:3] == tuple(colour)[:3]:
+                return y / h
+    return 0.0
+
+
+def talks(size: tuple[int, int]) -> Driver:
+    d = seated(size)
+    d.key(pygame.K_h)
+    d.settle()
+    d.key(pygame.K_p)
+    d.settle()
+    d.frames(1)
+    assert d.screen() == "peace"
+    return d
+
+
+def test_the_peace_talks_at_1920_fill_the_height_as_at_1280() -> None:
+    d = talks((1280, 720))
+    small_low = lowest_bar(d)
+    small_type = sizes_drawn(d)
+    pygame.quit()
+    d = talks((1920, 1080))
+    try:
+        assert lowest_bar(d) >= 0.9 * small_low > 0, (lowest_bar(d), small_low)
+        big_type = sizes_drawn(d)
+        for words in ("Political transition", "No envoy has been appointed"):
+            assert height_of(big_type, words) > height_of(small_type, words), words
+    finally:
+        pygame.quit()
+
+
+def theatre(size: tuple[int, int]) -> Driver:
+    d = seated(size)
+    d.key(pygame.K_h)
+    d.settle()
+    d.frames(1)
+    assert d.screen() == "theatre"
+    return d
+
+
+def panel_drawn(d: Driver) -> dict[str, int]:
+    """What the theatre draws with its left panel drawn again in this frame."""
+    d.app.screen.panel = None  # type: ignore[attr-defined]
+    return sizes_drawn(d)
+
+
+def test_the_theatre_panel_at_1920_is_wider_with_larger_type_beside_the_whole_map() -> None:
+    d = theatre((1280, 720))
+    small_w = d.app.screen.panel_area().w  # type: ignore[attr-defined]
+    small_type = panel_drawn(d)
+    pygame.quit()
+    d = theatre((1920, 1080))
+    try:
+        screen = d.app.screen
+        panel = screen.panel_area()  # type: ignore[attr-defined]
+        assert panel.w >= 1.2 * small_w
+        assert screen.layer is not None  # type: ignore[attr-defined]
+        the_map = screen.layer.rect  # type: ignore[attr-defined]
+        assert the_map.left > panel.right and the_map.right <= d.app.size[0]
+        big_type = panel_drawn(d)
+        for words in ("Parties", "No mission is in the theatre"):
+            assert height_of(big_type, words) > height_of(small_type, words), words
+    finally:
+        pygame.quit()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (2560, 1440)])
+def test_nothing_is_clipped_or_overlapping_on_the_grown_screens(size: tuple[int, int]) -> None:
+    d = seated(size)
+    try:
+        found = {"chamber": layout_problems(d)}
+        d.click(d.button("Edit draft"))
+        d.settle()
+        found["draft"] = layout_problems(d)
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_h)
+        d.settle()
+        found["theatre"] = layout_problems(d)
+        d.key(pygame.K_p)
+        d.settle()
+        found["peace"] = layout_problems(d)
+        assert d.screen() == "peace"
+        assert not {k: v for k, v in found.items() if v}, found
+    finally:
+        pygame.quit()
