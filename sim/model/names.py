@@ -56,24 +56,31 @@ def draft_title(world: World, draft_id: str, title: str | None = None) -> str:
     return working_title(title)
 
 
+def working_names(world: World) -> dict[str, str]:
+    """Every draft the world holds or prepared, by id, as it is named before its vote: its title
+    in quotes without the number history gave it ("'UNAMIR reduced to 270'")."""
+    titles = [(t.id, t.title) for t in world.templates]
+    titles += [(d.id, d.title) for d in world.drafts.values()]
+    titles += [(r.draft, r.title) for r in world.resolutions]
+    return {some_id: f"'{working_title(title)}'" for some_id, title in titles}
+
+
 def record_names(world: World) -> dict[str, str]:
     """The names of the drafts, resolutions and missions of a world, by id: an adopted
     "res-872" as "Resolution 872", a draft (and the UN mission it created) by its title in
     quotes (before its adoption by what it does: :func:`draft_title`), a regional force as its
     organization's force ("the Continental Union force"), a mission the scenario starts with
-    by its acronym ("unprofor" → "UNPROFOR"), a renewal voted down as the renewal of what it
-    would have renewed."""
-    out: dict[str, str] = {}
-    titles = [(t.id, t.title) for t in world.templates]
-    for some_id, title in titles + [(d.id, d.title) for d in world.drafts.values()]:
-        out[some_id] = f"'{working_title(title)}'"  # its number only once adopted
+    by its acronym ("unprofor" → "UNPROFOR"), a renewal as the renewal of what it renews ("the
+    renewal of Resolution 912")."""
+    out = working_names(world)  # its number only once adopted
     for resolution in world.resolutions:
         named = resolution_name(resolution.draft)
         out[resolution.draft] = named or f"'{renewal_words(resolution.title)}'"
-    for vote in world.votes:  # a draft voted down is gone from the table
-        base = vote.draft.split("-renewal-")[0]
-        if vote.draft not in out and base in out:
-            out[vote.draft] = f"the renewal of {out[base]}"
+    # A renewal, tabled, adopted or voted down (then gone from the table), by what it renews.
+    for some_id in [*out, *(vote.draft for vote in world.votes)]:
+        base = some_id.split("-renewal-")[0]
+        if base != some_id and base in out:
+            out[some_id] = f"the renewal of {out[base]}"
     for mission in world.missions:
         org = next(
             (o for i, o in world.organizations.items() if mission.id.startswith(f"{i}-")), None
