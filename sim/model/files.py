@@ -40,13 +40,9 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; raises :class:`FileRefused`.
-
-    The file is opened without blocking (a FIFO cannot hang the game), must be a regular file
-    once open (not a device, FIFO or folder), and is read in chunks that stop as soon as the
-    limit is passed (a size of 0 reported by a special file is never trusted).
-    """
+def _open_regular(path: str | Path, what: str) -> int:
+    """A file descriptor of a regular file, opened without blocking (a FIFO cannot hang the
+    game); raises :class:`FileRefused` (the caller closes it)."""
     name = str(path)
     if "\x00" in name:
         raise FileRefused("the path contains a NUL character")
@@ -58,6 +54,24 @@ def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise FileRefused(f"cannot read file: the {what} is not a regular file")
+    except OSError as exc:
+        os.close(fd)
+        raise FileRefused(f"cannot read file: {_reason(exc)}") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; raises :class:`FileRefused`.
+
+    The file is opened without blocking (a FIFO cannot hang the game), must be a regular file
+    once open (not a device, FIFO or folder), and is read in chunks that stop as soon as the
+    limit is passed (a size of 0 reported by a special file is never trusted).
+    """
+    fd = _open_regular(path, what)
+    try:
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -73,6 +87,28 @@ def read_limited(path: str | Path, limit: int, what: str = "file") -> bytes:
     if total > limit:
         raise FileRefused(f"the {what} is larger than the {limit // 1024} KiB limit")
     return b"".join(chunks)
+
+
+def read_ends(
+    path: str | Path, head: int, tail: int, limit: int, what: str = "file"
+) -> tuple[bytes, bytes]:
+    """The first ``head`` and the last ``tail`` bytes of a regular file of at most ``limit``
+    bytes, with the checks of :func:`read_limited` (so that a listing can describe a long file
+    without reading all of it); raises :class:`FileRefused`."""
+    fd = _open_regular(path, what)
+    try:
+        size = os.fstat(fd).st_size  # a regular file's size is its length
+        if size > limit:
+            raise FileRefused(f"the {what} is larger than the {limit // 1024} KiB limit")
+        first = os.read(fd, head)
+        if size <= head:
+            return first, first[-tail:]
+        os.lseek(fd, size - tail, os.SEEK_SET)
+        return first, os.read(fd, tail)
+    except OSError as exc:
+        raise FileRefused(f"cannot read file: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
 
 
 def read_text_limited(path: str | Path, limit: int, what: str = "file") -> str:

@@ -1,11 +1,12 @@
 """The names of a world's parties, drafts and missions, for the texts the model writes and for
-the screens and the command line that name the ids in them (:mod:`sim.model.words` holds the
-helpers that need no world)."""
+the screens, the classroom server and the command line that name the ids in them
+(:mod:`sim.model.words` holds the helpers that need no world)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from sim.model.drafts import Clauses
 from sim.model.words import (
@@ -121,3 +122,71 @@ def spoken_words(world: World, text: str) -> str:
             text,
         )
     return text
+
+
+class Namer:
+    """Ids in a text replaced by the names a player knows, for one world: states by name,
+    ``res-872`` as "Resolution 872", a draft or the mission it created by its title, a party as
+    the model names it in a sentence ("the NLF")."""
+
+    def __init__(self, world: World) -> None:
+        self.source = world  # read only
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        world = self.source
+        out = record_names(world)
+        out.update(party_labels(world))
+        for actor in world.states.ids:
+            out[actor] = world.states.name(actor)
+        return out
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        return ids_pattern(self.names)
+
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.source.theatre.parties)
+
+    def name(self, some_id: str) -> str:
+        """The name of one id (the id itself when it names nothing known)."""
+        return self.names.get(some_id, resolution_name(some_id) or some_id)
+
+    def text(self, text: str) -> str:
+        """``text`` with every known id replaced by its name."""
+        if self.pattern is None:
+            return text
+
+        def name(found: re.Match[str]) -> str:
+            some_id = found.group(1)
+            if some_id in self.parties and named_already(text, found.start()):
+                return some_id  # "the rebels": the model named the party already
+            return self.names[some_id]
+
+        return self.pattern.sub(name, text)
+
+    @cached_property
+    def _stories(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        world = self.source
+        keys: dict[str, str] = {}
+        drafts = [(d.id, d.title) for d in world.drafts.values()]
+        for some_id, title in [(t.id, t.title) for t in world.templates] + drafts:
+            keys[some_id] = keys[f"'{title}'"] = some_id
+            keys[f"'{working_title(title)}'"] = some_id  # as its circulation is told
+        for resolution in world.resolutions:
+            keys[resolution.draft] = keys[f"'{resolution.title}'"] = resolution.draft
+            keys[f"'{renewal_words(resolution.title)}'"] = resolution.draft  # as adopted
+        for mission in world.missions:
+            keys.setdefault(mission.id, mission.id)
+        alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])") if alternatives else None
+        return keys, pattern
+
+    def story(self, text: str) -> str | None:
+        """The draft (or mission) a text of the model tells of, by its id or its title in
+        quotes — "GBR circulates 'Resolution 1970 …'", "Whip count on res1970", "The Security
+        Council adopts 'Resolution 1970 …'" are one story — or None."""
+        keys, pattern = self._stories
+        found = pattern.search(text) if pattern is not None else None
+        return keys[found.group(1)] if found else None

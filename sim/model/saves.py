@@ -19,6 +19,7 @@ units of work) again. Files are read and written by :mod:`sim.model.savefiles`.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from sim.model.files import (
     FileRefused,
     is_id,
     printable,
+    read_ends,
     read_json_file,
 )
 from sim.model.hashing import state_hash
@@ -330,6 +332,11 @@ def _seats(value: object) -> tuple[str, ...]:
 
 
 MAX_LISTED_BYTES = MAX_SAVE_BYTES
+#: How much of the start of a save the listing reads for its label and date (a save written by
+#: the game has them in its first few hundred bytes; the command log follows).
+HEAD_BYTES = 8192
+#: The end of a save the listing reads to tell a whole file from one cut short.
+TAIL_BYTES = 64
 
 
 def list_save_files(folder: Path, most: int) -> list[tuple[Path, str]]:
@@ -349,14 +356,85 @@ def list_save_files(folder: Path, most: int) -> list[tuple[Path, str]]:
     for _, path in sorted(entries, key=lambda e: e[0], reverse=True)[:most]:
         _remove_stale_temporaries(path)
         try:
-            data = read_json_file(path, MAX_LISTED_BYTES, "saved game")
-            if not isinstance(data, dict):
-                raise FileRefused("not a saved game")
-            label = f"{data.get('label') or path.stem} · {data.get('saved_at', '')}"
+            label = save_label(path)
         except FileRefused:
             label = f"{path.name} (unreadable)"
         out.append((path, printable(label, 120)))
     return out
+
+
+def save_label(path: Path) -> str:
+    """What a list of saves says of ``path``: its label (or file name) and when it was saved,
+    read from the start of the file when it begins as the game writes it, so listing a long
+    game's save does not parse its whole command log; otherwise from the whole file. Raises
+    :class:`FileRefused` for a file that is not a saved game's JSON object, or is cut short.
+    Loading the save checks all of it (:func:`sim.model.savefiles.read_save`)."""
+    head, tail = read_ends(path, HEAD_BYTES, TAIL_BYTES, MAX_LISTED_BYTES, "saved game")
+    if not tail.rstrip().endswith(b"}"):
+        raise FileRefused("the saved game is cut short")
+    fields = _leading_fields(head)
+    if fields is None:
+        data = read_json_file(path, MAX_LISTED_BYTES, "saved game")
+        if not isinstance(data, dict):
+            raise FileRefused("not a saved game")
+        fields = data
+    return f"{fields.get('label') or path.stem} · {fields.get('saved_at', '')}"
+
+
+def _leading_fields(head: bytes) -> dict[str, Any] | None:
+    """The label and date from the start of a JSON object (``head``: its first bytes), when
+    they come among its first fields and every field before them is a plain value (text, a
+    number, true, false or null); None when they do not (then the whole file is read)."""
+    text = _whole_characters(head)
+    if text is None:
+        return None
+    decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+    found: dict[str, Any] = {}
+    try:
+        at = _after_space(text, 0)
+        if not text.startswith("{", at):
+            return None
+        at += 1
+        while "label" not in found or "saved_at" not in found:
+            at = _after_space(text, at)
+            if not text.startswith('"', at):
+                return None
+            key, at = decoder.raw_decode(text, at)
+            at = _after_space(text, at)
+            if not text.startswith(":", at):
+                return None
+            at = _after_space(text, at + 1)
+            if text[at : at + 1] in ("", "{", "["):
+                return None
+            value, at = decoder.raw_decode(text, at)
+            at = _after_space(text, at)
+            if not text.startswith(",", at):  # the object ends (or is cut) here: read it all
+                return None
+            at += 1
+            found.setdefault(key, value)
+    except (ValueError, IndexError):
+        return None
+    return found
+
+
+def _whole_characters(head: bytes) -> str | None:
+    """``head`` as UTF-8 text without a character the cut split; None when it is not UTF-8."""
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:
+            return None
+        return head[: exc.start].decode("utf-8")
+
+
+def _after_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def restore(engine: Engine, agents: Sequence[Agent], save: SavedGame) -> tuple[Session, TurnRecord]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from sim.model.explain import Stance
 from sim.model.intel import band_points, private_points
-from sim.model.names import draft_title, spoken_words
+from sim.model.names import clauses_words, draft_title, spoken_words
 from sim.model.whip import whip_count
 from sim.model.world import Statement, World
 
@@ -126,7 +126,7 @@ def seat_knowledge(world: World, seat: str | None) -> dict[str, Any]:
             "against": d.rival_of,
             "penholder": d.penholder,
             "title": draft_title(world, d.id),
-            "text": d.clauses.describe(),
+            "text": clauses_words(world, d.clauses),  # parties by name, as the window says
             "clauses": d.clauses.to_json(),
         }
         for d in sorted(world.drafts.values(), key=lambda d: d.id)

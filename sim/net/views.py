@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from sim.model.drafts import Draft
-from sim.model.names import draft_title
+from sim.model.names import Namer, clauses_words, draft_title
 from sim.model.session import Session
 from sim.model.stance import Ballot, draft_ballot
 from sim.model.world import World
@@ -26,9 +26,13 @@ NEWS = 30
 
 
 def public_view(session: Session) -> dict[str, Any]:
-    """What every seat may see."""
+    """What every seat may see. The words a player reads — a draft's text, the news — name
+    states, parties and drafts as the game window does ("Arnesia circulates 'Protection of
+    civilians…'", "arms embargo on the government"); the ids stay in the fields a program reads
+    (``penholder``, ``clauses``, ``draft``)."""
     world = session.engine.world
     theatre = world.theatre
+    names = Namer(world)
     turn = session.turn
     return {
         "scenario": world.scenario_id,
@@ -55,7 +59,7 @@ def public_view(session: Session) -> dict[str, Any]:
                 "penholder": d.penholder,
                 "body": d.body,
                 "clauses": d.clauses.to_json(),
-                "text": d.clauses.describe(),
+                "text": clauses_words(world, d.clauses),
                 "version": d.version,
                 "renews": d.renews,
                 "rival_of": d.rival_of,
@@ -85,7 +89,11 @@ def public_view(session: Session) -> dict[str, Any]:
             for m in world.missions
         ],
         # Private replies are not news: a seat hears its own among its statements.
-        "news": [e.text for e in world.events[-NEWS:] if e.kind not in ("consultations", "reply")],
+        "news": [
+            names.text(e.text)
+            for e in world.events[-NEWS:]
+            if e.kind not in ("consultations", "reply")
+        ],
         "outcome": None if world.outcome is None else world.outcome.name,
     }
 

@@ -29,6 +29,7 @@ import sim.ui.screens.debrief  # noqa: F401
 import sim.ui.screens.deciders  # noqa: F401
 import sim.ui.screens.desk  # noqa: F401
 import sim.ui.screens.draft  # noqa: F401
+import sim.ui.screens.eventlog  # noqa: F401
 import sim.ui.screens.handover  # noqa: F401
 import sim.ui.screens.load  # noqa: F401
 import sim.ui.screens.menu  # noqa: F401
@@ -52,7 +53,8 @@ from sim.ui.savewriter import save_writer
 from sim.ui.screens.base import Screen, make_screen
 from sim.ui.screens.help import draw_help
 from sim.ui.settings import Settings, load_settings, save_settings, saves_dir
-from sim.ui.shapes import ShapeCache, Warmer
+from sim.ui.shapes import ShapeCache
+from sim.ui.warmup import Warmer
 from sim.ui.words import namer
 
 STEP_BUDGET = 0.004
@@ -129,9 +131,10 @@ class App:
     def _manager(self) -> pygame_gui.UIManager:
         data = theme.theme_data(self.scale)
         manager = pygame_gui.UIManager(self.size, data)
-        # Buttons of a new width take their shape from one drawn before, on an idle frame.
+        # Buttons of a new width take their shape from one drawn before (sim/ui/shapes.py);
+        # the common shapes and the fonts' letters are drawn on idle frames (sim/ui/warmup.py).
         manager.get_theme().shape_cache = ShapeCache()
-        self.warmer = Warmer(manager, data, self.scale)
+        self.warmer = Warmer(manager, data, self.scale, self.text)
         sizes = {round(n * self.scale) for n in (13, 14, 15, 16, 22)} | {14}
         with warnings.catch_warnings():
             # The theme loads some of these itself; preloading the rest avoids stalls later.
@@ -279,7 +282,9 @@ class App:
             self.notify(f"Autosave failed: {problem}")
 
     def close(self) -> None:
-        """Close the window, once the saves being written are on disk."""
+        """Close the window, once the saves being written are on disk (the month's autosave
+        too, if a screen being built was still holding it back)."""
+        self._autosave()
         save_writer().wait()
         self._saved()
         pygame.quit()
@@ -467,9 +472,10 @@ class App:
                 self.game.pump(STEP_BUDGET)
             for note in self.game.take_notes():
                 self.notify(note)
-            self._autosave()
             self._watch_game()
             self._skip_step()
+            if not self.screen.fresh and not self.screen.pending:
+                self._autosave()  # not while a screen is being built: on a lighter frame
         self._saved()
         self.screen.catch_up()
         if not self.paused:

@@ -12,7 +12,7 @@ This module decides; :class:`sim.ui.app.App` runs the skip between frames.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sim.model import objectives
@@ -59,6 +59,29 @@ RANK: dict[str, int] = {
 }
 DEFAULT_RANK = 5
 
+#: The story an event's text tells of (a draft's id), or None.
+Story = Callable[[str], str | None]
+
+#: Kinds of events that are steps of a draft's story (circulated, endorsed, counted, voted on)
+#: and of the peace talks' (convened, amended, put to the parties): the news keeps each story's
+#: steps together and in time order. A pledge or a report names a mission but stands alone.
+DRAFT_STORY = frozenset(
+    {
+        "draft_tabled",
+        "draft_amended",
+        "draft_withdrawn",
+        "endorsement",
+        "consultations",
+        "whip_count",
+        "vote_trade",
+        "vote_requested",
+        "resolution_adopted",
+        "draft_vetoed",
+        "draft_failed",
+    }
+)
+TALKS_STORY = frozenset({"envoy", "talks", "text_amended"})
+
 #: Events that stop a skip: the player should hear of them at once.
 STOP_KINDS = frozenset(
     {
@@ -83,10 +106,36 @@ STOP_KINDS = frozenset(
 ASKS = frozenset({"ask", "red_line", "veto_threat"})
 
 
-def by_importance(events: Iterable[Event]) -> list[Event]:
-    """The events with what matters first (a scenario event before the pledges); events of the
-    same rank keep the order they happened in."""
-    return sorted(events, key=lambda e: RANK.get(e.kind, DEFAULT_RANK))
+def importance_order(events: Sequence[Event], story: Story | None = None) -> list[int]:
+    """The indices of ``events`` with what matters first (a scenario event before the
+    pledges). With ``story`` (:meth:`sim.model.names.Namer.story`), the events of one story —
+    a draft circulated, counted, then adopted — stay together in the order they happened, where
+    the most important of them goes: "The Security Council adopts 'Resolution 1970'" never
+    reads above "United Kingdom circulates 'Resolution 1970'". Otherwise events of the same
+    rank keep the order they happened in."""
+    keys = [_story_key(e, story) or f"#{n}" for n, e in enumerate(events)]
+    rank: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for n, (event, key) in enumerate(zip(events, keys, strict=True)):
+        rank[key] = min(rank.get(key, DEFAULT_RANK + 99), RANK.get(event.kind, DEFAULT_RANK))
+        first.setdefault(key, n)
+    return sorted(range(len(events)), key=lambda n: (rank[keys[n]], first[keys[n]], n))
+
+
+def _story_key(event: Event, story: Story | None) -> str | None:
+    """The story an event belongs to: its draft's (a draft's steps), the talks' (the envoy's
+    steps), or none (it stands alone)."""
+    if story is None:
+        return None
+    if event.kind in TALKS_STORY:
+        return "talks"
+    return story(event.text) if event.kind in DRAFT_STORY else None
+
+
+def by_importance(events: Iterable[Event], story: Story | None = None) -> list[Event]:
+    """The events in :func:`importance_order`."""
+    events = list(events)
+    return [events[n] for n in importance_order(events, story)]
 
 
 @dataclass(frozen=True)

@@ -12,19 +12,14 @@ and its right end. That is exact — the same pixels as pygame_gui's own drawing
 shape is wide enough: pygame_gui draws the fill inside the border by stretching the outline's
 shape (nearest neighbour), and in a narrow shape that stretch drops columns inside the rounded
 ends. :func:`exact_width` says from which width on it is exact; narrower shapes are drawn as
-before. tests/ui/test_shapes.py compares both ways pixel by pixel.
+before. tests/ui/test_shapes.py compares both ways pixel by pixel. :mod:`sim.ui.warmup` draws
+one shape of each common height on idle frames, so even the first screen finds their ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
 from pygame_gui.core.surface_cache import SurfaceCache
-from pygame_gui.elements import UIButton
 
 #: The cache id's shape name (``SurfaceCache.build_cache_id``).
 ROUNDED = "rounded_rectangle"
@@ -115,54 +110,3 @@ class ShapeCache(SurfaceCache):
         if width * height < 40000 and width <= 1024 and height <= 1024:  # as pygame_gui keeps
             super().add_surface_to_cache(shape, lookup_id)
         return shape
-
-
-#: Heights (logical pixels) of the game's buttons and their styles (assets/theme.json) whose
-#: shapes :class:`Warmer` draws once, so that the first screen with buttons of a new width finds
-#: their ends kept. A height missing here costs only time: that screen's first frame draws it.
-HEIGHTS = (36, 40, 44, 26, 38, 42, 46)
-STYLES = (None, "#primary", "#toggle_on")
-
-
-class Warmer:
-    """Draws, on idle frames, one button of each of :data:`HEIGHTS` and :data:`STYLES` in every
-    look (a shape a frame: about 1 ms), out of sight, and removes it: its ends stay in the
-    :class:`ShapeCache`."""
-
-    def __init__(self, manager: pygame_gui.UIManager, theme: dict[str, Any], scale: float) -> None:
-        """``theme`` is the manager's theme data (:func:`sim.ui.theme.theme_data`), ``scale``
-        the UI scale it was made for."""
-        self.manager = manager
-        self.scale = scale
-        misc = theme["button"]["misc"]
-        self.width = exact_width(int(misc["shape_corner_radius"]), int(misc["border_width"]))
-        self._steps: Iterator[None] | None = None
-        self.done = False
-
-    def step(self) -> None:
-        """Draw the next shape (nothing once all are drawn)."""
-        if self.done:
-            return
-        if self._steps is None:
-            self._steps = self._shapes()
-        if next(self._steps, True) is True:
-            self.done = True
-
-    def _shapes(self) -> Iterator[None]:
-        for height in HEIGHTS:
-            for style in STYLES:
-                rect = pygame.Rect(-2 * self.width, 0, self.width, round(height * self.scale))
-                # Made with its normal look; pygame_gui draws its hovered, selected and active
-                # looks on the next three frames.
-                button = UIButton(
-                    rect,
-                    "",
-                    self.manager,
-                    object_id=ObjectID(object_id=style) if style else None,
-                    visible=0,
-                )
-                for _ in range(3):
-                    yield None
-                button.disable()
-                button.kill()
-                yield None

@@ -264,13 +264,17 @@ def draw_shape(
 
 
 def mission_line(world: World, mission: Mission) -> str:
-    """``1,467 of 10,800 · 'Protection of civilians in Kalvaria'`` (personnel deployed of the
-    authorized, then the mission's name: the figures first, as a long name is shortened)."""
-    deployed = sum(mission.strength(kind) for kind in PERSONNEL)
-    ceiling = sum(mission.ceilings.get(kind, 0) for kind in PERSONNEL)
+    """``1,467 of 10,800 personnel · 'Protection of civilians in Kalvaria'`` (deployed of the
+    authorized, then the mission's name: the figures first, as a long name is shortened). Troops
+    and police counted together are "personnel", so that the figure does not read as the
+    theatre panel's troops alone ("Troops 726 of 10,000"); one kind is named as itself."""
+    kinds = [k for k in PERSONNEL if mission.ceilings.get(k, 0) or mission.strength(k)]
+    deployed = sum(mission.strength(kind) for kind in kinds)
+    ceiling = sum(mission.ceilings.get(kind, 0) for kind in kinds)
     line = f"{deployed:,}"
     if ceiling:
         line += f" of {ceiling:,}"
+    line += f" {kinds[0] if len(kinds) == 1 else 'personnel'}"
     if mission.withdrawing:
         line += ", leaving"
     return f"{line} · {namer(world).name(mission.id)}"

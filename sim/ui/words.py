@@ -10,64 +10,12 @@ become words (:func:`intensity_word`, :func:`margin_word`) — the profile keeps
 
 from __future__ import annotations
 
-import re
-from functools import cached_property
-
-from sim.model.names import record_names
-from sim.model.words import (
-    MONTHLY_METRICS,
-    fighting_words,
-    ids_pattern,
-    metric_name,
-    metric_value,
-    named_already,
-    party_label,
-    resolution_name,
-)
+from sim.model.names import Namer as Namer  # the screens' namer lives with the model's names
+from sim.model.words import MONTHLY_METRICS, fighting_words, metric_name
+from sim.model.words import metric_value as metric_value  # the screens import these from here
+from sim.model.words import party_label as party_label
+from sim.model.words import resolution_name as resolution_name
 from sim.model.world import World
-
-
-class Namer:
-    """Ids in a text replaced by the names a player knows, for one world."""
-
-    def __init__(self, world: World) -> None:
-        self.source = world  # read only
-
-    @cached_property
-    def names(self) -> dict[str, str]:
-        world = self.source
-        out = record_names(world)
-        for party in world.theatre.parties:
-            out[party.id] = party_label(party.id, party.kind)
-        for actor in world.states.ids:
-            out[actor] = world.states.name(actor)
-        return out
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str] | None:
-        return ids_pattern(self.names)
-
-    @cached_property
-    def parties(self) -> frozenset[str]:
-        return frozenset(p.id for p in self.source.theatre.parties)
-
-    def name(self, some_id: str) -> str:
-        """The name of one id (the id itself when it names nothing known)."""
-        return self.names.get(some_id, resolution_name(some_id) or some_id)
-
-    def text(self, text: str) -> str:
-        """``text`` with every known id replaced by its name."""
-        if self.pattern is None:
-            return text
-
-        def name(found: re.Match[str]) -> str:
-            some_id = found.group(1)
-            if some_id in self.parties and named_already(text, found.start()):
-                return some_id  # "the rebels": the model named the party already
-            return self.names[some_id]
-
-        return self.pattern.sub(name, text)
-
 
 _CACHE: dict[int, tuple[tuple[int, ...], Namer]] = {}
 
@@ -121,7 +69,8 @@ FIGURE_TITLES = {
 
 def figure_label(name: str, values: list[float]) -> str:
     """What a figure button says of a monthly series: its name and the latest value in words
-    ("Phase: peace", "Host consent: withdrawn", "Humanitarian access: 57%", "Intensity: low");
+    ("Phase: peace", "Host consent: withdrawn" or "never given", "Humanitarian access: 57%",
+    "Intensity: low");
     for a toll counted month by month, the toll of the whole game so far ("Civilian deaths:
     490"), which is what the debrief's score says too (:func:`figure_tip` says so)."""
     title = FIGURE_TITLES.get(name, metric_name(name).capitalize())
@@ -131,6 +80,9 @@ def figure_label(name: str, values: list[float]) -> str:
         return f"{title}: {metric_value(name, sum(values))}"
     if name == "intensity":
         return f"{title}: {intensity_word(values[-1])}"  # the chart beside it has the index
+    if name == "host_consent" and not any(v > 0 for v in values):
+        # As the theatre panel says it: a host that never consented did not withdraw (Libya).
+        return f"{title}: never given"
     return f"{title}: {metric_value(name, values[-1])}"
 
 
@@ -141,3 +93,10 @@ def figure_tip(name: str, values: list[float]) -> str:
     if name in MONTHLY_METRICS and values:
         what = f"All months together ({metric_value(name, values[-1])} in the latest). "
     return what + "Show or hide its chart (four at most)"
+
+
+def month_tag(calendar: str, month: int) -> str:
+    """A month as a log line begins: "Feb 2011" when the scenario has a calendar (``calendar``
+    is "February 2011"), else "Month 1" — words, not a code like "M1"."""
+    name, _, year = calendar.partition(" ")
+    return f"{name[:3]} {year}" if name and year else f"Month {month}"

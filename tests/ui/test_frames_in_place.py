@@ -42,14 +42,14 @@ def test_consultation_buttons_change_in_place_and_send_what_they_say(chamber: Dr
     screen = d.app.screen
     lobby = d.button("Lobby ")
     made = set(map(id, d.buttons()))
-    d.click(d.button("DRV"))
+    d.click(d.button("Dravia"))
     d.click(d.button("Foreign presence"))
     d.click(d.button("+"))  # 1.5 capital
     assert set(map(id, d.buttons())) == made, "choosing rebuilt the buttons"
-    assert d.button("DRV").get_object_ids()[-1] == "#toggle_on"
-    assert d.button("BOR").get_object_ids()[-1] is None
-    assert lobby.text == "Lobby DRV on foreign presence (1 capital)"
-    assert d.button("Profile of DRV")
+    assert d.button("Dravia").get_object_ids()[-1] == "#toggle_on"
+    assert d.button("Borelia").get_object_ids()[-1] is None
+    assert lobby.text == "Lobby Dravia on foreign presence (1 capital)"
+    assert d.button("Profile of Dravia")
     # F1 help names what the button does now.
     assert ("L", f"{lobby.text}: {screen.bindings[lobby].tip}") in screen.help()
     d.key(pygame.K_o)  # the side deal goes to the member chosen, with the amount chosen
@@ -192,4 +192,6 @@ def test_parts_made_on_later_frames_keep_their_place_in_the_tab_order(chamber: D
     assert d.settle()
     texts = [b.text for b in d.app.screen.ring]
     asks = next(n for n, t in enumerate(texts) if t.startswith("Ask the Continental Union"))
-    assert texts.index("Trade votes") < asks < texts.index("Back") < texts.index("Profile of BOR")
+    assert (
+        texts.index("Trade votes") < asks < texts.index("Back") < texts.index("Profile of Borelia")
+    )

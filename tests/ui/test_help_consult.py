@@ -49,7 +49,7 @@ def test_consultations_name_the_side_deal_just_offered(chamber: Driver) -> None:
     d.key(pygame.K_t)  # table the draft
     d.key(pygame.K_c)
     assert d.screen() == "consult"
-    d.click(d.button("CAL"))
+    d.click(d.button("Calderon"))
     d.key(pygame.K_o)  # offer Calderon a side deal
     draft = game.council_draft()
     assert draft is not None and draft.side_payments.get("CAL")

@@ -193,7 +193,7 @@ def test_messages_and_the_teacher_desk(driver: Driver, served: Served, tmp_path:
         driver.app.start(game)
         driver.key(pygame.K_m)
         assert driver.screen() == "messages"
-        driver.click(driver.button("CAL"))
+        driver.click(driver.button("Calderon"))
         driver.click(driver.button("Side payment"))
         driver.click(driver.button("+"))
         driver.click(_entry(driver))

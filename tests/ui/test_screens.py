@@ -133,8 +133,8 @@ def test_consultations_lobby_spends_capital(chamber: Driver) -> None:
     chamber.key(pygame.K_c)
     assert chamber.screen() == "consult"
     capital = game.view.capital("ARN")
-    chamber.click(chamber.button("CAL"))
-    chamber.click(chamber.button("Lobby CAL"))
+    chamber.click(chamber.button("Calderon"))
+    chamber.click(chamber.button("Lobby Calderon"))
     assert game.view.capital("ARN") == capital - game.view.lobby_cost()
     assert game.world.events[-1].kind == "lobby"
     chamber.click(chamber.button("Ask the Continental Union"))
@@ -203,9 +203,9 @@ def test_consultations_trade_votes_with_the_penholder_of_another_draft(chamber: 
     _, weaker = watered_down(draft.clauses)[0]
     game.session.engine.submit(TableRivalDraft("DRV", "kalvaria-1", weaker))
     chamber.key(pygame.K_c)
-    chamber.click(chamber.button("CAL"))  # CAL holds no pen: nothing to trade
+    chamber.click(chamber.button("Calderon"))  # CAL holds no pen: nothing to trade
     assert not chamber.button("Trade votes").is_enabled
-    chamber.click(chamber.button("DRV"))
+    chamber.click(chamber.button("Dravia"))
     rival = rival_id("kalvaria-1", "DRV")
     chamber.click(chamber.button("Trade votes: back Dravia's text"))
     assert game.world.events[-1].kind == "vote_trade"

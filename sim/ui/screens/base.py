@@ -278,6 +278,11 @@ class Screen:
             tool_tip_text=tooltip,
             object_id=ObjectID(object_id=object_id) if object_id else None,
         )
+        if button.drawable_shape is not None:
+            # pygame_gui would draw the hovered, selected and active looks of each new button
+            # on the next three frames (for a screen of 25 buttons, 5 ms a frame); it draws a
+            # look the first time it is shown anyway, so leave each to then.
+            button.drawable_shape.states_to_redraw_queue.clear()
         if not enabled:
             button.disable()
         self.elements.append(button)

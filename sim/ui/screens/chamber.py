@@ -24,7 +24,7 @@ from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.game import Game
 from sim.ui.guidance import Guidance, guidance, table_command
-from sim.ui.pacing import DEADLINE_WARNING, DEFAULT_RANK, RANK
+from sim.ui.pacing import DEADLINE_WARNING, importance_order
 from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.widgets.objectives import (
@@ -35,7 +35,7 @@ from sim.ui.widgets.objectives import (
 )
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-from sim.ui.words import Namer, namer
+from sim.ui.words import Namer, month_tag, namer
 
 PHASES = {
     "open": "Opening of the month",
@@ -462,13 +462,20 @@ class ChamberScreen(Screen):
 
     def _feed(self) -> list[int]:
         """Indices of the events to show, the latest month first and within a month what
-        matters first (:func:`sim.ui.pacing.by_importance`)."""
+        matters first, a story's steps in time order (:func:`sim.ui.pacing.importance_order`,
+        as the news)."""
         events = self.game.world.events
         if self.feed_count != len(events):
-            shown = [i for i, e in enumerate(events) if e.kind not in QUIET]
-            self.feed_order = sorted(
-                shown, key=lambda i: (-events[i].month, RANK.get(events[i].kind, DEFAULT_RANK), i)
-            )
+            story = namer(self.game.world).story
+            by_month: dict[int, list[int]] = {}
+            for i, e in enumerate(events):
+                if e.kind not in QUIET:
+                    by_month.setdefault(e.month, []).append(i)
+            self.feed_order = []
+            for month in sorted(by_month, reverse=True):
+                shown = by_month[month]
+                order = importance_order([events[i] for i in shown], story)
+                self.feed_order += [shown[n] for n in order]
             self.feed_count = len(events)
         return self.feed_order
 
@@ -489,7 +496,8 @@ class ChamberScreen(Screen):
             lines = self.wrapped.get(index)
             if lines is None:
                 said = namer(self.game.world).text(event.text)
-                lines = text.wrap(f"M{event.month}  {said}", 13, width)
+                when = month_tag(self.game.calendar(event.month), event.month)
+                lines = text.wrap(f"{when}: {said}", 13, width)
                 self.wrapped[index] = lines
             for n, line in enumerate(lines):
                 if y + line_h > area.bottom - pad:
@@ -720,7 +728,7 @@ class ChamberScreen(Screen):
         self.go("world")
 
     def news(self) -> None:
-        self.go("news", None)
+        self.go("eventlog")
 
     def back(self) -> None:
         self.go("menu")

@@ -19,11 +19,12 @@ from sim.model.names import draft_title, spoken_words
 from sim.model.trades import TradeVotes
 from sim.model.world import Statement
 from sim.ui import theme
+from sim.ui.flags import flag, real_states
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.screens.profile import factor_title
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
-from sim.ui.words import namer, persuasion_word, weight_word
+from sim.ui.words import month_tag, namer, persuasion_word, weight_word
 
 
 def panel_factors(factors: Sequence[Factor]) -> list[Factor]:
@@ -39,6 +40,21 @@ REPLIES = frozenset(
     {"lobby", "side_payment", "vote_trade", "endorsement", "whip_count", "draft_amended"}
 )
 AMOUNT_STEP = 0.5
+#: Logical pixels between buttons in a row, and the padding a button's words need.
+GAP = 6
+PAD = 14
+
+
+def grid(count: int, need: float, width: float, most: float = 220) -> tuple[int, float]:
+    """(columns, button width) for ``count`` buttons of at least ``need`` logical pixels in a
+    row ``width`` wide: as many columns as fit, the rows filled evenly (14 members: two rows
+    of 7, not 10 and 4), the buttons widened to the row (up to ``most``)."""
+    if count == 0:
+        return 1, need
+    columns = max(1, min(count, int((width + GAP) // (need + GAP))))
+    rows = -(-count // columns)
+    columns = -(-count // rows)
+    return columns, max(need, min(most, (width - GAP * (columns - 1)) / columns))
 
 
 class ConsultScreen(Screen):
@@ -54,6 +70,16 @@ class ConsultScreen(Screen):
         self.target = target if target in members else (members[0] if members else "")
         self.dimension = self.game.view.issue_ids()[0]
         self.amount = 1.0
+        self.right_x, self.right_w, self.left_w = 850.0, 400.0, 780.0
+
+    def member_name(self, member: str) -> str:
+        """A member by its name ("Calderon"), never its code."""
+        return self.game.world.states.name(member)
+
+    def need(self, words: list[str]) -> float:
+        """The logical width the widest of ``words`` needs on a button."""
+        font = self.app.text.font(15)
+        return max((font.size(w)[0] for w in words), default=0) / self.scale + PAD
 
     def members(self) -> list[str]:
         world = self.game.world
@@ -65,6 +91,11 @@ class ConsultScreen(Screen):
         drawn). Made once: choosing a member, an issue or an amount, or sending a command,
         changes these widgets in place (:meth:`sync`) instead of building the screen again."""
         W, H = self.W, self.H
+        # The right column (forecast, asks, replies) grows with the window up to 640 logical
+        # pixels; the left (the choices) takes the rest, so no band stays empty at 1920.
+        self.right_w = max(400.0, min(640.0, W - 880.0))
+        self.right_x = W - 30 - self.right_w
+        self.left_w = self.right_x - 70
         x, y = 30, 84
         self.rows = {"target": y - 24}
         y = self._build_targets(x, y)
@@ -79,9 +110,10 @@ class ConsultScreen(Screen):
         at = len(self.ring)
         self.later(lambda y=y: self._build_endorsements(x, y, at))
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
+        self.profile_w = self.right_w - 150
         self.profile_button = self.button(
-            self.r(W - 400, H - 60, 220, 44),
-            f"Profile of {self.target}",
+            self.r(self.right_x, H - 60, self.profile_w, 44),
+            self._profile_text(),
             self.profile,
             key=pygame.K_p,
             tip="Priorities, relations and the factors of its stance",
@@ -106,7 +138,7 @@ class ConsultScreen(Screen):
         tabled = self._tabled()
         self.restyle(
             self.offer_button,
-            f"Offer {self.target} a side deal",
+            f"Offer {self.member_name(self.target)} a side deal",
             enabled=tabled and self.ok(self._deal()),
         )
         text, tip, enabled = self._trade_button()
@@ -114,13 +146,19 @@ class ConsultScreen(Screen):
         for org_id, button in self.endorsements.items():
             text, enabled = self._endorse_button(org_id)
             self.restyle(button, text, enabled=enabled)
-        self.restyle(self.profile_button, f"Profile of {self.target}")
+        self.restyle(self.profile_button, self._profile_text())
         top = self._build_asks(self.asks_top)
         self._build_replies(top)
 
     def _lobby_text(self) -> str:
         cost = self.game.view.lobby_cost()
-        return f"Lobby {self.target} on {self.dim_name()} ({cost:g} capital)"
+        return f"Lobby {self.member_name(self.target)} on {self.dim_name()} ({cost:g} capital)"
+
+    def _profile_text(self) -> str:
+        """ "Profile of Calderon", or "Profile" when a long name does not fit the button (the
+        panel above names the member)."""
+        words = f"Profile of {self.member_name(self.target)}"
+        return words if self.need([words]) <= self.profile_w else "Profile"
 
     def _trade_button(self) -> tuple[str, str, bool]:
         """The trade of votes' text, tooltip and whether it can be offered now."""
@@ -183,35 +221,43 @@ class ConsultScreen(Screen):
         return RequestEndorsement(self.game.player or "", self._draft_id(), org_id)
 
     def _build_targets(self, x: float, y: float) -> float:
-        """One button per member, seven to a row; returns the y below the next label."""
-        members = self.members()
+        """One button per member, by name, as many to a row as the longest name allows;
+        returns the y below the next label."""
+        members = sorted(self.members(), key=self.member_name)  # in the order of their names
+        names = [self.member_name(m) for m in members]
+        columns, width = grid(len(members), max(86.0, self.need(names)), self.left_w)
         self.targets: dict[str, UIButton] = {}
-        for n, member in enumerate(members):
-            col, row = n % 7, n // 7
+        for n, (member, name) in enumerate(zip(members, names, strict=True)):
+            col, row = n % columns, n // columns
             self.targets[member] = self.button(
-                self.r(x + col * 92, y + row * 42, 86, 36),
-                member,
+                self.r(x + col * (width + GAP), y + row * 42, width, 36),
+                name,
                 lambda m=member: self.pick_target(m),
-                tip=self.game.world.states.name(member),
+                tip=f"Work on {name}",
                 object_id="#toggle_on" if member == self.target else None,
             )
-        return y + 42 * ((len(members) + 6) // 7) + 40
+        return y + 42 * (-(-len(members) // columns)) + 40
 
     def _build_lobby(self, x: float, y: float) -> float:
         """The issues to lobby on and the Lobby button."""
         g = self.game
         self.dims: dict[str, UIButton] = {}
-        for n, dim in enumerate(g.world.issues.dimensions):
+        left = x
+        for dim in g.world.issues.dimensions:
+            width = max(152.0, self.need([dim.name]))
+            if left > x and left + width > x + self.left_w:
+                left, y = x, y + 42  # the next row: a long issue's name is never cut
             self.dims[dim.id] = self.button(
-                self.r(x + n * 160, y, 152, 36),
+                self.r(left, y, width, 36),
                 dim.name,
                 lambda d=dim.id: self.pick_dim(d),
                 object_id="#toggle_on" if dim.id == self.dimension else None,
                 tip=dim.name,
             )
+            left += width + 8
         y += 46
         self.lobby_button = self.button(
-            self.r(x, y, 420, 40),
+            self.r(x, y, min(self.left_w, 640), 40),
             self._lobby_text(),
             lambda: self.send(self._lobby()),
             key=pygame.K_l,
@@ -227,7 +273,7 @@ class ConsultScreen(Screen):
         self.amount_pos = (x + 97, y + 20)
         self.offer_button = self.button(
             self.r(x + 210, y, 330, 40),
-            f"Offer {self.target} a side deal",
+            f"Offer {self.member_name(self.target)} a side deal",
             lambda: self.send(self._deal()),
             key=pygame.K_o,
             tip="A concession on another matter for its support of your draft",
@@ -287,7 +333,7 @@ class ConsultScreen(Screen):
                 self.drop(button)
             self.asks = [
                 self.button(
-                    self.r(self.W - 430, top + n * 44, 400, 38),
+                    self.r(self.right_x, top + n * 44, self.right_w, 38),
                     f"Meet {g.world.states.name(st.actor)}'s ask",
                     lambda c=amend: self.send(c),
                     enabled=self.ok(amend),
@@ -309,11 +355,14 @@ class ConsultScreen(Screen):
         ]
         replies = [e for e in g.world.events if e.kind in REPLIES][-8:]
         names = namer(g.world)
-        said += [f"<b>M{e.month}</b> {html.escape(names.text(e.text))}" for e in reversed(replies)]
+        said += [
+            f"<b>{month_tag(g.calendar(e.month), e.month)}:</b> {html.escape(names.text(e.text))}"
+            for e in reversed(replies)
+        ]
         text = "<br>".join(said) or (
             "<i>No replies yet: members answer lobbying in the next round.</i>"
         )
-        rect = self.r(self.W - 430, top, 400, self.H - top - 80)
+        rect = self.r(self.right_x, top, self.right_w, self.H - top - 80)
         box = self.replies
         if box is not None and text == self.replies_html and box.relative_rect == rect:
             return
@@ -375,7 +424,7 @@ class ConsultScreen(Screen):
         g = self.game
         text = self.app.text
         s = self.s
-        x, y, w = self.W - 430, 70, 400
+        x, y, w = self.right_x, 70, self.right_w
         forecast = g.forecast()
         panel = self.r(x - 10, y - 10, w + 20, 216)
         pygame.draw.rect(surface, theme.PANEL, panel, border_radius=s(6))
@@ -396,7 +445,8 @@ class ConsultScreen(Screen):
         threats = [
             a for i, a in enumerate(ballot.voters) if ballot.veto[i] and ballot.choices()[a] == "no"
         ]
-        line = "Veto threats: " + (", ".join(threats) if threats else "none")
+        line = "Veto threats: " + (", ".join(map(self.member_name, threats)) if threats else "none")
+        line = text.fit(line, 14, s(w))
         surface.blit(
             text.render(line, 14, theme.VETO if threats else theme.MUTED), (s(x), s(y + 48))
         )
@@ -406,10 +456,12 @@ class ConsultScreen(Screen):
             size = s(18)
             top = s(y + 84)
             draw_symbol(surface, kind, (s(x) + size // 2, top + size // 2), size)
-            head = f"{g.world.states.name(self.target)}: {WORDS[kind]}"
+            picture = flag(self.target, s(14), real_states(g.scenario))
+            surface.blit(picture, (s(x + 26), top + (size - picture.get_height()) // 2))
+            head = f"{self.member_name(self.target)}: {WORDS[kind]}"
             surface.blit(
-                text.render(text.fit(head, 15, s(w - 30), True), 15, COLOURS[kind], True),
-                (s(x + 26), top),
+                text.render(text.fit(head, 15, s(w - 56), True), 15, COLOURS[kind], True),
+                (s(x + 32) + picture.get_width(), top),
             )
             need = persuasion_word(stance.yes_above + 1 - stance.total)
             surface.blit(text.render(need, 14, theme.MUTED), (s(x), s(y + 112)))

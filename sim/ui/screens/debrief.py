@@ -118,7 +118,7 @@ class DebriefScreen(Screen):
         self.go("timeline")
 
     def news(self) -> None:
-        self.go("news", None)
+        self.go("eventlog")
 
     def back(self) -> None:
         self.app.quit_to_title()
@@ -128,9 +128,11 @@ class DebriefScreen(Screen):
         s = self.s
         name, reason = self.ending()
         outcome = self.game.world.outcome
-        when = f" — {in_sentence(self.game.month_title(outcome.month))}" if outcome else ""
-        surface.blit(text.render("Debrief", 16, theme.MUTED, True), (s(40), s(18)))
-        title = text.fit(name + when, 30, s(600), True)
+        # When it ended goes on the line above the ending's name: together they were cut short
+        # at 30 points ("Too little, too late — month 15 (Decem…").
+        when = f" — ended in {in_sentence(self.game.month_title(outcome.month))}" if outcome else ""
+        surface.blit(text.render("Debrief" + when, 16, theme.MUTED, True), (s(40), s(18)))
+        title = text.fit(name, 30, s(600), True)
         surface.blit(text.render(title, 30, theme.ACCENT, True), (s(40), s(40)))
         y = s(86)
         for line in text.wrap(reason, 15, s(600))[:3]:

@@ -311,7 +311,7 @@ class TeacherDesk(Screen):
         from sim.ui.screens.messages import describe
 
         for message in reversed(messages[-8:]):
-            for line in text.wrap(describe(message), 13, area.w - 2 * pad)[:2]:
+            for line in text.wrap(describe(message, self.game), 13, area.w - 2 * pad)[:2]:
                 if y + s(19) > area.bottom - pad:
                     return
                 surface.blit(text.render(line, 13, theme.TEXT), (x, y))

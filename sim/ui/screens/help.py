@@ -37,6 +37,8 @@ PURPOSES = {
     " make of the result.",
     "vote": "A vote: the members vote one by one, then the result.",
     "news": "What happened this month, what matters first.",
+    "eventlog": "Everything that has happened so far, month by month: scroll with the wheel,"
+    " the arrow keys or Page Up and Page Down.",
     "theatre": "The crisis on the ground: the fighting, the missions, sanctions and charts.",
     "world": "Every member state on a world map, by how it leans on your draft.",
     "seat": "What your own state can decide: pledges of troops, forces, endorsements.",

@@ -13,11 +13,14 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from sim.model.names import clauses_words
 from sim.net.protocol import MAX_TEXT
 from sim.net.views import TEACHER
 from sim.ui import theme
+from sim.ui.game import Game
 from sim.ui.netgame import NetGame
 from sim.ui.screens.base import Host, Screen
+from sim.ui.words import month_tag, namer
 
 OFFERS = (
     ("", "No offer"),
@@ -29,16 +32,28 @@ OFFERS = (
 STEPS = {"side_payment": 0.5, "pledge": 100.0}
 
 
-def describe(message: dict[str, Any]) -> str:
-    """One line: ``M3 ARN to CAL: text [side payment 2.0 on kalvaria-1]``."""
-    line = f"M{message['month']} {message['from']} to {message['to']}: {message['text']}"
+def describe(message: dict[str, Any], game: Game | None = None) -> str:
+    """One line: ``M3 ARN to CAL: text [side payment 2 on kalvaria-1]``; with the ``game``, in
+    the words the player reads: ``Mar 2011 · Arnesia to Calderon: text [side payment 2 on
+    'Protection of civilians in Kalvaria']``."""
+    month = int(message["month"])
+    if game is None:
+        name, when = str, f"M{month}"
+    else:
+        names = namer(game.world)
+        name, when = names.name, month_tag(game.calendar(month), month) + " ·"
+
+    def who(seat: str) -> str:
+        return "the teacher" if seat == TEACHER and game is not None else name(seat)
+
+    line = f"{when} {who(message['from'])} to {who(message['to'])}: {message['text']}"
     offer = message.get("offer")
     if offer:
         words = dict(OFFERS)[offer["kind"]].lower()
         detail = f"{offer['amount']:g}" if offer.get("amount") else ""
         if offer.get("clause"):
             detail = f"'{offer['clause']}'"
-        on = f" on {offer['draft']}" if offer.get("draft") else ""
+        on = f" on {name(offer['draft'])}" if offer.get("draft") else ""
         line += f" [{words} {detail}{on}]".replace("  ", " ")
     return line
 
@@ -64,12 +79,17 @@ class MessagesScreen(Screen):
         seats = [s for s in self.game.session.players if s != own]
         return seats if own == TEACHER else [*seats, TEACHER]
 
+    def seat_name(self, seat: str) -> str:
+        """A seat by its state's name ("Calderon"), the teacher as "Teacher"."""
+        return "Teacher" if seat == TEACHER else namer(self.game.world).name(seat)
+
     def clauses(self) -> list[str]:
         """The clauses of the draft before the Council, as an offer may name them."""
         draft = self.game.council_draft()
         if draft is None:
             return []
-        return [part.strip()[:120] for part in draft.clauses.describe().split(";") if part.strip()]
+        said = clauses_words(self.game.world, draft.clauses)  # parties by name, not "gov"
+        return [part.strip()[:120] for part in said.split(";") if part.strip()]
 
     def build(self) -> None:
         W, H = self.W, self.H
@@ -77,12 +97,13 @@ class MessagesScreen(Screen):
         y = 70
         for n, seat in enumerate(self.recipients()):
             oid = "#toggle_on" if seat == self.to else "#small"
+            name = self.seat_name(seat)
             self.button(
                 self.r(x + (n % 4) * (w / 4), y + (n // 4) * 36, w / 4 - 6, 30),
-                seat,
+                self.app.text.fit(name, 13, self.s(w / 4 - 14)),
                 lambda s=seat: self.pick(s),
                 object_id=oid,
-                tip=f"Write to {seat}",
+                tip=f"Write to {name}",
             )
         y += 36 * ((len(self.recipients()) + 3) // 4) + 40
         for n, (kind, label) in enumerate(OFFERS):
@@ -166,7 +187,8 @@ class MessagesScreen(Screen):
             return
         if self.entry is not None:
             self.entry.set_text("")
-        self.app.notify(f"Sent to {self.to}: only {self.to} and the teacher read it")
+        to = self.seat_name(self.to)
+        self.app.notify(f"Sent to {to}: only {to} and the teacher read it")
 
     def handle(self, event: pygame.event.Event) -> bool:
         """While the text line has the focus, typing writes into it (no shortcuts)."""
@@ -187,7 +209,7 @@ class MessagesScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         text, s = self.app.text, self.s
         own = self.game.session.own
-        who = "the teacher" if own == TEACHER else own
+        who = "the teacher" if own == TEACHER else self.seat_name(own)
         surface.blit(
             text.render(f"Private messages of {who}", 22, theme.TEXT, True), (s(20), s(16))
         )
@@ -226,7 +248,7 @@ class MessagesScreen(Screen):
         for message in reversed(mail):
             mine = message["from"] == self.game.session.own
             colour = theme.MUTED if mine else theme.TEXT
-            for line in text.wrap(describe(message), 14, area.w - 2 * pad):
+            for line in text.wrap(describe(message, self.game), 14, area.w - 2 * pad):
                 if y + s(20) > area.bottom - pad:
                     return
                 surface.blit(text.render(line, 14, colour), (area.x + pad, y))

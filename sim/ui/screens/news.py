@@ -42,7 +42,8 @@ class NewsScreen(Screen):
         names = namer(game.world)
         events = without_repeats(e for e in game.world.events if e.kind not in QUIET)
         if self.month is not None:
-            events = by_importance(e for e in events if e.month == self.month)
+            month = (e for e in events if e.month == self.month)
+            events = by_importance(month, names.story)  # a story's steps stay in time order
         lines = []
         current = None
         for e in events:

@@ -14,10 +14,13 @@ import pygame
 
 from sim.model.rewind import ORIGINAL
 from sim.model.saves import SaveError
+from sim.model.words import without_repeats
 from sim.ui import theme
 from sim.ui.branching import OtherLines, line_title, month_decisions, rewind_game
+from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
-from sim.ui.words import in_sentence
+from sim.ui.screens.chamber import QUIET
+from sim.ui.words import in_sentence, namer
 
 COLUMNS = 4
 MOST_MONTHS = 36
@@ -117,13 +120,34 @@ class TimelineScreen(Screen):
         surface.blit(text.render(title, 16, theme.TEXT, True), (s(40), s(top)))
         y = s(top + 28)
         bottom = s(self.H - 80)
-        done = self.decisions.get(self.chosen) or ["(none: you passed or watched)"]
-        for words in done:
-            for line in text.wrap("• " + words, 14, s(560)):
+        done = self.decisions.get(self.chosen) or [self.no_decision()]
+        rows = [("• " + words, theme.MUTED) for words in done]
+        happened = self.happened(self.chosen)
+        if happened:
+            rows.append(("What happened:", theme.TEXT))
+            rows += [("• " + words, theme.MUTED) for words in happened]
+        for words, colour in rows:
+            for line in text.wrap(words, 14, s(560)):
                 if y + s(20) > bottom:
                     return
-                surface.blit(text.render(line, 14, theme.MUTED), (s(48), y))
+                surface.blit(text.render(line, 14, colour), (s(48), y))
                 y += s(20)
+
+    def no_decision(self) -> str:
+        """What the list says of a month without a decision of the player's: under way, or
+        ended without one (the advisor's actions are the player's, so it did nothing either)."""
+        world = self.game.world
+        if self.chosen == world.month and not world.finished:
+            return "None yet: this month is under way."
+        return "None: you ended your turns without acting (or the advisor found nothing to do)."
+
+    def happened(self, month: int, most: int = 4) -> list[str]:
+        """The month's most important news in words (as the news puts it first)."""
+        world = self.game.world
+        names = namer(world)
+        events = [e for e in world.events if e.month == month and e.kind not in QUIET]
+        events = [e for e in without_repeats(events) if e.kind not in ("whip_count", "lobby")]
+        return [names.text(e.text) for e in by_importance(events, names.story)[:most]]
 
     def _draw_lines(self, surface: pygame.Surface) -> None:
         text, s = self.app.text, self.s

@@ -75,8 +75,8 @@ def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:
 
 def deadline_text(row: ObjectiveRow, month: int, warning: int) -> tuple[str, bool]:
     """How an objective stands, in words, and whether its deadline is near (a warning):
-    ``("on track · month 18", False)``, ``("off track · 2 months left!", True)``; ``met`` or
-    ``failed`` once judged."""
+    ``("on track · month 18", False)`` (``"on track"`` when the name says "by month 18"),
+    ``("off track · 2 months left!", True)``; ``met`` or ``failed`` once judged."""
     if row.status != "pending":
         return STATUS_WORDS.get(row.status, row.status).lower(), False
     track = {"met": "on track · ", "failed": "off track · "}.get(row.outlook, "")
@@ -84,6 +84,9 @@ def deadline_text(row: ObjectiveRow, month: int, warning: int) -> tuple[str, boo
         return f"{track}at the end", False
     left = row.by_month - month
     if left > warning:
+        if re.search(rf"\bmonth {row.by_month}\b", row.name):
+            # "… by month 18" says it already: not "month 18" again beside it.
+            return track.removesuffix(" · "), False
         return f"{track}month {row.by_month}", False
     if left <= 0:
         return f"{track}judged this month!", True

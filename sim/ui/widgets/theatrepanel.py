@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from sim.model.names import clauses_words
-from sim.model.words import phase_words
+from sim.model.words import phase_words, task_words
 from sim.model.world import PERSONNEL, Contingent, Mission, World
 from sim.ui import theme
 from sim.ui.game import Game
@@ -149,14 +149,23 @@ class Panel:
         return self.surface.subsurface((0, 0, self.width, max(1, self.y + self.s(10)))).copy()
 
 
+def until_words(world: World, month: int) -> str:
+    """When something in force ends, in words: "until month 13", or "for the rest of the game"
+    when that month is past the game's last (Libya's 12-month embargo in a 9-month game)."""
+    return f"until month {month}" if month <= world.months else "for the rest of the game"
+
+
 def mission_title(world: World, mission: Mission) -> str:
-    """``'Protection of civilians in Kalvaria' — UN mission, Chapter VII, months 2–13``."""
+    """``'Protection of civilians in Kalvaria' — UN mission, Chapter VII, months 2–13`` (from
+    month 2 on, when its mandate outlasts the game)."""
     kind = KIND_WORDS.get(mission.kind, mission.kind)
     if mission.kind != "un" and mission.authority in world.organizations:
         kind += f" of the {world.organizations[mission.authority].name}"
     state = ", withdrawing" if mission.withdrawing else ""
-    until = f"–{mission.expires_month}" if mission.expires_month < 10_000 else " on"
-    months = f"months {mission.start_month}{until}"
+    if mission.expires_month <= world.months:
+        months = f"months {mission.start_month}–{mission.expires_month}"
+    else:
+        months = f"from month {mission.start_month} on"
     name = namer(world).name(mission.id)
     return f"{name[0].upper()}{name[1:]} — {kind}, Chapter {mission.chapter}, {months}{state}"
 
@@ -170,7 +179,7 @@ def draw_missions(panel: Panel, world: World) -> None:
     for mission in missions:
         panel.line(mission_title(world, mission), 14, theme.TEXT, True)
         if mission.tasks:
-            tasks = ", ".join(t.replace("_", " ") for t in mission.tasks)
+            tasks = ", ".join(map(task_words, mission.tasks))
             panel.line(f"Tasks: {tasks}", 13, theme.MUTED, indent=12, lines=2)
         draw_strength(panel, mission)
         draw_contingents(panel, world, mission)
@@ -224,8 +233,8 @@ def draw_sanctions(panel: Panel, world: World) -> None:
         loss = sum(e.losses) / len(e.losses) if e.losses else 0.0
         conceded = ", the target conceded" if e.conceded else ""
         by_target.setdefault(e.target, []).append(
-            f"{measure} since month {e.start_month} until {e.end_month} (means cut by"
-            f" {loss:.0%} on average{conceded})"
+            f"{measure} since month {e.start_month}, {until_words(world, e.end_month)} (means"
+            f" cut by {loss:.0%} on average{conceded})"
         )
     names = namer(world)
     for target, measures in by_target.items():
@@ -291,6 +300,7 @@ def draw_theatre_panel(game: Game, text: theme.Text, width: int, scale: float) -
         panel.line("None.", 14, theme.MUTED)
     names = namer(world)
     for res in in_force:
-        panel.line(f"{names.name(res.draft)} until month {res.expires_month}", 14, theme.TEXT, True)
+        until = until_words(world, res.expires_month)
+        panel.line(f"{names.name(res.draft)}, {until}", 14, theme.TEXT, True)
         panel.line(clauses_words(world, res.clauses), 13, theme.MUTED, indent=12, lines=4)
     return panel.done()
