@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from pygame_gui.elements import UILabel
 from test_layout_grid import layout_problems
 
 from sim.devtools.driver import Driver
@@ -63,6 +64,15 @@ def cards(d: Driver) -> list[pygame.Rect]:
     return [b.rect for b in d.buttons() if b.object_ids and b.object_ids[-1] == "#seat"]
 
 
+def hint(d: Driver) -> UILabel:
+    """The line under the chamber's buttons saying what to do next."""
+    return next(
+        e
+        for e in d.app.screen.elements
+        if isinstance(e, UILabel) and e.text.startswith("Nothing needs you")
+    )
+
+
 def fresh_chamber(d: Driver) -> dict[str, int]:
     """What the chamber draws with its objectives and log drawn again in this frame."""
     d.app.screen.tracker = None  # type: ignore[attr-defined]
@@ -72,6 +82,7 @@ def fresh_chamber(d: Driver) -> dict[str, int]:
 def test_the_chamber_at_1920_has_larger_cards_and_type_than_at_1280(small: Driver) -> None:
     small_cards = cards(small)
     small_type = fresh_chamber(small)
+    small_hint = hint(small).font.size("Ag")[1]
     pygame.quit()
     d = seated((1920, 1080))
     try:
@@ -83,9 +94,11 @@ def test_the_chamber_at_1920_has_larger_cards_and_type_than_at_1280(small: Drive
         window = pygame.Rect((0, 0), d.app.size)
         assert all(window.contains(r) for r in big_cards)
         assert not [(a, b) for a in big_cards for b in big_cards if a is not b and a.colliderect(b)]
-        # The log's latest event and the objectives, in larger type than at 1280x720.
-        for words in ("circulates", "Both resolutions adopted"):
+        # The month, the log's latest event, the objectives and the hint what to do next, in
+        # larger type than at 1280x720.
+        for words in ("month 1 of 9", "circulates", "Both resolutions adopted"):
             assert height_of(big_type, words) > height_of(small_type, words), words
+        assert hint(d).font.size("Ag")[1] > small_hint
         # The buttons on the right are wider: the column the log and objectives share.
         assert d.button("Skip to the next").rect.w >= 1.2 * small.button("Skip").rect.w
     finally:
@@ -130,7 +143,7 @@ def clauses_end(d: Driver) -> float:
     return max(b.rect.bottom for b in d.buttons() if b.rect.top < h - 80 * d.app.scale) / h
 
 
-def test_the_draft_editor_at_1920_spreads_its_clauses_down_the_window() -> None:
+def test_the_draft_editor_at_1920_spreads_its_clauses_and_names_each_member_whole() -> None:
     d = editor((1280, 720))
     small_end = clauses_end(d)
     small_w = d.button("Arms embargo").rect.w
@@ -145,6 +158,8 @@ def test_the_draft_editor_at_1920_spreads_its_clauses_down_the_window() -> None:
         big_type = sizes_drawn(d)
         for words in ("Sanctions and their targets", "Whip count on these clauses", "Brazil"):
             assert height_of(big_type, words) > height_of(small_type, words), words
+        # The whip count's names whole where there is room (cut at 1280x720 and before).
+        assert "Bosnia and Herzegovina" in big_type
     finally:
         pygame.quit()
 

@@ -41,8 +41,10 @@ def test_the_autosave_waits_for_a_screen_being_built_and_is_written_on_closing(
     assert read_save(autosave).turn.month == 1
     autosave.unlink()
     d.app.autosaved = None  # an autosave is due (as when a new month has begun)
-    d.key(pygame.K_n, frames=1)  # the news opens; its text box comes on the next frame
-    assert d.screen() == "news" and d.app.screen.pending
+    # The theatre (N now opens the event log, laid out without later parts): its panels come
+    # over the next frames.
+    d.key(pygame.K_h, frames=1)
+    assert d.screen() == "theatre" and d.app.screen.pending
     assert not autosave.exists()  # not in the frame that builds the screen
     d.frames(3)
     assert read_save(autosave).turn.month == 1  # once the screen is whole
@@ -50,7 +52,7 @@ def test_the_autosave_waits_for_a_screen_being_built_and_is_written_on_closing(
     autosave.unlink()
     d.app.autosaved = None
     d.key(pygame.K_ESCAPE, frames=0)
-    d.key(pygame.K_n, frames=1)
+    d.key(pygame.K_h, frames=1)
     assert not autosave.exists()
     d.app.close()  # the window closes before the screen is whole: the autosave is written
     assert read_save(autosave).turn.month == 1

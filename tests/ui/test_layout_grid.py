@@ -18,6 +18,7 @@ from sim.ui.app import MIN_SIZE, fitted_scale
 GRID = [
     ((1024, 600), 1.0),
     ((1280, 720), 1.5),
+    ((1920, 1080), 1.0),  # the room to spare is used: larger cards, columns and type
     ((1920, 1080), 2.0),
     ((2560, 1440), 1.5),
     ((2560, 1440), 2.0),

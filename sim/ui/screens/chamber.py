@@ -321,8 +321,10 @@ class ChamberScreen(Screen):
                 self.r(x + n * (quarter + 8), y, quarter, 36), label, action, key=key, tip=tip
             )
         y += 46
-        self.hint = self.label(self.r(x, y, w, 22), "", "#small")
-        y += 26
+        # What to do next: in the small type up to the design size, the usual type above it.
+        small = "#small" if self.grow == 1.0 else None
+        self.hint = self.label(self.r(x, y, w, 22 * self.grow), "", small)
+        y += 26 * self.grow
         tracked = objective_rows(self.game.world, False)
         lines = tracker_lines(self.big_text, tracked, self.s(w), DEADLINE_WARNING)
         height = min(tracker_height(tracked, self.grow, lines), max(0, (self.H - y - 16) // 2))
@@ -418,9 +420,14 @@ class ChamberScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         g = self.game
-        text = self.app.text
         s = self.s
-        surface.blit(text.render(phase_text(g), 20, theme.TEXT, bold=True), (s(20), s(16)))
+        # The month and the seat, a little larger in a large window (as much as the band above
+        # the table holds), the two lines a little closer to the top.
+        grow = min(self.grow, 1.25)
+        big = zoomed(self.app.text, grow)
+        top = 16 - 8 * (grow - 1)
+        phase = big.render(phase_text(g), 20, theme.TEXT, bold=True)
+        surface.blit(phase, (s(20), s(top)))
         info = []
         if g.player is not None:
             info.append(f"{seat_name(g.world, g.player)} ({g.player})")
@@ -430,7 +437,8 @@ class ChamberScreen(Screen):
         if isinstance(intensity, float):
             phrase = fighting_phrase(g.world.theatre.phase, intensity)
             info.append(f"{g.world.theatre.name}: {phrase}")
-        surface.blit(text.render(" · ".join(info), 15, theme.MUTED), (s(20), s(48)))
+        below = max(s(48), s(top) + phase.get_height() + s(2))
+        surface.blit(big.render(" · ".join(info), 15, theme.MUTED), (s(20), below))
         pygame.draw.line(surface, theme.PANEL_EDGE, (0, s(80)), (self.app.size[0], s(80)))
         if self.table is None and "table" not in self.waiting:
             self.table = self._render_table()

@@ -7,6 +7,8 @@ edited clauses); nothing changes in the world until the player tables or amends,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pygame
 from pygame_gui.elements import UIButton
 
@@ -91,8 +93,8 @@ class DraftScreen(Screen):
     def unit(self) -> float:
         """A column of the clause controls (logical pixels): 240 up to a 1280-wide window, wider
         in a wider one (to 330, more where the type grows), so a large window is used, not left
-        half empty."""
-        return max(240.0, min(330.0 * self.grow, (self.W - 560 * self.grow) / 3))
+        half empty; the whip count beside them keeps room for its type first."""
+        return max(240.0, min(330.0 * self.grow, (self.W - 110 - 560 * self.grow) / 3))
 
     @property
     def pitch(self) -> float:
@@ -370,6 +372,23 @@ class DraftScreen(Screen):
             surface.blit(value, value.get_rect(center=(s(bx + 247 * k), s(by + self.tall / 2))))
         self._whip(surface)
 
+    def _whip_columns(
+        self, text: theme.Text, w: float, names: Iterable[str]
+    ) -> tuple[float, float, float, float, float]:
+        """The whip count's columns in a panel ``w`` wide (logical pixels, from its left): the
+        room for a member's name, then where its vote, certainty, bar and move begin. As
+        designed for 400 wide; a wider panel gives its names what the longest needs ("Bosnia
+        and Herzegovina", cut at 1280x720) and spreads the rest evenly between the columns."""
+        g = self.grow
+        extra = max(0.0, w - 400 * g)
+        longest = max((text.font(14, True).size(n)[0] for n in names), default=0) / self.scale
+        name_w = max(104 * g, min(104 * g + extra, longest + 8 * g))
+        step = (extra - (name_w - 104 * g)) / 4
+        vote_x = 22 * g + name_w + 4 * g + step
+        sure_x = vote_x + 66 * g + step
+        bar_x = sure_x + 66 * g + step
+        return name_w, vote_x, sure_x, bar_x, bar_x + 68 * g + step
+
     def _whip(self, surface: pygame.Surface) -> None:
         grow = self.grow
         text = zoomed(self.app.text, grow)
@@ -377,7 +396,7 @@ class DraftScreen(Screen):
         # The panel takes what the clause columns leave (400 to 560 wide, more where the type
         # grows); its columns follow.
         w = max(400.0, min(560.0 * grow, self.W - 30 - (30 + 3 * self.unit()) - 50))
-        x, f = self.W - 30 - w, w / 400
+        x = self.W - 30 - w
         y = 70
         panel = self.r(x - 10, y - 10, w + 20, self.H - 150)
         pygame.draw.rect(surface, theme.PANEL, panel, border_radius=s(6))
@@ -403,20 +422,21 @@ class DraftScreen(Screen):
         old = dict(zip(before.voters, before.totals, strict=True))
         size = s(14 * grow)
         row_h = min(24 * self.spare, (self.H - 150 - (y - 70) - 20) // max(1, len(ballot.voters)))
+        name_w, vote_x, sure_x, bar_x, moved_x = self._whip_columns(text, w, names.values())
         for card in seats(list(ballot.voters), names, veto, None, ballot):
             kind = card.kind or "abstain"
             draw_symbol(surface, kind, (s(x) + size // 2, s(y) + size // 2 + s(2)), size)
-            name = text.fit(card.name, 14, s(104 * f), True)
+            name = text.fit(card.name, 14, s(name_w - 4 * grow), True)
             surface.blit(text.render(name, 14, theme.TEXT, True), (s(x + 22 * grow), s(y)))
-            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + 130 * f), s(y)))
-            surface.blit(text.render(card.certainty, 13, theme.MUTED), (s(x + 196 * f), s(y + 1)))
+            surface.blit(text.render(WORDS[kind], 14, COLOURS[kind]), (s(x + vote_x), s(y)))
+            surface.blit(text.render(card.certainty, 13, theme.MUTED), (s(x + sure_x), s(y + 1)))
             full = min(1.0, max(0, card.margin) / BAR_FULL_POINTS)
-            bar = self.r(x + 262 * f, 0, 60 * f, 5 * grow).move(0, s(y) + s(9 * grow))
+            bar = self.r(x + bar_x, 0, 60 * grow, 5 * grow).move(0, s(y) + s(9 * grow))
             pygame.draw.rect(surface, theme.PANEL_EDGE, bar)
             pygame.draw.rect(surface, COLOURS[kind], (*bar.topleft, round(bar.w * full), bar.h))
             delta = card.total - int(old[card.actor])
             if delta:
                 moved = "toward yes" if delta > 0 else "toward no"
                 colour = theme.YES if delta > 0 else theme.NO
-                surface.blit(text.render(moved, 12, colour), (s(x + 330 * f), s(y + 2)))
+                surface.blit(text.render(moved, 12, colour), (s(x + moved_x), s(y + 2)))
             y += row_h
