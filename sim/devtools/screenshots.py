@@ -3,8 +3,11 @@
     python -m sim.devtools.screenshots OUTDIR [--size 1920x1080] [--scale 1.5] [--seed 7]
 
 Plays the tutorial from the title screen to the debrief (the advisor acting for the player),
-saving each screen on the way. Settings and saves go to a temporary folder unless
-``MANDATE_CONFIG_DIR`` is set. Look at every picture: a screen nobody looked at is not done.
+saving each screen on the way, then the event log and the timeline of the ended game, a
+hot-seat game's seat picker and hand-over, and a classroom game served on 127.0.0.1 (a seat's
+messages, the teacher's desk: :mod:`sim.devtools.classroom_tour`). Settings and saves go to a
+temporary folder unless ``MANDATE_CONFIG_DIR`` is set. Look at every picture: a screen nobody
+looked at is not done.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import pygame
 
+from sim.devtools.classroom_tour import classroom_tour
 from sim.devtools.driver import Driver
 from sim.ui.charts import charts
 
@@ -68,8 +72,9 @@ def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path
 
 
 def tour(d: Driver, shot: Callable[[str], None]) -> None:
-    """Visit every screen from the title to the debrief, calling ``shot(name)`` on each (the
-    screenshots save a picture; the benchmark times frames there)."""
+    """Visit every screen, from the title to the debrief and beyond (see the module), calling
+    ``shot(name)`` on each (the screenshots save a picture; the benchmark times frames there,
+    the layout test checks each screen over a grid of sizes)."""
     shot("01-title")
     d.key(pygame.K_l)
     if d.screen() == "load":  # only with saves to load (the benchmark's second size has some)
@@ -95,6 +100,9 @@ def tour(d: Driver, shot: Callable[[str], None]) -> None:
     d.key(pygame.K_RETURN)  # tables the draft with the edited clauses
     d.frames(2)
     shot("08-chamber-tabled")
+    d.key(pygame.K_y)  # the player's own vote on its draft; Esc leaves it uncast
+    shot("08b-ballot")
+    d.key(pygame.K_ESCAPE)
     d.key(pygame.K_SPACE)
     d.until(lambda: d.app.game is not None and d.app.game.awaiting)
     d.frames(2)
@@ -123,6 +131,14 @@ def tour(d: Driver, shot: Callable[[str], None]) -> None:
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_ESCAPE)
     shot("12-menu")
+    d.key(pygame.K_F5)  # a quick save, so that the load screen lists a save at every size
+    d.click(d.button("Load a saved game"))
+    d.settle()
+    shot("12b-load")
+    d.key(pygame.K_ESCAPE)
+    d.click(d.button("Go back to a month"))
+    shot("12c-timeline")
+    d.key(pygame.K_ESCAPE)
     d.key(pygame.K_ESCAPE)
     # Advisor plays until the first vote; catch the count mid-way and at the end.
     for _ in range(200):
@@ -157,6 +173,34 @@ def tour(d: Driver, shot: Callable[[str], None]) -> None:
     charts().wait()
     d.frames(3)
     shot("16-debrief")
+    d.key(pygame.K_n)
+    d.settle()
+    shot("17-event-log")
+    d.key(pygame.K_END)
+    shot("17b-event-log-end")
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_b)
+    shot("18-timeline-end")
+    d.key(pygame.K_ESCAPE)
+    hot_seat(d, shot)
+    classroom_tour(d, shot)
+
+
+def hot_seat(d: Driver, shot: Callable[[str], None]) -> None:
+    """From the debrief: a new game for two players at one computer (the seat picker), up to
+    the cover that hands the computer to the first player, then that player's chamber."""
+    d.key(pygame.K_RETURN)  # back to the title
+    d.click(d.button("New game"))
+    d.key(pygame.K_c)
+    d.settle()
+    shot("19-seat-picker")
+    d.click(d.app.screen.seat_buttons["CAL"])  # type: ignore[attr-defined]
+    d.click(d.button("Done"))
+    d.key(pygame.K_RETURN)  # take the seats
+    d.until(lambda: d.screen() == "handover")
+    shot("20-handover")
+    d.key(pygame.K_RETURN)
+    d.until(lambda: d.screen() == "chamber")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
