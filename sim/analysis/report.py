@@ -16,11 +16,12 @@ from sim.model import endings, objectives
 from sim.model.events import Event
 from sim.model.explain import POINTS_PER_UNIT
 from sim.model.metrics import METRICS
-from sim.model.names import party_labels, record_names
+from sim.model.names import party_labels, record_names, working_names
 from sim.model.words import (
     body_words,
     ids_pattern,
     named_already,
+    renewal_words,
     resolution_name,
     without_repeats,
 )
@@ -82,9 +83,11 @@ VOTE_LEGEND = (
 class Introductions:
     """Names each state, draft and mission in full the first time the story mentions it
     ("Calderon (CAL)", "'Protection of civilians in Kalvaria' (kalvaria-1)", "the Continental
-    Union force (cu-force-2)") and by its id after that; says a numbered resolution's id as its
-    number ("Resolution 872") and a party's id, where the model kept one (a member's ask "drop
-    gov from the asset freeze"), as its name ("the government") every time."""
+    Union force (cu-force-2)") and by its id after that; a draft by what it does until the story
+    tells its adoption ("'UNAMIR reduced to 270' (res-912)"), a numbered resolution by its
+    number from then on ("Resolution 912"); a party's id, where the model kept one, as its name
+    ("the government") every time. The story is told after the game, from its last state: the
+    names follow the story's order, not that state."""
 
     def __init__(self, world: World) -> None:
         self.world = world  # read only
@@ -94,6 +97,9 @@ class Introductions:
         self.always: dict[str, str] = {}
         self.parties = {p.id for p in world.theatre.parties}
         self.pattern: re.Pattern[str] | None = None
+        #: Numbered resolutions: id -> (number, adoption's words); numbered once told adopted.
+        self.numbered: dict[str, tuple[str, str]] = {}
+        self.adopted: set[str] = set()
 
     def _learn(self) -> None:
         """The names of the drafts and missions there are now (more come during the game)."""
@@ -105,17 +111,25 @@ class Introductions:
         states = {a: f"{world.states.name(a)} ({a})" for a in world.states.ids}
         self.once = {a: named for a, named in states.items() if named != f"{a} ({a})"}
         self.always = party_labels(world)
+        working = working_names(world)
+        titles = {r.draft: r.title for r in world.resolutions}
         for some_id, name in record_names(world).items():
             if resolution_name(some_id) == name:
-                self.always[some_id] = name
-            else:
-                self.once[some_id] = f"{name} ({some_id})"
+                adopts = f"adopts '{renewal_words(titles[some_id])}'"
+                self.numbered[some_id] = (name, adopts)
+                name = working.get(some_id, name)
+            elif name.startswith("'") and some_id in working:
+                name = working[some_id]  # before its vote, as the news of its circulation says
+            self.once[some_id] = f"{name} ({some_id})"
         self.pattern = ids_pattern({**self.once, **self.always})
 
     def __call__(self, line: str) -> str:
         """``line`` with what it mentions for the first time named in full (a draft whose
         title the line quotes gets its id beside the title: "circulates 'Title' (kalvaria-1)")."""
         self._learn()
+        for some_id, (_, adopts) in self.numbered.items():
+            if adopts in line:
+                self.adopted.add(some_id)
         for some_id, named in self.once.items():
             title = named.removesuffix(f" ({some_id})")
             if some_id not in self.seen and title.startswith("'") and title in line:
@@ -126,6 +140,8 @@ class Introductions:
 
         def name(found: re.Match[str]) -> str:
             some_id = found.group(1)
+            if some_id in self.adopted:
+                return self.numbered[some_id][0]
             if some_id in self.always:
                 if some_id in self.parties and named_already(line, found.start()):
                     return some_id

@@ -22,11 +22,11 @@ from sim.model.events import Event
 from sim.model.files import printable
 from sim.model.intel import after_consultations, after_lobbying, draw_reservations
 from sim.model.legitimacy import veto_costs
-from sim.model.names import clauses_words
+from sim.model.names import clauses_words, spoken_words
 from sim.model.registry import Registry
 from sim.model.stance import ballot, draft_ballot
 from sim.model.whip import PUBLIC, whip_count
-from sim.model.words import body_words
+from sim.model.words import body_words, renewal_words, working_title
 from sim.model.world import VoteRecord, World
 
 
@@ -150,7 +150,8 @@ class TableDraft:
             draw_reservations(world, world.drafts[template.id])
         body = body_words(world.bodies[template.body].name)
         said = clauses_words(world, clauses)
-        text = f"{self.actor} circulates '{template.title}' in the {body}: {said}."
+        title = working_title(template.title)  # its resolution number would tell the vote
+        text = f"{self.actor} circulates '{title}' in the {body}: {said}."
         return [Event(world.month, "draft_tabled", text)]
 
     def to_json(self) -> dict[str, Any]:
@@ -246,7 +247,7 @@ class AmendDraft:
         draft.clauses = self.clauses
         draft.version += 1
         draft.cast.clear()  # a human seat votes on the text as it now reads
-        why = f" ({self.reason})" if self.reason else ""
+        why = f" ({spoken_words(world, self.reason)})" if self.reason else ""
         text = f"{self.actor} amends {draft.id}{why}: {clauses_words(world, self.clauses)}."
         return [Event(world.month, "draft_amended", text)]
 
@@ -463,7 +464,9 @@ class CallVote:
             )
         )
         if tally.passed:
-            text = f"The {body_words(body.name)} adopts '{draft.title}', {tally.counts()}."
+            amended = " as amended" if draft.version > 1 else ""  # the title names the text tabled
+            title = renewal_words(draft.title)
+            text = f"The {body_words(body.name)} adopts '{title}'{amended}, {tally.counts()}."
             return [Event(world.month, "resolution_adopted", text), *adopt(world, draft, tally)]
         if tally.vetoed_by:
             text = f"{draft.id} fails {tally.counts()}: vetoed by {', '.join(tally.vetoed_by)}."

@@ -31,7 +31,13 @@ from sim.model.caveats import restrained
 from sim.model.early_warning import early_warning
 from sim.model.events import Event
 from sim.model.forces import OUTSIDE_UN, on_the_ground
-from sim.model.words import fighting_words, intensity_words, metric_value, plural
+from sim.model.words import (
+    fighting_words,
+    intensity_words,
+    metric_value,
+    phase_words,
+    plural,
+)
 from sim.model.world import PERSONNEL, Mission, World
 
 # Armed troops that make a mission peacekeeping or enforcement in Fortna's (2008) typology.
@@ -224,7 +230,7 @@ def step_conflict(world: World) -> tuple[list[Event], dict[str, float]]:
         Event(
             world.month,
             "theatre",
-            f"{theatre.name}: the fighting is {fighting_words(theatre.intensity)}"
+            f"{_where(world)}: the fighting is {fighting_words(theatre.intensity)}"
             f" ({intensity_words(theatre.intensity)}); {plural(civilian, 'civilian')} and"
             f" {plural(battle, 'combatant')} killed; {theatre.displaced:,.0f} displaced;"
             f" humanitarian access {metric_value('humanitarian_access', theatre.access)}.",
@@ -267,10 +273,23 @@ def _government_share(world: World) -> float:
     return government / total if total > 0 else 0.5
 
 
-def _phase_text(world: World, before: str) -> str:
+def _where(world: World) -> str:
+    """The theatre's name, with the ceasefire or peace in force: "Kalvaria", "Kalvaria, under
+    a ceasefire that is often breached" (the month's fighting follows it)."""
     theatre = world.theatre
+    if theatre.phase == "war":
+        return theatre.name
+    return f"{theatre.name}, {phase_words(theatre.phase, theatre.intensity)}"
+
+
+def _phase_text(world: World, before: str) -> str:
+    """A change of phase by the month's chances. While an envoy holds talks, an agreement that
+    comes this way is the parties' own, not the text at the table (which they may well have
+    refused this very month): the news says so."""
+    theatre = world.theatre
+    own = " of their own, outside the talks" if world.peace.talks is not None else ""
     if theatre.phase == "ceasefire" and before == "war":
-        return f"The parties in {theatre.name} agree a ceasefire."
+        return f"The parties in {theatre.name} agree a ceasefire{own}."
     if theatre.phase == "peace":
-        return f"The parties in {theatre.name} sign a peace agreement."
+        return f"The parties in {theatre.name} sign a peace agreement{own}."
     return f"War resumes in {theatre.name}: the settlement has broken down."

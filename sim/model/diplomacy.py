@@ -17,7 +17,7 @@ from sim.model.commands import draft_of, not_finished, registered, seat_on
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.intel import after_statement, draw_reservations
-from sim.model.names import clauses_words
+from sim.model.names import clauses_words, spoken_words
 from sim.model.world import Statement, World
 
 STATEMENT_KINDS = ("red_line", "veto_threat", "ask", "support", "opposition")
@@ -67,9 +67,10 @@ class MakeStatement:
             )
         )
         after_statement(world, draft, self.actor, self.to)
+        said = spoken_words(world, self.text)  # the state keeps the words as said
         if self.to:
-            return [Event(world.month, "reply", f"{self.actor} to {self.to}: {self.text}")]
-        return [Event(world.month, "statement", f"{self.actor}: {self.text}")]
+            return [Event(world.month, "reply", f"{self.actor} to {self.to}: {said}")]
+        return [Event(world.month, "statement", f"{self.actor}: {said}")]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -231,7 +231,8 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                         world.month,
                         "withdrawal",
                         f"{contingent.contributor} withdraws its {contingent.kind} from"
-                        f" {mission.id} after losing {contingent.fatalities}.",
+                        f" {mission.id} after losing"
+                        f" {personnel(contingent.fatalities, contingent.kind)}.",
                     )
                 )
     return events, total

@@ -34,7 +34,7 @@ def monthly_report(world: World) -> Event | None:
     theatre = world.theatre
     text = (
         f"Report of the Secretary-General: {'; '.join(parts)}."
-        f" The theatre is {phase_words(theatre.phase)}."
+        f" The theatre is {phase_words(theatre.phase, theatre.intensity)}."
     )
     return Event(world.month, "report", text)
 

@@ -9,7 +9,17 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from sim.model.drafts import Clauses
-from sim.model.words import and_list, ids_pattern, named_already, party_label, resolution_name
+from sim.model.words import (
+    TASK_WORDS,
+    and_list,
+    demand_words,
+    ids_pattern,
+    named_already,
+    party_label,
+    renewal_words,
+    resolution_name,
+    working_title,
+)
 from sim.model.world import World
 
 
@@ -30,22 +40,48 @@ def clauses_words(world: World, clauses: Clauses) -> str:
     return clauses.describe(party_labels(world))
 
 
-def record_names(world: World) -> dict[str, str]:
-    """The names of the drafts, resolutions and missions of a world, by id: "Resolution 872",
-    a draft (and the UN mission it created) by its title in quotes, a regional force as its
-    organization's force ("the Continental Union force"), a mission the scenario starts with
-    by its acronym ("unprofor" → "UNPROFOR"), a renewal voted down as the renewal of what it
-    would have renewed."""
-    out: dict[str, str] = {}
+def draft_title(world: World, draft_id: str, title: str | None = None) -> str:
+    """The title of a draft (prepared, tabled or adopted) as a player may read it now: in full
+    once the Council has adopted it ("Res. 912 (1994): UNAMIR reduced to 270"), by what it does
+    before that ("UNAMIR reduced to 270"; :func:`~sim.model.words.working_title`), so that the
+    seat, the briefing and the news do not tell the future. ``title`` stands for a draft the
+    world does not hold yet (a renewal the player is writing); the draft's own title is kept as
+    the scenario wrote it (it is part of the game's state)."""
+    adopted = next((r.title for r in world.resolutions if r.draft == draft_id), None)
+    if adopted is not None:
+        return renewal_words(adopted)
+    if title is None:
+        draft = world.drafts.get(draft_id)
+        template = next((t for t in world.templates if t.id == draft_id), None)
+        title = draft.title if draft else template.title if template else draft_id
+    return working_title(title)
+
+
+def working_names(world: World) -> dict[str, str]:
+    """Every draft the world holds or prepared, by id, as it is named before its vote: its title
+    in quotes without the number history gave it ("'UNAMIR reduced to 270'")."""
     titles = [(t.id, t.title) for t in world.templates]
-    for some_id, title in titles + [(d.id, d.title) for d in world.drafts.values()]:
-        out[some_id] = resolution_name(some_id) or f"'{title}'"
+    titles += [(d.id, d.title) for d in world.drafts.values()]
+    titles += [(r.draft, r.title) for r in world.resolutions]
+    return {some_id: f"'{working_title(title)}'" for some_id, title in titles}
+
+
+def record_names(world: World) -> dict[str, str]:
+    """The names of the drafts, resolutions and missions of a world, by id: an adopted
+    "res-872" as "Resolution 872", a draft (and the UN mission it created) by its title in
+    quotes (before its adoption by what it does: :func:`draft_title`), a regional force as its
+    organization's force ("the Continental Union force"), a mission the scenario starts with
+    by its acronym ("unprofor" → "UNPROFOR"), a renewal as the renewal of what it renews ("the
+    renewal of Resolution 912")."""
+    out = working_names(world)  # its number only once adopted
     for resolution in world.resolutions:
-        out[resolution.draft] = resolution_name(resolution.draft) or f"'{resolution.title}'"
-    for vote in world.votes:  # a draft voted down is gone from the table
-        base = vote.draft.split("-renewal-")[0]
-        if vote.draft not in out and base in out:
-            out[vote.draft] = f"the renewal of {out[base]}"
+        named = resolution_name(resolution.draft)
+        out[resolution.draft] = named or f"'{renewal_words(resolution.title)}'"
+    # A renewal, tabled, adopted or voted down (then gone from the table), by what it renews.
+    for some_id in [*out, *(vote.draft for vote in world.votes)]:
+        base = some_id.split("-renewal-")[0]
+        if base != some_id and base in out:
+            out[some_id] = f"the renewal of {out[base]}"
     for mission in world.missions:
         org = next(
             (o for i, o in world.organizations.items() if mission.id.startswith(f"{i}-")), None
@@ -55,6 +91,37 @@ def record_names(world: World) -> dict[str, str]:
         elif mission.id.isalpha():
             out.setdefault(mission.id, mission.id.upper())
     return out
+
+
+def spoken_words(world: World, text: str) -> str:
+    """A member's words or a penholder's concession as the game keeps them ("Drop gov from the
+    arms embargo; drop the demand for end violence — and we abstain"), as a player reads them:
+    a party by its name ("drop the government from the arms embargo"), a task by its name
+    ("DDR", "no-fly zone"), a demand in words ("the demand for an end to the violence"). The
+    words are part of the game's state and stay as said (the hash with them): this is how the
+    screens, the news and the command line show them."""
+    labels = party_labels(world)
+    pattern = ids_pattern(labels)
+    if pattern is not None:
+
+        def party(found: re.Match[str]) -> str:
+            if named_already(text, found.start()):
+                return found.group(1)  # "the rebels": named already
+            return labels[found.group(1)]
+
+        text = pattern.sub(party, text)
+    for task, words in TASK_WORDS.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(task.replace('_', ' '))}(?![\w-])", words, text)
+    demands = {d for t in world.templates for d in t.clauses.demands}
+    demands |= {d for draft in world.drafts.values() for d in draft.clauses.demands}
+    for demand in sorted(demands, key=len, reverse=True):
+        said = demand.replace("_", " ")
+        text = re.sub(
+            rf"the demand for {re.escape(said)}(?![\w-])",
+            f"the demand {demand_words(demand)}",
+            text,
+        )
+    return text
 
 
 class Namer:
@@ -106,8 +173,10 @@ class Namer:
         drafts = [(d.id, d.title) for d in world.drafts.values()]
         for some_id, title in [(t.id, t.title) for t in world.templates] + drafts:
             keys[some_id] = keys[f"'{title}'"] = some_id
+            keys[f"'{working_title(title)}'"] = some_id  # as its circulation is told
         for resolution in world.resolutions:
             keys[resolution.draft] = keys[f"'{resolution.title}'"] = resolution.draft
+            keys[f"'{renewal_words(resolution.title)}'"] = resolution.draft  # as adopted
         for mission in world.missions:
             keys.setdefault(mission.id, mission.id)
         alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from sim.model.drafts import Clauses
 from sim.model.events import Event
+from sim.model.words import party_label
 from sim.model.world import SanctionEpisode, World
 
 SUCCESS = ("coercion", "constraint")
@@ -53,7 +54,8 @@ def open_episodes(
                 yes_votes=yes_votes,
             )
             world.sanctions.append(episode)
-            name = world.theatre.party(target).name
+            party = world.theatre.party(target)
+            name = party_label(party.id, party.kind)  # as the draft's clauses name it
             events.append(
                 Event(world.month, "sanctions", f"{_label(sanction.kind)} imposed on {name}.")
             )
@@ -99,10 +101,7 @@ def step_sanctions(world: World) -> list[Event]:
         draw = float(rng.random())
         if not episode.conceded and draw < concession_hazard(world, episode, loss):
             episode.conceded = True
-            name = theatre.party(episode.target).name
-            events.append(
-                Event(world.month, "concession", f"Under sanctions, {name} accepts a ceasefire.")
-            )
+            events.append(Event(world.month, "concession", _concession_text(world, episode)))
             if theatre.phase == "war":
                 theatre.phase = "ceasefire"
                 theatre.months_in_phase = 0
@@ -110,6 +109,18 @@ def step_sanctions(world: World) -> list[Event]:
         if episode.end_month <= world.month:
             events.append(close_episode(world, episode, "expired"))
     return events
+
+
+def _concession_text(world: World, episode: SanctionEpisode) -> str:
+    """A target gives way: at war it accepts a ceasefire; under a ceasefire or peace already in
+    force it commits to it (the news never has a ceasefire agreed twice)."""
+    theatre = world.theatre
+    party = theatre.party(episode.target)
+    name = party_label(party.id, party.kind)
+    if theatre.phase == "war":  # "Sanctions bring …": no verb to agree with "the rebels"
+        return f"Sanctions bring {name} to accept a ceasefire."
+    kept = "the ceasefire" if theatre.phase == "ceasefire" else "the peace agreement"
+    return f"Sanctions bring {name} to commit to {kept} in force."
 
 
 def concession_hazard(world: World, episode: SanctionEpisode, loss: float) -> float:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.model.names import draft_title
+from sim.model.words import and_list
 from sim.model.world import World
 
 ROLE_TEXT = {
@@ -71,11 +73,13 @@ def describe(world: World, seat: str) -> str:
     parts = []
     for role in roles(world, seat):
         bodies = [
-            b.name for b in world.bodies.values() if b.id != world.council and seat in b.members
+            f"the {b.name}"
+            for b in world.bodies.values()
+            if b.id != world.council and seat in b.members
         ]
-        drafts = [f"'{t.title}'" for t in world.templates if t.penholder == seat]
+        drafts = [f"'{draft_title(world, t.id)}'" for t in world.templates if t.penholder == seat]
         org = world.organizations[seat].name if seat in world.organizations else ""
-        text = ROLE_TEXT[role].format(body=" and ".join(bodies), drafts=", ".join(drafts), org=org)
+        text = ROLE_TEXT[role].format(body=and_list(bodies), drafts=and_list(drafts), org=org)
         parts.append(f"You are {text}.")
     return " ".join(parts) or "This seat has nothing to decide in this scenario."
 

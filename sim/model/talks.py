@@ -217,7 +217,7 @@ def put_text(world: World) -> list[Event]:
         Event(
             world.month,
             "talks",
-            f"{who} puts the text (version {talks.version}) to the parties: {said}.",
+            f"{who} puts the {talks.stage} text (version {talks.version}) to the parties: {said}.",
         ),
     ]
     if record.signed:
@@ -272,9 +272,10 @@ def stalled_implementation(world: World) -> list[Event]:
     if held < 1 or (held - 1) % 3:
         return []
     name = agreement.name if agreement.name.lower().startswith("the ") else f"the {agreement.name}"
-    who = ", ".join(_faction_name(world, p) for p in agreement.tactical)
+    who = parties_words(world, agreement.tactical)
+    has = "has" if len(agreement.tactical) == 1 else "have"
     text = (
-        f"Implementation of {name} stalls in {world.theatre.name}: {who} signed it but has"
+        f"Implementation of {name} stalls in {world.theatre.name}: {who} signed it but {has}"
         " not carried it out."
     )
     return [Event(world.month, "implementation_stalls", text)]
@@ -341,7 +342,9 @@ def close_broken(world: World) -> list[Event]:
     agreement.ended_month = world.month
     held = world.month - agreement.month
     name = agreement.name
-    subject = f"The {name}" if name[:1].islower() else name
+    # "The Ouagadougou preliminary agreement", but "Arusha Accords" as it is.
+    common = name[:1].islower() or name.split()[-1].islower()
+    subject = f"The {name}" if common else name
     text = f"{subject} broke down after {plural(held, 'month')}."
     return [Event(world.month, "agreement_broken", text)]
 
@@ -368,12 +371,13 @@ def spoiler_attacks(world: World) -> tuple[list[Event], int]:
     for faction in agreement.excluded:
         if float(rng.random()) < chance:
             who = _faction_name(world, faction)
+            who = who[:1].lower() + who[1:] if who.startswith("The ") else who
             events.append(
                 Event(
                     world.month,
                     "spoiler_attack",
-                    f"{who[:1].upper()}{who[1:]}, left out of {name}, attack to wreck it:"
-                    f" fighting flares in {world.theatre.name}.",
+                    f"An attack by {who}, left out of {name}, to wreck it: fighting flares in"
+                    f" {world.theatre.name}.",
                 ),
             )
     return events, len(events)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sim.model.commands import draft_of, record_contact, registered
 from sim.model.events import Event
+from sim.model.words import working_title
 from sim.model.world import World
 
 if TYPE_CHECKING:
@@ -66,7 +67,8 @@ class TradeVotes:
         name = world.states.name
         text = (
             f"{name(self.actor)} and {name(self.target)} trade votes: {name(self.actor)} backs "
-            f"'{other.title}', {name(self.target)} backs '{draft.title}'."
+            f"'{working_title(other.title)}', {name(self.target)} backs"
+            f" '{working_title(draft.title)}'."
         )
         return [Event(world.month, "vote_trade", text)]
 

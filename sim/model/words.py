@@ -75,8 +75,76 @@ def resolution_name(draft_id: str) -> str | None:
     return f"Resolution {found.group(1)}" if found else None
 
 
+#: What a historical draft's title may start with that the draft could not carry before its vote:
+#: the number of the resolution history made of it ("Res. 912 (1994): ", "Resolution 1970
+#: (2011): ", "Res. 918 (1994), Part B: ") or the document symbol it was circulated under
+#: ("S/2012/77: "); at the start of the title, after "Renewal of " or after "…'s text on ".
+RECORD_PREFIX = re.compile(
+    r"(?P<lead>^|Renewal of |'s text on )"
+    r"(?:(?:Res\.|Resolution)\s+\d+\s*\(\d{4}\)(?:,\s*Parts?\s+[^:]*)?|S/\d{4}/\d+)\s*:\s*"
+    r"(?=\S)"
+)
+
+
+def working_title(title: str) -> str:
+    """A draft's title as it may be said before the Council adopts it: by what it does, not by
+    the resolution number or symbol history gave it, which would tell a player in October 1993
+    that "Res. 912 (1994): UNAMIR reduced to 270" is coming and will pass ("UNAMIR reduced to
+    270"). A title without such a prefix is kept; "Renewal of A joint mission" → "Renewal of a
+    joint mission"."""
+    found = RECORD_PREFIX.search(title)
+    if found is None:
+        return renewal_words(title)
+    rest = title[found.end() :]
+    if not found.group("lead"):
+        rest = rest[:1].upper() + rest[1:]
+    return renewal_words(title[: found.start()] + found.group("lead") + rest)
+
+
+def renewal_words(title: str) -> str:
+    """ "Renewal of A joint mission" → "Renewal of a joint mission" (a title that starts with an
+    article reads mid-sentence after "Renewal of")."""
+    for article in ("A ", "An ", "The "):
+        if title.startswith("Renewal of " + article):
+            cut = len("Renewal of ")
+            return title[:cut] + article.lower() + title[cut + len(article) :]
+    return title
+
+
 #: Tasks whose id in words is not their name.
-TASK_WORDS = {"ddr": "DDR", "no_fly_zone": "no-fly zone"}
+TASK_WORDS = {
+    "ddr": "DDR",
+    "no_fly_zone": "no-fly zone",
+    "unmis_takeover": "UNMIS takeover",
+    "counter_terrorism": "counter-terrorism",
+}
+
+
+#: What the bundled scenarios' demands ask for, said after "the demand for" (a member's ask to
+#: "drop the demand for an end to the violence"); a demand not listed is quoted ("the demand
+#: 'new demand'").
+DEMAND_WORDS = {
+    "ceasefire": "a ceasefire",
+    "consider_measures": "further measures to be considered",
+    "cut_terrorist_ties": "ties with terrorist groups to be cut",
+    "disarm_janjaweed": "the Janjaweed to be disarmed",
+    "end_killings": "an end to the killings",
+    "end_violence": "an end to the violence",
+    "heavy_weapons_withdrawal": "heavy weapons to be withdrawn",
+    "human_rights_access": "access for human rights monitors",
+    "humanitarian_access": "humanitarian access",
+    "political_transition": "a political transition",
+    "respect_safe_areas": "the safe areas to be respected",
+    "transition_roadmap": "a transition roadmap",
+    "transition_timetable": "a transition timetable",
+}
+
+
+def demand_words(demand: str) -> str:
+    """A demand as said after "the demand": "for an end to the violence", or its id in quotes
+    ("'new demand'") when the demand is not one of :data:`DEMAND_WORDS`."""
+    said = DEMAND_WORDS.get(demand)
+    return f"for {said}" if said else f"'{demand.replace('_', ' ')}'"
 
 
 def task_words(task: str) -> str:
@@ -120,9 +188,33 @@ def intensity_words(intensity: float) -> str:
     return f"{metric_value('intensity', intensity)} of all-out war"
 
 
-def phase_words(phase: str) -> str:
-    """``at war``, ``under a ceasefire``, ``at peace`` (the phase's own name otherwise)."""
+def breached(phase: str, intensity: float) -> bool:
+    """True when a ceasefire or a peace agreement is in force while the fighting is still
+    moderate or worse (30% of all-out war or more: the first months after the guns are meant to
+    fall silent, or spoilers at work). The words then say so, never "under a ceasefire" beside
+    "fighting moderate" as if the two could not both be true."""
+    return phase in ("ceasefire", "peace") and fighting_words(intensity) not in ("quiet", "low")
+
+
+def phase_words(phase: str, intensity: float | None = None) -> str:
+    """``at war``, ``under a ceasefire``, ``at peace`` (the phase's own name otherwise); with
+    the fighting's ``intensity``, a ceasefire or peace that does not hold says so: ``under a
+    ceasefire that is often breached``."""
+    if intensity is not None and breached(phase, intensity):
+        kept = "a ceasefire" if phase == "ceasefire" else "a peace agreement"
+        return f"under {kept} that is often breached"
     return PHASE_WORDS.get(phase, f"in {phase}")
+
+
+def fighting_phrase(phase: str, intensity: float) -> str:
+    """The phase and the fighting in a few words for a header or a legend, one never
+    contradicting the other: "at war, fighting heavy", "ceasefire, fighting low", "ceasefire
+    often breached, fighting moderate", "peace, fighting quiet"."""
+    word = fighting_words(intensity)
+    if phase == "war":
+        return f"at war, fighting {word}"
+    name = {"ceasefire": "ceasefire", "peace": "peace"}.get(phase, phase)
+    return f"{name}{' often breached' if breached(phase, intensity) else ''}, fighting {word}"
 
 
 #: Metrics that are shares or indices from 0 to 1: said as percentages ("57%", not "0.57"); the

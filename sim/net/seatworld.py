@@ -22,7 +22,7 @@ from typing import Any
 
 from sim.model.explain import Stance
 from sim.model.intel import band_points, private_points
-from sim.model.names import clauses_words
+from sim.model.names import clauses_words, draft_title, spoken_words
 from sim.model.whip import whip_count
 from sim.model.world import Statement, World
 
@@ -112,7 +112,7 @@ def seat_knowledge(world: World, seat: str | None) -> dict[str, Any]:
             "draft": st.draft,
             "version": st.version,
             "kind": st.kind,
-            "text": st.text,
+            "text": spoken_words(world, st.text),
             "stance": st.stance,
             "to": st.to,
             "clauses": None if st.clauses is None else st.clauses.to_json(),
@@ -125,7 +125,7 @@ def seat_knowledge(world: World, seat: str | None) -> dict[str, Any]:
             "id": d.id,
             "against": d.rival_of,
             "penholder": d.penholder,
-            "title": d.title,
+            "title": draft_title(world, d.id),
             "text": clauses_words(world, d.clauses),  # parties by name, as the window says
             "clauses": d.clauses.to_json(),
         }

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from sim.model.drafts import Draft
-from sim.model.names import Namer, clauses_words
+from sim.model.names import Namer, clauses_words, draft_title
 from sim.model.session import Session
 from sim.model.stance import Ballot, draft_ballot
 from sim.model.world import World
@@ -55,7 +55,7 @@ def public_view(session: Session) -> dict[str, Any]:
         "drafts": [
             {
                 "id": d.id,
-                "title": d.title,
+                "title": draft_title(world, d.id),
                 "penholder": d.penholder,
                 "body": d.body,
                 "clauses": d.clauses.to_json(),

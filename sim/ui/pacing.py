@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sim.model import objectives
 from sim.model.events import Event
+from sim.model.names import spoken_words
 from sim.ui.game import Game
 from sim.ui.guidance import guidance
 
@@ -226,7 +227,7 @@ class Skip:
             self.statements = len(world.statements)
             last = heard[-1]
             verb = "answered you" if last.to else "on your draft"
-            return f"{world.states.name(last.actor)} {verb}: {last.text}"
+            return f"{world.states.name(last.actor)} {verb}: {spoken_words(world, last.text)}"
         for decision in decisions(game):
             if decision.key not in self.shown:
                 self.shown.add(decision.key)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pygame
 
+from sim.model.words import breached
 from sim.model.world import PERSONNEL, Mission, World
 from sim.scenario.paths import UnsafePath, resolve_inside
 from sim.ui import mapstate, theme
@@ -529,7 +530,8 @@ def draw_status_strip(
     x = area.x + icon + round(6 * s)
     surface.blit(label, (x, cy - label.get_height() // 2))
     x += label.get_width() + round(6 * s)
-    detail = text.render(f"fighting {intensity_word(theatre.intensity)}", 13, theme.MUTED)
+    often = "often breached · " if breached(theatre.phase, theatre.intensity) else ""
+    detail = text.render(f"{often}fighting {intensity_word(theatre.intensity)}", 13, theme.MUTED)
     surface.blit(detail, (x, cy - detail.get_height() // 2))
     x += detail.get_width() + round(18 * s)
     share = max(0.0, min(1.0, theatre.government_control))

@@ -178,7 +178,10 @@ def test_a_storys_steps_keep_their_order_in_the_news() -> None:
     world = engine.world
     names = Namer(world)
     news = [names.text(e.text) for e in by_importance(world.events, names.story)]
-    circulated = next(n for n, t in enumerate(news) if "circulates 'Resolution 1970" in t)
+    # Circulated by what it does (no resolution number before the vote), one story with its vote.
+    circulated = next(
+        n for n, t in enumerate(news) if "circulates 'Sanctions and ICC referral'" in t
+    )
     adopted = next(n for n, t in enumerate(news) if "adopts 'Resolution 1970" in t)
     imposed = next(n for n, t in enumerate(news) if t.startswith("Arms embargo imposed"))
     assert circulated < adopted < imposed, news

@@ -14,13 +14,13 @@ from sim.model.advice import vote_commands
 from sim.model.ballots import CastVote
 from sim.model.drafts import Draft
 from sim.model.engine import CommandRejected
-from sim.model.names import clauses_words
+from sim.model.names import clauses_words, draft_title
 from sim.model.voting import CHOICES, Choice, Tally
 from sim.ui import theme
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.screens.profile import factor_title
-from sim.ui.words import namer, resolution_name, weight_word
+from sim.ui.words import namer, weight_word
 
 WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain"}
 KEYS = {"yes": pygame.K_y, "no": pygame.K_n, "abstain": pygame.K_b}
@@ -96,13 +96,12 @@ class BallotScreen(Screen):
         world = self.game.world
         draft = self.draft
         body = world.bodies[draft.body]
-        head = f"Your vote, {world.states.name(self.seat)}: {draft.title}"
+        head = f"Your vote, {world.states.name(self.seat)}: {draft_title(world, draft.id)}"
         surface.blit(
             text.render(text.fit(head, 22, s(self.W - 60), True), 22, theme.TEXT, True),
             (s(30), s(18)),
         )
-        known = resolution_name(draft.id)
-        sub = f"{known + ', ' if known else ''}version {draft.version}, in the {body.name}:"
+        sub = f"Version {draft.version}, in the {body.name}:"  # no number before it is adopted
         sub += f" {clauses_words(world, draft.clauses)}"
         for n, line in enumerate(text.wrap(sub, 14, s(self.W - 60))[:2]):
             surface.blit(text.render(line, 14, theme.MUTED), (s(30), s(52 + 18 * n)))

@@ -7,6 +7,7 @@ import html
 import pygame
 
 from sim.model import endings
+from sim.model.names import draft_title
 from sim.model.seats import describe, seat_name
 from sim.ui import memory, theme
 from sim.ui.game import Game
@@ -41,7 +42,9 @@ def seat_html(game: Game) -> str:
         else "not a member of the Council"
     )
     pens = [t for t in world.templates if t.penholder == player]
-    pen_lines = "".join(f"<br>  • '{_e(t.title)}', from month {t.month}" for t in pens)
+    pen_lines = "".join(
+        f"<br>  • '{_e(draft_title(world, t.id))}', from month {t.month}" for t in pens
+    )
     capital = game.view.capital(player)
     coef = world.coefficients
     return (

@@ -17,7 +17,9 @@ from sim.model.advice import vote_commands
 from sim.model.ballots import CastVote
 from sim.model.commands import Command
 from sim.model.events import Event
+from sim.model.names import draft_title, spoken_words
 from sim.model.seats import seat_name
+from sim.model.words import fighting_phrase
 from sim.ui import theme
 from sim.ui.flags import real_states
 from sim.ui.game import Game
@@ -33,7 +35,7 @@ from sim.ui.widgets.objectives import (
 )
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-from sim.ui.words import Namer, intensity_word, month_tag, namer, resolution_name
+from sim.ui.words import Namer, month_tag, namer
 
 PHASES = {
     "open": "Opening of the month",
@@ -433,7 +435,8 @@ class ChamberScreen(Screen):
                 info.append(f"political capital {g.view.capital(g.player):.1f}")
         intensity = getattr(g.world.theatre, "intensity", None)
         if isinstance(intensity, float):
-            info.append(f"fighting in {g.world.theatre.name}: {intensity_word(intensity)}")
+            phrase = fighting_phrase(g.world.theatre.phase, intensity)
+            info.append(f"{g.world.theatre.name}: {phrase}")
         below = max(s(48), s(top) + phase.get_height() + s(2))
         surface.blit(big.render(" · ".join(info), 15, theme.MUTED), (s(20), below))
         pygame.draw.line(surface, theme.PANEL_EDGE, (0, s(80)), (self.app.size[0], s(80)))
@@ -569,11 +572,11 @@ class ChamberScreen(Screen):
             return _composed(placed)
         draft, ballot, tally = forecast
         state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
-        for part in text.wrap(draft.title, 18, width, True)[:2]:  # whole, on two lines if need be
+        title = draft_title(g.world, draft.id, draft.title)  # no resolution number before the vote
+        for part in text.wrap(title, 18, width, True)[:2]:  # whole, on two lines if need be
             line(part, 18, theme.TEXT, True)
-        known = resolution_name(draft.id)
         version = f" · version {draft.version}" if draft.version else ""
-        line((f"{known} · " if known else "") + state + version, 13, theme.MUTED)
+        line(state[:1].upper() + state[1:] + version, 13, theme.MUTED)
         for part in text.wrap(namer(g.world).text(draft.clauses.describe()), 13, width)[:4]:
             line(part, 13, theme.MUTED)
         y += self.s(8 * self.grow)
@@ -599,7 +602,8 @@ class ChamberScreen(Screen):
         if whip is not None:
             for st in g.heard(draft)[-2:]:
                 who = g.world.states.name(st.actor)
-                for part in text.wrap(f"{who}: {st.text}", 13, width)[:2]:
+                said = spoken_words(g.world, st.text)
+                for part in text.wrap(f"{who}: {said}", 13, width)[:2]:
                     line(part, 13, theme.MUTED)
         del ballot
         return _composed(placed)

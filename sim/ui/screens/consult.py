@@ -15,6 +15,7 @@ from pygame_gui.elements import UIButton, UITextBox
 from sim.model.commands import AmendDraft, Command, Lobby, OfferSidePayment, RequestEndorsement
 from sim.model.drafts import Draft
 from sim.model.explain import Factor
+from sim.model.names import draft_title, spoken_words
 from sim.model.trades import TradeVotes
 from sim.model.world import Statement
 from sim.ui import theme
@@ -166,7 +167,8 @@ class ConsultScreen(Screen):
         if not theirs:
             return "Trade votes", f"{name} holds the pen on no other draft", False
         text = f"Trade votes: back {name}'s text for its vote on yours"
-        tip = f"Pledge your vote on '{html.escape(theirs[0].title)}'"
+        title = draft_title(self.game.world, theirs[0].id, theirs[0].title)
+        tip = f"Pledge your vote on '{html.escape(title)}'"
         return text, tip, self._tabled() and self.ok(self._trade())
 
     def _endorse_button(self, org_id: str) -> tuple[str, bool]:
@@ -335,7 +337,7 @@ class ConsultScreen(Screen):
                     f"Meet {g.world.states.name(st.actor)}'s ask",
                     lambda c=amend: self.send(c),
                     enabled=self.ok(amend),
-                    tip=html.escape(st.text),
+                    tip=html.escape(spoken_words(g.world, st.text)),
                 )
                 for n, (st, amend) in enumerate(zip(asks, amends, strict=True))
             ]
@@ -348,7 +350,7 @@ class ConsultScreen(Screen):
         said = [
             f"<b>{html.escape(g.world.states.name(st.actor))}</b>"
             + (" (to you)" if st.to else "")
-            + f": {html.escape(st.text)}"
+            + f": {html.escape(spoken_words(g.world, st.text))}"
             for st in reversed(self._heard())
         ]
         replies = [e for e in g.world.events if e.kind in REPLIES][-8:]

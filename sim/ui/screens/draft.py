@@ -22,6 +22,7 @@ from sim.model.drafts import (
     Sanction,
 )
 from sim.model.initiatives import ProposeAmendment
+from sim.model.names import draft_title
 from sim.model.stance import Ballot
 from sim.model.voting import Tally
 from sim.ui import theme
@@ -32,7 +33,7 @@ from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
 from sim.ui.widgets.seats import BAR_FULL_POINTS, seats
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol
-from sim.ui.words import namer, party_label, resolution_name
+from sim.ui.words import namer, party_label
 
 
 def nice(word: str) -> str:
@@ -347,12 +348,8 @@ class DraftScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         text = zoomed(self.app.text, self.grow)
         s = self.s
-        known = resolution_name(self.draft.id)
-        title = self.draft.title
-        if known is None:
-            title = f"Draft: {title}"
-        elif known.split()[-1] not in title:  # "Res. 819 (1993): …" names itself already
-            title = f"{known}: {title}"
+        # A draft being written has no resolution number yet: it is named by what it does.
+        title = f"Draft: {draft_title(self.game.world, self.draft.id, self.draft.title)}"
         plain = self.app.text  # the title as on every screen
         surface.blit(
             plain.render(plain.fit(title, 22, s(self.W - 60), True), 22, theme.TEXT, True),

@@ -60,7 +60,7 @@ def draw_process_panel(
     panel = Panel(text, width, scale)
     theatre = world.theatre
     panel.line(
-        f"The theatre is {phase_words(theatre.phase)}; the fighting is"
+        f"The theatre is {phase_words(theatre.phase, theatre.intensity)}; the fighting is"
         f" {intensity_word(theatre.intensity)}.",
         14,
     )

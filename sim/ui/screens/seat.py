@@ -304,7 +304,7 @@ class SeatScreen(Screen):
             )
         theatre = world.theatre
         out.append(
-            f"{theatre.name} is {phase_words(theatre.phase)}; the fighting is"
+            f"{theatre.name} is {phase_words(theatre.phase, theatre.intensity)}; the fighting is"
             f" {intensity_word(theatre.intensity)}."
         )
         if self.seat in world.states.index:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pygame
 
+from sim.model.names import draft_title
 from sim.ui import theme
 from sim.ui.flags import flag, real_states
 from sim.ui.game import Game
@@ -145,7 +146,8 @@ class WorldScreen(Screen):
             i = ballot.voters.index(actor)
             out[actor] = (kind_of(choice, ballot.veto[i]), True)
         state = "tabled" if draft.version > 0 else "prepared, not yet tabled"
-        return f"Forecast on the draft ({state}): {draft.title}", out
+        title = draft_title(game.world, draft.id, draft.title)
+        return f"Forecast on the draft ({state}): {title}", out
 
     def organizations(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """(id, name, members) of the scenario's organizations, then the roster's others."""

@@ -256,7 +256,7 @@ def draw_situation(panel: Panel, game: Game) -> None:
     world = game.world
     theatre = world.theatre
     names = namer(world)
-    panel.line(f"The theatre is {phase_words(theatre.phase)}.", 14)
+    panel.line(f"The theatre is {phase_words(theatre.phase, theatre.intensity)}.", 14)
     word = intensity_word(theatre.intensity)
     panel.gauge(
         "Fighting",
