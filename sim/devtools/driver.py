@@ -8,8 +8,10 @@ which pygame_gui needs under the dummy video driver). Nothing calls a screen's m
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pygame
 from pygame_gui.elements import UIButton
@@ -26,6 +28,24 @@ def headless() -> None:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+@contextmanager
+def recorded_lines(text: Any) -> Iterator[list[str]]:
+    """Record, while the block runs, every line ``text`` (the app's text renderer) renders, in
+    the order rendered."""
+    seen: list[str] = []
+    render = text.render
+
+    def recording(line: str, *args: object, **kwargs: object) -> pygame.Surface:
+        seen.append(line)
+        return render(line, *args, **kwargs)  # type: ignore[no-any-return]
+
+    text.render = recording
+    try:
+        yield seen
+    finally:
+        del text.render
 
 
 class Driver:
@@ -122,19 +142,8 @@ class Driver:
     def lines_drawn(self) -> list[str]:
         """The lines of text the app draws in one frame, in the order drawn (what a test reads
         to check what the player is told)."""
-        seen: list[str] = []
-        text = self.app.text
-        render = text.render
-
-        def recording(line: str, *args: object, **kwargs: object) -> pygame.Surface:
-            seen.append(line)
-            return render(line, *args, **kwargs)  # type: ignore[arg-type]
-
-        text.render = recording  # type: ignore[method-assign]
-        try:
+        with recorded_lines(self.app.text) as seen:
             self.frames(1)
-        finally:
-            del text.render
         return seen
 
     def screen(self) -> str:

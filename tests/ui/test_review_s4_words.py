@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from sim.devtools.driver import Driver
+from sim.devtools.driver import Driver, recorded_lines
 from sim.devtools.screenshots import play_until
 from sim.model.engine import Engine
 from sim.model.names import Namer
@@ -113,19 +113,8 @@ def _panel_lines(d: Driver) -> list[str]:
     """Every line the theatre panel draws now."""
     game = d.app.game
     assert game is not None
-    text = d.app.text
-    seen: list[str] = []
-    render = text.render
-
-    def recording(line: str, *args: object, **kwargs: object) -> pygame.Surface:
-        seen.append(line)
-        return render(line, *args, **kwargs)  # type: ignore[arg-type]
-
-    text.render = recording  # type: ignore[method-assign]
-    try:
-        draw_theatre_panel(game, text, 600, 1.0)
-    finally:
-        del text.render
+    with recorded_lines(d.app.text) as seen:
+        draw_theatre_panel(game, d.app.text, 600, 1.0)
     return seen
 
 
