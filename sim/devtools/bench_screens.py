@@ -11,7 +11,9 @@ counted for the screen on top after it, so the frame that opens a screen (its bu
 for that screen: "enter" is that first frame. On each stop it also runs ``--frames`` frames of
 the screen standing still. Prints, per screen and window size, p50, p99 and the worst frame, and
 the worst of all after the title. Goals: p99 <= 16.7 ms (60 fps), no frame over 33 ms after the
-title. Under the dummy driver the flip costs nothing, so a real display adds its own time.
+title. Under the dummy driver the flip costs nothing, so a real display adds its own time (on
+Linux, with SDL's plain framebuffer that the game asks for, about half a millisecond at
+1920x1080 under Xvfb: :mod:`sim.ui.framebuffer`).
 
 Every frame is timed twice: by the wall clock and by the main thread's CPU time
 (``time.thread_time``). On a machine shared with other processes the wall clock counts the time

@@ -1,7 +1,8 @@
 """The classroom's screens, for the screenshots and the benchmark: a classroom game served on
-127.0.0.1 from a thread of its own, a seat's window (its chamber and private messages) and the
-teacher's desk, driven by real events like the rest of the tour (:mod:`sim.devtools.screenshots`).
-Every wait is bounded in time; the teacher ends the game, which stops the server."""
+127.0.0.1 from a thread of its own, a seat's window (its chamber and private messages, two of
+them sent with offers) and the teacher's desk, driven by real events like the rest of the tour
+(:mod:`sim.devtools.screenshots`). Every wait is bounded in time; the teacher ends the game,
+which stops the server."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import time
 from collections.abc import Callable
 
 import pygame
+from pygame_gui.elements import UITextEntryLine
 
 from sim.bundled import scenarios_dir
 from sim.devtools.driver import Driver
@@ -60,6 +62,17 @@ def wait(d: Driver, done: Callable[[], bool]) -> bool:
     return done()
 
 
+def write(d: Driver, offer: str, words: str) -> None:
+    """On the messages screen: choose an ``offer``, type ``words`` (as the keyboard's text input
+    does) and send it to the first seat listed."""
+    d.click(d.button(offer))
+    entry = next(e for e in d.app.screen.elements if isinstance(e, UITextEntryLine))
+    d.click_at(entry.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=words))
+    d.frames(2)
+    d.click(d.button("Send"))
+
+
 def classroom_tour(d: Driver, shot: Callable[[str], None]) -> None:
     """A seat's messages and the teacher's desk, in the window of ``d``."""
     served = LocalClassroom()
@@ -72,12 +85,15 @@ def classroom_tour(d: Driver, shot: Callable[[str], None]) -> None:
         d.frames(2)
         shot("21-classroom-seat")
         d.key(pygame.K_m)
+        write(d, "Side payment", "Drop the ICC referral and Calderon abstains?")
+        write(d, "Support for a clause", "We back the arms embargo if you back the mission.")
         shot("22-messages")
         d.key(pygame.K_ESCAPE)
         desk = connect_game(teacher)
         d.app.start(desk)  # the teacher's window: its chamber, then the desk (K)
         wait(d, lambda: d.screen() == "chamber" and bool(desk.session.view_data.get("teacher")))
         d.key(pygame.K_k)
+        wait(d, lambda: len(desk.session.mail) >= 2)
         d.frames(2)
         shot("23-teacher-desk")
     finally:

@@ -47,6 +47,7 @@ import sim.ui.screens.vote  # noqa: F401
 import sim.ui.screens.world  # noqa: F401
 from sim.model.saves import SaveError
 from sim.ui import theme
+from sim.ui.framebuffer import prefer_plain_framebuffer
 from sim.ui.game import AUTOSAVE, Game
 from sim.ui.pacing import Skip
 from sim.ui.savewriter import save_writer
@@ -94,6 +95,7 @@ class App:
         self.designer = designer
         self.load_problems: list[str] = []
         self.problem_lines: dict[str, str] = {}
+        prefer_plain_framebuffer()  # before the window opens: SDL reads it then
         pygame.display.init()
         pygame.font.init()
         self.settings = settings or load_settings()

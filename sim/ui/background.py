@@ -3,14 +3,16 @@
 A thread would share the interpreter's lock with the game: while it replays, every frame waits
 for the lock again and again (the debrief's frames took two to five times their own CPU time),
 and its garbage collections stop the game too. A separate process runs beside the game on
-another core. It is a plain ``python -m sim.ui.background IN OUT``: the function and its
-arguments go in a pickle file, the outcome comes back in another; the process imports no
-pygame and nothing of the script that started the game.
+another core, at a lower priority than the game's. It is a plain ``python -m
+sim.ui.background IN OUT``: the function and its arguments go in a pickle file, the outcome
+comes back in another; the process imports no pygame and nothing of the script that started
+the game.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import pickle
 import shutil
@@ -27,6 +29,7 @@ def main(argv: list[str] | None = None) -> None:
     """In the other process: read (function, args) from IN, write ("ok", result) or
     ("failed", message) to OUT (whole or not at all)."""
     source, target = (Path(a) for a in (argv or sys.argv[1:]))
+    yield_to_the_game()
     function, args = pickle.loads(source.read_bytes())
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
@@ -35,6 +38,20 @@ def main(argv: list[str] | None = None) -> None:
     part = target.with_suffix(".part")
     part.write_bytes(pickle.dumps(outcome))
     part.replace(target)
+
+
+#: How much lower the work's scheduling priority is than the game's (Unix niceness steps).
+BELOW_THE_GAME = 10
+
+
+def yield_to_the_game() -> None:
+    """Lower this process's priority, so that on a busy machine the game's frames and the
+    display server come before the replays (on two cores, a debrief frame waited up to
+    145 ms while the replays ran at the game's priority). Where the system has no niceness,
+    nothing changes."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(BELOW_THE_GAME)
 
 
 class Offloaded:

@@ -1,8 +1,9 @@
 """A big window is used, not left empty: at 1920x1080 (UI scale 1.0) the chamber's seat cards
 are larger than at 1280x720 and its log and objectives in larger type, the draft editor's
 clauses reach down the window, the peace talks' issues fill the height as they do at 1280x720,
-the theatre's left panel is wider with larger type; and nothing is clipped, off screen or on
-top of something else there or at 2560x1440."""
+the theatre's left panel is wider with larger type; a classroom's messages and the teacher's
+desk grow and show more; seat cards name their members where the names fit; and nothing is
+clipped, off screen or on top of something else there or at 2560x1440."""
 
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ import pytest
 from pygame_gui.elements import UILabel
 from test_layout_grid import layout_problems
 
-from sim.devtools.driver import Driver
+from sim.devtools.classroom_tour import LocalClassroom, wait, write
+from sim.devtools.driver import Driver, recorded_lines
 from sim.ui import theme
+from sim.ui.netgame import connect_game
+from sim.ui.screens import chamber
+from sim.ui.widgets.seats import Seat, draw_card
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBYA = ROOT / "scenarios" / "libya_2011.toml"
@@ -257,3 +262,106 @@ def test_nothing_is_clipped_or_overlapping_on_the_grown_screens(size: tuple[int,
         assert not {k: v for k, v in found.items() if v}, found
     finally:
         pygame.quit()
+
+
+def card_lines(seat: Seat, size: tuple[int, int]) -> list[str]:
+    """The lines a seat card of ``size`` (UI scale 1.0) draws."""
+    text = theme.Text(1.0)
+    surface = pygame.Surface(size)
+    with recorded_lines(text) as seen:
+        draw_card(surface, text, seat, surface.get_rect(), 1.0)
+    return seen
+
+
+def test_a_seat_card_names_its_member_where_the_name_fits_else_shows_its_code(
+    small: Driver,
+) -> None:
+    germany = Seat("DEU", "Germany", False, "yes", 200, 300, False)
+    assert "Germany" in card_lines(germany, (92, 72))
+    assert "DEU" not in card_lines(germany, (92, 72))
+    assert "DEU" in card_lines(germany, (56, 72))  # a narrow card: the code
+    uk = Seat("GBR", "United Kingdom", True, "yes", 200, 300, False)
+    assert "GBR" in card_lines(uk, (92, 72))  # the name and the P5 tag do not fit
+    # The player's own card: its name, with "YOU" moved under it when both do not fit.
+    france = card_lines(Seat("FRA", "France", True, "yes", 200, 300, True), (92, 72))
+    assert "France" in france and "YOU" in france
+
+
+def test_the_chamber_names_members_on_their_cards_at_1920() -> None:
+    d = seated((1920, 1080))
+    try:
+        chamber._CARDS.clear()  # drawn afresh, not taken from an earlier test's cards
+        d.app.screen.table = None  # type: ignore[attr-defined]
+        drawn = d.lines_drawn()
+        for name in ("Germany", "Brazil", "Nigeria", "China", "Russia", "France"):
+            assert name in drawn, name
+        assert "DEU" not in drawn and "BRA" not in drawn
+    finally:
+        pygame.quit()
+
+
+def classroom(size: tuple[int, int]) -> dict[str, object]:
+    """A classroom game at ``size``: a seat sends two messages with offers (by real clicks and
+    typing); what its messages screen and then the teacher's desk show."""
+    served = LocalClassroom()
+    seat = served.link(served.room.codes["ARN"])
+    teacher = served.link(served.room.teacher_code)
+    d = Driver.start(size)
+    seen: dict[str, object] = {}
+    try:
+        game = connect_game(seat)
+        d.app.start(game)
+        assert wait(d, lambda: game.awaiting and d.screen() == "chamber")
+        d.key(pygame.K_m)
+        write(d, "Side payment", "Drop the ICC referral and Calderon abstains?")
+        write(d, "Support for a clause", "We back the arms embargo if you back the mission.")
+        assert len(game.session.mail) == 2
+        screen = d.app.screen
+        seen["messages"] = sizes_drawn(d)
+        seen["list"] = screen.busy_rects()[0]
+        seen["messages problems"] = layout_problems(d)
+        d.key(pygame.K_ESCAPE)
+        desk = connect_game(teacher)
+        d.app.start(desk)
+        assert wait(
+            d, lambda: d.screen() == "chamber" and bool(desk.session.view_data.get("teacher"))
+        )
+        d.key(pygame.K_k)
+        assert wait(d, lambda: len(desk.session.mail) >= 2)
+        assert d.screen() == "teacher"
+        seen["desk"] = sizes_drawn(d)
+        seen["seats"] = d.app.screen.busy_rects()[0]
+        seen["end"] = d.button("End the game").rect.bottom / d.app.size[1]
+        seen["desk problems"] = layout_problems(d)
+    finally:
+        served.end(teacher)
+        seat.close()
+        teacher.close()
+        pygame.quit()
+    return seen
+
+
+def test_the_classroom_screens_at_1920_are_wider_in_larger_type_and_show_more() -> None:
+    small_room = classroom((1280, 720))
+    big_room = classroom((1920, 1080))
+    small_list, big_list = small_room["list"], big_room["list"]
+    assert isinstance(small_list, pygame.Rect) and isinstance(big_list, pygame.Rect)
+    assert big_list.w >= 1.2 * small_list.w
+    small_type, big_type = small_room["messages"], big_room["messages"]
+    assert isinstance(small_type, dict) and isinstance(big_type, dict)
+    # The messages, by name, and the clauses an offer of support names, larger at 1920.
+    for words in ("Arnesia to Calderon: Drop the ICC", "ICC referral", "With an offer"):
+        assert height_of(big_type, words) > height_of(small_type, words), words
+    small_desk, big_desk = small_room["desk"], big_room["desk"]
+    assert isinstance(small_desk, dict) and isinstance(big_desk, dict)
+    for words in ("Latest private messages", "Calderon", "Seat: Arnesia", "Latest in the game"):
+        assert height_of(big_desk, words) > height_of(small_desk, words), words
+    assert not [line for line in big_desk if "(ARN)" in line or "Seat: ARN" in line]
+    small_seats, big_seats = small_room["seats"], big_room["seats"]
+    assert isinstance(small_seats, pygame.Rect) and isinstance(big_seats, pygame.Rect)
+    assert big_seats.w >= 1.2 * small_seats.w
+    # The teacher's controls reach as far down the window as at 1280x720 (at 1920x1080 they
+    # were bunched in its top 60%).
+    assert float(big_room["end"]) >= 0.95 * float(small_room["end"])  # type: ignore[arg-type]
+    problems = {k: v for k, v in big_room.items() if k.endswith("problems") and v}
+    assert not problems, problems

@@ -9,17 +9,23 @@ it in the command log; the desk decides nothing itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
+from sim.model.explain import POINTS_PER_UNIT
 from sim.ui import theme
+from sim.ui.flags import flag, real_states
 from sim.ui.netgame import NetGame
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
-from sim.ui.words import namer
+from sim.ui.screens.messages import describe, wrapped
+from sim.ui.theme import Text
+from sim.ui.widgets.seats import FIRM_POINTS, LIKELY_POINTS, margin
+from sim.ui.words import month_tag, namer
 
 #: Steps of the time limit per phase (seconds; 0 = none).
 LIMITS = (0, 60, 120, 180, 300, 600)
@@ -43,6 +49,7 @@ class TeacherDesk(Screen):
         self.seat = 0
         self.ending = False
         self.incident: UITextEntryLine | None = None
+        self.arrange()
 
     @property
     def data(self) -> dict[str, Any]:
@@ -55,15 +62,30 @@ class TeacherDesk(Screen):
     def triggers(self) -> list[str]:
         return list(self.data.get("triggers", []))
 
+    def arrange(self) -> None:
+        """Where things go for this window: in a window larger than the design (1920x1080 at
+        UI scale 1.0) the controls' column is wider and its rows further apart (down the
+        window, not bunched at the top), the seats' panel takes the rest of the width, and the
+        type of both is larger (:mod:`sim.ui.room`)."""
+        spare = room(self.W, self.H)
+        self.grow = type_factor(spare)
+        self.big = zoomed(self.app.text, self.grow)  # kept: lines wrapped in it are remembered
+        # How much further apart the rows of controls are: the buttons keep their height, so
+        # the gaps grow more than the window for the rows to reach as far down as at 1280x720.
+        self.pitch = 1.0 + (spare - 1.0) * 1.5
+        self.right_w = min(self.W - 800.0, round(480 * self.grow))
+        self.right_x = self.W - 20 - self.right_w
+
     def build(self) -> None:
         W, H = self.W, self.H
-        x, w = 780, W - 800
+        self.arrange()
+        x, w, p, g = self.right_x, self.right_w, self.pitch, self.grow
         half, third = (w - 8) / 2, (w - 16) / 3
         #: (y, caption) drawn above each row of controls.
         self.captions: list[tuple[float, Callable[[], str]]] = []
-        y = 52
+        y: float = 52
         self.captions.append((y, lambda: "Everyone"))
-        y += 24
+        y += 24 * g
         self.button(
             self.r(x, y, half, 38),
             "Pause",
@@ -78,9 +100,9 @@ class TeacherDesk(Screen):
             key=pygame.K_r,
             tip="Let the game go on",
         )
-        y += 54
+        y += 54 * p
         self.captions.append((y, self.limit_caption))
-        y += 24
+        y += 24 * g
         self._stepper(x, y, "time limit", self.step_limit)
         self.button(
             self.r(x + w - third, y, third, 34),
@@ -88,9 +110,9 @@ class TeacherDesk(Screen):
             self.set_limit,
             tip="Each seat's turn ends by itself after this time",
         )
-        y += 48
+        y += 48 * p
         self.captions.append((y, self.trigger_caption))
-        y += 24
+        y += 24 * g
         self._stepper(x, y, "event", self.step_trigger)
         self.button(
             self.r(x + w - third, y, third, 34),
@@ -99,24 +121,24 @@ class TeacherDesk(Screen):
             enabled=bool(self.triggers()),
             tip="Set off this scenario event now",
         )
-        y += 48
+        y += 48 * p
         self.captions.append((y, lambda: "A custom incident: what happened"))
-        y += 24
+        y += 24 * g
         self.incident = UITextEntryLine(self.r(x, y, w, 34), self.app.manager)
         self.incident.set_text_length_limit(200)
         self.elements.append(self.incident)
-        y += 42
+        y += 42 * p
         self._stepper(x, y, "severity", self.step_severity)
-        self.captions.append((y + 8, self.severity_caption))
+        self.captions.append((y, self.severity_caption))  # beside its stepper
         self.button(
             self.r(x + w - third, y, third, 34),
             "Incident",
             self.set_off,
             tip="Report this incident; the fighting changes by its severity",
         )
-        y += 48
+        y += 48 * p
         self.captions.append((y, self.seat_caption))
-        y += 24
+        y += 24 * g
         self._stepper(x, y, "seat", self.step_seat)
         self.button(
             self.r(x + w - third, y, third / 2 - 3, 34),
@@ -132,7 +154,7 @@ class TeacherDesk(Screen):
             enabled=bool(self.seats()),
             tip="Give the seat back to its student",
         )
-        y += 58
+        y += 58 * p
         self.button(
             self.r(x, y, half, 40),
             "Messages",
@@ -176,7 +198,7 @@ class TeacherDesk(Screen):
         if not seat:
             return "Seat: no human seat"
         held = " (the AI plays it)" if seat in self.data.get("ai_seats", []) else ""
-        return f"Seat: {seat}{held}"
+        return f"Seat: {self.seat_name(seat)}{held}"
 
     # Controls -------------------------------------------------------------------------------
 
@@ -245,79 +267,169 @@ class TeacherDesk(Screen):
     # Drawing --------------------------------------------------------------------------------
 
     def busy_rects(self) -> list[pygame.Rect]:
-        return [self.r(20, 60, 740, self.H - 80)]
+        return [self.r(20, 60, self.right_x - 40, self.H - 80)]
 
     def draw(self, surface: pygame.Surface) -> None:
         text, s = self.app.text, self.s
+        big = self.big
         session = self.game.session
         public = session.view_data.get("public", {})
         head = f"Teacher's desk · {self.game.world.title}"
         surface.blit(text.render(head, 22, theme.TEXT, True), (s(20), s(16)))
         turn = public.get("turn", {})
-        state = "PAUSED" if public.get("paused") else f"on turn: {public.get('on_turn') or 'AI'}"
+        on_turn = public.get("on_turn")
+        state = (
+            "PAUSED"
+            if public.get("paused")
+            else f"on turn: {self.seat_name(on_turn) if on_turn else 'the AI'}"
+        )
         limit = public.get("time_limit", 0)
         sub = f"Month {turn.get('month')}, {turn.get('phase')} · {state}"
         sub += f" · {limit} s per turn" if limit else " · no time limit"
         surface.blit(text.render(sub, 15, theme.MUTED), (s(20), s(46)))
-        x, w = s(780), s(self.W - 800)
+        x, w = s(self.right_x), s(self.right_w)
         for y, caption in self.captions:
-            dx = s(96) if caption == self.severity_caption else 0
-            line = text.fit(caption(), 14, w - dx)
-            surface.blit(text.render(line, 14, theme.MUTED), (x + dx, s(y)))
-        self._draw_seats(surface)
+            top = s(y)
+            dx = 0
+            if caption == self.severity_caption:  # beside its stepper, centred on the row
+                dx = s(96)
+                top += (s(34) - big.font(14).get_height()) // 2
+            line = big.fit(caption(), 14, w - dx)
+            surface.blit(big.render(line, 14, theme.MUTED), (x + dx, top))
+        self._draw_seats(surface, big)
 
-    def _draw_seats(self, surface: pygame.Surface) -> None:
-        text, s = self.app.text, self.s
-        area = self.r(20, 76, 740, self.H - 96)
+    def seat_name(self, seat: str) -> str:
+        """A seat by its state's name ("Calderon"), never its code."""
+        states = self.game.world.states
+        return states.name(seat) if seat in states.index else seat
+
+    def seat_lines(self, seat: str, draft_id: str | None) -> list[str]:
+        """What the desk says of one seat, in words: on turn, played by the AI, what its
+        factors say on the draft and how firmly, its vote, capital and messages."""
+        data, world = self.data, self.game.world
+        public = self.game.session.view_data.get("public", {})
+        marks = []
+        if seat == public.get("on_turn"):
+            marks.append("ON TURN")
+        if seat in data.get("ai_seats", []):
+            marks.append("AI plays it")
+        stance = data.get("stances", {}).get(draft_id, {}).get(seat) if draft_id else None
+        if stance:
+            points = round(float(stance["total"]) * POINTS_PER_UNIT)
+            gap = margin(
+                points,
+                round(float(stance["yes_above"]) * POINTS_PER_UNIT),
+                round(float(stance["no_below"]) * POINTS_PER_UNIT),
+                stance["choice"],
+            )
+            sure = (
+                "firm" if gap >= FIRM_POINTS else "likely" if gap >= LIKELY_POINTS else "wavering"
+            )
+            marks.append(f"its factors say {stance['choice']} ({sure})")
+        cast = data.get("cast", {}).get(draft_id, {}) if draft_id else {}
+        if seat in cast:
+            marks.append(f"voted {cast[seat]}")
+        if seat in world.states.index:
+            marks.append(f"political capital {self.game.view.capital(seat):.1f}")
+        messages = self.game.session.mail
+        sent = sum(1 for m in messages if m["from"] == seat)
+        got = sum(1 for m in messages if m["to"] == seat)
+        marks.append(f"messages {sent} sent, {got} received")
+        return marks
+
+    def _draw_seats(self, surface: pygame.Surface, big: Text) -> None:
+        """Every human seat (flag, name, what it is doing), then as many of the latest private
+        messages as the panel holds, newest first."""
+        s = self.s
+        area = self.r(20, 76, self.right_x - 40, self.H - 96)
         pygame.draw.rect(surface, theme.PANEL, area)
         pygame.draw.rect(surface, theme.PANEL_EDGE, area, 1)
         pad = s(10)
         x, y = area.x + pad, area.y + pad
-        data = self.data
         world = self.game.world
+        if area.w >= s(900):  # room for two columns: what happens in the game on the right
+            half = area.w // 2
+            self._draw_events(surface, big, pygame.Rect(area.x + half, area.y, half, area.h))
+            area = pygame.Rect(area.x, area.y, half, area.h)
         draft = world.draft_in(world.council)
-        public = self.game.session.view_data.get("public", {})
         title = (
             f"Every seat on {namer(world).name(draft.id)}"
             if draft
             else "Every seat (no draft before the Council)"
         )
-        surface.blit(text.render(title, 16, theme.TEXT, True), (x, y))
-        y += s(28)
-        stances = data.get("stances", {}).get(draft.id, {}) if draft else {}
-        cast = data.get("cast", {}).get(draft.id, {}) if draft else {}
-        messages = self.game.session.mail
+        surface.blit(
+            big.render(big.fit(title, 16, area.w - 2 * pad, True), 16, theme.TEXT, True), (x, y)
+        )
+        y += big.font(16, True).get_height() + s(8)
+        real = real_states(self.game.scenario)
         for seat in self.seats():
-            marks = []
-            if seat == public.get("on_turn"):
-                marks.append("ON TURN")
-            if seat in data.get("ai_seats", []):
-                marks.append("AI plays it")
-            stance = stances.get(seat)
-            if stance:
-                marks.append(f"its factors say {stance['choice']} ({stance['total']:+.3f})")
-            if seat in cast:
-                marks.append(f"voted {cast[seat]}")
-            if seat in world.states.index:
-                marks.append(f"political capital {self.game.view.capital(seat):.1f}")
-            sent = sum(1 for m in messages if m["from"] == seat)
-            got = sum(1 for m in messages if m["to"] == seat)
-            marks.append(f"messages {sent} sent, {got} received")
-            name = world.states.name(seat) if seat in world.states.index else seat
-            surface.blit(text.render(f"{name} ({seat})", 15, theme.ACCENT, True), (x, y))
-            y += s(22)
-            for line in text.wrap(" · ".join(marks), 13, area.w - 3 * pad):
-                surface.blit(text.render(line, 13, theme.TEXT), (x + pad, y))
-                y += s(19)
+            name = big.render(self.seat_name(seat), 15, theme.ACCENT, True)
+            picture = flag(seat, round(name.get_height() * 0.7), real)
+            surface.blit(picture, (x, y + (name.get_height() - picture.get_height()) // 2))
+            surface.blit(name, (x + picture.get_width() + s(8), y))
+            y += name.get_height() + s(2)
+            line_h = big.font(13).get_height() + s(2)
+            marks = " · ".join(self.seat_lines(seat, draft.id if draft else None))
+            for line in wrapped(big, marks, 13, area.w - 3 * pad):
+                surface.blit(big.render(line, 13, theme.TEXT), (x + pad, y))
+                y += line_h
             y += s(8)
         y += s(8)
-        surface.blit(text.render("Latest private messages", 16, theme.TEXT, True), (x, y))
-        y += s(26)
-        from sim.ui.screens.messages import describe
+        surface.blit(big.render("Latest private messages", 16, theme.TEXT, True), (x, y))
+        y += big.font(16, True).get_height() + s(6)
+        line_h = big.font(13).get_height() + s(2)
+        messages = self.game.session.mail
+        if not messages:
+            surface.blit(big.render("None yet.", 13, theme.MUTED), (x, y))
+            y += line_h
+        lines = [
+            wrapped(big, describe(m, self.game), 13, area.w - 2 * pad)[:4] for m in messages[-30:]
+        ]
+        y = self._draw_entries(surface, big, reversed(lines), x, y, area.bottom - pad)
+        if area.right < self.s(self.right_x - 20) or y > area.bottom - pad:
+            return  # the events have a column of their own, or no room is left
+        self._draw_events(surface, big, pygame.Rect(area.x, y, area.w, area.bottom - y))
 
-        for message in reversed(messages[-8:]):
-            for line in text.wrap(describe(message, self.game), 13, area.w - 2 * pad)[:2]:
-                if y + s(19) > area.bottom - pad:
-                    return
-                surface.blit(text.render(line, 13, theme.TEXT), (x, y))
-                y += s(19)
+    def _draw_entries(
+        self,
+        surface: pygame.Surface,
+        big: Text,
+        entries: Iterable[Sequence[str]],
+        x: int,
+        y: int,
+        bottom: int,
+    ) -> int:
+        """Entries of a few lines each, one under the other, while they fit above ``bottom``;
+        returns the y below the last."""
+        line_h = big.font(13).get_height() + self.s(2)
+        for entry in entries:
+            for line in entry:
+                if y + line_h > bottom:
+                    return bottom + 1
+                surface.blit(big.render(line, 13, theme.TEXT), (x, y))
+                y += line_h
+            y += self.s(4)
+        return y
+
+    def _draw_events(self, surface: pygame.Surface, big: Text, area: pygame.Rect) -> None:
+        """The latest events of the game, newest first: what the teacher follows the class by."""
+        pad = self.s(10)
+        x, y = area.x + pad, area.y + pad
+        head = big.font(16, True).get_height()
+        if area.h < head + 2 * pad:
+            return
+        surface.blit(big.render("Latest in the game", 16, theme.TEXT, True), (x, y))
+        y += head + self.s(6)
+        game = self.game
+        names = namer(game.world)
+        events = game.world.events[-40:]
+        lines = (
+            wrapped(
+                big,
+                f"{month_tag(game.calendar(e.month), e.month)}: {names.text(e.text)}",
+                13,
+                area.w - 2 * pad,
+            )[:4]
+            for e in reversed(events)
+        )
+        self._draw_entries(surface, big, lines, x, y, area.bottom - pad)

@@ -7,6 +7,7 @@ pledge of troops. The server validates and logs it; this screen only shows and c
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pygame
@@ -19,7 +20,9 @@ from sim.net.views import TEACHER
 from sim.ui import theme
 from sim.ui.game import Game
 from sim.ui.netgame import NetGame
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
+from sim.ui.theme import Text
 from sim.ui.words import month_tag, namer
 
 OFFERS = (
@@ -30,6 +33,13 @@ OFFERS = (
 )
 #: How much one press of − or + changes an offer's amount, by kind.
 STEPS = {"side_payment": 0.5, "pledge": 100.0}
+
+
+@lru_cache(maxsize=512)
+def wrapped(text: Text, line: str, size: int, width: int) -> tuple[str, ...]:
+    """``text.wrap`` remembered: the lists of messages and events are drawn every frame, and
+    their lines are wrapped once, not each frame."""
+    return tuple(text.wrap(line, size, width))
 
 
 def describe(message: dict[str, Any], game: Game | None = None) -> str:
@@ -72,6 +82,7 @@ class MessagesScreen(Screen):
         self.amount = 1.0
         self.clause = 0
         self.entry: UITextEntryLine | None = None
+        self.arrange()
 
     def recipients(self) -> list[str]:
         """Every other human seat, and the teacher (for a seat)."""
@@ -91,10 +102,25 @@ class MessagesScreen(Screen):
         said = clauses_words(self.game.world, draft.clauses)  # parties by name, not "gov"
         return [part.strip()[:120] for part in said.split(";") if part.strip()]
 
+    def arrange(self) -> None:
+        """Where things go for this window: in a window larger than the design (1920x1080 at
+        UI scale 1.0) the list of messages is wider, the form's rows further apart and the type
+        of both larger (:mod:`sim.ui.room`); the form keeps at least 500 logical pixels."""
+        spare = room(self.W, self.H)
+        self.grow = type_factor(spare)
+        self.big = zoomed(self.app.text, self.grow)  # kept: lines wrapped in it are remembered
+        self.pitch = spare
+        self.list_w = min(round(720 * self.grow), self.W - 560)
+        self.form_x = 40 + self.list_w
+        self.form_w = self.W - 20 - self.form_x
+
     def build(self) -> None:
         W, H = self.W, self.H
-        x, w = 760, W - 780
-        y = 70
+        self.arrange()
+        x, w, p, g = self.form_x, self.form_w, self.pitch, self.grow
+        #: Where the form's captions and drawn lines go (logical y).
+        self.at: dict[str, float] = {"to": 70 - 24 * g}
+        y: float = 70
         for n, seat in enumerate(self.recipients()):
             oid = "#toggle_on" if seat == self.to else "#small"
             name = self.seat_name(seat)
@@ -105,7 +131,9 @@ class MessagesScreen(Screen):
                 object_id=oid,
                 tip=f"Write to {name}",
             )
-        y += 36 * ((len(self.recipients()) + 3) // 4) + 40
+        y += 36 * ((len(self.recipients()) + 3) // 4) + 16 * p
+        self.at["offer"] = y
+        y += 24 * g
         for n, (kind, label) in enumerate(OFFERS):
             oid = "#toggle_on" if kind == self.offer else "#small"
             self.button(
@@ -114,23 +142,27 @@ class MessagesScreen(Screen):
                 lambda k=kind: self.pick_offer(k),
                 object_id=oid,
             )
-        y += 36 * 2 + 8
+        y += 36 * 2 + 8 * p
+        self.at["amount"] = y
         if self.offer in STEPS:
             self.button(self.r(x, y, 44, 34), "−", lambda: self.bump(-1), tip="Offer less")
             self.button(self.r(x + 160, y, 44, 34), "+", lambda: self.bump(1), tip="Offer more")
         elif self.offer == "support_for_clause":
+            clauses = self.clauses()
+            chosen = clauses[self.clause % len(clauses)] if clauses else "no draft before it"
             self.button(
                 self.r(x, y, w, 34),
-                "Next clause",
+                self.app.text.fit(f"For: {chosen}", 15, self.s(w - 16)),
                 self.next_clause,
-                tip="Which clause of the draft your support is for",
+                tip="The clause your support is for: press for the next clause of the draft",
             )
-        y += 48
-        self.entry = UITextEntryLine(self.r(x, y + 24, w, 36), self.app.manager)
+        y += 48 * p
+        self.at["text"] = y
+        y += 24 * g
+        self.entry = UITextEntryLine(self.r(x, y, w, 36), self.app.manager)
         self.entry.set_text_length_limit(MAX_TEXT)
         self.elements.append(self.entry)
-        self.entry_y = y
-        y += 76
+        y += 52 * p
         self.button(
             self.r(x, y, w / 2 - 6, 44),
             "Send",
@@ -138,6 +170,7 @@ class MessagesScreen(Screen):
             object_id="#primary",
             tip="Send it: the addressee and the teacher read it",
         )
+        self.at["draft"] = y + 44 + 24 * p
         self.button(self.r(W - 170, H - 60, 140, 44), "Back", self.back, tip="Esc", default=True)
 
     def pick(self, seat: str) -> None:
@@ -154,6 +187,7 @@ class MessagesScreen(Screen):
 
     def next_clause(self) -> None:
         self.clause = (self.clause + 1) % max(1, len(self.clauses()))
+        self.refresh()
 
     def refresh(self) -> None:
         text = self.entry.get_text() if self.entry is not None else ""
@@ -204,53 +238,80 @@ class MessagesScreen(Screen):
         return super().handle(event)
 
     def busy_rects(self) -> list[pygame.Rect]:
-        return [self.r(20, 60, 720, self.H - 80)]
+        return [self.r(20, 60, self.list_w, self.H - 80)]
 
     def draw(self, surface: pygame.Surface) -> None:
         text, s = self.app.text, self.s
+        big = self.big
         own = self.game.session.own
         who = "the teacher" if own == TEACHER else self.seat_name(own)
         surface.blit(
             text.render(f"Private messages of {who}", 22, theme.TEXT, True), (s(20), s(16))
         )
-        x, w = s(760), s(self.W - 780)
-        surface.blit(text.render("Write to", 15, theme.MUTED), (x, s(46)))
-        rows = 36 * ((len(self.recipients()) + 3) // 4)
-        surface.blit(text.render("With an offer", 15, theme.MUTED), (x, s(70 + rows + 16)))
-        y = s(70 + rows + 40 + 80)
+        x = s(self.form_x)
+        caption = big.font(15).get_height()
+        for key, words in (
+            ("to", "Write to"),
+            ("offer", "With an offer"),
+            ("text", "Text (up to 500 characters)"),
+        ):
+            surface.blit(big.render(words, 15, theme.MUTED), (x, s(self.at[key] + 20) - caption))
+        y = s(self.at["amount"])
         if self.offer in STEPS:
             unit = "capital" if self.offer == "side_payment" else "troops"
-            label = text.render(f"{self.amount:g} {unit}", 15, theme.TEXT, True)
+            label = big.render(f"{self.amount:g} {unit}", 15, theme.TEXT, True)
             surface.blit(label, label.get_rect(center=(x + s(102), y + s(17))))
-        elif self.offer == "support_for_clause":
-            clauses = self.clauses()
-            chosen = clauses[self.clause % len(clauses)] if clauses else "no draft before it"
-            line = text.fit(f"For: {chosen}", 13, w)
-            surface.blit(text.render(line, 13, theme.TEXT), (x, y + s(38)))
-        surface.blit(
-            text.render("Text (up to 500 characters)", 15, theme.MUTED), (x, s(self.entry_y))
-        )
-        self._draw_list(surface)
+        self._draw_draft(surface, big)
+        self._draw_list(surface, big)
 
-    def _draw_list(self, surface: pygame.Surface) -> None:
-        text, s = self.app.text, self.s
-        area = self.r(20, 60, 720, self.H - 80)
+    def _draw_draft(self, surface: pygame.Surface, big: Text) -> None:
+        """Under the form, the clauses of the draft before the Council (what an offer of
+        support names), the one chosen for an offer highlighted, as many as there is room for."""
+        s = self.s
+        clauses = self.clauses()
+        if not clauses:
+            return
+        x, w = s(self.form_x), s(self.form_w)
+        y, bottom = s(self.at["draft"]), s(self.H - 76)
+        head = big.font(15, True).get_height()
+        line_h = big.font(13).get_height() + s(2)
+        if y + head + line_h > bottom:
+            return
+        draft = self.game.council_draft()
+        title = namer(self.game.world).name(draft.id) if draft is not None else ""
+        words = big.fit(f"The draft: {title}", 15, w, True)
+        surface.blit(big.render(words, 15, theme.TEXT, True), (x, y))
+        y += head + s(4)
+        chosen = self.clause % len(clauses) if self.offer == "support_for_clause" else -1
+        indent = big.font(13).size("• ")[0]
+        for n, clause in enumerate(clauses):
+            colour = theme.ACCENT if n == chosen else theme.TEXT
+            for k, line in enumerate(wrapped(big, clause, 13, w - indent)):
+                if y + line_h > bottom:
+                    return
+                if k == 0:
+                    surface.blit(big.render("•", 13, colour), (x, y))
+                surface.blit(big.render(line, 13, colour), (x + indent, y))
+                y += line_h
+
+    def _draw_list(self, surface: pygame.Surface, big: Text) -> None:
+        s = self.s
+        area = self.r(20, 60, self.list_w, self.H - 80)
         pygame.draw.rect(surface, theme.PANEL, area)
         pygame.draw.rect(surface, theme.PANEL_EDGE, area, 1)
         pad = s(10)
         y = area.y + pad
         mail = self.game.session.mail
         if not mail:
-            surface.blit(
-                text.render("No private messages yet.", 14, theme.MUTED), (area.x + pad, y)
-            )
+            surface.blit(big.render("No private messages yet.", 14, theme.MUTED), (area.x + pad, y))
             return
+        line_h = big.font(14).get_height() + s(2)
         for message in reversed(mail):
             mine = message["from"] == self.game.session.own
             colour = theme.MUTED if mine else theme.TEXT
-            for line in text.wrap(describe(message, self.game), 14, area.w - 2 * pad):
-                if y + s(20) > area.bottom - pad:
+            for line in wrapped(big, describe(message, self.game), 14, area.w - 2 * pad):
+                if y + line_h > area.bottom - pad:
                     return
-                surface.blit(text.render(line, 14, colour), (area.x + pad, y))
-                y += s(20)
+                surface.blit(big.render(line, 14, colour), (area.x + pad, y))
+                y += line_h
             y += s(8)

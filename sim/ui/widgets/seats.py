@@ -1,8 +1,9 @@
 """The Council's horseshoe table: where each member sits and how its seat card looks.
 
-A seat card shows the member (id and flag), its forecast vote on the current draft (colour,
-shape and word) and how sure the forecast is: the distance of the member's total from the
-nearest threshold of its decision rule, as a bar and a word (firm, likely, wavering).
+A seat card shows the member (its name, or its code where the name does not fit; its flag),
+its forecast vote on the current draft (colour, shape and word) and how sure the forecast is:
+the distance of the member's total from the nearest threshold of its decision rule, as a bar
+and a word (firm, likely, wavering).
 """
 
 from __future__ import annotations
@@ -118,6 +119,26 @@ def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.R
     return rects
 
 
+#: The type sizes a member's name may take on its card's top line, largest first: a name that
+#: fits none of them is shown by its code ("United Kingdom" on a small card reads "GBR").
+NAME_SIZES = (15, 13)
+
+
+def heading(text: theme.Text, seat: Seat, inner: int, scale: float) -> tuple[str, int]:
+    """The words and type size of a card's top line: the member's name where it fits ``inner``
+    pixels beside its P5 tag (a player's "YOU" may move to the bottom line for it), else its
+    three-letter code in the usual size."""
+    s = scale
+    tags = 0
+    if seat.veto_holder:
+        tags = round(5 * s) + text.font(11, True).size("P5")[0] + round(3 * s)
+    if seat.name and seat.name != seat.actor:
+        for size in NAME_SIZES:
+            if text.font(size, True).size(seat.name)[0] + tags <= inner:
+                return seat.name, size
+    return seat.actor, 15
+
+
 def draw_card(
     surface: pygame.Surface,
     text: theme.Text,
@@ -135,8 +156,10 @@ def draw_card(
     pygame.draw.rect(surface, colour, rect, max(2, round(3 * s)), border_radius=radius)
     pad = round(7 * s)
     x, y = rect.left + pad, rect.top + round(4 * s)
-    ident = text.render(seat.actor, 15, theme.TEXT, bold=True)
-    surface.blit(ident, (x, y))
+    words, size = heading(text, seat, rect.width - 2 * pad, s)
+    ident = text.render(words, size, theme.TEXT, bold=True)
+    line = text.font(15, True)  # the top line's height; a smaller name sits on its baseline
+    surface.blit(ident, (x, y + line.get_ascent() - text.font(size, True).get_ascent()))
     tag_x = x + ident.get_width() + round(5 * s)
     if seat.veto_holder:
         tag = text.render("P5", 11, theme.BG, bold=True)
@@ -145,12 +168,12 @@ def draw_card(
         surface.blit(tag, tag.get_rect(center=box.center))
         tag_x = box.right + round(4 * s)
     you = text.render("YOU", 11, theme.ACCENT, bold=True) if seat.player else None
-    # On a small card (UI scale under 1) "YOU" does not fit beside the id and the P5 tag: it
-    # takes the place of the certainty line instead of touching the tag.
+    # Where "YOU" does not fit beside the name (or code) and the P5 tag, it takes the place of
+    # the certainty line instead of touching the tag.
     crowded = you is not None and rect.right - pad - you.get_width() < tag_x + round(2 * s)
     if you is not None and not crowded:
         surface.blit(you, (rect.right - pad - you.get_width(), y + round(3 * s)))
-    y += ident.get_height()
+    y += line.get_height()
     size = round(16 * s)
     draw_symbol(surface, kind, (x + size // 2, y + size // 2 + round(1 * s)), size)
     word = text.render(WORDS[kind], 14, colour, bold=True)
