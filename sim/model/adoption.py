@@ -13,6 +13,7 @@ from __future__ import annotations
 from sim.model import forces, sanctions
 from sim.model.drafts import Draft
 from sim.model.events import Event
+from sim.model.names import mission_name
 from sim.model.voting import Tally
 from sim.model.words import and_list
 from sim.model.world import Mission, Resolution, World
@@ -59,13 +60,15 @@ def _new_mission(world: World, draft: Draft) -> list[Event]:
     what = {
         "national": "a force under national command",
         "hybrid": f"a joint mission with the {partner}",
-    }
+    }.get(kind, "a mission")
+    name = mission_name(world, mission.id)
+    # "the UN mission in Kalvaria" says what it is; "MINUSMA, a mission" does not.
+    what = f"{name}," if name.startswith("the ") else f"{name}, {what}"
     events = [
         Event(
             world.month,
             "mission",
-            f"{draft.id} establishes {what.get(kind, 'a mission')}, authorized at"
-            f" {_ceilings_text(mission)}.",
+            f"{draft.id} establishes {what} authorized at {_ceilings_text(mission)}.",
         )
     ]
     if national:
@@ -97,6 +100,9 @@ def _rehat(world: World, organization: str, mission: Mission) -> list[Event]:
         for contingent in regional.contingents:
             forces.start_withdrawal(world, contingent)
         name = world.organizations[organization].name
-        text = f"{moved:,} soldiers of the {name} force change to blue helmets in {mission.id}."
+        text = (
+            f"{moved:,} soldiers of the {name} force change to blue helmets in"
+            f" {mission_name(world, mission.id)}."
+        )
         return [Event(world.month, "rehatting", text)]
     return []

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from sim.model.commands import not_finished, registered
 from sim.model.events import Event
+from sim.model.names import mission_name
 from sim.model.world import Mission, World
 
 #: Caveat id → (coefficient: share of protection kept, what it forbids, in a few words).
@@ -132,11 +133,13 @@ class SetCaveats:
         if mission is None or not mission.active:
             return reasons + [f"no mission {self.mission!r}"]
         if mission.withdrawing or not serving(world, mission, self.contributor):
-            reasons.append(f"{self.contributor} has no contingent serving in {self.mission}")
+            name = mission_name(world, self.mission)
+            reasons.append(f"{self.contributor} has no contingent serving in {name}")
         elif not unknown and tuple(sorted(self.caveats)) == caveats_of(
             world, self.mission, self.contributor
         ):
-            reasons.append(f"{self.contributor}'s caveats in {self.mission} are already these")
+            name = mission_name(world, self.mission)
+            reasons.append(f"{self.contributor}'s caveats in {name} are already these")
         return reasons
 
     def apply(self, world: World) -> list[Event]:
@@ -147,12 +150,13 @@ class SetCaveats:
             words = ", ".join(caveat_label(c) for c in caveats)
             share = caveat_share(world, caveats)
             text = (
-                f"{self.contributor} sets caveats on its contingent in {self.mission} ({words}):"
+                f"{self.contributor} sets caveats on its contingent in"
+                f" {mission_name(world, self.mission)} ({words}):"
                 f" it protects civilians at {share:.0%} of its strength."
             )
         else:
             table.pop(self.contributor, None)
-            text = f"{self.contributor} lifts its caveats in {self.mission}."
+            text = f"{self.contributor} lifts its caveats in {mission_name(world, self.mission)}."
         if not table:
             del world.caveats[self.mission]
         return [Event(world.month, "caveats", text)]

@@ -278,7 +278,8 @@ class DraftTemplate:
 
     ``time_limited`` marks an authorization for a fixed period that a historical penholder does
     not renew; ``national_command`` lists the (state, kind of personnel, size) that member states
-    acting under their own command commit when it is adopted.
+    acting under their own command commit when it is adopted. The template is the scenario's,
+    not the game's state (the hash leaves it out).
     """
 
     id: str
@@ -294,6 +295,9 @@ class DraftTemplate:
     endorsed_by: tuple[str, ...] = ()
     time_limited: bool = False
     national_command: tuple[tuple[str, str, int], ...] = ()  # (state, kind, size)
+    #: The name of the mission it creates, as the texts call it ("UNAMIR II"); "" when its
+    #: title ends with the acronym or it creates none (:func:`sim.model.names.mission_name`).
+    mission_name: str = ""
 
 
 @dataclass

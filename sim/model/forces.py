@@ -15,6 +15,7 @@ import math
 
 from sim.model.drafts import Clauses
 from sim.model.events import Event
+from sim.model.names import mission_name, sentence
 from sim.model.pledges import pledge_stance
 from sim.model.words import personnel, plural
 from sim.model.world import PERSONNEL, Contingent, Mission, World
@@ -164,7 +165,8 @@ def commit_national(
             Event(
                 world.month,
                 "pledge",
-                f"{state} commits {personnel(size, kind)} to {mission.id} under national command,"
+                f"{state} commits {personnel(size, kind)} to"
+                f" {mission_name(world, mission.id)} under national command,"
                 f" expected in month {month}.",
             )
         )
@@ -189,7 +191,7 @@ def arrivals(world: World) -> list[Event]:
                     world.month,
                     "deployment",
                     f"{personnel(size, contingent.kind)} from {contingent.contributor}"
-                    f" {'arrives' if size == 1 else 'arrive'} in {mission.id}:"
+                    f" {'arrives' if size == 1 else 'arrive'} in {mission_name(world, mission.id)}:"
                     f" {strength_text(mission)} deployed.",
                 )
             )
@@ -218,7 +220,7 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                     world.month,
                     "fatalities",
                     f"{plural(lost, 'peacekeeper')} of {contingent.contributor} killed in"
-                    f" {mission.id}.",
+                    f" {mission_name(world, mission.id)}.",
                 )
             )
             profile = world.contributors.get(contingent.contributor)
@@ -231,7 +233,7 @@ def fatalities(world: World) -> tuple[list[Event], int]:
                         world.month,
                         "withdrawal",
                         f"{contingent.contributor} withdraws its {contingent.kind} from"
-                        f" {mission.id} after losing"
+                        f" {mission_name(world, mission.id)} after losing"
                         f" {personnel(contingent.fatalities, contingent.kind)}.",
                     )
                 )
@@ -263,7 +265,8 @@ def withdraw_mission(world: World, mission: Mission, reason: str) -> Event:
     mission.withdrawing = True
     for contingent in mission.contingents:
         start_withdrawal(world, contingent)
-    return Event(world.month, "mission_withdrawal", f"{mission.id} begins to withdraw: {reason}.")
+    text = f"{sentence(mission_name(world, mission.id))} begins to withdraw: {reason}."
+    return Event(world.month, "mission_withdrawal", text)
 
 
 def drawdowns(world: World) -> None:
@@ -288,9 +291,9 @@ def apply_ceilings(world: World, mission: Mission, ceilings: dict[str, int]) -> 
             cut = min(contingent.deployed, excess)
             contingent.deployed -= cut
             excess -= cut
-        events.append(
-            Event(world.month, "drawdown", f"{mission.id} repatriates {kind} above its ceiling.")
-        )
+        name = sentence(mission_name(world, mission.id))
+        text = f"{name} repatriates {kind} above its ceiling."
+        events.append(Event(world.month, "drawdown", text))
     return events
 
 

@@ -21,7 +21,7 @@ from sim.model.commands import endorsement_vote, not_finished, registered
 from sim.model.drafts import Clauses, Draft
 from sim.model.events import Event
 from sim.model.intel import private_points
-from sim.model.names import clauses_words
+from sim.model.names import clauses_words, mission_name
 from sim.model.stance import candidate_totals, policy_points, thresholds
 from sim.model.world import PERSONNEL, World
 
@@ -128,7 +128,8 @@ class WithdrawContingent:
             None,
         )
         if contingent is None or not (contingent.deployed or contingent.arriving):
-            reasons.append(f"{self.contributor} has no {self.personnel} in {self.mission}")
+            name = mission_name(world, self.mission)
+            reasons.append(f"{self.contributor} has no {self.personnel} in {name}")
         elif contingent.withdrawing:
             reasons.append(f"{self.contributor}'s {self.personnel} are already leaving")
         return reasons
@@ -138,7 +139,8 @@ class WithdrawContingent:
         assert mission is not None
         contingent = mission.contingent(self.contributor, self.personnel)
         forces.start_withdrawal(world, contingent)
-        text = f"{self.contributor} withdraws its {self.personnel} from {self.mission}."
+        name = mission_name(world, self.mission)
+        text = f"{self.contributor} withdraws its {self.personnel} from {name}."
         return [Event(world.month, "withdrawal", text)]
 
     def to_json(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from sim.model.commands import registered
 from sim.model.events import Event
-from sim.model.names import parties_words
+from sim.model.names import mission_name, parties_words
 from sim.model.peace import Envoy, Text
 from sim.model.talks import (
     clamp_text,
@@ -271,7 +271,11 @@ class OfferGuarantee:
         agreement = world.peace.agreement_in_force()
         if agreement is not None and self.guarantor not in agreement.guarantors:
             agreement.guarantors = tuple(sorted((*agreement.guarantors, self.guarantor)))
-        what = "its own forces" if self.guarantor == self.actor else self.guarantor
+        what = (
+            "its own forces"
+            if self.guarantor == self.actor
+            else mission_name(world, self.guarantor)
+        )
         who = self.actor if self.actor in world.states.index else sponsor_name(world, self.actor)
         text = f"{who[:1].upper()}{who[1:]} offers {what} as a guarantee of the peace process."
         return [Event(world.month, "guarantee", text)]

@@ -15,6 +15,7 @@ import numpy as np
 from sim.model import conflict, endings, forces, metrics, sanctions, triggers
 from sim.model.commands import registered
 from sim.model.events import Event
+from sim.model.names import mission_name
 from sim.model.words import phase_words
 from sim.model.world import Outcome, World
 
@@ -28,7 +29,8 @@ def monthly_report(world: World) -> Event | None:
         state = (
             "withdrawing" if mission.withdrawing else f"mandate to month {mission.expires_month}"
         )
-        parts.append(f"{mission.id}: {forces.strength_text(mission)}, {state}")
+        name = mission_name(world, mission.id)
+        parts.append(f"{name}: {forces.strength_text(mission)}, {state}")
     if not parts:
         return None
     theatre = world.theatre

@@ -25,7 +25,7 @@ from sim.model.world import World
 
 def party_labels(world: World) -> dict[str, str]:
     """Every party of the world's conflict by id, as :func:`party_label` says it."""
-    return {p.id: party_label(p.id, p.kind) for p in world.theatre.parties}
+    return {p.id: party_label(p.id, p.kind, p.name) for p in world.theatre.parties}
 
 
 def parties_words(world: World, ids: Iterable[str]) -> str:
@@ -82,15 +82,84 @@ def record_names(world: World) -> dict[str, str]:
         base = some_id.split("-renewal-")[0]
         if base != some_id and base in out:
             out[some_id] = f"the renewal of {out[base]}"
-    for mission in world.missions:
-        org = next(
-            (o for i, o in world.organizations.items() if mission.id.startswith(f"{i}-")), None
-        )
-        if org is not None:
-            out.setdefault(mission.id, f"the {org.name} force")
-        elif mission.id.isalpha():
-            out.setdefault(mission.id, mission.id.upper())
+    for mission in world.missions:  # one not created by a draft: AMIS, a bridging force
+        out.setdefault(mission.id, mission_name(world, mission.id))
     return out
+
+
+#: A mission's acronym at the end of the title of the draft that creates it: "… (MINUSMA)".
+ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]+(?: [IVX]+)?)\)\s*$")
+
+#: What a mission without a name of its own is, by its kind.
+MISSION_KINDS = {
+    "un": "the UN mission",
+    "hybrid": "the joint mission",
+    "national": "the multinational force",
+}
+
+
+def _regional(world: World, mission_id: str) -> str | None:
+    """The organization whose bridging force ``mission_id`` is ("ecowas-force-3"), or None."""
+    return next((i for i in world.organizations if mission_id.startswith(f"{i}-force-")), None)
+
+
+def _own_name(world: World, mission_id: str) -> str | None:
+    """The name the scenario gives a mission: its draft's ``mission_name``, else the acronym
+    its draft's title ends with, else the acronym of a mission present at the start."""
+    template = next((t for t in world.templates if t.id == mission_id), None)
+    if template is not None and template.mission_name:
+        return template.mission_name
+    titles = [template.title] if template else []
+    titles += [d.title for d in world.drafts.values() if d.id == mission_id]
+    titles += [r.title for r in world.resolutions if r.draft == mission_id]
+    for title in titles:
+        found = ACRONYM.search(title)
+        if found:
+            return found.group(1)
+    if not titles and _regional(world, mission_id) is None and mission_id.isalpha():
+        return mission_id.upper()  # present at the start: "unprofor" -> "UNPROFOR"
+    return None
+
+
+def mission_name(world: World, mission_id: str) -> str:
+    """A mission as a player knows it, never as the draft that created it: its own name
+    ("MINUSMA", "UNAMIR II", "UNPROFOR"; :func:`_own_name`), a regional force as its
+    organization's ("the Economic Community of West African States force"), else what it is
+    and where ("the UN mission in Kalvaria", "the joint mission in Tarsis"); a second mission
+    of the same kind without a name of its own adds its resolution ("the UN mission of
+    'Ceasefire monitoring in Kalvaria'"), the first keeping the short name as it appears."""
+    organization = _regional(world, mission_id)
+    if organization is not None:
+        return f"the {world.organizations[organization].name} force"
+    own = _own_name(world, mission_id)
+    if own is not None:
+        return own
+    mission = world.mission(mission_id)
+    kind = mission.kind if mission is not None else "un"
+    what = MISSION_KINDS.get(kind, MISSION_KINDS["un"])
+    template = next((t for t in world.templates if t.id == mission_id), None)
+    partner = world.organizations.get(template.hybrid_with or "") if template else None
+    if kind == "hybrid" and partner is not None:
+        what = f"the joint {partner.name}-UN mission"
+    unnamed = [
+        m.id
+        for m in world.missions
+        if m.kind == kind and _regional(world, m.id) is None and _own_name(world, m.id) is None
+    ]
+    if mission_id not in unnamed[:1] and unnamed:
+        number = resolution_name(mission_id)
+        return f"{what} of {number or quoted(draft_title(world, mission_id))}"
+    return f"{what} in {world.theatre.name}"
+
+
+def quoted(title: str) -> str:
+    """A title as the texts quote one: 'Ceasefire monitoring in Kalvaria'."""
+    return f"'{title}'"
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence begins: "the UN mission …" → "The UN mission …"."""
+    return text[:1].upper() + text[1:]
 
 
 def spoken_words(world: World, text: str) -> str:
@@ -124,6 +193,14 @@ def spoken_words(world: World, text: str) -> str:
     return text
 
 
+#: The words before a draft's id in the model's texts of the steps before its vote
+#: (sim.model.commands, diplomacy, initiatives, ballots, whip).
+BEFORE_VOTE = re.compile(
+    r"(?:\bendorses|\bendorse|\bamends|\brival text to|\bamendment to|\bsupport of"
+    r"|\bWhip count on|\bConsultations on|\basks for the vote on|\bwithdraws) $"
+)
+
+
 class Namer:
     """Ids in a text replaced by the names a player knows, for one world: states by name,
     ``res-872`` as "Resolution 872", a draft or the mission it created by its title, a party as
@@ -153,8 +230,26 @@ class Namer:
         """The name of one id (the id itself when it names nothing known)."""
         return self.names.get(some_id, resolution_name(some_id) or some_id)
 
+    def mission(self, mission_id: str) -> str:
+        """A mission by its own name ("MINUSMA", "the UN mission in Kalvaria"), never by the
+        draft that created it (whose id it shares): :func:`mission_name`."""
+        return mission_name(self.source, mission_id)
+
+    @cached_property
+    def _working(self) -> dict[str, str]:
+        """Adopted drafts by id, as they were named before their vote."""
+        working = working_names(self.source)
+        return {r.draft: working[r.draft] for r in self.source.resolutions if r.draft in working}
+
+    def working(self, draft_id: str) -> str:
+        """A draft as it is named before its vote, even once adopted ("'The UN … (MINUSMA)'",
+        not "Resolution 2100"): for a roll call still being counted."""
+        return self._working.get(draft_id) or self.name(draft_id)
+
     def text(self, text: str) -> str:
-        """``text`` with every known id replaced by its name."""
+        """``text`` with every known id replaced by its name; a step before a draft's vote
+        ("The African Union endorses res-2100", "Whip count on res-2100") names it as it was
+        named then, by what it does, not by the number its adoption gave it later."""
         if self.pattern is None:
             return text
 
@@ -162,6 +257,8 @@ class Namer:
             some_id = found.group(1)
             if some_id in self.parties and named_already(text, found.start()):
                 return some_id  # "the rebels": the model named the party already
+            if some_id in self._working and BEFORE_VOTE.search(text, 0, found.start()):
+                return self._working[some_id]
             return self.names[some_id]
 
         return self.pattern.sub(name, text)
@@ -179,6 +276,7 @@ class Namer:
             keys[f"'{renewal_words(resolution.title)}'"] = resolution.draft  # as adopted
         for mission in world.missions:
             keys.setdefault(mission.id, mission.id)
+            keys.setdefault(mission_name(world, mission.id), mission.id)  # as the news says
         alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])") if alternatives else None
         return keys, pattern

@@ -9,6 +9,7 @@ from sim.model import forces
 from sim.model.commands import registered
 from sim.model.drafts import Clauses
 from sim.model.events import Event
+from sim.model.names import mission_name, sentence
 from sim.model.stance import ballot
 from sim.model.triggers import withdraw_consent
 from sim.model.words import personnel
@@ -51,11 +52,13 @@ class PledgeTroops:
         if not world.theatre.host_consent:
             reasons.append("the host government does not consent to deployments")
         if mission.kind == "national" and self.contributor not in mission.authorized:
-            reasons.append(f"{self.mission} is under national command of its own states")
+            name = mission_name(world, self.mission)
+            reasons.append(f"{sentence(name)} is under national command of its own states")
         if self.size <= 0:
             reasons.append("a pledge must be positive")
         elif self.size > forces.gap(mission, self.personnel):
-            reasons.append(f"the pledge exceeds what {self.mission} still needs")
+            name = mission_name(world, self.mission)
+            reasons.append(f"the pledge exceeds what {name} still needs")
         elif self.size > forces.spare(world, self.contributor, self.personnel):
             reasons.append(f"{self.contributor} has not that many {self.personnel} to spare")
         return reasons
@@ -65,7 +68,8 @@ class PledgeTroops:
         assert mission is not None
         month = forces.schedule_pledge(world, mission, self.contributor, self.personnel, self.size)
         text = (
-            f"{self.contributor} pledges {personnel(self.size, self.personnel)} to {self.mission},"
+            f"{self.contributor} pledges {personnel(self.size, self.personnel)} to"
+            f" {mission_name(world, self.mission)},"
             f" expected in month {month}."
         )
         return [Event(world.month, "pledge", text)]

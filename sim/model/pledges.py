@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.model.explain import POINTS_PER_UNIT, Factor
+from sim.model.names import mission_name
 from sim.model.words import task_words
 from sim.model.world import Mission, World
 
@@ -89,16 +90,17 @@ def pledge_stance(world: World, contributor_id: str, mission: Mission) -> Pledge
         f"a caveat against {task_words(task)}"
         for task in sorted(set(contributor.caveats) & set(mission.tasks))
     ]
+    name = mission_name(world, mission.id)
     if mission.kind == "national":
         blocked.append(
-            f"{mission.id} is a national-command force: it takes only what its states committed"
+            f"{name} is a force under national command: it takes only what its states committed"
         )
     if not theatre.host_consent:
         blocked.append("the host government's consent is withdrawn")
     if mission.withdrawing:
-        blocked.append(f"{mission.id} is withdrawing")
+        blocked.append(f"{name} is withdrawing")
     if any(c.withdrawing for c in mission.contingents if c.contributor == contributor_id):
-        blocked.append(f"its own contingent is leaving {mission.id}")
+        blocked.append(f"its own contingent is leaving {name}")
     score = 0.0 if blocked else max(0.0, sum(values))
     return PledgeStance(
         contributor_id,

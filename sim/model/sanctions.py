@@ -55,7 +55,7 @@ def open_episodes(
             )
             world.sanctions.append(episode)
             party = world.theatre.party(target)
-            name = party_label(party.id, party.kind)  # as the draft's clauses name it
+            name = party_label(party.id, party.kind, party.name)  # as the draft's clauses name it
             events.append(
                 Event(world.month, "sanctions", f"{_label(sanction.kind)} imposed on {name}.")
             )
@@ -116,7 +116,7 @@ def _concession_text(world: World, episode: SanctionEpisode) -> str:
     force it commits to it (the news never has a ceasefire agreed twice)."""
     theatre = world.theatre
     party = theatre.party(episode.target)
-    name = party_label(party.id, party.kind)
+    name = party_label(party.id, party.kind, party.name)
     if theatre.phase == "war":  # "Sanctions bring …": no verb to agree with "the rebels"
         return f"Sanctions bring {name} to accept a ceasefire."
     kept = "the ceasefire" if theatre.phase == "ceasefire" else "the peace agreement"

@@ -22,7 +22,7 @@ raising the fighting and that month's hazard.
 from __future__ import annotations
 
 from sim.model.events import Event
-from sim.model.names import parties_words
+from sim.model.names import mission_name, parties_words
 from sim.model.parties import Answer, answer, guarantee_strength, outside_option
 from sim.model.peace import Agreement, Settlement, Talks, Text, TextRecord
 from sim.model.words import and_list, plural
@@ -328,7 +328,11 @@ def sign(world: World, talks: Talks, tactical: tuple[str, ...] = ()) -> list[Eve
     signed = parties_words(world, talks.parties)
     text = f"{name[:1].upper()}{name[1:]} signed in {theatre.name} by {signed}"
     if agreement.guarantors:
-        text += f", guaranteed by {and_list(agreement.guarantors)}"
+        guarantors = (
+            mission_name(world, g) if world.mission(g) is not None else g
+            for g in agreement.guarantors
+        )
+        text += f", guaranteed by {and_list(guarantors)}"
     if agreement.excluded:
         text += f"; left out: {parties_words(world, agreement.excluded)}"
     return events + [Event(world.month, "phase", text + ".")]

@@ -41,15 +41,20 @@ def and_list(items: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def party_label(party_id: str, kind: str) -> str:
+def party_label(party_id: str, kind: str, name: str = "") -> str:
     """A party to the conflict as a short phrase for running text: "the government", a short
-    id as its acronym ("nlf" → "the NLF"), else the id in words ("northern-front" → "the
-    northern front"). Full names are long ("National Transitional Council and rebel forces")."""
+    id as its acronym ("nlf" → "the NLF"), else the id in words, spelt as the party's ``name``
+    spells them where the name begins with them ("northern-front", "Northern Front
+    (separatists …)" → "the Northern Front"; "rebels", "Darfur rebel movements" → "the
+    rebels"). Full names are long ("National Transitional Council and rebel forces")."""
     if kind == "government":
         return "the government"
     if len(party_id) <= 4 and party_id.isalpha():
         return f"the {party_id.upper()}"
-    return "the " + party_id.replace("-", " ").replace("_", " ")
+    words = party_id.replace("-", " ").replace("_", " ")
+    if name[: len(words)].lower() == words and name[len(words) : len(words) + 1] in ("", " "):
+        words = name[: len(words)]  # as the scenario spells it
+    return "the " + words
 
 
 def ids_pattern(ids: Iterable[str]) -> re.Pattern[str] | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from sim.model.explain import Stance
 from sim.model.intel import band_points, private_points
-from sim.model.names import clauses_words, draft_title, spoken_words
+from sim.model.names import Namer, clauses_words, draft_title, spoken_words
 from sim.model.whip import whip_count
 from sim.model.world import Statement, World
 
@@ -96,10 +96,13 @@ def seat_knowledge(world: World, seat: str | None) -> dict[str, Any]:
     it heard said (public statements and replies to or from it), and the rival texts tabled
     against them."""
     whips = {}
+    names = Namer(world)
     for draft in world.drafts.values():
         whip = whip_count(world, draft, seat)
         whips[draft.id] = {
-            "text": whip.text(),
+            # As the window says it: "Whip count on 'Protection of civilians in Kalvaria': …;
+            # veto threatened by Calderon." (the draft's working title, states by name).
+            "text": names.text(whip.text()),
             "members": {
                 e.member: {"likely": e.likely, "low": e.low, "high": e.high, "band": e.band}
                 for e in whip.estimates

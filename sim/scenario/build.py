@@ -221,6 +221,7 @@ def _template(d: DraftSpec) -> DraftTemplate:
         endorsed_by=tuple(d.endorsed_by),
         time_limited=d.time_limited,
         national_command=national,
+        mission_name=d.mission_name or "",
     )
 
 

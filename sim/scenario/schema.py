@@ -490,6 +490,12 @@ class DraftSpec(Strict):
         description="An authorization for a fixed period: under --historical its penholder does"
         " not renew it when it ends.",
     )
+    mission_name: Name | None = Field(
+        None,
+        description='What the news calls the mission it creates ("UNAMIR II", "Opération'
+        ' Turquoise"). Without it: the acronym its title ends with ("… (MINUSMA)"), else'
+        ' "the UN mission in" the theatre.',
+    )
 
 
 class EffectSpec(Strict):

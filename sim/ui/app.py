@@ -318,7 +318,7 @@ class App:
             game.seen.warned = (world.month, game.player)
             for mission in game.expiring():
                 self.notify(
-                    f"The mandate of {namer(world).name(mission.id)} expires in month"
+                    f"The mandate of {namer(world).mission(mission.id)} expires in month"
                     f" {mission.expires_month}:"
                     " Table draft offers its renewal, with clauses you can edit."
                 )

@@ -277,7 +277,7 @@ def mission_line(world: World, mission: Mission) -> str:
     line += f" {kinds[0] if len(kinds) == 1 else 'personnel'}"
     if mission.withdrawing:
         line += ", leaving"
-    return f"{line} · {namer(world).name(mission.id)}"
+    return f"{line} · {namer(world).mission(mission.id)}"
 
 
 def missions_box(world: World, text: theme.Text, max_width: int) -> pygame.Surface:

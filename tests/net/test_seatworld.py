@@ -10,6 +10,7 @@ import pytest
 
 from sim.model.hashing import snapshot, state_hash
 from sim.model.intel import private_points
+from sim.model.names import draft_title
 from sim.net.classroom import Classroom
 from sim.net.mirror import MirrorError, decode_world, encode_world
 from sim.net.seatworld import heard_by, seat_world
@@ -59,7 +60,9 @@ def test_the_seat_view_has_what_the_seat_heard_and_its_whip_count(room: Classroo
     }
     draft = next(iter(world.drafts.values()))
     whip = view["whip"][draft.id]
-    assert whip["text"].startswith(f"Whip count on {draft.id}")
+    # A player reads the draft by its working title, never its id.
+    assert whip["text"].startswith(f"Whip count on '{draft_title(world, draft.id)}':")
+    assert draft.id not in whip["text"]
     assert set(whip["members"]) == set(world.bodies[draft.body].members)
     assert any(m["band"] > 0 for m in whip["members"].values()), "the seat is not sure of all"
     assert [r["id"] for r in view["rival_texts"]] == sorted(

@@ -32,7 +32,7 @@ def test_afisma_deploys_after_serval_and_changes_helmets_into_minusma(seed: int)
     [force] = [e for e in events if e["kind"] == "regional_force"]
     assert force["month"] == 2  # January 2013, after the French intervention
     [rehat] = [e for e in events if e["kind"] == "rehatting"]
-    assert rehat["month"] == 5 and "res-2100" in rehat["text"]
+    assert rehat["month"] == 5 and rehat["text"].endswith("blue helmets in MINUSMA.")
     metrics = run(seed, True)["metrics"]
     assert metrics["regional_troops"][2] > 5000  # AFISMA on the ground in February
     assert metrics["regional_troops"][4] == 0 and metrics["troops_deployed"][4] > 5000

@@ -28,7 +28,7 @@ def run(seed: int, historical: bool) -> dict[str, Any]:
 def test_turquoise_is_french_comes_at_once_and_leaves_after_two_months(seed: int) -> None:
     """Res. 929 authorizes France under its own command: no pledging round, no renewal."""
     doc = run(seed, True)
-    events = [e for e in doc["events"] if "res-929" in e["text"]]
+    events = [e for e in doc["events"] if "Opération Turquoise" in e["text"]]  # as news names it
     committed = [e for e in events if e["kind"] == "pledge"]
     assert [e["text"].split()[0] for e in committed] == ["FRA"]
     assert any("under national command" in e["text"] for e in committed)

@@ -53,7 +53,7 @@ def test_the_regional_force_moves_first_and_is_taken_over() -> None:
     missions = [
         e["text"] for seed in range(40) for e in run(seed)["events"] if e["kind"] == "mission"
     ]
-    assert any("a joint mission with the Continental Union" in text for text in missions)
+    assert any("the joint Continental Union-UN mission in Tarsis" in text for text in missions)
 
 
 def _authorize_in_month_2(clauses: Clauses | None) -> VoteRecord:

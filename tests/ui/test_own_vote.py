@@ -60,7 +60,7 @@ def test_the_sponsor_is_warned_and_tables_the_renewal(driver: Driver, tmp_path: 
     assert 0 <= mission.expires_month - game.world.month <= 2
     driver.frames(3)
     assert "expires in month" in driver.app.message
-    assert "The mandate of 'Protection of civilians in Kalvaria' expires" in driver.app.message
+    assert "The mandate of the UN mission in Kalvaria expires" in driver.app.message
     table = driver.button("Table draft")
     assert table.is_enabled
     draft = game.council_draft()

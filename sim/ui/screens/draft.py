@@ -83,7 +83,7 @@ class DraftScreen(Screen):
         """A party as a button says it: "gov" → "government", "nlf" → "NLF" (the full name in
         its tooltip)."""
         found = self.game.world.theatre.party(party)
-        return party_label(found.id, found.kind).removeprefix("the ")
+        return party_label(found.id, found.kind, found.name).removeprefix("the ")
 
     def numbers(self) -> list[str]:
         return list(CLAUSE_NUMBERS.names())

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from sim.model import words
 from sim.model.commands import Command
 from sim.model.mediation import (
     SECRETARY_GENERAL,
@@ -34,14 +35,12 @@ JOINT_ENVOY = "the Joint Special Envoy"
 
 def party_label(world: World, party_id: str) -> str:
     """A party to the conflict in running text: "the government", a short id as its acronym
-    ("ntc" → "the NTC"), else the id in words ("northern-front" → "the northern front"); the
-    full names are long ("National Transitional Council and rebel forces")."""
-    kind = next((p.kind for p in world.theatre.parties if p.id == party_id), "")
-    if kind == "government":
-        return "the government"
-    if len(party_id) <= 4 and party_id.isalpha():
-        return f"the {party_id.upper()}"
-    return "the " + party_id.replace("-", " ").replace("_", " ")
+    ("ntc" → "the NTC"), else the id in words as the scenario spells them ("northern-front" →
+    "the Northern Front"): the model's :func:`sim.model.words.party_label`."""
+    party = next((p for p in world.theatre.parties if p.id == party_id), None)
+    if party is None:
+        return words.party_label(party_id, "")
+    return words.party_label(party.id, party.kind, party.name)
 
 
 def party_title(world: World, party_id: str) -> str:

@@ -25,6 +25,7 @@ from sim.model.commands import Command
 from sim.model.drafts import DraftTemplate
 from sim.model.forces import spare
 from sim.model.initiatives import PutToEndorsement, WithdrawContingent
+from sim.model.names import sentence
 from sim.model.operations import DeployRegionalForce, PledgeTroops, bridging_clauses
 from sim.model.seats import describe, roles, seat_name
 from sim.model.stance import ballot
@@ -65,7 +66,7 @@ def caveat_decisions(world: World, seat: str) -> list[tuple[str, Command, str]]:
             )
             verb = "Lift" if on else "Set"
             command = SetCaveats(seat, mission.id, after)
-            where = namer(world).name(mission.id)
+            where = namer(world).mission(mission.id)
             out.append((f"{verb} caveat: {caveat_label(caveat)} ({where})", command, why))
     return out
 
@@ -112,7 +113,7 @@ class SeatScreen(Screen):
     def decisions(self) -> list[tuple[str, Command, str]]:
         """(button label, command, explanation) for every decision the seat can take now."""
         world, seat = self.game.world, self.seat
-        name = namer(world).name
+        name, called = namer(world).name, namer(world).mission
         out: list[tuple[str, Command, str]] = []
         if seat in world.contributors:
             for mission in self.game.view.recruiting_missions():
@@ -123,13 +124,14 @@ class SeatScreen(Screen):
                     if size <= 0:
                         continue
                     why = (
-                        f"{name(mission.id)} still needs {forces.gap(mission, kind):,} {kind};"
+                        f"{sentence(called(mission.id))} still needs"
+                        f" {forces.gap(mission, kind):,} {kind};"
                         f" you have {spare(world, seat, kind):,} to spare. Your government is"
                         f" {keen_words} (reimbursement and ties to the region against the"
                         " risk to your soldiers)."
                     )
                     command = PledgeTroops(seat, mission.id, kind, size)
-                    out.append((f"Pledge {size:,} {kind} to {name(mission.id)}", command, why))
+                    out.append((f"Pledge {size:,} {kind} to {called(mission.id)}", command, why))
             for mission in world.active_missions():
                 for c in mission.contingents:
                     if c.contributor == seat and (c.deployed or c.arriving) and not c.withdrawing:
@@ -138,7 +140,7 @@ class SeatScreen(Screen):
                             " weakens the mission as it fights; the drawdown takes months."
                         )
                         command = WithdrawContingent(seat, mission.id, c.kind)
-                        out.append((f"Withdraw {c.kind} from {name(mission.id)}", command, why))
+                        out.append((f"Withdraw {c.kind} from {called(mission.id)}", command, why))
             out += caveat_decisions(world, seat)
         if seat in world.organizations:
             org = world.organizations[seat]

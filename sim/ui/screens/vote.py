@@ -96,7 +96,9 @@ class VoteScreen(Screen):
         s = self.s
         rec = self.record
         when = self.app.game.month_title(rec.month) if self.app.game else f"Month {rec.month}"
-        draft = namer(self.app.game.world).name(rec.draft) if self.app.game else rec.draft
+        # By what it does, as it was named when the vote was called: a roll call still being
+        # counted does not announce "Resolution 2100" (its adoption) in its title.
+        draft = namer(self.app.game.world).working(rec.draft) if self.app.game else rec.draft
         title = f"Vote on {draft} (version {rec.version}), {when[0].lower()}{when[1:]}"
         said = rec.clauses.describe()
         said = namer(self.app.game.world).text(said) if self.app.game else said

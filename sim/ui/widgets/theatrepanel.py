@@ -156,8 +156,9 @@ def until_words(world: World, month: int) -> str:
 
 
 def mission_title(world: World, mission: Mission) -> str:
-    """``'Protection of civilians in Kalvaria' — UN mission, Chapter VII, months 2–13`` (from
-    month 2 on, when its mandate outlasts the game)."""
+    """``UNAMIR — UN mission, Chapter VI, months 2–13`` (from month 2 on, when its mandate
+    outlasts the game); ``The UN mission in Kalvaria — Chapter VII, …`` when its name says
+    what it is."""
     kind = KIND_WORDS.get(mission.kind, mission.kind)
     if mission.kind != "un" and mission.authority in world.organizations:
         kind += f" of the {world.organizations[mission.authority].name}"
@@ -166,8 +167,9 @@ def mission_title(world: World, mission: Mission) -> str:
         months = f"months {mission.start_month}–{mission.expires_month}"
     else:
         months = f"from month {mission.start_month} on"
-    name = namer(world).name(mission.id)
-    return f"{name[0].upper()}{name[1:]} — {kind}, Chapter {mission.chapter}, {months}{state}"
+    name = namer(world).mission(mission.id)
+    what = "" if kind.lower() in name.lower() else f"{kind}, "
+    return f"{name[0].upper()}{name[1:]} — {what}Chapter {mission.chapter}, {months}{state}"
 
 
 def draw_missions(panel: Panel, world: World) -> None:
