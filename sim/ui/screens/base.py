@@ -421,11 +421,6 @@ class Screen:
         self.elements.append(box)
         return box
 
-    def textbox_later(self, rect: pygame.Rect, html: str) -> None:
-        """A text box made on a following frame (:meth:`later`): laying out a long HTML text is
-        the costliest part of entering a screen."""
-        self.later(lambda: self.textbox(rect, html))
-
     # Commands.
 
     def submit(self, command: Command, then: Action | None = None) -> list[Event] | None:

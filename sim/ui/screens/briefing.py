@@ -12,7 +12,9 @@ from sim.model.seats import describe, seat_name
 from sim.ui import memory, theme
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
+from sim.ui.screens.textviews import TextViews
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
+from sim.ui.widgets.richtext import parse
 
 
 def _e(text: object) -> str:
@@ -74,7 +76,7 @@ def endings_html(game: Game) -> str:
     return "<br>".join(lines)
 
 
-class BriefingScreen(Screen):
+class BriefingScreen(TextViews, Screen):
     """What the player needs to know before the first month."""
 
     name = "briefing"
@@ -98,23 +100,27 @@ class BriefingScreen(Screen):
         assumptions = "".join(f"<br>• {_e(a)}" for a in getattr(s, "assumptions", []) or [])
         sources = "".join(f"<br>• {_e(a)}" for a in getattr(s, "sources", []) or [])
         col = (W - 100) // 2
-        self.textbox_later(
+        self.text_view(
             self.r(40, 90, col, H - 170),
-            "<b>Situation</b><br>"
-            + _e(" ".join(briefing.split()))
-            + "<br><br><b>Your seat</b><br>"
-            + seat_html(self.game),
+            lambda: parse(
+                "<b>Situation</b><br>"
+                + _e(" ".join(briefing.split()))
+                + "<br><br><b>Your seat</b><br>"
+                + seat_html(self.game)
+            ),
         )
         self.rows = objective_rows(self.game.world, final=False)
         self.objectives_top = 90
         height = min(objectives_height(self.rows, 1.0, True) + 30, (H - 170) // 2)
         self.objectives_area = (60 + col, 90 + 30, col, height - 30)
-        self.textbox_later(
+        self.text_view(
             self.r(60 + col, 90 + height + 10, col, H - 170 - height - 10),
-            "<b>How the game can end</b> (checked every month, in this order)<br>"
-            + endings_html(self.game)
-            + ("<br><br><b>Assumptions</b>" + assumptions if assumptions else "")
-            + ("<br><br><b>Sources</b>" + sources if sources else ""),
+            lambda: parse(
+                "<b>How the game can end</b> (checked every month, in this order)<br>"
+                + endings_html(self.game)
+                + ("<br><br><b>Assumptions</b>" + assumptions if assumptions else "")
+                + ("<br><br><b>Sources</b>" + sources if sources else "")
+            ),
         )
         self.button(
             self.r(W - 300, H - 66, 260, 46),
@@ -141,6 +147,7 @@ class BriefingScreen(Screen):
         title = text.render("Objectives", 16, theme.TEXT, True)
         surface.blit(title, (self.s(x), self.s(self.objectives_top)))
         draw_objectives(surface, text, self.rows, self.r(x, y, w, h), self.scale, True)
+        self.draw_views(surface)
 
     def choose_seat(self) -> None:
         self.go("seatpick", self)

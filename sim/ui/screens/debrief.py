@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 
 import pygame
-from pygame_gui.elements import UITextBox
 
 from sim.analysis.turning import TurningPoint, turning_points
 from sim.model import endings
@@ -26,11 +25,14 @@ from sim.ui.charts import default_selection, draw_charts, metrics, toggle
 from sim.ui.game import Game
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.profile import factor_title
+from sim.ui.screens.textviews import TextViews
 from sim.ui.widgets.objectives import draw_objectives, objective_rows, objectives_height
+from sim.ui.widgets.richtext import Paragraph, parse
+from sim.ui.widgets.textview import TextView
 from sim.ui.words import in_sentence, namer, weight_word
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(TextViews, Screen):
     """The end of a game."""
 
     name = "debrief"
@@ -64,9 +66,7 @@ class DebriefScreen(Screen):
         self.objectives_top = 196
         top = self.objectives_top + 26 + objectives_height(self.rows, 1.0, False)
         self.objectives_bottom = top - 6
-        self.body_rect = self.r(40, top, 600, H - top - 80)
-        self.body: UITextBox | None = None
-        self.later(self._make_body)
+        self.body: TextView = self.text_view(self.r(40, top, 600, H - top - 80), self.paragraphs)
         # The chart toggles follow the text, five a frame: entering stays one short frame.
         self.chart_top = (
             self.metric_buttons(self.series, self.selected, self.pick, 680, 40, W - 720, 3, 5) + 10
@@ -88,27 +88,23 @@ class DebriefScreen(Screen):
             tip="Rewind to a month and play on as a branch; every line side by side",
         )
 
-    def _make_body(self) -> None:
-        """The debrief's text (what happened, the other lines, the turning points as far as
-        they are worked out) in its box, made a frame after the screen (it is the costly part)."""
-        if self.body is not None:
-            self.elements.remove(self.body)
-            self.body.kill()
+    def paragraphs(self) -> list[Paragraph]:
+        """The debrief's text: what happened, the other lines, the turning points as far as
+        they are worked out (made a frame after the screen: it is the costly part)."""
         self.turning_shown = self.turning.done
         self.lines_shown = self.lines.done
-        body = debrief_html(self.game, lines_html(self.lines) + self.turning.html())
-        self.body = self.textbox(self.body_rect, body)
+        return parse(debrief_html(self.game, lines_html(self.lines) + self.turning.html()))
 
     def update(self, dt: float) -> None:
         super().update(dt)
-        if self.body is not None and (
+        if self.body.paragraphs and (
             (self.turning.done and not self.turning_shown)
             or (self.lines.done and not self.lines_shown)
         ):
-            # The turning points or the other lines are worked out: show them (only the text
-            # box is made again, on the next frame).
+            # The turning points or the other lines are worked out: show them where the
+            # player has scrolled to (on the next frame).
             self.turning_shown, self.lines_shown = self.turning.done, self.lines.done
-            self.later(self._make_body)
+            self.later(lambda: self.fill(self.body, self.paragraphs()))
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
@@ -151,6 +147,7 @@ class DebriefScreen(Screen):
         area = self.r(680, self.chart_top, self.W - 720, self.H - 90 - self.chart_top)
         shown = {n: self.series[n] for n in self.selected}
         draw_charts(surface, text, shown, area, columns=2)
+        self.draw_views(surface)
 
 
 OUTCOME_WORDS = {

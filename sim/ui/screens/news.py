@@ -1,18 +1,23 @@
-"""Month advance and event log: what happened, in the words of the events."""
+"""A month's news, what matters first (:func:`sim.ui.pacing.by_importance`), in the words of
+the events: names instead of ids, a state's flag before its news, adoptions and vetoes in
+colour. The whole log of a game is the event log's screen (:mod:`sim.ui.screens.eventlog`)."""
 
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Container, Iterator
 
 import pygame
 
+from sim.model.events import Event
 from sim.model.words import without_repeats
 from sim.ui import theme
-from sim.ui.flags import flag_file, real_states
+from sim.ui.flags import flag, real_states
 from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import QUIET
+from sim.ui.screens.textviews import TextViews
+from sim.ui.widgets.richtext import Paragraph, Span, Style, colour_of, paragraph
 from sim.ui.words import namer
 
 #: A state's id at the start of an event's text (``ARN amends …``): its flag goes before it.
@@ -25,37 +30,19 @@ EMPHASIS = {
 }
 
 
-class NewsScreen(Screen):
-    """The news of one month (``month``), or every event so far (``month=None``)."""
+class NewsScreen(TextViews, Screen):
+    """The news of one month, on its own or (``final``) before the debrief."""
 
     name = "news"
 
-    def __init__(self, app: Host, month: int | None, final: bool = False) -> None:
+    def __init__(self, app: Host, month: int, final: bool = False) -> None:
         super().__init__(app)
         self.month = month
         self.final = final
 
     def build(self) -> None:
-        game = self.app.game
-        assert game is not None
         W, H = self.W, self.H
-        names = namer(game.world)
-        events = without_repeats(e for e in game.world.events if e.kind not in QUIET)
-        if self.month is not None:
-            month = (e for e in events if e.month == self.month)
-            events = by_importance(month, names.story)  # a story's steps stay in time order
-        lines = []
-        current = None
-        for e in events:
-            if self.month is None and e.month != current:
-                current = e.month
-                lines.append(f"<br><b>{html.escape(game.month_title(e.month))}</b>")
-            text = html.escape(names.text(e.text))
-            colour = EMPHASIS.get(e.kind)
-            text = f"<font color='{colour}'><b>{text}</b></font>" if colour else text
-            lines.append(self.flag_of(e.text) + text)
-        body = "<br>".join(lines).removeprefix("<br>") or "<i>No news.</i>"
-        self.textbox_later(self.r(40, 80, W - 80, H - 170), body)
+        self.text_view(self.r(40, 80, W - 80, H - 170), self.paragraphs)
         skipping = self.app.skip is not None and not self.final
         label = "See the debrief" if self.final else "Continue"
         tip = "Enter"
@@ -85,16 +72,20 @@ class NewsScreen(Screen):
                 tip="Continue and skip to the next decision",
             )
 
-    def flag_of(self, said: str) -> str:
-        """The flag of the state an event begins with (``ARN amends …``), as an ``<img>``."""
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """The month's news, one paragraph an event, what matters first (a story's steps stay
+        in time order); "No news." for a quiet month."""
         game = self.app.game
         assert game is not None
-        first = LEADING_ID.match(said)
-        if first is None or first.group(1) not in game.world.states.index:
-            return ""
-        height = self.s(14)
-        path = flag_file(first.group(1), height, real_states(game.scenario))
-        return f"<img src='{html.escape(str(path))}' padding='0px 6px 0px 0px'>"
+        names = namer(game.world)
+        states = game.world.states.index
+        real = real_states(game.scenario)
+        events = without_repeats(e for e in game.world.events if e.kind not in QUIET)
+        month = [e for e in events if e.month == self.month]
+        for event in by_importance(month, names.story):
+            yield news_paragraph(event, names.text(event.text), states, real, self.s(14))
+        if not month:
+            yield paragraph(Span("No news.", Style(italic=True, colour=theme.MUTED)))
 
     def title_of(self, month: int) -> str:
         """ "Month 3 (April 2011)" or "Month 3"."""
@@ -126,8 +117,6 @@ class NewsScreen(Screen):
     def heading(self) -> str:
         """The screen's title: "News of month 3 (March 2011) — month 4 (April 2011) begins"."""
         game = self.app.game
-        if self.month is None:
-            return "Everything that has happened"
         if self.final:
             return f"{self.title_of(self.month)}: the end of the story"
         title = f"News of {_lower_first(self.title_of(self.month))}"
@@ -138,6 +127,20 @@ class NewsScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         text = self.app.text
         surface.blit(text.render(self.heading(), 24, theme.TEXT, True), (self.s(40), self.s(24)))
+        self.draw_views(surface)
+
+
+def news_paragraph(
+    event: Event, said: str, states: Container[str], real: bool, height: int
+) -> Paragraph:
+    """One event's news: ``said`` (its words), in bold and colour for an adoption, a veto, a
+    failed draft or the ending, after the flag of the state it begins with (``ARN amends …``;
+    ``states``: the world's state ids, ``height``: the flag's, window pixels)."""
+    first = LEADING_ID.match(event.text)
+    state = first.group(1) if first is not None and first.group(1) in states else None
+    emphasis = EMPHASIS.get(event.kind)
+    style = Style(bold=True, colour=colour_of(emphasis)) if emphasis else Style()
+    return paragraph(Span(said, style), flag=flag(state, height, real) if state else None)
 
 
 def _lower_first(title: str) -> str:

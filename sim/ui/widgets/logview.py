@@ -5,8 +5,8 @@ paints the whole text into one surface as tall as the text: for a game's ~350 ev
 150-185 ms in one frame, and a surface of ~60 MB. :class:`LogView` keeps the entries as plain
 lines: it wraps them by measuring whole lines (one measurement for an entry that fits, a binary
 search over its words for one that does not), a few dozen entries a frame, and renders only the
-lines in view, through the app's text cache. It scrolls with the mouse wheel, the arrow keys,
-Page Up/Down, Home/End, and its scroll bar (click the track to page, drag the thumb).
+lines in view, through the app's text cache. It scrolls as every
+:class:`~sim.ui.widgets.scrollbox.ScrollBox` does (wheel, keys, scroll bar).
 """
 
 from __future__ import annotations
@@ -18,11 +18,7 @@ from dataclasses import dataclass
 import pygame
 
 from sim.ui import theme
-
-BACKGROUND = (22, 27, 34)  # the theme's text boxes ("text_box" dark_bg)
-BORDER = (74, 88, 104)
-BAR = (50, 60, 72)
-THUMB = (110, 122, 136)
+from sim.ui.widgets.scrollbox import ScrollBox
 
 
 @dataclass(frozen=True)
@@ -70,30 +66,15 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return lines
 
 
-class LogView:
+class LogView(ScrollBox):
     """A scrolling box of entries; its screen forwards events to :meth:`handle` and calls
     :meth:`lay_out` (a part at a time) and :meth:`draw`."""
 
     def __init__(self, rect: pygame.Rect, text: theme.Text, size: int = 14) -> None:
-        self.rect = rect
-        self.text = text
-        self.size = size
-        scale = text.scale
-        self.pad = round(8 * scale)
-        self.bar_width = max(8, round(12 * scale))
-        self.line = text.font(size).get_linesize() + round(4 * scale)
-        self.inner = pygame.Rect(
-            rect.x + self.pad,
-            rect.y + self.pad,
-            rect.w - 2 * self.pad - self.bar_width,
-            rect.h - 2 * self.pad,
-        )
+        super().__init__(rect, text, size)
         self.queue: list[Entry] = []
         self.rows: list[Row] = []
         self.tops: list[int] = []
-        self.height = 0
-        self.offset = 0
-        self.dragging: tuple[int, int] | None = None  # (mouse y, offset) when the drag began
 
     # Layout.
 
@@ -124,79 +105,6 @@ class LogView:
             self.tops.append(self.height)
             self.height += self.line
 
-    # Scrolling.
-
-    def max_offset(self) -> int:
-        """How far the text scrolls (pixels): its height less the box's."""
-        return max(0, self.height - self.inner.h)
-
-    def scroll_to(self, offset: float) -> None:
-        """Scroll so that ``offset`` pixels of the text are above the box (within bounds)."""
-        self.offset = max(0, min(round(offset), self.max_offset()))
-
-    def scroll_end(self) -> None:
-        """To the last entry (laying out those still waiting)."""
-        self.lay_out()
-        self.scroll_to(self.max_offset())
-
-    def thumb(self) -> pygame.Rect:
-        """The scroll bar's thumb (window pixels)."""
-        track = self.track()
-        if self.height <= self.inner.h:
-            return track.copy()
-        h = max(self.bar_width * 2, round(track.h * self.inner.h / self.height))
-        y = track.y + round((track.h - h) * self.offset / max(1, self.max_offset()))
-        return pygame.Rect(track.x, y, track.w, h)
-
-    def track(self) -> pygame.Rect:
-        """The scroll bar's track (window pixels)."""
-        return pygame.Rect(
-            self.rect.right - self.bar_width - 2, self.rect.y + 2, self.bar_width, self.rect.h - 4
-        )
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        """Scroll by the wheel (over the box), the keys, and the scroll bar; True when used."""
-        page = self.inner.h - self.line
-        if event.type == pygame.KEYDOWN:
-            steps = {
-                pygame.K_UP: -self.line,
-                pygame.K_DOWN: self.line,
-                pygame.K_PAGEUP: -page,
-                pygame.K_PAGEDOWN: page,
-            }
-            if event.key in steps:
-                self.scroll_to(self.offset + steps[event.key])
-            elif event.key == pygame.K_HOME:
-                self.scroll_to(0)
-            elif event.key == pygame.K_END:
-                self.scroll_end()
-            else:
-                return False
-            return True
-        if event.type == pygame.MOUSEWHEEL:
-            if not self.rect.collidepoint(pygame.mouse.get_pos()):
-                return False
-            self.scroll_to(self.offset - event.y * 3 * self.line)
-            return True
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            if not self.track().collidepoint(event.pos):
-                return False
-            thumb = self.thumb()
-            if thumb.collidepoint(event.pos):
-                self.dragging = (event.pos[1], self.offset)
-            else:
-                self.scroll_to(self.offset + (page if event.pos[1] > thumb.y else -page))
-            return True
-        if event.type == pygame.MOUSEMOTION and self.dragging is not None:
-            start, offset = self.dragging
-            room = max(1, self.track().h - self.thumb().h)
-            self.scroll_to(offset + (event.pos[1] - start) * self.max_offset() / room)
-            return True
-        if event.type == pygame.MOUSEBUTTONUP and self.dragging is not None:
-            self.dragging = None
-            return True
-        return False
-
     # Drawing.
 
     def visible(self) -> list[Row]:
@@ -205,12 +113,8 @@ class LogView:
         last = bisect_right(self.tops, self.offset + self.inner.h)
         return self.rows[first:last]
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """The box, the rows in view and the scroll bar."""
-        pygame.draw.rect(surface, BACKGROUND, self.rect)
-        pygame.draw.rect(surface, BORDER, self.rect, 1)
-        clip = surface.get_clip()
-        surface.set_clip(self.inner.clip(clip) if clip else self.inner)
+    def draw_rows(self, surface: pygame.Surface) -> None:
+        """The rows in view, each entry's flag before its first row."""
         for row in self.visible():
             y = self.inner.y + row.y - self.offset
             entry = row.entry
@@ -221,7 +125,3 @@ class LogView:
                     flag, (self.inner.x, y + (rendered.get_height() - flag.get_height()) // 2)
                 )
             surface.blit(rendered, (self.inner.x + row.x, y))
-        surface.set_clip(clip)
-        if self.height > self.inner.h:
-            pygame.draw.rect(surface, BAR, self.track())
-            pygame.draw.rect(surface, THUMB, self.thumb(), border_radius=self.bar_width // 2)
