@@ -49,10 +49,14 @@ class Zoomed(Text):
         self.base = base
         self.factor = factor
         self.scale = base.scale * factor
+        self._sizes: dict[int, int] = {}
 
     def _size(self, size: int) -> int:
-        grown = size * self.factor
-        return min(LADDER, key=lambda step: (abs(step - grown), step))
+        grown = self._sizes.get(size)
+        if grown is None:  # asked for every line drawn: worked out once per size
+            exact = size * self.factor
+            grown = self._sizes[size] = min(LADDER, key=lambda step: (abs(step - exact), step))
+        return grown
 
     def font(self, size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         return self.base.font(self._size(size), bold, italic)

@@ -365,3 +365,34 @@ def test_the_classroom_screens_at_1920_are_wider_in_larger_type_and_show_more() 
     assert float(big_room["end"]) >= 0.95 * float(small_room["end"])  # type: ignore[arg-type]
     problems = {k: v for k, v in big_room.items() if k.endswith("problems") and v}
     assert not problems, problems
+
+
+def consultations(size: tuple[int, int]) -> Driver:
+    d = seated(size)
+    d.key(pygame.K_c)
+    d.settle()
+    d.frames(1)
+    assert d.screen() == "consult"
+    return d
+
+
+def test_the_consultations_in_a_big_window_say_what_moves_the_member_below_the_choices() -> None:
+    d = consultations((1280, 720))
+    small_type = sizes_drawn(d)
+    pygame.quit()
+    assert not [line for line in small_type if line.startswith("What moves")]  # no room
+    for size in ((1920, 1080), (2560, 1440)):
+        d = consultations(size)
+        try:
+            big_type = sizes_drawn(d)
+            assert "What moves Bosnia and Herzegovina on this draft" in big_type
+            assert "= All together" in big_type
+            assert len([line for line in big_type if line.startswith("Policy: ")]) >= 3
+            for words in ("Member to work on", "Regional endorsement of your draft"):
+                assert height_of(big_type, words) > height_of(small_type, words), words
+            # The list follows the member chosen.
+            d.click(d.button("Germany"))
+            assert "What moves Germany on this draft" in d.lines_drawn()
+            assert not layout_problems(d), layout_problems(d)
+        finally:
+            pygame.quit()

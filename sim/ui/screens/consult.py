@@ -20,9 +20,11 @@ from sim.model.trades import TradeVotes
 from sim.model.world import Statement
 from sim.ui import theme
 from sim.ui.flags import flag, real_states
+from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import verdict
-from sim.ui.screens.profile import factor_title
+from sim.ui.screens.profile import draw_factors, factor_title
+from sim.ui.theme import Text
 from sim.ui.widgets.symbols import COLOURS, WORDS, draw_symbol, kind_of
 from sim.ui.words import month_tag, namer, persuasion_word, weight_word
 
@@ -71,6 +73,9 @@ class ConsultScreen(Screen):
         self.dimension = self.game.view.issue_ids()[0]
         self.amount = 1.0
         self.right_x, self.right_w, self.left_w = 850.0, 400.0, 780.0
+        self.gap = 1.0
+        self.big: Text = app.text
+        self.reasons_top = 720.0
 
     def member_name(self, member: str) -> str:
         """A member by its name ("Calderon"), never its code."""
@@ -91,6 +96,9 @@ class ConsultScreen(Screen):
         drawn). Made once: choosing a member, an issue or an amount, or sending a command,
         changes these widgets in place (:meth:`sync`) instead of building the screen again."""
         W, H = self.W, self.H
+        # In a big window the captions are larger, and the gaps they sit in grow with them.
+        self.gap = type_factor(room(W, H))
+        self.big = zoomed(self.app.text, self.gap)
         # The right column (forecast, asks, replies) grows with the window up to 640 logical
         # pixels; the left (the choices) takes the rest, so no band stays empty at 1920.
         self.right_w = max(400.0, min(640.0, W - 880.0))
@@ -104,6 +112,9 @@ class ConsultScreen(Screen):
         self.rows["deal"] = y - 24
         y = self._build_deal(x, y)
         self.rows["endorse"] = y - 24
+        # Below the endorsements, where a big window has room: why the member votes as it
+        # would (:meth:`_draw_reasons`).
+        self.reasons_top = y + 46 * len(self.game.view.theatre_organizations()) + 20 * self.gap
         # The endorsements, then the asks and the replies, are made on the next frames (in
         # their places in the focus ring): entering is a few short frames, not one long one.
         self.endorsements: dict[str, UIButton] = {}
@@ -236,7 +247,7 @@ class ConsultScreen(Screen):
                 tip=f"Work on {name}",
                 object_id="#toggle_on" if member == self.target else None,
             )
-        return y + 42 * (-(-len(members) // columns)) + 40
+        return y + 42 * (-(-len(members) // columns)) + 40 * self.gap
 
     def _build_lobby(self, x: float, y: float) -> float:
         """The issues to lobby on and the Lobby button."""
@@ -264,7 +275,7 @@ class ConsultScreen(Screen):
             tip="Press the member to move toward your position on this issue",
             enabled=self.ok(self._lobby()),
         )
-        return y + 80
+        return y + 40 + 40 * self.gap
 
     def _build_deal(self, x: float, y: float) -> float:
         """The side deal (amount and offer) and the trade of votes, on the tabled draft."""
@@ -287,7 +298,7 @@ class ConsultScreen(Screen):
             tip=tip,
             enabled=enabled,
         )
-        return y + 128
+        return y + 88 + 40 * self.gap
 
     def _build_endorsements(self, x: float, y: float, at: int) -> None:
         """One button per regional organization of the theatre, with its forecast (at place
@@ -414,11 +425,50 @@ class ConsultScreen(Screen):
             "deal": "Side deal (capital offered)",
             "endorse": "Regional endorsement of your draft",
         }
+        big = self.big
+        caption = big.font(15, True).get_height()
         for key, label in labels.items():
-            surface.blit(text.render(label, 15, theme.MUTED, True), (s(30), s(self.rows[key])))
-        amount = text.render(f"{self.amount:.1f}", 16, theme.TEXT, True)
+            # On the label's line as at 1280x720 (its foot 20 logical pixels below the row's
+            # top), however large the type.
+            top = s(self.rows[key] + 20) - caption
+            surface.blit(big.render(label, 15, theme.MUTED, True), (s(30), top))
+        amount = big.render(f"{self.amount:.1f}", 16, theme.TEXT, True)
         surface.blit(amount, amount.get_rect(center=(s(self.amount_pos[0]), s(self.amount_pos[1]))))
         self._target_panel(surface)
+        self._draw_reasons(surface)
+
+    def _draw_reasons(self, surface: pygame.Surface) -> None:
+        """Under the choices, where the window leaves room (1920x1080 at UI scale 1.0): every
+        factor of the member's stance on the draft as a bar with its weight in words, the
+        heaviest first, as many as fit, then all of them together."""
+        g = self.game
+        forecast = g.forecast()
+        if forecast is None or self.target not in forecast[1].voters:
+            return
+        stance = forecast[1].stance(self.target)
+        big, grow = self.big, type_factor(room(self.W, self.H))
+        top, bottom = self.s(self.reasons_top), self.s(self.H - 76)
+        head = big.font(15, True).get_height()
+        row = self.s(21 * grow)
+        factors = sorted((f for f in stance.factors if f.points), key=lambda f: -abs(f.points))
+        fit = (bottom - top - head - self.s(8) - self.s(32 * grow)) // row
+        if fit < min(3, len(factors)):
+            return  # no room for a useful list: the panel on the right names the main ones
+        name = self.member_name(self.target)
+        words = big.fit(f"What moves {name} on this draft", 15, self.s(self.left_w), True)
+        surface.blit(big.render(words, 15, theme.MUTED, True), (self.s(30), top))
+        dims = {d.id: d.name for d in g.world.issues.dimensions}
+        draw_factors(
+            surface,
+            big,
+            self.scale * grow,
+            factors[:fit],
+            stance.total,
+            lambda n: factor_title(n, dims),
+            self.s(30),
+            top + head + self.s(8),
+            self.s(min(self.left_w, 760 * grow)),
+        )
 
     def _target_panel(self, surface: pygame.Surface) -> None:
         g = self.game

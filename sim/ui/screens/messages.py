@@ -82,6 +82,7 @@ class MessagesScreen(Screen):
         self.amount = 1.0
         self.clause = 0
         self.entry: UITextEntryLine | None = None
+        self._clauses: tuple[object, list[str]] = (None, [])
         self.arrange()
 
     def recipients(self) -> list[str]:
@@ -95,12 +96,16 @@ class MessagesScreen(Screen):
         return "Teacher" if seat == TEACHER else namer(self.game.world).name(seat)
 
     def clauses(self) -> list[str]:
-        """The clauses of the draft before the Council, as an offer may name them."""
+        """The clauses of the draft before the Council, as an offer may name them (worked out
+        again only when the draft changes: the screen lists them every frame)."""
         draft = self.game.council_draft()
         if draft is None:
             return []
-        said = clauses_words(self.game.world, draft.clauses)  # parties by name, not "gov"
-        return [part.strip()[:120] for part in said.split(";") if part.strip()]
+        key = (draft.id, draft.clauses)
+        if key != self._clauses[0]:
+            said = clauses_words(self.game.world, draft.clauses)  # parties by name, not "gov"
+            self._clauses = (key, [part.strip()[:120] for part in said.split(";") if part.strip()])
+        return self._clauses[1]
 
     def arrange(self) -> None:
         """Where things go for this window: in a window larger than the design (1920x1080 at
