@@ -37,7 +37,7 @@ from sim.ui.widgets.objectives import (
 )
 from sim.ui.widgets.seats import Seat, draw_card, horseshoe, seats
 from sim.ui.widgets.symbols import WORDS, draw_symbol
-from sim.ui.words import Namer, month_tag, namer
+from sim.ui.words import Namer, advice_note, month_tag, namer
 
 PHASES = {
     "open": "Opening of the month",
@@ -813,8 +813,7 @@ class ChamberScreen(Screen):
 
     def advise(self) -> None:
         events = self.game.play_advice()
-        shown = [e for e in events if e.kind not in QUIET]
-        self.app.notify(shown[-1].text if shown else "The advisor ends the turn.")
+        self.app.notify(advice_note(events, QUIET))
         self.sync()
 
     def messages(self) -> None:
