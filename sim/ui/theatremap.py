@@ -404,6 +404,12 @@ class MapLayer:
             hatch=hatch,
         )
 
+    def holds(self, government_control: float) -> bool:
+        """Whether the territory at this share is made (or there is none to make)."""
+        if self.control is None or self.hatch is None:
+            return True
+        return self._held is not None and self._held[0] == government_control
+
     def held(self, government_control: float) -> pygame.Surface | None:
         """The armed groups' ground at this share for the government (see
         :func:`mapstate.territory`), made again only when the share moves (None: no control

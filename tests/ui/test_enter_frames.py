@@ -104,6 +104,24 @@ def test_the_theatre_map_made_ahead_is_the_map_made_on_entering(chamber: Driver)
     assert pygame.image.tobytes(screen.layer.frame, "RGBA") == ahead
 
 
+def test_the_theatre_map_is_shown_on_the_frame_after_entering_months_later(
+    chamber: Driver,
+) -> None:
+    """The front moves every month; the chamber makes the new ground ahead, so entering the
+    theatre still composes the map on the next frame, with the hatching at today's share."""
+    d = chamber
+    game = d.app.game
+    assert game is not None
+    share = game.world.theatre.government_control
+    play_until(d, lambda: game.world.theatre.government_control != share)
+    assert d.settle()
+    d.key(pygame.K_h, frames=2)
+    screen = d.app.screen
+    assert isinstance(screen, TheatreScreen) and screen.layer is not None
+    assert not screen.pending and screen.layer.frame is not None
+    assert screen.layer.holds(game.world.theatre.government_control)
+
+
 def test_choosing_seats_numbers_them_in_order_on_the_same_buttons(driver: Driver) -> None:
     d = driver
     d.click(d.button("New game"))

@@ -492,6 +492,8 @@ class ChamberScreen(Screen):
             return
         self._make_actions()  # a screen opened on top in the frame that built this one
         super().resume()
+        # The theatre's ground at this month's share, made ahead (nothing if it is made).
+        self.later(prepare_steps(self)[-1])
 
     def handle(self, event: pygame.event.Event) -> bool:
         self._make_actions()  # built between frames (a game started from outside a frame)

@@ -197,6 +197,9 @@ class TheatreScreen(Screen):
                 self.later(self._hold)
             else:
                 self._lay_out_map()
+                assert self.layer is not None
+                if not self.layer.holds(self.game.world.theatre.government_control):
+                    self.later(self._hold)  # the front moved since: a frame of its own
             self.later(self._compose_map)
         else:
             self.chart_top = (
