@@ -82,12 +82,12 @@ def territory(control: Mask, government_control: float, hatch: pygame.Surface) -
     line[..., :3] = HELD[::-1]
     line[..., 3] = edge * np.uint8(235)
     size = hatch.get_size()
-    out = hatch.copy()
     layout = "BGRA" if hatch.get_masks()[0] == 0xFF0000 else "RGBA"
     if layout == "RGBA":
         line[..., :3] = HELD
     mask = pygame.image.frombytes(keep.tobytes(), (w, h), layout)
-    out.blit(pygame.transform.scale(mask, size), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    out = pygame.transform.scale(mask, size)  # the hatching multiplied in: no copy of it
+    out.blit(hatch, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     front = pygame.image.frombytes(line.tobytes(), (w, h), layout)
     out.blit(pygame.transform.smoothscale(front, size), (0, 0))
     return out

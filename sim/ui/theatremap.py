@@ -362,6 +362,8 @@ class MapLayer:
     #: Where the number of displaced people is written (window pixels): the lower line of the
     #: first camps' label, kept free for it when the labels were placed.
     displaced_slot: pygame.Rect | None = None
+    #: The territory layer last made (:meth:`held`) and the government's share it shows.
+    _held: tuple[float, pygame.Surface] | None = None
 
     @classmethod
     def build(cls, theatre_map: TheatreMap, text: theme.Text, area: pygame.Rect) -> MapLayer:
@@ -402,6 +404,17 @@ class MapLayer:
             hatch=hatch,
         )
 
+    def held(self, government_control: float) -> pygame.Surface | None:
+        """The armed groups' ground at this share for the government (see
+        :func:`mapstate.territory`), made again only when the share moves (None: no control
+        picture). It can be made ahead, on a frame of its own, before the map is composed."""
+        if self.control is None or self.hatch is None:
+            return None
+        if self._held is None or self._held[0] != government_control:
+            layer = mapstate.territory(self.control, government_control, self.hatch)
+            self._held = (government_control, layer)
+        return self._held[1]
+
     def surface(self, world: World, text: theme.Text, key: tuple[object, ...]) -> pygame.Surface:
         """The map with the state and the missions' box, composed again only when ``key``
         changes."""
@@ -430,9 +443,10 @@ def draw_state(
     drawn: list[tuple[str, pygame.Rect]] = []
     theatre = world.theatre
     centre = (frame.get_width() // 2, frame.get_height() // 2)
-    if layer.control is not None and layer.hatch is not None:
+    held = layer.held(theatre.government_control)
+    if layer.control is not None and held is not None:
         control = layer.control
-        frame.blit(mapstate.territory(control, theatre.government_control, layer.hatch), (0, 0))
+        frame.blit(held, (0, 0))
         point = mapstate.government_point(control, theatre.government_control)
         if point is not None:
             ch, cw = control.shape

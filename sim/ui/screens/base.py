@@ -49,6 +49,8 @@ class Host(Protocol):
     running: bool
     #: "Skip to the next decision" in progress (:mod:`sim.ui.pacing`), else None.
     skip: Skip | None
+    #: Hot-seat: the seat the machine was last handed to (None: not yet).
+    handed_to: str | None
 
     @property
     def screen(self) -> Screen: ...

@@ -27,7 +27,9 @@ from sim.ui.guidance import Guidance, guidance, table_command
 from sim.ui.pacing import DEADLINE_WARNING, importance_order
 from sim.ui.room import room, type_factor, zoomed
 from sim.ui.screens.base import Host, Screen
+from sim.ui.screens.theatre import prepare_steps
 from sim.ui.widgets.objectives import (
+    ObjectiveRow,
     draw_tracker,
     objective_rows,
     tracker_height,
@@ -131,6 +133,10 @@ class ChamberScreen(Screen):
         self.seated: frozenset[str] = frozenset()
         self.actions: dict[str, UIButton] = {}
         self.tips: dict[str, str] = {}
+        #: Where the objectives' tracker and the news go (logical x, top, width), and the
+        #: objectives as the tracker shows them (see :meth:`_place_panels`).
+        self.panels_at = (0.0, 0.0, 0.0)
+        self.tracked: list[ObjectiveRow] = []
         self.tracker_area = pygame.Rect(0, 0, 0, 0)
         self.tracker: pygame.Surface | None = None
         self.feed_order: list[int] = []
@@ -139,6 +145,10 @@ class ChamberScreen(Screen):
         #: seat cards grow by it, the right column and the type by :attr:`grow`.
         self.spare = 1.0
         self.grow = 1.0
+        #: Hot-seat: the first build waits while the hand-over covers the window (its frame
+        #: would otherwise make every widget of a chamber nobody sees; see :meth:`build`).
+        self.deferred = False
+        self.cover_checked = False
 
     # Layout -------------------------------------------------------------------------------
 
@@ -151,7 +161,22 @@ class ChamberScreen(Screen):
         g = self.game
         return (len(g.session.engine.log), g.session.turn, g.awaiting, g.session.finished)
 
+    def covered(self) -> bool:
+        """Whether the hand-over is about to cover the window: another person's turn at a
+        hot-seat game, or its first turn (the app puts the cover on top in this same frame)."""
+        g = self.game
+        if len(g.players) < 2:
+            return False
+        seat = g.session.seat
+        return seat != self.app.handed_to if seat is not None else self.app.handed_to is None
+
     def build(self) -> None:
+        if not self.cover_checked:
+            self.cover_checked = True
+            if self.covered():  # built when the cover is lifted (resume) or this is on top
+                self.deferred = True
+                return
+        self.deferred = False
         W = self.W
         self.spare = room(W, self.H)
         self.grow = type_factor(self.spare)
@@ -163,12 +188,17 @@ class ChamberScreen(Screen):
         self.seat_rects = horseshoe(len(council.members), self.table_area, card)
         self.seated = frozenset(council.members)  # the membership the horseshoe is laid out for
         self.seat_buttons = {}
-        self._build_actions(right, width)
-        self.sync()
+        # The actions are made as the state wants them (enabled or not, the suggested one
+        # highlighted), so that the first sync redraws none of them.
+        guide = guidance(self.game)
+        self._build_actions(right, width, guide)
+        self.sync(guide)
         self.waiting = {"table", "panels"}
         self.later(lambda: self.waiting.discard("table"))
         self.later(lambda: self.waiting.discard("panels"))
         self.later(self._build_seat_buttons)
+        for step in prepare_steps(self):  # the theatre's map, ready before it is opened
+            self.later(step)
 
     def _build_seat_buttons(self) -> None:
         """The seats' invisible buttons (click or Tab for a member's profile), made the frame
@@ -189,7 +219,7 @@ class ChamberScreen(Screen):
             self.focus = self.ring.index(focused)
         self._seat_tips()
 
-    def _build_actions(self, x: int, w: int) -> None:
+    def _build_actions(self, x: int, w: int, guide: Guidance) -> None:
         y = 96
         self.status = self.label(self.r(x, y, w, 30), "", "#heading")
         y += 38
@@ -286,7 +316,17 @@ class ChamberScreen(Screen):
         self.tips = {}
         for n, (name, text, action, key, tip, _) in enumerate(rows):
             rect = self.r(x + (n % 2) * (half + 10), y + (n // 2) * 48, half, 40)
-            self.actions[name] = self.button(rect, text, action, key=key, tip=tip)
+            suggested = name == guide.suggested
+            self.actions[name] = self.button(
+                rect,
+                text,
+                action,
+                key=key,
+                tip=tip,
+                object_id="#primary" if suggested else None,
+                enabled=guide.enabled.get(name, True),
+                default=suggested,
+            )
             self.tips[name] = self.actions[name].tool_tip_text or ""
         y += (len(rows) + 1) // 2 * 48
         self.actions["skip"] = self.button(
@@ -323,18 +363,28 @@ class ChamberScreen(Screen):
         y += 46
         # What to do next: in the small type up to the design size, the usual type above it.
         small = "#small" if self.grow == 1.0 else None
-        self.hint = self.label(self.r(x, y, w, 22 * self.grow), "", small)
+        self.hint = self.label(self.r(x, y, w, 22 * self.grow), guide.hint, small)
         y += 26 * self.grow
-        tracked = objective_rows(self.game.world, False)
-        lines = tracker_lines(self.big_text, tracked, self.s(w), DEADLINE_WARNING)
-        height = min(tracker_height(tracked, self.grow, lines), max(0, (self.H - y - 16) // 2))
+        self.panels_at = (x, y, w)
+
+    def _place_panels(self) -> None:
+        """The objectives' tracker as tall as its lines are now (a deadline that no longer fits
+        beside an objective's name takes a line), and the news feed in the rest of the column."""
+        x, y, w = self.panels_at
+        world = self.game.world
+        self.tracked = objective_rows(world, world.finished)
+        when = (world.month, DEADLINE_WARNING)
+        lines = tracker_lines(self.big_text, self.tracked, self.s(w), when)
+        most = max(0, (self.H - y - 16) // 2)
+        height = min(tracker_height(self.tracked, self.grow, lines), most)
         self.tracker_area = pygame.Rect(x, y, w, height)
         self.tracker = None
         y += height + (8 if height else 0)
         self.feed_area = pygame.Rect(x, y, w, self.H - y - 16)
 
-    def sync(self) -> None:
-        """Seats, enabled actions and labels after the world moved (no widget is rebuilt)."""
+    def sync(self, guide: Guidance | None = None) -> None:
+        """Seats, enabled actions and labels after the world moved (no widget is rebuilt);
+        ``guide``: the guidance already worked out for this state."""
         g = self.game
         world = g.world
         council = world.bodies[world.council]
@@ -349,9 +399,9 @@ class ChamberScreen(Screen):
         bands = g.view.bands(forecast[0]) if forecast else None
         self.seats = seats(list(council.members), names, council.veto, g.player, ballot, bands)
         self.table = None
-        self.tracker = None
+        self._place_panels()
         self._seat_tips()
-        guide = guidance(g)
+        guide = guide or guidance(g)
         self._sync_actions(guide)
         self._suggest(guide.suggested)
         self._sync_status(guide.hint)
@@ -379,16 +429,21 @@ class ChamberScreen(Screen):
             tip = self.tips[name] if on else f"{guide.why_not.get(name, '')}<br>{self.tips[name]}"
             button.tool_tip_text = tip
 
-    def _sync_status(self, hint: str) -> None:
-        """The status line (whose turn, skipping, watching, ended) and the hint under it."""
+    def _status_text(self) -> str:
+        """Whose turn it is: the player's, the Council's, skipping, watching, or ended."""
         g = self.game
         status = "Your turn" if g.awaiting else "The Council is at work…"
         if self.app.skip is not None:
-            status = "Skipping to the next decision… (S stops)"
+            status = "Skipping ahead… (S stops)"  # fits the column at 1024x600
         if g.player is None:
             status = "Watching the AI play"
         if g.session.finished:
             status = "The game has ended"
+        return status
+
+    def _sync_status(self, hint: str) -> None:
+        """The status line (see :meth:`_status_text`) and the hint under it."""
+        status = self._status_text()
         if self.status.text != status:
             self.status.set_text(status)
         if self.hint.text != hint:
@@ -408,9 +463,20 @@ class ChamberScreen(Screen):
     # Drawing ------------------------------------------------------------------------------
 
     def busy_rects(self) -> list[pygame.Rect]:
+        if self.deferred:
+            return []
         return [self.r(*self.feed_area), self.r(*self.tracker_area)]
 
+    def resume(self) -> None:
+        if self.deferred:  # the hand-over's cover is lifted: the chamber is made now
+            self.open()
+            return
+        super().resume()
+
     def update(self, dt: float) -> None:
+        if self.deferred:  # on top with no cover after all: made now
+            self.open()
+            return
         self.since_refresh += dt
         key = self._key()
         if key != self.state_key:
@@ -419,6 +485,8 @@ class ChamberScreen(Screen):
                 self.sync()
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.deferred:
+            return
         g = self.game
         s = self.s
         # The month and the seat, a little larger in a large window (as much as the band above
@@ -456,12 +524,11 @@ class ChamberScreen(Screen):
         if self.tracker is None:
             world = self.game.world
             self.tracker = pygame.Surface(area.size, pygame.SRCALPHA)
-            rows = objective_rows(world, world.finished)
             when = (world.month, DEADLINE_WARNING)
             draw_tracker(
                 self.tracker,
                 self.big_text,
-                rows,
+                self.tracked,
                 self.tracker.get_rect(),
                 self.scale * self.grow,
                 when,

@@ -15,6 +15,7 @@ them: toggle buttons for the series of ``mandate run --json`` (``metrics``) and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -52,18 +53,73 @@ def scenario_map(path: Path, theatre: object) -> TheatreMap | None:
     return found
 
 
-def map_layer(the_map: TheatreMap, text: theme.Text, area: pygame.Rect, scale: float) -> MapLayer:
+def map_layer(
+    the_map: TheatreMap, text: theme.Text, area: pygame.Rect, scale: float, keep: bool = False
+) -> MapLayer:
     """The map laid out in ``area`` (its labels placed), built once per size; composed again
-    on each visit (the state may have moved)."""
-    key = (id(the_map), tuple(area), scale)
-    layer = _LAYERS.get(key)
+    on each visit (the state may have moved) unless ``keep``."""
+    layer = laid_out(the_map, area, scale)
     if layer is None:
         layer = MapLayer.build(the_map, text, area)
         if len(_LAYERS) > 4:
             _LAYERS.clear()
-        _LAYERS[key] = layer
-    layer.frame = None
+        _LAYERS[(id(the_map), tuple(area), scale)] = layer
+    if not keep:
+        layer.frame = None
     return layer
+
+
+def laid_out(the_map: TheatreMap, area: pygame.Rect, scale: float) -> MapLayer | None:
+    """The map already laid out in ``area``, if it is."""
+    return _LAYERS.get((id(the_map), tuple(area), scale))
+
+
+def panel_width(W: float, H: float) -> float:
+    """The left panel's width (logical pixels) in a window ``W`` x ``H`` logical pixels."""
+    return round(PANEL_W * type_factor(room(W, H)))
+
+
+def map_area(the_map: TheatreMap, W: float, H: float, scale: float) -> pygame.Rect:
+    """Where the map may go (window pixels) in a window ``W`` x ``H`` logical pixels: the top of
+    the right side, leaving room for the strip and the charts below."""
+    right_x = 30 + panel_width(W, H) + 30
+    w = W - right_x - 30
+    most = H - 80 - 64 - STRIP_H - MIN_CHARTS_H - 2 * GAP
+    iw, ih = the_map.image.get_size()
+    h = max(60, min(most, w * ih / iw))
+    x, y, w, h = (round(v * scale) for v in (right_x, 64, w, h))
+    return pygame.Rect(x, y, w, h)
+
+
+def prepare_steps(screen: Screen) -> list[Callable[[], None]]:
+    """The theatre's costliest parts, made ahead in steps of a few milliseconds each on frames
+    of another screen (the chamber's, after its own build): the report module the charts read,
+    the scenario's map read from its files, laid out at this window's size, and the armed
+    groups' ground at the current share. Entering the theatre then composes the map at once."""
+    app, game = screen.app, screen.app.game
+    assert game is not None
+    scale = screen.scale
+
+    def read() -> None:
+        import sim.analysis.report  # noqa: F401 - imported here once, not on the entering frame
+
+        scenario_map(game.scenario_path, game.scenario.theatre)
+
+    def lay_out() -> None:
+        the_map = scenario_map(game.scenario_path, game.scenario.theatre)
+        if the_map is not None:
+            area = map_area(the_map, screen.W, screen.H, scale)
+            map_layer(the_map, app.text, area, scale, keep=True)
+
+    def hold() -> None:
+        the_map = scenario_map(game.scenario_path, game.scenario.theatre)
+        if the_map is not None:
+            area = map_area(the_map, screen.W, screen.H, scale)
+            map_layer(the_map, app.text, area, scale, keep=True).held(
+                game.world.theatre.government_control
+            )
+
+    return [read, lay_out, hold]
 
 
 class TheatreScreen(Screen):
@@ -97,7 +153,7 @@ class TheatreScreen(Screen):
     @property
     def panel_w(self) -> float:
         """The left panel's width (logical pixels)."""
-        return round(PANEL_W * self.grow)
+        return panel_width(self.W, self.H)
 
     @property
     def right_x(self) -> float:
@@ -132,10 +188,15 @@ class TheatreScreen(Screen):
         )
         self.layer = None
         if self.map is not None and self.show_map:
-            # The map is laid out and composed on the next two frames (about 10 ms each at
-            # 1920x1080), so opening the theatre is never one long frame.
+            # The map is laid out, its territory made and the whole composed on the next frames
+            # (each a few ms at 1920x1080), so opening the theatre is never one long frame; the
+            # chamber usually made the first two ahead (:func:`prepare_steps`).
             self.chart_top = self.strip_area().bottom / self.scale + GAP
-            self.later(self._lay_out_map)
+            if laid_out(self.map, self.map_area(), self.scale) is None:
+                self.later(self._lay_out_map)
+                self.later(self._hold)
+            else:
+                self._lay_out_map()
             self.later(self._compose_map)
         else:
             self.chart_top = (
@@ -155,6 +216,10 @@ class TheatreScreen(Screen):
     def _lay_out_map(self) -> None:
         assert self.map is not None
         self.layer = map_layer(self.map, self.app.text, self.map_area(), self.scale)
+
+    def _hold(self) -> None:
+        if self.layer is not None:
+            self.layer.held(self.game.world.theatre.government_control)
 
     def _compose_map(self) -> None:
         if self.layer is not None:
@@ -180,13 +245,9 @@ class TheatreScreen(Screen):
         self.refresh()
 
     def map_area(self) -> pygame.Rect:
-        """Where the map may go (window pixels): the top of the right side, leaving room for the
-        strip and the charts below."""
-        w = self.W - self.right_x - 30
-        most = self.H - 80 - 64 - STRIP_H - MIN_CHARTS_H - 2 * GAP
+        """Where the map may go (window pixels): see :func:`map_area`."""
         assert self.map is not None
-        iw, ih = self.map.image.get_size()
-        return self.r(self.right_x, 64, w, max(60, min(most, w * ih / iw)))
+        return map_area(self.map, self.W, self.H, self.scale)
 
     def strip_area(self) -> pygame.Rect:
         """The phase and control strip under the map."""

@@ -93,34 +93,27 @@ def deadline_text(row: ObjectiveRow, month: int, warning: int) -> tuple[str, boo
     return f"{track}{left} month{'s' if left > 1 else ''} left!", True
 
 
-def deadline_room(text: theme.Text, row: ObjectiveRow, warning: int) -> int:
-    """The width of the widest deadline text ``row`` can show in the tracker over the game (so
-    the name beside it is laid out once and never runs under it)."""
-    words = [STATUS_WORDS.get(status, status).lower() for status in ("met", "failed")]
-    for track in ("", "on track · ", "off track · "):
-        if not row.by_month:
-            words.append(f"{track}at the end")
-            continue
-        words += [f"{track}month {row.by_month}", f"{track}judged this month!"]
-        words += [f"{track}{n} month{'s' if n > 1 else ''} left!" for n in range(1, warning + 1)]
-    return max(text.font(13, True).size(w)[0] for w in words)
-
-
-def name_lines(text: theme.Text, row: ObjectiveRow, width: int, warning: int) -> list[str]:
+def name_lines(text: theme.Text, row: ObjectiveRow, width: int, due: str) -> list[str]:
     """The objective's name wrapped beside its status in a tracker ``width`` pixels wide (whole:
-    nothing is cut short), and an empty last line when its deadline does not fit beside the
-    name's last line (the deadline goes on the right of the last line)."""
+    nothing is cut short), and a last line for ``due``, the deadline text shown now
+    (:func:`deadline_text`), only when it does not fit on the right of the name's last line: no
+    line is kept empty for a deadline that shows nothing (it is laid out again when it
+    changes)."""
     room = width - round(18 * text.scale)
     lines = text.wrap(row.name, 13, room)
-    last = text.font(13).size(lines[-1])[0]
-    if last + round(8 * text.scale) + deadline_room(text, row, warning) > room:
-        lines.append("")
+    if due:
+        needed = round(8 * text.scale) + text.font(13, True).size(due)[0]
+        if text.font(13).size(lines[-1])[0] + needed > room:
+            lines.append("")
     return lines
 
 
-def tracker_lines(text: theme.Text, rows: list[ObjectiveRow], width: int, warning: int) -> int:
-    """How many lines the tracker needs for ``rows`` at ``width`` pixels."""
-    return sum(len(name_lines(text, row, width, warning)) for row in rows)
+def tracker_lines(
+    text: theme.Text, rows: list[ObjectiveRow], width: int, when: tuple[int, int]
+) -> int:
+    """How many lines the tracker needs for ``rows`` at ``width`` pixels; ``when`` is (month
+    now, warning months), as for :func:`draw_tracker`."""
+    return sum(len(name_lines(text, row, width, deadline_text(row, *when)[0])) for row in rows)
 
 
 def draw_tracker(
@@ -141,11 +134,11 @@ def draw_tracker(
     surface.blit(title, rect.topleft)
     y = rect.y + title.get_height() + round(2 * scale)
     for row in rows:
-        lines = name_lines(text, row, rect.width, warning)
+        due, near = deadline_text(row, month, warning)
+        lines = name_lines(text, row, rect.width, due)
         if y + line_h * len(lines) > rect.bottom:
             break
         draw_status(surface, row.status, (rect.x + size // 2, y + line_h // 2), size)
-        due, near = deadline_text(row, month, warning)
         colour = STATUS_COLOURS.get(row.status, theme.MUTED)
         if row.status == "pending" and row.outlook:
             colour = theme.GOOD if row.outlook == "met" else theme.NO

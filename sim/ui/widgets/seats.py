@@ -8,6 +8,8 @@ and a word (firm, likely, wavering).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from dataclasses import dataclass
 
@@ -92,7 +94,16 @@ def seats(
 
 
 def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.Rect]:
-    """Rectangles of ``n`` seat cards spaced evenly along a horseshoe open toward the bottom."""
+    """Rectangles of ``n`` seat cards spaced evenly along a horseshoe open toward the bottom
+    (worked out once per layout: the chamber is built again on every visit)."""
+    return [pygame.Rect(r) for r in _horseshoe(n, (area.x, area.y, area.w, area.h), card)]
+
+
+@functools.lru_cache(maxsize=16)
+def _horseshoe(
+    n: int, box: tuple[int, int, int, int], card: tuple[int, int]
+) -> tuple[tuple[int, int, int, int], ...]:
+    area = pygame.Rect(box)
     cw, ch = card
     spread = 22
     rx = (area.width - cw) / 2
@@ -109,14 +120,23 @@ def horseshoe(n: int, area: pygame.Rect, card: tuple[int, int]) -> list[pygame.R
         # Measured in card widths and heights, so equal steps never put two cards on top
         # of each other where the curve turns.
         lengths.append(lengths[-1] + max(abs(x1 - x0) / cw, abs(y1 - y0) / ch))
-    rects = []
+    rects: list[tuple[int, int, int, int]] = []
     for i in range(n):
         target = lengths[-1] * i / max(1, n - 1)
-        k = min(range(len(lengths)), key=lambda j: abs(lengths[j] - target))
+        k = nearest(lengths, target)
         rect = pygame.Rect(0, 0, cw, ch)
         rect.center = (round(points[k][0]), round(points[k][1]))
-        rects.append(rect)
-    return rects
+        rects.append((rect.x, rect.y, rect.w, rect.h))
+    return tuple(rects)
+
+
+def nearest(values: list[float], target: float) -> int:
+    """The first index of the value nearest ``target`` in ``values`` (ascending): the same as
+    ``min(range(len(values)), key=lambda j: abs(values[j] - target))``, by bisection."""
+    i = bisect.bisect_left(values, target)
+    candidates = [j for j in (i - 1, i) if 0 <= j < len(values)]
+    best = min(candidates, key=lambda j: abs(values[j] - target))  # the lower one on a tie
+    return bisect.bisect_left(values, values[best])  # the first of equal values
 
 
 #: The type sizes a member's name may take on its card's top line, largest first: a name that
