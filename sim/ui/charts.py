@@ -12,6 +12,7 @@ from typing import Any
 
 import pygame
 
+from sim.model.metrics import METRICS
 from sim.model.world import World
 from sim.ui import theme
 
@@ -19,16 +20,13 @@ ChartKey = tuple[str, tuple[float, ...], tuple[int, int]]
 
 
 def metrics(world: World, seed: int = 0) -> dict[str, list[float]]:
-    """The monthly series of ``mandate run --json`` (``metrics``), read generically."""
-    from sim.analysis.report import result_json
-
-    try:
-        doc = result_json(world, seed, "", max(0, world.month - 1))
-    except Exception:  # noqa: BLE001 - a chart must never take the game down
-        return {}
+    """The monthly series of ``mandate run --json`` (``metrics``), read generically (from the
+    world's series that document lists, not the whole document: that took 5 ms of the frame
+    that opens the debrief or the theatre). ``seed`` is kept for callers; it changes nothing."""
     out: dict[str, list[float]] = {}
-    for name, series in doc.get("metrics", {}).items():
-        if isinstance(series, list) and all(isinstance(v, int | float) for v in series):
+    for name in METRICS:
+        series = list(world.metrics.get(name, []))
+        if all(isinstance(v, int | float) for v in series):
             out[name] = [float(v) for v in series]
     return out
 

@@ -17,7 +17,7 @@ from sim.ui.pacing import by_importance
 from sim.ui.screens.base import Host, Screen
 from sim.ui.screens.chamber import QUIET
 from sim.ui.screens.textviews import TextViews
-from sim.ui.widgets.richtext import Paragraph, Span, Style, colour_of, paragraph
+from sim.ui.widgets.richtext import Paragraph, Span, colour_of, paragraph, style
 from sim.ui.words import namer
 
 #: A state's id at the start of an event's text (``ARN amends …``): its flag goes before it.
@@ -85,7 +85,7 @@ class NewsScreen(TextViews, Screen):
         for event in by_importance(month, names.story):
             yield news_paragraph(event, names.text(event.text), states, real, self.s(14))
         if not month:
-            yield paragraph(Span("No news.", Style(italic=True, colour=theme.MUTED)))
+            yield paragraph(Span("No news.", style(italic=True, colour=theme.MUTED)))
 
     def title_of(self, month: int) -> str:
         """ "Month 3 (April 2011)" or "Month 3"."""
@@ -139,8 +139,8 @@ def news_paragraph(
     first = LEADING_ID.match(event.text)
     state = first.group(1) if first is not None and first.group(1) in states else None
     emphasis = EMPHASIS.get(event.kind)
-    style = Style(bold=True, colour=colour_of(emphasis)) if emphasis else Style()
-    return paragraph(Span(said, style), flag=flag(state, height, real) if state else None)
+    look = style(bold=True, colour=colour_of(emphasis)) if emphasis else style()
+    return paragraph(Span(said, look), flag=flag(state, height, real) if state else None)
 
 
 def _lower_first(title: str) -> str:

@@ -17,6 +17,9 @@ from sim.ui.screens.base import Host
 from sim.ui.widgets.richtext import Paragraph
 from sim.ui.widgets.textview import TextView
 
+#: Paragraphs laid out a frame once a box shows its first screenful (a few milliseconds).
+PER_FRAME = 30
+
 if TYPE_CHECKING:
     from sim.ui.screens.base import Screen
 
@@ -48,9 +51,16 @@ class TextViews(Base):
         return view
 
     def fill(self, view: TextView, paragraphs: Iterable[Paragraph]) -> None:
-        """Show ``paragraphs`` in ``view`` now, laid out whole (the place scrolled to kept)."""
+        """Show ``paragraphs`` in ``view`` at the place scrolled to: laid out now as far as the
+        box shows, the rest :data:`PER_FRAME` paragraphs a frame (:meth:`update`)."""
         view.show(paragraphs)
-        view.lay_out()
+        view.lay_out_to(view.offset + view.inner.h + view.line)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        for view in self.views:
+            if not view.done:
+                view.lay_out(PER_FRAME)
 
     def pointed(self) -> TextView | None:
         """The box under the pointer, else the first box (None without boxes)."""

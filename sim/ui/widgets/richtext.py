@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -54,6 +55,14 @@ class Paragraph:
         return "".join(span.text for span in self.spans)
 
 
+@lru_cache(maxsize=256)
+def style(
+    bold: bool = False, italic: bool = False, colour: tuple[int, int, int] = theme.TEXT
+) -> Style:
+    """The one :class:`Style` of these looks (shared, so that runs of it compare quickly)."""
+    return Style(bold, italic, colour)
+
+
 def paragraph(*spans: Span | str, flag: pygame.Surface | None = None) -> Paragraph:
     """A paragraph of ``spans`` (a plain string is a span in the default style)."""
     return Paragraph(tuple(Span(s) if isinstance(s, str) else s for s in spans), flag)
@@ -78,7 +87,7 @@ def parse(markup: str) -> list[Paragraph]:
         if words is not None:
             words = html.unescape(words).replace("\n", " ").replace("\t", " ")
             colour = colours[-1] if colours else theme.TEXT
-            spans.append(Span(words, Style(bold > 0, italic > 0, colour)))
+            spans.append(Span(words, style(bold > 0, italic > 0, colour)))
             continue
         tag = tag.lower()
         step = -1 if closing else 1

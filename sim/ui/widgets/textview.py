@@ -4,8 +4,9 @@ pygame_gui's HTML text box took 10-24 ms of one frame to open at 1920x1080 (its 
 styled chunk per word, and it paints the whole text into one tall surface), and the debrief's
 box was made again when its turning points arrived. :class:`TextView` takes
 :class:`~sim.ui.widgets.richtext.Paragraph` s, wraps them word by word with each word's width
-measured once (a view keeps the widths it measured), lays them out a part at a time if asked,
-and renders only the rows in view, each run of one style through the app's text cache. Bold,
+measured once (a view keeps the widths it measured; a paragraph that fits on a row is measured
+whole), lays them out as far as the box shows first and the rest a part at a time (its screen
+asks), and renders only the rows in view, each run of one style through the app's text cache. Bold,
 italic, colours, a flag before a paragraph and blank lines look as they did; it scrolls as
 every :class:`~sim.ui.widgets.scrollbox.ScrollBox` does (wheel, keys, scroll bar).
 """
@@ -109,6 +110,12 @@ class TextView(ScrollBox):
         if self.done:
             self.offset = min(self.offset, self.max_offset())
 
+    def lay_out_to(self, bottom: int) -> None:
+        """Lay out waiting paragraphs until the text reaches ``bottom`` pixels from its top
+        (what the box shows at its place), or there is none left."""
+        while self.queue and self.height < bottom:
+            self.lay_out(1)
+
     def width(self, text: str, style: Style) -> int:
         """Pixels ``text`` takes in ``style`` (measured once per view)."""
         key = (text, style.bold, style.italic)
@@ -123,6 +130,10 @@ class TextView(ScrollBox):
         flag = paragraph.flag
         indent = flag.get_width() + round(6 * self.text.scale) if flag is not None else 0
         room = max(1, self.inner.w - indent)
+        whole = [(span.text, span.style) for span in paragraph.spans]
+        if sum(self.width(t, s) for t, s in whole) <= room:  # most paragraphs: one row
+            self._row(whole, indent, flag)
+            return
         line: list[Piece] = []
         x = 0
         for spaces, word in words(paragraph):
@@ -166,14 +177,18 @@ class TextView(ScrollBox):
         while line and line[-1][0].isspace():
             line = line[:-1]
         runs: list[Run] = []
-        x = indent
+        x = start = indent
+        texts: list[str] = []
+        current: Style | None = None
         for text, style in line:
-            if runs and runs[-1].style == style:
-                last = runs[-1]
-                runs[-1] = Run(last.x, last.text + text, style)
-            else:
-                runs.append(Run(x, text, style))
+            if style is not current and style != current:
+                if current is not None:
+                    runs.append(Run(start, "".join(texts), current))
+                current, start, texts = style, x, []
+            texts.append(text)
             x += self.width(text, style)
+        if current is not None:
+            runs.append(Run(start, "".join(texts), current))
         self.rows.append(Row(self.height, tuple(runs), flag))
         self.tops.append(self.height)
         self.height += self.line
