@@ -227,8 +227,16 @@ class Namer:
         return frozenset(p.id for p in self.source.theatre.parties)
 
     def name(self, some_id: str) -> str:
-        """The name of one id (the id itself when it names nothing known)."""
-        return self.names.get(some_id, resolution_name(some_id) or some_id)
+        """The name of one id (the id itself when it names nothing known); a renewal the world
+        does not hold yet ("res-912-renewal-2", offered to the penholder) as the renewal of
+        what it renews."""
+        known = self.names.get(some_id)
+        if known is not None:
+            return known
+        base = some_id.split("-renewal-")[0]
+        if base != some_id:
+            return f"the renewal of {self.name(base)}"
+        return resolution_name(some_id) or some_id
 
     def mission(self, mission_id: str) -> str:
         """A mission by its own name ("MINUSMA", "the UN mission in Kalvaria"), never by the

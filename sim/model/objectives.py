@@ -192,6 +192,32 @@ KINDS: dict[str, ObjectiveKind] = {
 }
 
 
+#: What a phase objective asks, in words.
+PHASE_GOALS = {"war": "any state of the war", "ceasefire": "a ceasefire or peace", "peace": "peace"}
+
+
+def goal_words(o: Objective) -> str:
+    """What an objective asks, as a player reads it under its name: "troops deployed above
+    9,000 in month 19", "a ceasefire or peace in month 19", "at least 1 resolution adopted by
+    the end" — the scenario's values in words, where :attr:`ObjectiveKind.meaning` speaks to
+    the scenario's designer ("the latest `metric` is above `threshold` by `by_month`")."""
+    when = f"in month {o.by_month}" if o.by_month else "in the last month"
+    by = f"by month {o.by_month}" if o.by_month else "by the end"
+    what = metric_name(o.metric) if o.metric else ""
+    value = metric_value(o.metric, o.threshold) if o.metric else f"{o.threshold:,g}"
+    goals = {
+        "metric_below": f"{what} below {value} {when}",
+        "metric_above": f"{what} above {value} {when}",
+        "total_below": f"{what} below {value} in all",
+        "reaches": f"{what} reaching {value} {by}",
+        "phase_at_least": f"{PHASE_GOALS.get(o.phase, o.phase)} {when}",
+        "no_veto": "no veto cast in the whole game",
+        "resolutions_adopted": f"at least {plural(round(o.threshold), 'resolution')} adopted {by}",
+        "clause_adopted": f"a resolution with {clause_words(o.clause)} adopted {by}",
+    }
+    return goals.get(o.kind, KINDS[o.kind].meaning)
+
+
 def judge(world: World, objective: Objective, final: bool = False) -> Status:
     """The status of one objective now (``final``: the game is over, judge what is pending)."""
     return KINDS[objective.kind].judge(world, objective, final)

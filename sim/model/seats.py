@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.model.names import draft_title
-from sim.model.words import and_list
+from sim.model.words import and_list, body_words
 from sim.model.world import World
 
 ROLE_TEXT = {
@@ -73,7 +73,7 @@ def describe(world: World, seat: str) -> str:
     parts = []
     for role in roles(world, seat):
         bodies = [
-            f"the {b.name}"
+            f"the {body_words(b.name)}"
             for b in world.bodies.values()
             if b.id != world.council and seat in b.members
         ]

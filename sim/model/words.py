@@ -214,11 +214,11 @@ def phase_words(phase: str, intensity: float | None = None) -> str:
 def fighting_phrase(phase: str, intensity: float) -> str:
     """The phase and the fighting in a few words for a header or a legend, one never
     contradicting the other: "at war, fighting heavy", "ceasefire, fighting low", "ceasefire
-    often breached, fighting moderate", "peace, fighting quiet"."""
+    often breached, fighting moderate", "at peace, fighting quiet"."""
     word = fighting_words(intensity)
     if phase == "war":
         return f"at war, fighting {word}"
-    name = {"ceasefire": "ceasefire", "peace": "peace"}.get(phase, phase)
+    name = {"ceasefire": "ceasefire", "peace": "at peace"}.get(phase, phase)
     return f"{name}{' often breached' if breached(phase, intensity) else ''}, fighting {word}"
 
 
@@ -268,8 +268,9 @@ def metric_value(name: str, value: float) -> str:
 def body_words(name: str) -> str:
     """A body's name as the news says it: a year in brackets that dates the membership for the
     scenario's designer ("Security Council (2011)") is left out, so that "The Security Council
-    adopts 'Resolution 1970 (2011) …'" does not read as a body named "(2011)"."""
-    return re.sub(r"\s*\(\d{4}\)$", "", name)
+    adopts 'Resolution 1970 (2011) …'" does not read as a body named "(2011)"; so is a note on
+    how the scenario models it ("AU Peace and Security Council (simplified membership)")."""
+    return re.sub(r"\s*\((\d{4}|simplified membership)\)$", "", name)
 
 
 def without_repeats(events: Iterable[Event]) -> list[Event]:

@@ -10,8 +10,9 @@ become words (:func:`intensity_word`, :func:`margin_word`) — the profile keeps
 
 from __future__ import annotations
 
+from sim.model.events import Event
 from sim.model.names import Namer as Namer  # the screens' namer lives with the model's names
-from sim.model.words import MONTHLY_METRICS, fighting_words, metric_name
+from sim.model.words import MONTHLY_METRICS, and_list, fighting_words, metric_name
 from sim.model.words import metric_value as metric_value  # the screens import these from here
 from sim.model.words import party_label as party_label
 from sim.model.words import resolution_name as resolution_name
@@ -30,6 +31,29 @@ def namer(world: World) -> Namer:
         cached = (key, Namer(world))
         _CACHE[id(world)] = cached
     return cached[1]
+
+
+#: The news of a vote's outcome, which the roll call after it tells seat by seat.
+VOTE_OUTCOMES = frozenset({"resolution_adopted", "draft_vetoed", "draft_failed"})
+
+
+def advice_note(events: list[Event], quiet: frozenset[str]) -> str:
+    """The message line after the advisor acted for the player: the last news it made, but
+    never the outcome of a vote it called ("The Security Council adopts …, 11-0-4" over a roll
+    call still at its third seat) nor what followed from it: then "The advisor calls the vote."
+    """
+    shown = [e for e in events if e.kind not in quiet]
+    if any(e.kind in VOTE_OUTCOMES for e in shown):
+        return "The advisor calls the vote."
+    return shown[-1].text if shown else "The advisor ends the turn."
+
+
+def patrons_words(names: list[str]) -> str:
+    """A party's patrons after its name: "; patron: France", "; patrons: Russia and China"
+    (nothing without one)."""
+    if not names:
+        return ""
+    return f"; {'patron' if len(names) == 1 else 'patrons'}: {and_list(names)}"
 
 
 #: How heavy the fighting is, in a word (the model's words, so news and screens agree).

@@ -137,7 +137,7 @@ def test_the_fighting_and_the_phase_in_a_few_words() -> None:
     assert fighting_phrase("ceasefire", 0.37) == "ceasefire often breached, fighting moderate"
     assert fighting_phrase("ceasefire", 0.2) == "ceasefire, fighting low"
     assert fighting_phrase("war", 0.6) == "at war, fighting heavy"
-    assert fighting_phrase("peace", 0.05) == "peace, fighting quiet"
+    assert fighting_phrase("peace", 0.05) == "at peace, fighting quiet"  # as "at war, …"
     assert phase_words("ceasefire", 0.37) == "under a ceasefire that is often breached"
     assert phase_words("peace", 0.6) == "under a peace agreement that is often breached"
     assert phase_words("ceasefire", 0.29) == phase_words("ceasefire") == "under a ceasefire"

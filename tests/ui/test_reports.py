@@ -41,9 +41,7 @@ def test_briefing_debrief_objectives_history_sanctions(roster_scenario: Path) ->
         game = screen.game
         report = objectives.report(game.world, final=False)
         assert [(r.id, r.status) for r in screen.rows] == [(r["id"], r["status"]) for r in report]
-        assert (
-            screen.rows[0].definition == "the latest intensity is below 30% by month 4"
-        )  # words, not 0.3
+        assert screen.rows[0].definition == "intensity below 30% in month 4"  # words, not 0.3
         d.key(pygame.K_RETURN)
         assert d.until(lambda: game.awaiting)
         assert phase_text(game).startswith("October 1993 · month 1 of 6 · ")

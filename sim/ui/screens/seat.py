@@ -300,7 +300,7 @@ class SeatScreen(Screen):
             if tally.vetoed_by:
                 verdict = "would be vetoed"
             out.append(
-                f"{name(draft.id)} {where}: it {verdict} today"
+                f"{sentence(name(draft.id))} {where}: it {verdict} today"
                 f" ({len(tally.yes)} yes, {len(tally.no)} no, {len(tally.abstain)}"
                 " abstaining)."
             )

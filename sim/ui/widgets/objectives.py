@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pygame
 
 from sim.model import objectives
-from sim.model.words import metric_value
 from sim.model.world import World
 from sim.ui import theme
 from sim.ui.widgets.symbols import STATUS_COLOURS, STATUS_WORDS, draw_status
@@ -40,17 +39,8 @@ def readable(text: str) -> str:
 
 
 def definition(world: World, objective_id: str) -> str:
-    """What the objective asks, in words (its kind's meaning with the scenario's values)."""
-    o = next(o for o in world.objectives if o.id == objective_id)
-    meaning = objectives.KINDS[o.kind].meaning
-    by = f"month {o.by_month}" if o.by_month else "the end"
-    values = {
-        "metric": o.metric.replace("_", " "),
-        "threshold": metric_value(o.metric, o.threshold) if o.metric else f"{o.threshold:,g}",
-        "by_month": by,
-        "phase": o.phase,
-    }
-    return re.sub(r"`(\w+)`", lambda m: values.get(m.group(1), m.group(1)), meaning)
+    """What the objective asks, in words (:func:`sim.model.objectives.goal_words`)."""
+    return objectives.goal_words(next(o for o in world.objectives if o.id == objective_id))
 
 
 def objective_rows(world: World, final: bool) -> list[ObjectiveRow]:

@@ -16,7 +16,7 @@ from sim.model.words import phase_words, task_words
 from sim.model.world import PERSONNEL, Contingent, Mission, World
 from sim.ui import theme
 from sim.ui.game import Game
-from sim.ui.words import intensity_word, namer
+from sim.ui.words import intensity_word, namer, patrons_words
 
 KIND_WORDS = {"un": "UN mission", "regional": "regional force", "hybrid": "hybrid mission"}
 
@@ -243,9 +243,7 @@ def draw_sanctions(panel: Panel, world: World) -> None:
         try:
             party = world.theatre.party(target)
             name = party.name
-            patrons = (
-                f"; patrons {', '.join(map(names.name, party.patrons))}" if party.patrons else ""
-            )
+            patrons = patrons_words([names.name(p) for p in party.patrons])
         except StopIteration:
             name, patrons = names.name(target), ""
         panel.line(f"On {name}{patrons}:", 14, theme.TEXT, True)
@@ -280,7 +278,7 @@ def draw_situation(panel: Panel, game: Game) -> None:
     for party in theatre.parties:
         means = theatre.resources.get(party.id, party.strength)
         share = means / party.strength if party.strength > 0 else 0.0
-        patrons = f"; patrons {', '.join(map(names.name, party.patrons))}" if party.patrons else ""
+        patrons = patrons_words([names.name(p) for p in party.patrons])
         panel.line(
             f"{party.name} ({party.kind.replace('_', ' ')}){patrons}", 13, indent=12, lines=2
         )
