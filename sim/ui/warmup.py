@@ -37,6 +37,8 @@ TEXT_FONTS = (
     (13, False),
     (20, True),
     (17, True),
+    (18, False),  # grown type at 1920x1080 (sim.ui.room): the chamber's top line, cards
+    (21, True),
     (15, True),
     (13, True),
     (11, True),
@@ -52,6 +54,7 @@ TEXT_FONTS = (
     (24, True),
     (26, True),
     (30, True),
+    (28, True),
 )
 
 

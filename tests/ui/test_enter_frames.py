@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from sim.devtools.driver import Driver
+from sim.devtools.screenshots import play_until
 from sim.ui.screens import theatre
 from sim.ui.screens.theatre import TheatreScreen
 from sim.ui.widgets.objectives import ObjectiveRow, name_lines
@@ -135,3 +136,29 @@ def test_the_seat_cards_sit_along_the_horseshoe_apart() -> None:
     assert all(area.inflate(2, 2).contains(r) for r in rects)
     assert not [(a, b) for a in rects for b in rects if a is not b and a.colliderect(b)]
     assert math.isclose(rects[0].centerx - area.left, area.right - rects[-1].centerx, abs_tol=2)
+
+
+def test_choosing_a_month_on_the_timeline_changes_its_buttons_in_place(chamber: Driver) -> None:
+    d = chamber
+    game = d.app.game
+    assert game is not None
+    play_until(d, lambda: game.world.month >= 3)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_t)
+    assert d.screen() == "timeline"
+    screen = d.app.screen
+    months = dict(screen.month_buttons)  # type: ignore[attr-defined]
+    last = max(months)
+
+    def look(month: int) -> str:
+        return months[month].object_ids[-1]
+
+    assert look(last) == "#toggle_on" and d.button(f"Go back to month {last}")
+    d.key(pygame.K_LEFT)
+    assert screen.chosen == last - 1  # type: ignore[attr-defined]
+    assert screen.month_buttons == months  # type: ignore[attr-defined]
+    assert look(last - 1) == "#toggle_on" and look(last) == "#small"
+    assert d.button(f"Go back to month {last - 1}")
+    d.click(months[1])
+    assert look(1) == "#toggle_on" and look(last - 1) == "#small"
+    assert f"{game.month_title(1)}: your decisions" in d.lines_drawn()

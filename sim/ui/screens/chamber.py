@@ -149,6 +149,9 @@ class ChamberScreen(Screen):
         #: would otherwise make every widget of a chamber nobody sees; see :meth:`build`).
         self.deferred = False
         self.cover_checked = False
+        #: Where the actions go and the focus to give back, until they are made in the frame
+        #: that built the screen (:meth:`_make_actions`).
+        self.actions_due: tuple[int, int, int] | None = None
 
     # Layout -------------------------------------------------------------------------------
 
@@ -188,17 +191,31 @@ class ChamberScreen(Screen):
         self.seat_rects = horseshoe(len(council.members), self.table_area, card)
         self.seated = frozenset(council.members)  # the membership the horseshoe is laid out for
         self.seat_buttons = {}
-        # The actions are made as the state wants them (enabled or not, the suggested one
-        # highlighted), so that the first sync redraws none of them.
-        guide = guidance(self.game)
-        self._build_actions(right, width, guide)
-        self.sync(guide)
+        # The actions and the rest are made later in this same frame, before it is drawn
+        # (:meth:`_make_actions`): after the game's steps of the frame, so that they are made
+        # as the state then wants them and the first sync redraws none of them (entering from
+        # the briefing, the first turn begins in those steps).
+        self.actions_due = (right, width, self.focus)
         self.waiting = {"table", "panels"}
         self.later(lambda: self.waiting.discard("table"))
         self.later(lambda: self.waiting.discard("panels"))
         self.later(self._build_seat_buttons)
         for step in prepare_steps(self):  # the theatre's map, ready before it is opened
             self.later(step)
+
+    def _make_actions(self) -> None:
+        """The actions, the status and hint lines, then everything synced with the world; the
+        keyboard focus goes back to the widget that had it before a rebuild."""
+        if self.actions_due is None:
+            return
+        right, width, focus = self.actions_due
+        self.actions_due = None
+        guide = guidance(self.game)
+        self._build_actions(right, width, guide)
+        if 0 <= focus < len(self.ring):
+            self.focus = focus
+            self.ring[focus].select()
+        self.sync(guide)
 
     def _build_seat_buttons(self) -> None:
         """The seats' invisible buttons (click or Tab for a member's profile), made the frame
@@ -385,6 +402,8 @@ class ChamberScreen(Screen):
     def sync(self, guide: Guidance | None = None) -> None:
         """Seats, enabled actions and labels after the world moved (no widget is rebuilt);
         ``guide``: the guidance already worked out for this state."""
+        if self.actions_due is not None:
+            return  # made, and synced, later in this frame
         g = self.game
         world = g.world
         council = world.bodies[world.council]
@@ -463,7 +482,7 @@ class ChamberScreen(Screen):
     # Drawing ------------------------------------------------------------------------------
 
     def busy_rects(self) -> list[pygame.Rect]:
-        if self.deferred:
+        if self.deferred or self.actions_due is not None:
             return []
         return [self.r(*self.feed_area), self.r(*self.tracker_area)]
 
@@ -471,11 +490,18 @@ class ChamberScreen(Screen):
         if self.deferred:  # the hand-over's cover is lifted: the chamber is made now
             self.open()
             return
+        self._make_actions()  # a screen opened on top in the frame that built this one
         super().resume()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        self._make_actions()  # built between frames (a game started from outside a frame)
+        return super().handle(event)
 
     def update(self, dt: float) -> None:
         if self.deferred:  # on top with no cover after all: made now
             self.open()
+        if self.actions_due is not None:
+            self._make_actions()
             return
         self.since_refresh += dt
         key = self._key()
@@ -487,6 +513,7 @@ class ChamberScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         if self.deferred:
             return
+        self._make_actions()  # (already made by update, unless it did not run this frame)
         g = self.game
         s = self.s
         # The month and the seat, a little larger in a large window (as much as the band above

@@ -11,6 +11,7 @@ resolutions and vetoes, one column per line.
 from __future__ import annotations
 
 import pygame
+from pygame_gui.elements import UIButton
 
 from sim.model.rewind import ORIGINAL
 from sim.model.saves import SaveError
@@ -42,14 +43,17 @@ class TimelineScreen(Screen):
         self.chosen = self.months[-1]
         self.lines = OtherLines(self.game)
         self.grid_bottom = 0
+        self.month_buttons: dict[int, UIButton] = {}
+        self.go_back_button: UIButton | None = None
 
     def build(self) -> None:
         col_w = (560 - 6 * (COLUMNS - 1)) / COLUMNS
         top = 150
+        self.month_buttons = {}
         for n, month in enumerate(self.months):
             x = 40 + (n % COLUMNS) * (col_w + 6)
             y = top + (n // COLUMNS) * 34
-            self.button(
+            self.month_buttons[month] = self.button(
                 self.r(x, y, col_w, 30),
                 f"Month {month}",
                 lambda m=month: self.choose(m),
@@ -58,7 +62,7 @@ class TimelineScreen(Screen):
             )
         rows = (len(self.months) + COLUMNS - 1) // COLUMNS
         self.grid_bottom = top + rows * 34 + 10
-        self.button(
+        self.go_back_button = self.button(
             self.r(40, self.H - 66, 300, 46),
             f"Go back to month {self.chosen}",
             self.go_back,
@@ -70,8 +74,15 @@ class TimelineScreen(Screen):
         self.button(self.r(360, self.H - 66, 140, 46), "Back", self.back, tip="Esc")
 
     def choose(self, month: int) -> None:
+        """Choose a month: its button and the old one change look in place, and "Go back"
+        names it (rebuilding the grid cost 13-20 ms a click or arrow key at the game's end)."""
+        if month == self.chosen:
+            return
+        assert self.go_back_button is not None
+        self.restyle(self.month_buttons[self.chosen], object_id="#small")
+        self.restyle(self.month_buttons[month], object_id="#toggle_on")
+        self.restyle(self.go_back_button, text=f"Go back to month {month}")
         self.chosen = month
-        self.refresh()
 
     def on_key(self, event: pygame.event.Event) -> bool:
         steps = {
