@@ -5,7 +5,7 @@
 - Mali's roll call on Res. 2085 was titled "Vote on Resolution 2085" while its votes were still
   being counted, and the advisor's message line above it read "The Security Council adopts
   …, 15-0-0": the number and the toast told the outcome before the count did.
-- A party's patron was "patrons France".
+- A party's patron was "patrons France"; a profile listed "Private" among a veto's reasons.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pygame
 from sim.devtools.driver import Driver, recorded_lines
 from sim.devtools.screenshots import play_until
 from sim.model.events import Event
+from sim.ui.screens.profile import factor_title
 from sim.ui.theatremap import mission_line
 from sim.ui.widgets.theatrepanel import draw_theatre_panel, mission_title
 from sim.ui.words import advice_note, patrons_words
@@ -90,3 +91,10 @@ def test_a_partys_patrons_agree_in_number() -> None:
     assert patrons_words(["France"]) == "; patron: France"
     assert patrons_words(["Russia", "China"]) == "; patrons: Russia and China"
     assert patrons_words([]) == ""
+
+
+def test_a_profiles_factors_are_named_in_words() -> None:
+    """Calderon's profile listed "Private" and "Patron" among the reasons for its veto."""
+    assert factor_title("private", {}) == "Its own reservations"
+    assert factor_title("patron", {}) == "Its client in the conflict"
+    assert factor_title("policy:force", {"force": "Use of force"}) == "Policy: Use of force"

@@ -10,11 +10,12 @@ it in the command log; the desk decides nothing itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UITextEntryLine
+from pygame_gui.elements import UIButton, UITextEntryLine
 
 from sim.model.explain import POINTS_PER_UNIT
 from sim.ui import theme
@@ -83,6 +84,8 @@ class TeacherDesk(Screen):
         half, third = (w - 8) / 2, (w - 16) / 3
         #: (y, caption) drawn above each row of controls.
         self.captions: list[tuple[float, Callable[[], str]]] = []
+        self.middle: list[UIButton] = []  # the buttons made on later frames, so far
+        self.incident = None
         y: float = 52
         self.captions.append((y, lambda: "Everyone"))
         y += 24 * g
@@ -101,10 +104,14 @@ class TeacherDesk(Screen):
             tip="Let the game go on",
         )
         y += 54 * p
+        # The rows between are made on the next two frames (in their place in the focus ring):
+        # entering the desk is three short frames, not one long one.
+        soon, at = self._soon(), len(self.ring)
         self.captions.append((y, self.limit_caption))
         y += 24 * g
-        self._stepper(x, y, "time limit", self.step_limit)
-        self.button(
+        self._stepper(soon, x, y, "time limit", self.step_limit)
+        soon(
+            self.button,
             self.r(x + w - third, y, third, 34),
             "Set limit",
             self.set_limit,
@@ -113,8 +120,9 @@ class TeacherDesk(Screen):
         y += 48 * p
         self.captions.append((y, self.trigger_caption))
         y += 24 * g
-        self._stepper(x, y, "event", self.step_trigger)
-        self.button(
+        self._stepper(soon, x, y, "event", self.step_trigger)
+        soon(
+            self.button,
             self.r(x + w - third, y, third, 34),
             "Fire event",
             self.fire,
@@ -124,13 +132,12 @@ class TeacherDesk(Screen):
         y += 48 * p
         self.captions.append((y, lambda: "A custom incident: what happened"))
         y += 24 * g
-        self.incident = UITextEntryLine(self.r(x, y, w, 34), self.app.manager)
-        self.incident.set_text_length_limit(200)
-        self.elements.append(self.incident)
+        soon(self._make_incident, self.r(x, y, w, 34))
         y += 42 * p
-        self._stepper(x, y, "severity", self.step_severity)
+        self._stepper(soon, x, y, "severity", self.step_severity)
         self.captions.append((y, self.severity_caption))  # beside its stepper
-        self.button(
+        soon(
+            self.button,
             self.r(x + w - third, y, third, 34),
             "Incident",
             self.set_off,
@@ -139,15 +146,17 @@ class TeacherDesk(Screen):
         y += 48 * p
         self.captions.append((y, self.seat_caption))
         y += 24 * g
-        self._stepper(x, y, "seat", self.step_seat)
-        self.button(
+        self._stepper(soon, x, y, "seat", self.step_seat)
+        soon(
+            self.button,
             self.r(x + w - third, y, third / 2 - 3, 34),
             "To AI",
             self.to_ai,
             enabled=bool(self.seats()),
             tip="The AI plays this seat",
         )
-        self.button(
+        soon(
+            self.button,
             self.r(x + w - third / 2 + 3, y, third / 2 - 3, 34),
             "Back",
             self.hand_back,
@@ -177,10 +186,39 @@ class TeacherDesk(Screen):
             tip="The Council chamber, as the teacher sees it (Esc)",
             default=True,
         )
+        parts = self.deferred
+        cut = len(parts) // 2
+        self.later(lambda: self._make(parts[:cut], at))
+        self.later(lambda: self._make(parts[cut:], at))
 
-    def _stepper(self, x: float, y: float, what: str, step: Callable[[int], None]) -> None:
-        self.button(self.r(x, y, 40, 34), "<", lambda: step(-1), tip=f"Previous {what}")
-        self.button(self.r(x + 46, y, 40, 34), ">", lambda: step(1), tip=f"Next {what}")
+    def _soon(self) -> Callable[..., None]:
+        """A fresh list of widgets to make later (:attr:`deferred`), and the function that adds
+        one to it: the widget's maker and its arguments, bound now."""
+        self.deferred: list[Callable[[], object]] = []
+
+        def soon(make: Callable[..., object], *args: Any, **kwargs: Any) -> None:
+            self.deferred.append(partial(make, *args, **kwargs))
+
+        return soon
+
+    def _make(self, parts: list[Callable[[], object]], at: int) -> None:
+        """Make ``parts`` and put their buttons in the focus ring after those made before them
+        from place ``at``."""
+        made = [b for b in (make() for make in parts) if isinstance(b, UIButton)]
+        self._into_ring(made, at + len(self.middle))
+        self.middle.extend(made)
+
+    def _make_incident(self, rect: pygame.Rect) -> UITextEntryLine:
+        self.incident = UITextEntryLine(rect, self.app.manager)
+        self.incident.set_text_length_limit(200)
+        self.elements.append(self.incident)
+        return self.incident
+
+    def _stepper(
+        self, soon: Callable[..., None], x: float, y: float, what: str, step: Callable[[int], None]
+    ) -> None:
+        soon(self.button, self.r(x, y, 40, 34), "<", lambda: step(-1), tip=f"Previous {what}")
+        soon(self.button, self.r(x + 46, y, 40, 34), ">", lambda: step(1), tip=f"Next {what}")
 
     def limit_caption(self) -> str:
         seconds = LIMITS[self.limit]

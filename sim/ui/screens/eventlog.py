@@ -18,7 +18,7 @@ from sim.ui import theme
 from sim.ui.flags import flag, real_states
 from sim.ui.screens.base import Screen
 from sim.ui.screens.chamber import QUIET
-from sim.ui.screens.news import EMPHASIS, LEADING_ID
+from sim.ui.screens.news import EMPHASIS, leading_state
 from sim.ui.widgets.logview import Entry, LogView
 from sim.ui.words import namer
 
@@ -65,8 +65,7 @@ class EventLogScreen(Screen):
             if event.month != month:
                 month = event.month
                 yield Entry(game.month_title(month), bold=True, gap=True)
-            first = LEADING_ID.match(event.text)
-            state = first.group(1) if first is not None and first.group(1) in states else None
+            state = leading_state(event.text, states)
             emphasis = EMPHASIS.get(event.kind)
             colour = pygame.Color(emphasis) if emphasis else pygame.Color(theme.TEXT)
             yield Entry(

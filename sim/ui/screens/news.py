@@ -136,8 +136,7 @@ def news_paragraph(
     """One event's news: ``said`` (its words), in bold and colour for an adoption, a veto, a
     failed draft or the ending, after the flag of the state it begins with (``ARN amends …``;
     ``states``: the world's state ids, ``height``: the flag's, window pixels)."""
-    first = LEADING_ID.match(event.text)
-    state = first.group(1) if first is not None and first.group(1) in states else None
+    state = leading_state(event.text, states)
     emphasis = EMPHASIS.get(event.kind)
     look = style(bold=True, colour=colour_of(emphasis)) if emphasis else style()
     return paragraph(Span(said, look), flag=flag(state, height, real) if state else None)
@@ -146,3 +145,10 @@ def news_paragraph(
 def _lower_first(title: str) -> str:
     """ "Month 3 (March 2011)" → "month 3 (March 2011)": only the first letter is lowered."""
     return title[:1].lower() + title[1:]
+
+
+def leading_state(said: str, states: Container[str]) -> str | None:
+    """The state an event's text begins with (``ARN amends …``: its flag goes before the
+    news), if ``states`` (the world's state ids) has it."""
+    first = LEADING_ID.match(said)
+    return first.group(1) if first is not None and first.group(1) in states else None

@@ -28,6 +28,10 @@ CONTEXT_NAMES = {
     "regional": "Regional endorsement",
     "domestic": "Domestic politics",
     "crisis": "Pressure of the crisis",
+    # As the debrief says them: a member's own reservations, not "Private".
+    "private": "Its own reservations",
+    "patron": "Its client in the conflict",
+    "caucus": "Its caucus",
 }
 
 
