@@ -106,6 +106,21 @@ def test_m_switches_between_the_map_and_all_figures(chamber: Driver) -> None:
     assert chamber.screen() == "chamber"
 
 
+def test_choosing_a_figure_changes_the_charts_in_place(chamber: Driver) -> None:
+    screen = _theatre(chamber)
+    chamber.key(pygame.K_m)
+    chamber.frames(10)  # the figures' buttons come a few a frame
+    assert set(screen.toggles) == set(screen.series)
+    name = next(n for n in screen.series if n not in screen.selected)
+    button = chamber.button(screen.toggles[name].text)
+    chamber.click(button)
+    assert name in screen.selected  # the charts draw the chosen figure
+    assert screen.toggles[name] is button  # the same button, shown as chosen
+    assert button.object_ids[-1] == "#toggle_on"
+    chamber.click(button)
+    assert name not in screen.selected and button.object_ids[-1] == "#small"
+
+
 def test_the_map_is_read_once_and_never_while_drawing(
     chamber: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -211,6 +211,7 @@ class TheatreScreen(Screen):
                     64,
                     self.W - self.right_x - 30,
                     3,
+                    per_frame=5,  # a switch to the figures is then never one long frame
                 )
                 + 10
             )
@@ -245,7 +246,7 @@ class TheatreScreen(Screen):
 
     def pick(self, name: str) -> None:
         self.selected = toggle(self.selected, name)
-        self.refresh()
+        self.restyle_toggles(self.selected)  # the charts read the choice as they draw
 
     def map_area(self) -> pygame.Rect:
         """Where the map may go (window pixels): see :func:`map_area`."""
