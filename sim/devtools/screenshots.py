@@ -59,6 +59,21 @@ def play_until(d: Driver, done: Callable[[], bool], limit: int = 400) -> None:
             d.frames(1)
 
 
+def advise_until(d: Driver, screen: str, passing: str, limit: int) -> bool:
+    """Let the advisor play (A on the player's turn, Enter on the ``passing`` screen) until
+    ``screen`` is on top; returns whether it came within ``limit`` steps."""
+    for _ in range(limit):
+        if d.screen() == screen:
+            return True
+        if d.screen() == passing:
+            d.key(pygame.K_RETURN)
+        elif d.app.game is not None and d.app.game.awaiting:
+            d.key(pygame.K_a)
+        else:
+            d.frames(1)
+    return d.screen() == screen
+
+
 def take(out: Path, size: tuple[int, int], scale: float, seed: int) -> list[Path]:
     """Every screen, in the order a player meets them."""
     d = Driver.start(size, scale, seed)
@@ -141,15 +156,7 @@ def tour(d: Driver, shot: Callable[[str], None]) -> None:
     d.key(pygame.K_ESCAPE)
     d.key(pygame.K_ESCAPE)
     # Advisor plays until the first vote; catch the count mid-way and at the end.
-    for _ in range(200):
-        if d.screen() == "vote":
-            break
-        if d.screen() == "news":
-            d.key(pygame.K_RETURN)
-        elif d.app.game is not None and d.app.game.awaiting:
-            d.key(pygame.K_a)
-        else:
-            d.frames(1)
+    advise_until(d, "vote", passing="news", limit=200)
     d.frames(40)
     shot("13-vote-counting")
     d.key(pygame.K_RETURN)

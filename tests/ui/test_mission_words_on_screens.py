@@ -15,7 +15,7 @@ from pathlib import Path
 import pygame
 
 from sim.devtools.driver import Driver, recorded_lines
-from sim.devtools.screenshots import play_until
+from sim.devtools.screenshots import advise_until, play_until
 from sim.model.events import Event
 from sim.ui.screens.profile import factor_title
 from sim.ui.theatremap import mission_line
@@ -50,15 +50,7 @@ def test_a_roll_call_being_counted_names_the_draft_by_what_it_does() -> None:
     d = Driver.start((1280, 720), scenario=MALI, seed=0)
     try:
         d.take_seat()
-        for _ in range(200):
-            if d.screen() == "vote":
-                break
-            if d.screen() == "news":
-                d.key(pygame.K_RETURN)
-            elif d.app.game is not None and d.app.game.awaiting:
-                d.key(pygame.K_a)
-            else:
-                d.frames(1)
+        advise_until(d, "vote", passing="news", limit=200)
         assert d.screen() == "vote"
         d.frames(5)  # the roll call has begun; the count is not over
         title = next(line for line in d.lines_drawn() if line.startswith("Vote on "))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from sim.devtools.driver import Driver, recorded_lines
-from sim.devtools.screenshots import play_to_debrief
+from sim.devtools.screenshots import advise_until, play_to_debrief
 from sim.model.words import without_repeats
 from sim.ui import theme
 from sim.ui.screens.chamber import QUIET
@@ -90,15 +90,7 @@ def test_styled_text_is_read_wrapped_and_broken_within_its_box() -> None:
 
 def _to_first_news(d: Driver) -> NewsScreen:
     """From the chamber, the advisor plays until the first month's news is up and whole."""
-    for _ in range(300):
-        if d.screen() == "news":
-            break
-        if d.screen() == "vote":
-            d.key(pygame.K_RETURN)
-        elif d.app.game is not None and d.app.game.awaiting:
-            d.key(pygame.K_a)
-        else:
-            d.frames(1)
+    advise_until(d, "news", passing="vote", limit=300)
     assert d.screen() == "news" and d.settle()
     screen = d.app.screen
     assert isinstance(screen, NewsScreen)

@@ -11,7 +11,6 @@ lines in view, through the app's text cache. It scrolls as every
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -109,9 +108,7 @@ class LogView(ScrollBox):
 
     def visible(self) -> list[Row]:
         """The rows in view now, top to bottom."""
-        first = max(0, bisect_right(self.tops, self.offset - self.line))
-        last = bisect_right(self.tops, self.offset + self.inner.h)
-        return self.rows[first:last]
+        return self.rows[self.in_view(self.tops)]
 
     def draw_rows(self, surface: pygame.Surface) -> None:
         """The rows in view, each entry's flag before its first row."""

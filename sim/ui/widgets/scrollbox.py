@@ -7,6 +7,8 @@ scroll bar (a click on the track pages, the thumb drags). Its look is the theme'
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import pygame
 
 from sim.ui import theme
@@ -44,6 +46,11 @@ class ScrollBox:
 
     def lay_out(self, most: int | None = None) -> None:
         """Lay out what is still waiting (subclasses; ``most``: a part of it)."""
+
+    def in_view(self, tops: list[int]) -> slice:
+        """Which of the rows whose tops (pixels, ascending) are ``tops`` are in view now."""
+        first = max(0, bisect_right(tops, self.offset - self.line))
+        return slice(first, bisect_right(tops, self.offset + self.inner.h))
 
     # Scrolling.
 

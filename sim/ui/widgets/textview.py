@@ -14,7 +14,6 @@ every :class:`~sim.ui.widgets.scrollbox.ScrollBox` does (wheel, keys, scroll bar
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -197,9 +196,7 @@ class TextView(ScrollBox):
 
     def visible(self) -> list[Row]:
         """The rows in view now, top to bottom."""
-        first = max(0, bisect_right(self.tops, self.offset - self.line))
-        last = bisect_right(self.tops, self.offset + self.inner.h)
-        return self.rows[first:last]
+        return self.rows[self.in_view(self.tops)]
 
     def draw_rows(self, surface: pygame.Surface) -> None:
         """The rows in view: each run of one style, and a paragraph's flag before it."""
